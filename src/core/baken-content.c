@@ -1,0 +1,163 @@
+/* baken-content.c: opening content DBs read-only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "baken-content"
+
+#include "config.h"
+
+#include "baken-content.h"
+
+G_DEFINE_QUARK (baken-content-error-quark, baken_content_error)
+
+/* From the core GResource (baken-core-resources.c). */
+GResource *baken_core_get_resource (void);
+
+static gboolean
+harden (sqlite3  *db,
+        GError  **error)
+{
+  int enabled = 0;
+
+  /* Content is data, never code: no schema-defined functions run, no writes. */
+  if (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled) != SQLITE_OK ||
+      sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &enabled) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA trusted_schema=OFF; PRAGMA query_only=ON;",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_OPEN,
+                   "Cannot harden the content DB connection: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_schema (sqlite3     *db,
+              const char  *what,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int version;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_OPEN,
+                   "%s is not a content DB (%s)", what, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  version = sqlite3_column_int (stmt, 0);
+  if (version != BAKEN_SCHEMA_VERSION)
+    {
+      g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_SCHEMA,
+                   "%s has content schema version %d; this kiosk reads version %d. "
+                   "Rebuild the bundle with a matching baken-bundle.",
+                   what, version, BAKEN_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3 *
+baken_content_open_file (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *file_uri = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_OPEN,
+                   "Content DB %s does not exist or is not a file", path);
+      return NULL;
+    }
+
+  file_uri = g_filename_to_uri (path, NULL, error);
+  if (file_uri == NULL)
+    return NULL;
+  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_OPEN,
+                   "Cannot open content DB %s: %s", path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!harden (db, error) || !check_schema (db, path, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+sqlite3 *
+baken_content_open_bytes (GBytes  *bytes,
+                          GError **error)
+{
+  sqlite3 *db = NULL;
+  gsize size = 0;
+  const guint8 *data;
+  int rc;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    /* READONLY and no FREEONCLOSE: SQLite reads the caller's bytes in place. */
+    rc = sqlite3_deserialize (db, "main", (unsigned char *) data, size, size,
+                              SQLITE_DESERIALIZE_READONLY);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_OPEN,
+                   "Cannot open the embedded content DB: %s",
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!harden (db, error) || !check_schema (db, "The embedded content", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+const char *
+baken_content_schema_sql (void)
+{
+  static gsize sql = 0;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      char *copy;
+
+      bytes = g_resource_lookup_data (baken_core_get_resource (),
+                                      "/nl/baken/core/baken-schema.sql",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+      copy = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_once_init_leave (&sql, (gsize) copy);
+    }
+
+  return (const char *) sql;
+}
