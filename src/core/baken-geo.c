@@ -72,9 +72,11 @@ baken_geo_format_walk (double metres)
     /* Translators: %s is a distance like "4,5 km" */
     return g_strdup_printf (_("%s, te ver om te lopen"), distance);
 
-  rounded_minutes = MAX (1, (int) (ceil (minutes / 5.0) * 5));
-  if (minutes < 5)
+  /* Whole minutes for a short walk, steps of 5 beyond: never promise less than it takes. */
+  if (minutes < 10)
     rounded_minutes = MAX (1, (int) ceil (minutes));
+  else
+    rounded_minutes = (int) (ceil (minutes / 5.0) * 5);
 
   /* Translators: %s is a distance like "350 m", %d is minutes of walking */
   return g_strdup_printf (ngettext ("%s, ongeveer %d minuut lopen",

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "baken-config.h"
+
+static char *
+write_config (const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), "kiosk.conf", NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(BakenConfig) config = baken_config_new ();
+
+  g_assert_cmpuint (config->idle_timeout, ==, 90);
+  g_assert_cmpuint (config->idle_countdown, ==, 20);
+  g_assert_cmpstr (config->languages[0], ==, "nl");
+  g_assert_null (config->content_path);
+  g_assert_false (config->has_location);
+  g_assert_cmpint (config->paper, ==, BAKEN_PAPER_RECEIPT_80MM);
+}
+
+static void
+test_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = NULL;
+  g_autofree char *path = write_config (
+    "# A kiosk in the library\n"
+    "[kiosk]\n"
+    "name = Bibliotheek Voorbeeldstad\n"
+    "latitude = 52.0907\n"
+    "longitude = 5.1214\n"
+    "languages = nl;en;ar\n"
+    "\n"
+    "[content]\n"
+    "path = /var/lib/baken/current/content.sqlite\n"
+    "[idle]\n"
+    "timeout = 120\n"
+    "countdown = 30\n"
+    "[hours]\n"
+    "good-friday = true\n"
+    "[print]\n"
+    "printer = bon\n"
+    "paper = a4\n");
+
+  config = baken_config_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->name, ==, "Bibliotheek Voorbeeldstad");
+  g_assert_true (config->has_location);
+  g_assert_cmpfloat_with_epsilon (config->latitude, 52.0907, 1e-9);
+  g_assert_cmpfloat_with_epsilon (config->longitude, 5.1214, 1e-9);
+  g_assert_cmpuint (g_strv_length (config->languages), ==, 3);
+  g_assert_cmpstr (config->languages[2], ==, "ar");
+  g_assert_cmpstr (config->content_path, ==, "/var/lib/baken/current/content.sqlite");
+  g_assert_cmpuint (config->idle_timeout, ==, 120);
+  g_assert_cmpuint (config->idle_countdown, ==, 30);
+  g_assert_cmpint (config->holidays, ==, BAKEN_HOLIDAY_FLAGS_GOOD_FRIDAY);
+  g_assert_cmpstr (config->printer, ==, "bon");
+  g_assert_cmpint (config->paper, ==, BAKEN_PAPER_A4);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  int         code;
+  const char *message;  /* the error message must contain this */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "unknown-key", "[kiosk]\nname=x\n\n[idle]\ntimeot=30\n",
+    BAKEN_CONFIG_ERROR_UNKNOWN_KEY, "kiosk.conf:5: unknown key \"timeot\" in [idle]; the keys of [idle] are: timeout, countdown" },
+  { "unknown-group", "[kiosk]\nname=x\n[printer]\npaper=a4\n",
+    BAKEN_CONFIG_ERROR_UNKNOWN_KEY, "kiosk.conf:3: unknown group [printer]" },
+  { "timeout-not-a-number", "[idle]\ntimeout=ninety\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [idle] timeout = \"ninety\" is not a number of seconds" },
+  { "timeout-too-short", "[idle]\n\ntimeout = 5\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [idle] timeout = 5 is too short" },
+  { "countdown-too-long", "[idle]\ncountdown=600\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [idle] countdown = 600 is out of range" },
+  { "latitude-out-of-range", "[kiosk]\nlatitude=152\nlongitude=5\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [kiosk] latitude = \"152\" is not valid" },
+  { "latitude-alone", "[kiosk]\nlatitude=52\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [kiosk] needs both latitude and longitude" },
+  { "languages-not-dutch-first", "[kiosk]\nlanguages=en;nl\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [kiosk] languages must start with nl" },
+  { "languages-unknown", "[kiosk]\nlanguages=nl;xx\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "\"xx\" is not a language this kiosk offers" },
+  { "paper", "[print]\npaper=letter\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [print] paper = \"letter\" is not a paper" },
+  { "boolean", "[hours]\ngood-friday=yes please\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [hours] good-friday = \"yes please\" is not true or false" },
+  { "relative-content-path", "[content]\npath=content.sqlite\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "must be an absolute path" },
+  { "not-a-keyfile", "this is not a config file\n",
+    BAKEN_CONFIG_ERROR_READ, "kiosk.conf: " },
+  { "not-utf8", "[kiosk]\nname=\xff\xfe\n",
+    BAKEN_CONFIG_ERROR_READ, "not UTF-8" },
+};
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = NULL;
+  g_autofree char *path = write_config (c->contents);
+
+  config = baken_config_load (path, &error);
+  g_assert_null (config);
+  g_assert_error (error, BAKEN_CONFIG_ERROR, c->code);
+  if (strstr (error->message, c->message) == NULL)
+    g_error ("expected “%s” in “%s”", c->message, error->message);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = baken_config_load ("/nonexistent/kiosk.conf", &error);
+
+  g_assert_null (config);
+  g_assert_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_READ);
+}
+
+static void
+test_example_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "kiosk.conf.example", NULL);
+
+  /* The example we ship must load as it is. */
+  config = baken_config_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/config/defaults", test_defaults);
+  g_test_add_func ("/core/config/full", test_full);
+  g_test_add_func ("/core/config/missing-file", test_missing_file);
+  g_test_add_func ("/core/config/example-file", test_example_file);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/config/bad/%s", bad_cases[i].name);
+
+      g_test_add_data_func (path, &bad_cases[i], test_bad);
+    }
+
+  return g_test_run ();
+}
