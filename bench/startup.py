@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""bench/startup: time from exec to the first painted frame, and PSS once Home shows.
+
+Runs the kiosk N times under its own Xvfb, with GTK's cairo renderer and with GTK's
+default (GL, which is software llvmpipe without a GPU), and the same for the bare GTK4
+yardstick (bench/bare-tiles.c: 12 SVG tiles, nothing else). The kiosk and the yardstick
+print "first-frame-ms N" from their frame clock's first after-paint; PSS is read from
+/proc/PID/smaps_rollup one second later, when Home is settled.
+
+Usage: bench/startup.py [BUILD_DIR] [N]
+"""
+import glob
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "_build")
+runs = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+icons = sorted(glob.glob(os.path.join(root, "data", "demo", "icons", "*.svg")))[:12]
+
+
+def start_xvfb():
+    for display in range(90, 120):
+        if not os.path.exists(f"/tmp/.X11-unix/X{display}"):
+            proc = subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", "1080x1920x24",
+                                     "-nolisten", "tcp"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(100):
+                if os.path.exists(f"/tmp/.X11-unix/X{display}"):
+                    return proc, f":{display}"
+                time.sleep(0.05)
+            proc.kill()
+    raise SystemExit("cannot start Xvfb")
+
+
+def pss_kb(pid):
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
+def measure(cmd, env):
+    """(ms from exec to the first painted frame, PSS in KiB)"""
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    ms = None
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        if line.startswith("first-frame-ms"):
+            # Measured here, from before exec: includes loading the binary and libraries.
+            ms = (time.monotonic() - t0) * 1000
+            break
+    time.sleep(1.0)
+    pss = pss_kb(proc.pid) if proc.poll() is None else 0
+    proc.kill()
+    proc.wait()
+    return ms, pss
+
+
+def main():
+    xvfb, display = start_xvfb()
+    results = []
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            base = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11",
+                        XDG_RUNTIME_DIR=home, HOME=home, NO_AT_BRIDGE="1",
+                        BAKEN_REPORT_FIRST_FRAME="1",
+                        BAKEN_LOCALEDIR=os.path.join(build, "po"))
+            base.pop("WAYLAND_DISPLAY", None)
+            programs = [
+                ("baken", [os.path.join(build, "src", "baken"), "--size", "1080x1920"]),
+                ("bare GTK4, 12 SVG tiles", [os.path.join(build, "bench", "bare-tiles")] + icons),
+            ]
+            for renderer in ("cairo", "gl"):
+                for name, cmd in programs:
+                    env = dict(base, GSK_RENDERER=renderer)
+                    measure(cmd, env)  # warm the page cache once
+                    times, psses = [], []
+                    for _ in range(runs):
+                        ms, pss = measure(cmd, env)
+                        if ms is not None:
+                            times.append(ms)
+                            psses.append(pss)
+                    if times:
+                        results.append((name, renderer, statistics.median(times), min(times),
+                                        statistics.median(psses) / 1024, len(times)))
+    finally:
+        xvfb.kill()
+
+    print(f"{'program':28} {'renderer':8} {'median ms':>10} {'min ms':>8} {'PSS MiB':>8} runs")
+    for name, renderer, median, best, pss, n in results:
+        print(f"{name:28} {renderer:8} {median:10.1f} {best:8.1f} {pss:8.1f} {n}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, running, testing and benchmarking
+# Baken needs, and only those that are missing. Runs apt-get as root, or through sudo.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev
+  libsqlite3-dev libjson-glib-dev libsodium-dev libsoup-3.0-dev libcups2-dev
+  libqrencode-dev libespeak-ng-dev
+  # run: time zone data, fonts for all scripts the kiosk shows
+  tzdata fonts-dejavu-core fonts-noto-core
+  # tests and tools: a display, screenshots, key events, validators, PDFs
+  xvfb xauth xdotool imagemagick librsvg2-bin poppler-utils sqlite3
+  desktop-file-utils appstream-util dbus dbus-x11 at-spi2-core python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing missing packages: ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+  else
+    echo "error: need root or sudo to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
