@@ -9,8 +9,10 @@ static char *
 write_config (const char *contents)
 {
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (g_get_tmp_dir (), "kiosk.conf", NULL);
+  /* The config dir is private to each test (G_TEST_OPTION_ISOLATE_DIRS). */
+  char *path = g_build_filename (g_get_user_config_dir (), "kiosk.conf", NULL);
 
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
 
