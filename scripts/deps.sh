@@ -14,6 +14,10 @@ packages=(
   # tests and tools: a display, screenshots, key events, validators, PDFs
   xvfb xauth xdotool imagemagick librsvg2-bin poppler-utils sqlite3
   desktop-file-utils appstream-util dbus dbus-x11 at-spi2-core python3
+  # signed bundles: the stock minisign for interop tests; clang for libFuzzer targets
+  minisign clang libclang-rt-14-dev
+  # printing tests: a private cupsd with fake backends, ippeveprinter
+  cups-daemon cups-client cups-ipp-utils
 )
 
 missing=()
