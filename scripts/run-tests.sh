@@ -12,6 +12,21 @@ ninja -C "$build"
 
 status=0
 meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=$?
+logs=("$build/meson-logs/testlog.json")
 
-python3 scripts/summarise-testlog.py "$build/meson-logs/testlog.json" || status=1
+# One more run of the non-display suites under AddressSanitizer and UBSan.
+if [ "${BAKEN_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
+  asan=${build}-asan
+  rm -rf "$asan"
+  meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+  ninja -C "$asan"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    meson test -C "$asan" --print-errorlogs --num-processes 2 --suite core --suite print \
+    || status=$?
+  logs+=("$asan/meson-logs/testlog.json")
+fi
+
+python3 scripts/summarise-testlog.py "${logs[@]}" || status=1
 exit $status

@@ -10,39 +10,43 @@ import sys
 passed = failed = skipped = 0
 tap_line = re.compile(r"^(not ok|ok)\b(.*)$")
 
-with open(sys.argv[1], encoding="utf-8") as log:
-    for line in log:
-        entry = json.loads(line)
-        result = entry.get("result", "")
-        out = entry.get("stdout") or ""
-        sub_pass = sub_fail = sub_skip = 0
-        for text in out.splitlines():
-            m = tap_line.match(text.strip())
-            if not m:
-                continue
-            if m.group(1) == "not ok":
-                if "# TODO" in m.group(2):
-                    sub_skip += 1
-                else:
-                    sub_fail += 1
-            elif "# SKIP" in m.group(2):
+lines = []
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as log:
+        lines.extend(log)
+
+for line in lines:
+    entry = json.loads(line)
+    result = entry.get("result", "")
+    out = entry.get("stdout") or ""
+    sub_pass = sub_fail = sub_skip = 0
+    for text in out.splitlines():
+        m = tap_line.match(text.strip())
+        if not m:
+            continue
+        if m.group(1) == "not ok":
+            if "# TODO" in m.group(2):
                 sub_skip += 1
             else:
-                sub_pass += 1
-        if sub_pass + sub_fail + sub_skip == 0:
-            if result in ("OK", "EXPECTEDFAIL"):
-                sub_pass = 1
-            elif result == "SKIP":
-                sub_skip = 1
-            else:
-                sub_fail = 1
-        elif result not in ("OK", "EXPECTEDFAIL", "SKIP") and sub_fail == 0:
+                sub_fail += 1
+        elif "# SKIP" in m.group(2):
+            sub_skip += 1
+        else:
+            sub_pass += 1
+    if sub_pass + sub_fail + sub_skip == 0:
+        if result in ("OK", "EXPECTEDFAIL"):
+            sub_pass = 1
+        elif result == "SKIP":
+            sub_skip = 1
+        else:
             sub_fail = 1
-        if result not in ("OK", "EXPECTEDFAIL", "SKIP"):
-            print(f"FAILED: {entry.get('name')} ({result})")
-        passed += sub_pass
-        failed += sub_fail
-        skipped += sub_skip
+    elif result not in ("OK", "EXPECTEDFAIL", "SKIP") and sub_fail == 0:
+        sub_fail = 1
+    if result not in ("OK", "EXPECTEDFAIL", "SKIP"):
+        print(f"FAILED: {entry.get('name')} ({result})")
+    passed += sub_pass
+    failed += sub_fail
+    skipped += sub_skip
 
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)
