@@ -1,0 +1,25 @@
+/* baken-open-badge.h: "Nu open tot 17:00", in words and colour
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baken-hours.h"
+
+G_BEGIN_DECLS
+
+#define BAKEN_TYPE_OPEN_BADGE (baken_open_badge_get_type ())
+
+G_DECLARE_FINAL_TYPE (BakenOpenBadge, baken_open_badge, BAKEN, OPEN_BADGE, GtkWidget)
+
+/* The status of schedule at now. Green with "Nu open …" when open; grey otherwise. The
+ * words always say it: colour is never the only cue. */
+GtkWidget      *baken_open_badge_new       (BakenSchedule     *schedule,
+                                            GDateTime         *now,
+                                            BakenHolidayFlags  holidays);
+BakenOpenState  baken_open_badge_get_state (BakenOpenBadge    *self);
+const char     *baken_open_badge_get_text  (BakenOpenBadge    *self);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* baken-service-page.h: everything about one service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baken-context.h"
+
+G_BEGIN_DECLS
+
+#define BAKEN_TYPE_SERVICE_PAGE (baken_service_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BakenServicePage, baken_service_page, BAKEN, SERVICE_PAGE, GtkWidget)
+
+GtkWidget *baken_service_page_new (BakenContext *context,
+                                   const char   *language,
+                                   const char   *service_id);
+
+G_END_DECLS

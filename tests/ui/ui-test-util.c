@@ -1,0 +1,285 @@
+/* ui-test-util.c: running the kiosk window inside a test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ui-test-util.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "baken-application.h"
+#include "baken-context.h"
+
+static GApplication *application;
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  const char *localedir = g_getenv ("BAKEN_LOCALEDIR");
+  const char *messages;
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* As main() does it. */
+  setlocale (LC_ALL, "");
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  application = G_APPLICATION (baken_application_new (g_get_monotonic_time ()));
+  g_application_register (application, NULL, &error);
+  g_assert_no_error (error);
+}
+
+GApplication *
+ui_test_get_application (void)
+{
+  return application;
+}
+
+BakenConfig *
+ui_test_config_new (const char *keyfile_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  BakenConfig *config;
+  int fd;
+
+  if (keyfile_text == NULL)
+    return baken_config_new ();
+
+  fd = g_file_open_tmp ("kiosk-XXXXXX.conf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, keyfile_text, -1, &error);
+  g_assert_no_error (error);
+
+  config = baken_config_load (path, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  return config;
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  GtkWidget *window = data;
+
+  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
+}
+
+BakenWindow *
+ui_test_window_new (BakenConfig *config,
+                    gboolean     kiosk,
+                    double       idle_scale,
+                    int          width,
+                    int          height)
+{
+  g_autoptr(BakenContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  BakenWindow *window;
+
+  context = baken_context_load (config, &error);
+  g_assert_no_error (error);
+
+  window = baken_window_new (GTK_APPLICATION (application), context, kiosk, idle_scale);
+  if (!kiosk)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (ui_test_wait (window_ready, window, 5000));
+  ui_test_settle (window);
+
+  return window;
+}
+
+void
+ui_test_window_destroy (BakenWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_run (20);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ui_test_wait (UiTestCondition condition,
+              gpointer        data,
+              guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (data);
+}
+
+void
+ui_test_run (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+ui_test_settle (BakenWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong id;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  if (clock == NULL)
+    return;
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  ui_test_wait (is_true, &painted, 2000);
+  g_signal_handler_disconnect (clock, id);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+is_drawn (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+static void
+collect (GtkWidget *widget,
+         GPtrArray *labels)
+{
+  if (!is_drawn (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, labels);
+}
+
+GPtrArray *
+ui_test_collect_labels (GtkWidget *root)
+{
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  collect (root, labels);
+
+  return labels;
+}
+
+gboolean
+ui_test_has_label (GtkWidget  *root,
+                   const char *text)
+{
+  g_autoptr(GPtrArray) labels = ui_test_collect_labels (root);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (labels, i), text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
+ui_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  if (!is_drawn (root))
+    return NULL;
+
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+find_by_class (GtkWidget  *widget,
+               const char *css_class,
+               GPtrArray  *found)
+{
+  if (!is_drawn (widget))
+    return;
+
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_by_class (child, css_class, found);
+}
+
+GPtrArray *
+ui_test_find_by_css_class (GtkWidget  *root,
+                           const char *css_class)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  find_by_class (root, css_class, found);
+
+  return found;
+}

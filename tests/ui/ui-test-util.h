@@ -1,0 +1,54 @@
+/* ui-test-util.h: running the kiosk window inside a test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baken-config.h"
+#include "baken-window.h"
+
+G_BEGIN_DECLS
+
+/* g_test_init, the locale and gettext as main() sets them, and a registered
+ * BakenApplication (its startup loads the styles). */
+void          ui_test_init              (int          *argc,
+                                         char       ***argv);
+GApplication *ui_test_get_application   (void);
+
+/* A config from key file text (NULL: the defaults). */
+BakenConfig  *ui_test_config_new        (const char   *keyfile_text);
+
+/* A presented window of width × height (ignored in kiosk mode), allocated and drawn. */
+BakenWindow  *ui_test_window_new        (BakenConfig  *config,
+                                         gboolean      kiosk,
+                                         double        idle_scale,
+                                         int           width,
+                                         int           height);
+void          ui_test_window_destroy    (BakenWindow  *window);
+
+/* Runs the main loop until condition (data) holds or timeout_ms pass. */
+typedef gboolean (*UiTestCondition) (gpointer data);
+gboolean      ui_test_wait              (UiTestCondition condition,
+                                         gpointer        data,
+                                         guint           timeout_ms);
+/* Runs the main loop for ms milliseconds. */
+void          ui_test_run               (guint         ms);
+/* Runs the main loop until nothing is pending and the window has drawn a frame. */
+void          ui_test_settle            (BakenWindow  *window);
+
+/* The texts of every GtkLabel under root that is drawn (mapped with a size), in tree
+ * order. Never NULL. */
+GPtrArray    *ui_test_collect_labels    (GtkWidget    *root);
+/* Whether a drawn label under root has exactly this text. */
+gboolean      ui_test_has_label         (GtkWidget    *root,
+                                         const char   *text);
+/* The first drawn widget of type under root, or NULL. */
+GtkWidget    *ui_test_find_widget       (GtkWidget    *root,
+                                         GType         type);
+/* All drawn widgets with a CSS class under root. */
+GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
+                                         const char   *css_class);
+
+G_END_DECLS
