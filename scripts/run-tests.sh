@@ -20,10 +20,10 @@ if [ "${BAKEN_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
   rm -rf "$asan"
   meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
   ninja -C "$asan"
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    meson test -C "$asan" --print-errorlogs --num-processes 2 --suite core --suite print \
+    meson test -C "$asan" --print-errorlogs --num-processes 2 --timeout-multiplier 6 --suite core --suite print \
     || status=$?
   logs+=("$asan/meson-logs/testlog.json")
 fi
