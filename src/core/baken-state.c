@@ -1,0 +1,519 @@
+/* baken-state.c: the kiosk's own state DB — sync log and installed content
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "baken-state"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "baken-state.h"
+
+G_DEFINE_QUARK (baken-state-error-quark, baken_state_error)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _BakenState
+{
+  GObject   parent_instance;
+
+  char     *path;   /* (owned) */
+  sqlite3  *db;     /* (owned) */
+};
+
+G_DEFINE_FINAL_TYPE (BakenState, baken_state, G_TYPE_OBJECT)
+
+/* Migration i takes the DB from user_version i to i + 1. Append, never edit: a kiosk in
+ * the field may be at any of these versions. */
+static const char * const migrations[] = {
+  /* 0 → 1: sync log, installed content, sync status. */
+  "CREATE TABLE sync_log ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  time    INTEGER NOT NULL,"
+  "  source  TEXT NOT NULL,"
+  "  result  TEXT NOT NULL,"
+  "  serial  INTEGER,"
+  "  reason  TEXT"
+  ");"
+  "CREATE TABLE installed ("
+  "  id              INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  serial          INTEGER NOT NULL DEFAULT 0,"
+  "  sha256          TEXT,"
+  "  created         INTEGER NOT NULL DEFAULT 0,"
+  "  expires         INTEGER NOT NULL DEFAULT 0,"
+  "  previous_serial INTEGER NOT NULL DEFAULT 0,"
+  "  floor_serial    INTEGER NOT NULL DEFAULT 0,"
+  "  floor_sha256    TEXT,"
+  "  floor_created   INTEGER NOT NULL DEFAULT 0,"
+  "  open_failures   INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO installed (id) VALUES (1);"
+  "CREATE TABLE sync_status ("
+  "  id            INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  last_attempt  INTEGER NOT NULL DEFAULT 0,"
+  "  last_success  INTEGER NOT NULL DEFAULT 0,"
+  "  failures      INTEGER NOT NULL DEFAULT 0,"
+  "  etag          TEXT,"
+  "  etag_url      TEXT"
+  ");"
+  "INSERT INTO sync_status (id) VALUES (1);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BAKEN_STATE_SCHEMA_VERSION);
+
+static const char * const result_names[] = {
+  [BAKEN_SYNC_RESULT_INSTALLED] = "installed",
+  [BAKEN_SYNC_RESULT_UNCHANGED] = "unchanged",
+  [BAKEN_SYNC_RESULT_FAILED] = "failed",
+  [BAKEN_SYNC_RESULT_REFUSED] = "refused",
+  [BAKEN_SYNC_RESULT_FALLBACK] = "fallback",
+};
+
+const char *
+baken_sync_result_to_string (BakenSyncResult result)
+{
+  g_return_val_if_fail (result < G_N_ELEMENTS (result_names), NULL);
+
+  return result_names[result];
+}
+
+static gboolean
+result_from_string (const char      *name,
+                    BakenSyncResult *result)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (result_names); i++)
+    if (g_strcmp0 (result_names[i], name) == 0)
+      {
+        *result = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+query_error (BakenState  *self,
+             GError     **error,
+             const char  *what)
+{
+  g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_QUERY,
+               "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (BakenState  *self,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_QUERY,
+                   "%s: %s", self->path, message != NULL ? message : "unknown error");
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (BakenState  *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      query_error (self, error, "prepare");
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static char *
+column_strdup (sqlite3_stmt *stmt,
+               int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+migrate (BakenState  *self,
+         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int version;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = prepare (self, "PRAGMA user_version", error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    goto rollback;
+  version = sqlite3_column_int (stmt, 0);
+
+  if (version > BAKEN_STATE_SCHEMA_VERSION)
+    {
+      g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_SCHEMA,
+                   "%s: the state DB has version %d, written by a newer Baken than this "
+                   "one (which knows version %d); update Baken or move the file away",
+                   self->path, version, BAKEN_STATE_SCHEMA_VERSION);
+      goto rollback;
+    }
+
+  for (int v = version; v < BAKEN_STATE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!exec (self, migrations[v], &local_error) || !exec (self, bump, &local_error))
+        {
+          g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_SCHEMA,
+                       "migrating the state DB from version %d: %s", v, local_error->message);
+          goto rollback;
+        }
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return exec (self, "COMMIT", error);
+
+rollback:
+  if (error != NULL && *error == NULL)
+    query_error (self, error, "reading the schema version");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+static void
+baken_state_finalize (GObject *object)
+{
+  BakenState *self = BAKEN_STATE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (baken_state_parent_class)->finalize (object);
+}
+
+static void
+baken_state_class_init (BakenStateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = baken_state_finalize;
+}
+
+static void
+baken_state_init (BakenState *self)
+{
+}
+
+void
+baken_installed_clear (BakenInstalled *installed)
+{
+  g_clear_pointer (&installed->sha256, g_free);
+  g_clear_pointer (&installed->floor_sha256, g_free);
+}
+
+void
+baken_sync_status_clear (BakenSyncStatus *status)
+{
+  g_clear_pointer (&status->etag, g_free);
+  g_clear_pointer (&status->etag_url, g_free);
+}
+
+void
+baken_sync_log_entry_free (BakenSyncLogEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->source);
+  g_free (entry->reason);
+  g_free (entry);
+}
+
+BakenState *
+baken_state_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(BakenState) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (BAKEN_TYPE_STATE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_OPEN,
+                   "Cannot open the state DB %s: %s", path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+
+  /* WAL: readers never block the writer; synchronous=FULL: a line that was recorded
+   * survives a power cut. */
+  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+                   "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF", error))
+    {
+      g_prefix_error (error, "Cannot open the state DB: ");
+      if (error != NULL)
+        (*error)->code = BAKEN_STATE_ERROR_OPEN;
+      return NULL;
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+baken_state_get_path (BakenState *self)
+{
+  g_return_val_if_fail (BAKEN_IS_STATE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+baken_state_get_installed (BakenState      *self,
+                           BakenInstalled  *installed,
+                           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_STATE (self), FALSE);
+  g_return_val_if_fail (installed != NULL, FALSE);
+
+  memset (installed, 0, sizeof *installed);
+  stmt = prepare (self, "SELECT serial, sha256, created, expires, previous_serial, "
+                        "floor_serial, floor_sha256, floor_created, open_failures "
+                        "FROM installed WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return query_error (self, error, "reading the installed content");
+
+  installed->serial = sqlite3_column_int64 (stmt, 0);
+  installed->sha256 = column_strdup (stmt, 1);
+  installed->created = sqlite3_column_int64 (stmt, 2);
+  installed->expires = sqlite3_column_int64 (stmt, 3);
+  installed->previous_serial = sqlite3_column_int64 (stmt, 4);
+  installed->floor_serial = sqlite3_column_int64 (stmt, 5);
+  installed->floor_sha256 = column_strdup (stmt, 6);
+  installed->floor_created = sqlite3_column_int64 (stmt, 7);
+  installed->open_failures = sqlite3_column_int (stmt, 8);
+
+  return TRUE;
+}
+
+gboolean
+baken_state_set_installed (BakenState            *self,
+                           const BakenInstalled  *installed,
+                           GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_STATE (self), FALSE);
+  g_return_val_if_fail (installed != NULL, FALSE);
+
+  stmt = prepare (self, "UPDATE installed SET serial = ?, sha256 = ?, created = ?, "
+                        "expires = ?, previous_serial = ?, floor_serial = ?, "
+                        "floor_sha256 = ?, floor_created = ?, open_failures = ? "
+                        "WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, installed->serial);
+  bind_text_or_null (stmt, 2, installed->sha256);
+  sqlite3_bind_int64 (stmt, 3, installed->created);
+  sqlite3_bind_int64 (stmt, 4, installed->expires);
+  sqlite3_bind_int64 (stmt, 5, installed->previous_serial);
+  sqlite3_bind_int64 (stmt, 6, installed->floor_serial);
+  bind_text_or_null (stmt, 7, installed->floor_sha256);
+  sqlite3_bind_int64 (stmt, 8, installed->floor_created);
+  sqlite3_bind_int (stmt, 9, installed->open_failures);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return query_error (self, error, "recording the installed content");
+
+  return TRUE;
+}
+
+gboolean
+baken_state_get_sync_status (BakenState       *self,
+                             BakenSyncStatus  *status,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_STATE (self), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  memset (status, 0, sizeof *status);
+  stmt = prepare (self, "SELECT last_attempt, last_success, failures, etag, etag_url "
+                        "FROM sync_status WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return query_error (self, error, "reading the sync status");
+
+  status->last_attempt = sqlite3_column_int64 (stmt, 0);
+  status->last_success = sqlite3_column_int64 (stmt, 1);
+  status->failures = sqlite3_column_int (stmt, 2);
+  status->etag = column_strdup (stmt, 3);
+  status->etag_url = column_strdup (stmt, 4);
+
+  return TRUE;
+}
+
+gboolean
+baken_state_record_sync (BakenState       *self,
+                         gint64            time,
+                         const char       *source,
+                         BakenSyncResult   result,
+                         guint64           serial,
+                         const char       *reason,
+                         const char       *etag,
+                         const char       *etag_url,
+                         GError          **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) prune = NULL;
+  const char *update_sql;
+  gboolean success = result == BAKEN_SYNC_RESULT_INSTALLED ||
+                     result == BAKEN_SYNC_RESULT_UNCHANGED;
+
+  g_return_val_if_fail (BAKEN_IS_STATE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (result < G_N_ELEMENTS (result_names), FALSE);
+
+  if (success)
+    update_sql = "UPDATE sync_status SET last_attempt = ?1, last_success = ?1, failures = 0, "
+                 "etag = ?2, etag_url = ?3 WHERE id = 1";
+  else if (result == BAKEN_SYNC_RESULT_FALLBACK)
+    update_sql = "UPDATE sync_status SET etag = etag WHERE id = 1";
+  else
+    update_sql = "UPDATE sync_status SET last_attempt = ?1, failures = failures + 1 "
+                 "WHERE id = 1";
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  insert = prepare (self, "INSERT INTO sync_log (time, source, result, serial, reason) "
+                          "VALUES (?, ?, ?, ?, ?)", error);
+  update = prepare (self, update_sql, error);
+  prune = prepare (self, "DELETE FROM sync_log WHERE id <= "
+                         "(SELECT max(id) FROM sync_log) - ?", error);
+  if (insert == NULL || update == NULL || prune == NULL)
+    goto rollback;
+
+  sqlite3_bind_int64 (insert, 1, time);
+  sqlite3_bind_text (insert, 2, source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 3, result_names[result], -1, SQLITE_STATIC);
+  if (serial > 0)
+    sqlite3_bind_int64 (insert, 4, serial);
+  else
+    sqlite3_bind_null (insert, 4);
+  bind_text_or_null (insert, 5, reason);
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    {
+      query_error (self, error, "writing the sync log");
+      goto rollback;
+    }
+
+  if (result != BAKEN_SYNC_RESULT_FALLBACK)
+    sqlite3_bind_int64 (update, 1, time);
+  if (success)
+    {
+      bind_text_or_null (update, 2, etag);
+      bind_text_or_null (update, 3, etag != NULL ? etag_url : NULL);
+    }
+  if (sqlite3_step (update) != SQLITE_DONE)
+    {
+      query_error (self, error, "writing the sync status");
+      goto rollback;
+    }
+
+  sqlite3_bind_int (prune, 1, BAKEN_STATE_SYNC_LOG_MAX);
+  if (sqlite3_step (prune) != SQLITE_DONE)
+    {
+      query_error (self, error, "pruning the sync log");
+      goto rollback;
+    }
+
+  return exec (self, "COMMIT", error);
+
+rollback:
+  exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+GPtrArray *
+baken_state_get_sync_log (BakenState  *self,
+                          guint        limit,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
+
+  g_return_val_if_fail (BAKEN_IS_STATE (self), NULL);
+
+  stmt = prepare (self, "SELECT time, source, result, serial, reason FROM sync_log "
+                        "ORDER BY id DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (sqlite3_int64) limit : -1);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_sync_log_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(BakenSyncLogEntry) entry = g_new0 (BakenSyncLogEntry, 1);
+
+      entry->time = sqlite3_column_int64 (stmt, 0);
+      entry->source = column_strdup (stmt, 1);
+      if (!result_from_string ((const char *) sqlite3_column_text (stmt, 2), &entry->result))
+        entry->result = BAKEN_SYNC_RESULT_FAILED;
+      entry->serial = sqlite3_column_int64 (stmt, 3);
+      entry->reason = column_strdup (stmt, 4);
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      query_error (self, error, "reading the sync log");
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
