@@ -46,6 +46,12 @@ setup_gettext (void)
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Every resident starts in Dutch, whatever the session's language. This must be set
+   * before GTK starts: GLib's g_dgettext() (GtkBuilder templates) decides on its first
+   * call whether to translate at all, from the catalogue of the language in effect
+   * then (po/nl.po exists for that reason). The window switches LANGUAGE later. */
+  g_setenv ("LANGUAGE", "nl", TRUE);
 }
 
 int

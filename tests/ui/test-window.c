@@ -5,11 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "ui-test-util.h"
 
 #include "baken-context.h"
 #include "baken-icon.h"
+#include "baken-idle-dialog.h"
 #include "baken-tile-grid.h"
 
 typedef struct
@@ -108,6 +111,607 @@ test_home_fits (gconstpointer data)
   ui_test_window_destroy (window);
 }
 
+typedef struct
+{
+  BakenWindow *window;
+  const char  *location;
+} LocationCheck;
+
+static gboolean
+at_location (gpointer data)
+{
+  LocationCheck *check = data;
+  g_autofree char *location = baken_window_dup_location (check->window);
+
+  return g_strcmp0 (location, check->location) == 0;
+}
+
+static void
+activate (BakenWindow *window,
+          const char  *action,
+          const char  *target,
+          const char  *expected_location)
+{
+  g_autofree char *location = NULL;
+  LocationCheck check = { window, expected_location };
+
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+
+  g_assert_true (ui_test_wait (at_location, &check, 2000));
+  ui_test_settle (window);
+  location = baken_window_dup_location (window);
+  g_assert_cmpstr (location, ==, expected_location);
+}
+
+static void
+assert_shows (BakenWindow *window,
+              const char  *text)
+{
+  if (!ui_test_has_label (GTK_WIDGET (window), text))
+    {
+      g_autoptr(GPtrArray) labels = ui_test_collect_labels (GTK_WIDGET (window));
+
+      for (guint i = 0; i < labels->len; i++)
+        g_test_message ("shown: “%s”", (char *) g_ptr_array_index (labels, i));
+      g_error ("“%s” is not shown", text);
+    }
+}
+
+static void
+assert_not_shows (BakenWindow *window,
+                  const char  *text)
+{
+  g_assert_false (ui_test_has_label (GTK_WIDGET (window), text));
+}
+
+typedef struct
+{
+  const Size *size;
+  const char *language;
+} PathData;
+
+/* The first top-level event with sub-situations, its first sub-situation that has
+ * services, and that situation's first service. */
+static void
+find_path (BakenCatalog  *catalog,
+           char         **event_id,
+           char         **situation_id,
+           char         **service_id)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = baken_catalog_get_life_events (catalog, NULL, "nl", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      BakenLifeEvent *event = g_ptr_array_index (events, i);
+      g_autoptr(GPtrArray) children = NULL;
+
+      if (event->n_children == 0)
+        continue;
+
+      children = baken_catalog_get_life_events (catalog, event->id, "nl", &error);
+      g_assert_no_error (error);
+
+      for (guint j = 0; j < children->len; j++)
+        {
+          BakenLifeEvent *child = g_ptr_array_index (children, j);
+          g_autoptr(GPtrArray) services = NULL;
+
+          if (child->n_children > 0)
+            continue;
+
+          services = baken_catalog_get_services_for_event (catalog, child->id, "nl",
+                                                           BAKEN_AUDIENCE_PUBLIC, &error);
+          g_assert_no_error (error);
+          if (services->len == 0)
+            continue;
+
+          *event_id = g_strdup (event->id);
+          *situation_id = g_strdup (child->id);
+          *service_id = g_strdup (((BakenService *) g_ptr_array_index (services, 0))->id);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Home → life event → situation → service page → Back → Home, with the texts of the
+ * chosen language on screen at every step. */
+static void
+test_resident_path (gconstpointer data)
+{
+  const PathData *path = data;
+  const char *lang = path->language;
+  gboolean english = g_str_equal (lang, "en");
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autofree char *event_id = NULL;
+  g_autofree char *situation_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(BakenLifeEvent) event = NULL;
+  g_autoptr(BakenLifeEvent) situation = NULL;
+  g_autoptr(BakenService) service = NULL;
+  g_autoptr(BakenService) service_nl = NULL;
+  g_autoptr(GError) error = NULL;
+  BakenCatalog *catalog;
+  BakenWindow *window;
+
+  window = ui_test_window_new (config, FALSE, 1.0, path->size->width, path->size->height);
+  catalog = window_catalog (window);
+  find_path (catalog, &event_id, &situation_id, &service_id);
+
+  event = baken_catalog_get_life_event (catalog, event_id, lang, &error);
+  g_assert_no_error (error);
+  situation = baken_catalog_get_life_event (catalog, situation_id, lang, &error);
+  g_assert_no_error (error);
+  service = baken_catalog_get_service (catalog, service_id, lang, BAKEN_AUDIENCE_PUBLIC, &error);
+  g_assert_no_error (error);
+  service_nl = baken_catalog_get_service (catalog, service_id, "nl", BAKEN_AUDIENCE_PUBLIC,
+                                          &error);
+  g_assert_no_error (error);
+
+  assert_shows (window, "Waar kunt u hulp bij gebruiken?");
+  assert_shows (window, "Nederlands");
+  assert_shows (window, "English");
+
+  if (english)
+    {
+      /* The demo content has English texts; otherwise this test could not fail. */
+      g_assert_cmpstr (service->name, !=, service_nl->name);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s",
+                                                 "en"));
+      ui_test_settle (window);
+      g_assert_cmpstr (baken_window_get_language (window), ==, "en");
+      assert_shows (window, "What do you need help with?");
+      assert_not_shows (window, "Waar kunt u hulp bij gebruiken?");
+      assert_shows (window, "Ask the staff at the desk");
+    }
+  else
+    {
+      assert_shows (window, "Vraag het aan de medewerker bij de balie");
+    }
+
+  /* The tile of the life event, in the language. */
+  assert_shows (window, event->title);
+
+  expected = g_strdup_printf ("event:%s", event_id);
+  activate (window, "kiosk.open-event", event_id, expected);
+  assert_shows (window, event->question != NULL ? event->question
+                        : english ? "What fits your situation best?" : "Wat past het best bij u?");
+  assert_shows (window, situation->title);
+  assert_shows (window, english ? "Back" : "Terug");
+  assert_shows (window, english ? "Home" : "Begin");
+
+  g_free (expected);
+  expected = g_strdup_printf ("services:%s", situation_id);
+  activate (window, "kiosk.open-event", situation_id, expected);
+  assert_shows (window, situation->title);
+  assert_shows (window, service->name);
+  assert_shows (window, service->organization_name);
+
+  g_free (expected);
+  expected = g_strdup_printf ("service:%s", service_id);
+  activate (window, "kiosk.open-service", service_id, expected);
+  assert_shows (window, service->name);
+  if (service->cost != NULL)
+    {
+      assert_shows (window, english ? "What does it cost?" : "Wat kost het?");
+      assert_shows (window, service->cost);
+    }
+  if (english)
+    assert_not_shows (window, service_nl->name);
+
+  g_free (expected);
+  expected = g_strdup_printf ("services:%s", situation_id);
+  activate (window, "kiosk.back", NULL, expected);
+  assert_shows (window, service->name);
+
+  activate (window, "kiosk.home", NULL, "home");
+  assert_shows (window, english ? "What do you need help with?" : "Waar kunt u hulp bij gebruiken?");
+
+  /* And back to Dutch: gettext must not keep the English it cached. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s", "nl"));
+  ui_test_settle (window);
+  assert_shows (window, "Waar kunt u hulp bij gebruiken?");
+  assert_shows (window, "Terug");
+  assert_not_shows (window, "What do you need help with?");
+
+  ui_test_window_destroy (window);
+}
+
+static const char idle_config[] =
+  "[idle]\n"
+  "timeout = 20\n"
+  "countdown = 5\n";
+
+/* 20 s + 5 s become 1 s + 0.25 s. */
+#define IDLE_SCALE 0.05
+
+static gboolean
+prompt_visible (gpointer data)
+{
+  return baken_window_get_idle_prompt_visible (data);
+}
+
+static gboolean
+prompt_hidden (gpointer data)
+{
+  return !baken_window_get_idle_prompt_visible (data);
+}
+
+/* The countdown number on the prompt, or -1. */
+static int
+shown_countdown (BakenWindow *window)
+{
+  g_autoptr(GPtrArray) numbers = ui_test_find_by_css_class (GTK_WIDGET (window),
+                                                            "countdown-number");
+
+  if (numbers->len != 1)
+    return -1;
+
+  return atoi (gtk_label_get_label (g_ptr_array_index (numbers, 0)));
+}
+
+static GtkWidget *
+find_any (GtkWidget *root,
+          GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_any (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  BakenWindow *window;
+  int          lowest;
+  int          highest;
+} CountdownWatch;
+
+static gboolean
+reset_done (gpointer data)
+{
+  CountdownWatch *watch = data;
+  g_autofree char *location = baken_window_dup_location (watch->window);
+  int shown = shown_countdown (watch->window);
+
+  if (shown > 0)
+    {
+      watch->lowest = MIN (watch->lowest, shown);
+      watch->highest = MAX (watch->highest, shown);
+    }
+
+  return g_str_equal (location, "home") &&
+         !baken_window_get_idle_prompt_visible (watch->window);
+}
+
+/* Left alone on an inner screen in English: "Are you still there?", a countdown, then
+ * Home in Dutch. */
+static void
+test_idle_reset (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (idle_config);
+  g_autofree char *event_id = NULL;
+  g_autofree char *situation_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autofree char *expected = NULL;
+  CountdownWatch watch = { NULL, G_MAXINT, 0 };
+  BakenWindow *window;
+  GtkWidget *dialog;
+
+  window = ui_test_window_new (config, FALSE, IDLE_SCALE, portrait.width, portrait.height);
+  find_path (window_catalog (window), &event_id, &situation_id, &service_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s", "en"));
+  expected = g_strdup_printf ("event:%s", event_id);
+  activate (window, "kiosk.open-event", event_id, expected);
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+
+  g_assert_true (ui_test_wait (prompt_visible, window, 5000));
+  /* It starts at the configured countdown. */
+  dialog = find_any (GTK_WIDGET (window), BAKEN_TYPE_IDLE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (baken_idle_dialog_get_seconds (BAKEN_IDLE_DIALOG (dialog)), ==, 5);
+  ui_test_settle (window);
+  assert_shows (window, "Are you still there?");
+  assert_shows (window, "Yes, I need more time");
+
+  watch.window = window;
+  reset_done (&watch);
+  g_assert_true (ui_test_wait (reset_done, &watch, 5000));
+  ui_test_settle (window);
+
+  /* The number on screen counted down while it showed. */
+  g_test_message ("countdown shown from %d down to %d", watch.highest, watch.lowest);
+  g_assert_cmpint (watch.highest, <=, 5);
+  g_assert_cmpint (watch.lowest, <, watch.highest);
+
+  g_assert_cmpstr (baken_window_get_language (window), ==, "nl");
+  assert_shows (window, "Waar kunt u hulp bij gebruiken?");
+  assert_not_shows (window, "Are you still there?");
+  assert_not_shows (window, "Bent u er nog?");
+
+  ui_test_window_destroy (window);
+}
+
+/* "Ja, ik wil meer tijd" keeps the resident where they were. */
+static void
+test_idle_more_time (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (idle_config);
+  g_autofree char *event_id = NULL;
+  g_autofree char *situation_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *location = NULL;
+  BakenWindow *window;
+
+  window = ui_test_window_new (config, FALSE, IDLE_SCALE, landscape.width, landscape.height);
+  find_path (window_catalog (window), &event_id, &situation_id, &service_id);
+
+  expected = g_strdup_printf ("service:%s", service_id);
+  activate (window, "kiosk.open-service", service_id, expected);
+  g_assert_true (ui_test_wait (prompt_visible, window, 5000));
+  ui_test_settle (window);
+  assert_shows (window, "Bent u er nog?");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.more-time", NULL));
+  g_assert_true (ui_test_wait (prompt_hidden, window, 1000));
+  ui_test_settle (window);
+  assert_not_shows (window, "Bent u er nog?");
+
+  /* Half a timeout later: still here, no prompt. */
+  ui_test_run (500);
+  location = baken_window_dup_location (window);
+  g_assert_cmpstr (location, ==, expected);
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+
+  ui_test_window_destroy (window);
+}
+
+typedef struct
+{
+  BakenWindow *window;
+  gboolean     seen;
+} PromptWatch;
+
+static gboolean
+watch_prompt_cb (gpointer data)
+{
+  PromptWatch *watch = data;
+
+  if (baken_window_get_idle_prompt_visible (watch->window))
+    watch->seen = TRUE;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+prompt_seen (gpointer data)
+{
+  return ((PromptWatch *) data)->seen;
+}
+
+/* At Home in Dutch nothing needs resetting: no prompt. */
+static void
+test_idle_at_rest (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (idle_config);
+  PromptWatch watch = { NULL, FALSE };
+  guint id;
+
+  watch.window = ui_test_window_new (config, FALSE, IDLE_SCALE, portrait.width,
+                                     portrait.height);
+
+  /* Longer than timeout + countdown (1.25 s), looking every 10 ms. */
+  id = g_timeout_add (10, watch_prompt_cb, &watch);
+  g_assert_false (ui_test_wait (prompt_seen, &watch, 2500));
+  g_source_remove (id);
+
+  ui_test_window_destroy (watch.window);
+}
+
+typedef struct
+{
+  BakenWindow *window;
+  GPtrArray   *secrets;        /* staff channel values and labels */
+  GHashTable  *seen_services;
+  guint        n_screens;
+} StaffWalk;
+
+static void
+assert_no_secret_shown (StaffWalk *walk)
+{
+  g_autoptr(GPtrArray) labels = ui_test_collect_labels (GTK_WIDGET (walk->window));
+  g_autofree char *location = baken_window_dup_location (walk->window);
+
+  g_assert_cmpuint (labels->len, >, 0);
+  walk->n_screens++;
+
+  for (guint i = 0; i < labels->len; i++)
+    for (guint j = 0; j < walk->secrets->len; j++)
+      {
+        const char *label = g_ptr_array_index (labels, i);
+        const char *secret = g_ptr_array_index (walk->secrets, j);
+
+        if (strstr (label, secret) != NULL)
+          g_error ("%s shows the staff-only “%s” in “%s”", location, secret, label);
+      }
+}
+
+static void
+walk_services (StaffWalk  *walk,
+               const char *event_id)
+{
+  BakenCatalog *catalog = window_catalog (walk->window);
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *here = g_strdup_printf ("services:%s", event_id);
+
+  services = baken_catalog_get_services_for_event (catalog, event_id, "nl",
+                                                   BAKEN_AUDIENCE_PUBLIC, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < services->len; i++)
+    {
+      BakenService *service = g_ptr_array_index (services, i);
+      g_autofree char *there = NULL;
+
+      if (!g_hash_table_add (walk->seen_services, g_strdup (service->id)))
+        continue;
+
+      there = g_strdup_printf ("service:%s", service->id);
+      activate (walk->window, "kiosk.open-service", service->id, there);
+      assert_no_secret_shown (walk);
+      activate (walk->window, "kiosk.back", NULL, here);
+    }
+}
+
+static void
+walk_event (StaffWalk      *walk,
+            BakenLifeEvent *event,
+            const char     *back_to)
+{
+  BakenCatalog *catalog = window_catalog (walk->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *here = NULL;
+
+  if (event->n_children == 0)
+    {
+      here = g_strdup_printf ("services:%s", event->id);
+      activate (walk->window, "kiosk.open-event", event->id, here);
+      assert_no_secret_shown (walk);
+      walk_services (walk, event->id);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) children = NULL;
+
+      here = g_strdup_printf ("event:%s", event->id);
+      activate (walk->window, "kiosk.open-event", event->id, here);
+      assert_no_secret_shown (walk);
+
+      children = baken_catalog_get_life_events (catalog, event->id, "nl", &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < children->len; i++)
+        walk_event (walk, g_ptr_array_index (children, i), here);
+
+      if (event->n_services > 0)
+        {
+          g_autofree char *services = g_strdup_printf ("services:%s", event->id);
+
+          activate (walk->window, "kiosk.open-services", event->id, services);
+          assert_no_secret_shown (walk);
+          walk_services (walk, event->id);
+          activate (walk->window, "kiosk.back", NULL, here);
+        }
+    }
+
+  activate (walk->window, "kiosk.back", NULL, back_to);
+}
+
+/* Backoffice numbers are for staff: no resident screen shows one. */
+static void
+test_no_staff_channels (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) secrets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) all_services = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                              g_free, NULL);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  StaffWalk walk = { NULL, secrets, seen, 0 };
+  BakenCatalog *catalog;
+  GHashTableIter iter;
+  gpointer key;
+
+  walk.window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  catalog = window_catalog (walk.window);
+
+  /* Every service reachable from any life event, and their staff-only channels. */
+  g_ptr_array_add (queue, NULL);
+  for (guint q = 0; q < queue->len; q++)
+    {
+      g_autoptr(GPtrArray) children = NULL;
+
+      children = baken_catalog_get_life_events (catalog, g_ptr_array_index (queue, q), "nl",
+                                                &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < children->len; i++)
+        {
+          BakenLifeEvent *child = g_ptr_array_index (children, i);
+          g_autoptr(GPtrArray) services = NULL;
+
+          g_ptr_array_add (queue, g_strdup (child->id));
+          services = baken_catalog_get_services_for_event (catalog, child->id, "nl",
+                                                           BAKEN_AUDIENCE_STAFF, &error);
+          g_assert_no_error (error);
+          for (guint j = 0; j < services->len; j++)
+            g_hash_table_add (all_services,
+                              g_strdup (((BakenService *) g_ptr_array_index (services, j))->id));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, all_services);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr(BakenService) service = NULL;
+
+      service = baken_catalog_get_service (catalog, key, "nl", BAKEN_AUDIENCE_STAFF, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < service->channels->len; i++)
+        {
+          BakenChannel *channel = g_ptr_array_index (service->channels, i);
+
+          if (!channel->is_staff)
+            continue;
+          if (channel->value != NULL)
+            g_ptr_array_add (secrets, g_strdup (channel->value));
+          if (channel->label != NULL)
+            g_ptr_array_add (secrets, g_strdup (channel->label));
+        }
+    }
+
+  /* The demo content has backoffice lines; otherwise this test could not fail. */
+  g_test_message ("%u services, %u staff-only values and labels", g_hash_table_size (all_services),
+                  secrets->len);
+  g_assert_cmpuint (secrets->len, >=, 2);
+
+  assert_no_secret_shown (&walk);
+
+  events = baken_catalog_get_life_events (catalog, NULL, "nl", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    walk_event (&walk, g_ptr_array_index (events, i), "home");
+
+  /* Every service was visited. */
+  g_test_message ("%u screens checked", walk.n_screens);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, g_hash_table_size (all_services));
+
+  ui_test_window_destroy (walk.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,6 +720,30 @@ main (int   argc,
 
   g_test_add_data_func ("/ui/window/home-fits/portrait", &portrait, test_home_fits);
   g_test_add_data_func ("/ui/window/home-fits/landscape", &landscape, test_home_fits);
+
+  {
+    static const PathData paths[] = {
+      { &portrait, "nl" },
+      { &portrait, "en" },
+      { &landscape, "nl" },
+      { &landscape, "en" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("/ui/window/resident-path/%s/%s",
+                                                 paths[i].size == &portrait ? "portrait"
+                                                                            : "landscape",
+                                                 paths[i].language);
+        g_test_add_data_func (name, &paths[i], test_resident_path);
+      }
+  }
+
+  g_test_add_func ("/ui/window/idle/reset", test_idle_reset);
+  g_test_add_func ("/ui/window/idle/more-time", test_idle_more_time);
+  g_test_add_func ("/ui/window/idle/at-rest", test_idle_at_rest);
+
+  g_test_add_func ("/ui/window/no-staff-channels", test_no_staff_channels);
 
   return g_test_run ();
 }

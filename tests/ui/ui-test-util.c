@@ -36,6 +36,7 @@ ui_test_init (int    *argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "nl", TRUE);
 
   application = G_APPLICATION (baken_application_new (g_get_monotonic_time ()));
   g_application_register (application, NULL, &error);
