@@ -95,8 +95,8 @@ bad:
 }
 
 gboolean
-baken_schedule_parse (const char     *text,
-                      BakenSchedule  *schedule,
+baken_sync_schedule_parse (const char     *text,
+                      BakenSyncSchedule  *schedule,
                       GError        **error)
 {
   g_autofree char *copy = NULL;
@@ -128,7 +128,7 @@ baken_schedule_parse (const char     *text,
                        "03:00-05:00", text);
           return FALSE;
         }
-      schedule->kind = BAKEN_SCHEDULE_WINDOW;
+      schedule->kind = BAKEN_SYNC_SCHEDULE_WINDOW;
       schedule->window_start = start;
       schedule->window_end = end;
       return TRUE;
@@ -147,21 +147,21 @@ baken_schedule_parse (const char     *text,
                    "the interval \"%s\" is too short; give at least 1m", text);
       return FALSE;
     }
-  schedule->kind = BAKEN_SCHEDULE_INTERVAL;
+  schedule->kind = BAKEN_SYNC_SCHEDULE_INTERVAL;
   return TRUE;
 }
 
 static guint64
-schedule_span (const BakenSchedule *schedule)
+schedule_span (const BakenSyncSchedule *schedule)
 {
-  if (schedule->kind == BAKEN_SCHEDULE_INTERVAL)
+  if (schedule->kind == BAKEN_SYNC_SCHEDULE_INTERVAL)
     return schedule->interval;
 
   return (schedule->window_end + DAY_S - schedule->window_start) % DAY_S;
 }
 
 BakenSyncPolicy *
-baken_sync_policy_new (const BakenSchedule *schedule,
+baken_sync_policy_new (const BakenSyncSchedule *schedule,
                        const char          *device_id,
                        GTimeZone           *tz)
 {
@@ -243,7 +243,7 @@ baken_sync_policy_last_slot (const BakenSyncPolicy *self,
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  if (self->schedule.kind == BAKEN_SCHEDULE_INTERVAL)
+  if (self->schedule.kind == BAKEN_SYNC_SCHEDULE_INTERVAL)
     {
       gint64 interval = self->schedule.interval;
       gint64 offset = self->device_offset;
@@ -277,7 +277,7 @@ static gint64
 next_slot_after (const BakenSyncPolicy *self,
                  gint64                 time)
 {
-  if (self->schedule.kind == BAKEN_SCHEDULE_INTERVAL)
+  if (self->schedule.kind == BAKEN_SYNC_SCHEDULE_INTERVAL)
     return baken_sync_policy_last_slot (self, time) + (gint64) self->schedule.interval;
   else
     {

@@ -21,20 +21,20 @@ typedef enum {
 GQuark baken_sync_policy_error_quark (void);
 
 typedef enum {
-  BAKEN_SCHEDULE_WINDOW,    /* once a day, inside a local time window ("03:00-05:00") */
-  BAKEN_SCHEDULE_INTERVAL,  /* every so long ("6h") */
-} BakenScheduleKind;
+  BAKEN_SYNC_SCHEDULE_WINDOW,    /* once a day, inside a local time window ("03:00-05:00") */
+  BAKEN_SYNC_SCHEDULE_INTERVAL,  /* every so long ("6h") */
+} BakenSyncScheduleKind;
 
 typedef struct
 {
-  BakenScheduleKind kind;
-  /* BAKEN_SCHEDULE_WINDOW: seconds after local midnight; end < start wraps past
+  BakenSyncScheduleKind kind;
+  /* BAKEN_SYNC_SCHEDULE_WINDOW: seconds after local midnight; end < start wraps past
    * midnight ("23:00-01:00"). end == start is refused. */
   guint             window_start;
   guint             window_end;
-  /* BAKEN_SCHEDULE_INTERVAL: seconds, at least 60. */
+  /* BAKEN_SYNC_SCHEDULE_INTERVAL: seconds, at least 60. */
   guint64           interval;
-} BakenSchedule;
+} BakenSyncSchedule;
 
 /* Back-off after failed attempts: base * 2^(failures-1), capped, with jitter. */
 #define BAKEN_SYNC_BACKOFF_BASE_S  60
@@ -43,8 +43,8 @@ typedef struct
 #define BAKEN_SYNC_CLOCK_SKEW_S    300
 
 /* Parses "HH:MM-HH:MM" (a daily window) or "N" + s, m, h or d (an interval). */
-gboolean baken_schedule_parse         (const char          *text,
-                                       BakenSchedule       *schedule,
+gboolean baken_sync_schedule_parse         (const char          *text,
+                                       BakenSyncSchedule       *schedule,
                                        GError             **error);
 /* Parses a duration "N" + s, m, h or d ("30d", "12h") into seconds (> 0). */
 gboolean baken_duration_parse         (const char          *text,
@@ -53,7 +53,7 @@ gboolean baken_duration_parse         (const char          *text,
 
 typedef struct
 {
-  BakenSchedule  schedule;
+  BakenSyncSchedule  schedule;
   GTimeZone     *tz;              /* (owned) the window's local time */
   guint64        device_offset;   /* seconds into the window or interval */
   guint64        device_hash;     /* for the back-off jitter */
@@ -64,7 +64,7 @@ typedef struct
 /* device_id: a stable id of this kiosk (/etc/machine-id); the offset into the window (or
  * into the interval) is derived from it, so a fleet spreads out, and a kiosk keeps its slot
  * over restarts. tz: NULL for local time. */
-BakenSyncPolicy *baken_sync_policy_new        (const BakenSchedule   *schedule,
+BakenSyncPolicy *baken_sync_policy_new        (const BakenSyncSchedule   *schedule,
                                                const char            *device_id,
                                                GTimeZone             *tz);
 void             baken_sync_policy_free       (BakenSyncPolicy       *self);

@@ -20,9 +20,9 @@ policy_new (const char *schedule_text,
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Amsterdam");
   g_autoptr(GError) error = NULL;
-  BakenSchedule schedule;
+  BakenSyncSchedule schedule;
 
-  g_assert_true (baken_schedule_parse (schedule_text, &schedule, &error));
+  g_assert_true (baken_sync_schedule_parse (schedule_text, &schedule, &error));
   g_assert_no_error (error);
   return baken_sync_policy_new (&schedule, device_id, tz);
 }
@@ -31,19 +31,19 @@ typedef struct
 {
   const char        *text;
   gboolean           ok;
-  BakenScheduleKind  kind;
+  BakenSyncScheduleKind  kind;
   guint              start, end;   /* seconds */
   guint64            interval;
 } ScheduleCase;
 
 static const ScheduleCase schedule_cases[] = {
-  { "03:00-05:00", TRUE, BAKEN_SCHEDULE_WINDOW, 3 * 3600, 5 * 3600, 0 },
-  { " 3:30-04:15 ", TRUE, BAKEN_SCHEDULE_WINDOW, 3 * 3600 + 1800, 4 * 3600 + 900, 0 },
-  { "23:00-01:00", TRUE, BAKEN_SCHEDULE_WINDOW, 23 * 3600, 3600, 0 },
-  { "6h", TRUE, BAKEN_SCHEDULE_INTERVAL, 0, 0, 6 * 3600 },
-  { "90m", TRUE, BAKEN_SCHEDULE_INTERVAL, 0, 0, 90 * 60 },
-  { "1d", TRUE, BAKEN_SCHEDULE_INTERVAL, 0, 0, 86400 },
-  { "60s", TRUE, BAKEN_SCHEDULE_INTERVAL, 0, 0, 60 },
+  { "03:00-05:00", TRUE, BAKEN_SYNC_SCHEDULE_WINDOW, 3 * 3600, 5 * 3600, 0 },
+  { " 3:30-04:15 ", TRUE, BAKEN_SYNC_SCHEDULE_WINDOW, 3 * 3600 + 1800, 4 * 3600 + 900, 0 },
+  { "23:00-01:00", TRUE, BAKEN_SYNC_SCHEDULE_WINDOW, 23 * 3600, 3600, 0 },
+  { "6h", TRUE, BAKEN_SYNC_SCHEDULE_INTERVAL, 0, 0, 6 * 3600 },
+  { "90m", TRUE, BAKEN_SYNC_SCHEDULE_INTERVAL, 0, 0, 90 * 60 },
+  { "1d", TRUE, BAKEN_SYNC_SCHEDULE_INTERVAL, 0, 0, 86400 },
+  { "60s", TRUE, BAKEN_SYNC_SCHEDULE_INTERVAL, 0, 0, 60 },
   { "30s", FALSE, 0, 0, 0, 0 },          /* too short */
   { "03:00-03:00", FALSE, 0, 0, 0, 0 },  /* empty */
   { "24:00-01:00", FALSE, 0, 0, 0, 0 },
@@ -65,8 +65,8 @@ test_parse (void)
     {
       const ScheduleCase *c = &schedule_cases[i];
       g_autoptr(GError) error = NULL;
-      BakenSchedule schedule;
-      gboolean ok = baken_schedule_parse (c->text, &schedule, &error);
+      BakenSyncSchedule schedule;
+      gboolean ok = baken_sync_schedule_parse (c->text, &schedule, &error);
 
       g_test_message ("schedule \"%s\"", c->text);
       g_assert_cmpint (ok, ==, c->ok);
@@ -77,7 +77,7 @@ test_parse (void)
         }
       g_assert_no_error (error);
       g_assert_cmpint (schedule.kind, ==, c->kind);
-      if (c->kind == BAKEN_SCHEDULE_WINDOW)
+      if (c->kind == BAKEN_SYNC_SCHEDULE_WINDOW)
         {
           g_assert_cmpuint (schedule.window_start, ==, c->start);
           g_assert_cmpuint (schedule.window_end, ==, c->end);
