@@ -10,6 +10,7 @@
 
 #include "baken-config.h"
 #include "baken-idle.h"
+#include "baken-minisign.h"
 
 G_DEFINE_QUARK (baken-config-error-quark, baken_config_error)
 
@@ -45,6 +46,16 @@ static const KnownKey known_keys[] = {
   { "print", "printer", VALUE_STRING, "the name of a CUPS queue" },
   { "print", "paper", VALUE_STRING, "receipt-80mm, a4 or a5" },
   { "staff", "pin-hash", VALUE_STRING, "the hash printed by the staff PIN tool" },
+  { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
+  { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
+    "minisign.pub files) separated by ';'" },
+  { "sync", "schedule", VALUE_STRING, "a daily window such as 03:00-05:00 or an interval "
+    "such as 6h" },
+  { "sync", "max-age", VALUE_STRING, "a duration such as 30d after which content counts as "
+    "stale, or 0 for never" },
+  { "sync", "timeout", VALUE_STRING, "a duration such as 10m that a whole sync may take" },
+  { "sync", "stall-timeout", VALUE_STRING, "a duration such as 30s without any data after "
+    "which a download is given up" },
 };
 
 static const char * const supported_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
@@ -258,12 +269,108 @@ read_value (BakenConfig     *self,
       g_free (self->staff_pin_hash);
       self->staff_pin_hash = g_key_file_get_string (file, group, key, NULL);
     }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "url"))
+    {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+      g_autoptr(GError) uri_error = NULL;
+
+      if (!baken_config_check_sync_url (value, &uri_error))
+        return BAD_VALUE ("[sync] url = \"%s\": %s", raw, uri_error->message);
+      g_free (self->sync_url);
+      self->sync_url = g_steal_pointer (&value);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "public-keys"))
+    {
+      g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+
+      g_ptr_array_set_size (self->sync_keys, 0);
+      for (guint i = 0; value != NULL && value[i] != NULL; i++)
+        {
+          g_autoptr(GError) key_error = NULL;
+          BakenMinisignPublicKey *public_key;
+
+          if (*g_strstrip (value[i]) == '\0')
+            continue;
+          public_key = baken_minisign_public_key_new_from_file_or_base64 (value[i], &key_error);
+          if (public_key == NULL)
+            return BAD_VALUE ("[sync] public-keys: \"%s\" is not a minisign public key (%s); "
+                              "give %s", value[i], key_error->message, known->help);
+          g_ptr_array_add (self->sync_keys, public_key);
+        }
+      if (self->sync_keys->len == 0)
+        return BAD_VALUE ("[sync] public-keys is empty; give %s", known->help);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "schedule"))
+    {
+      g_autofree char *value = g_key_file_get_string (file, group, key, NULL);
+      g_autoptr(GError) schedule_error = NULL;
+
+      if (!baken_sync_schedule_parse (value != NULL ? value : "", &self->sync_schedule,
+                                 &schedule_error))
+        return BAD_VALUE ("[sync] schedule: %s", schedule_error->message);
+    }
+  else if (g_str_equal (group, "sync"))
+    {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+      guint64 seconds = 0;
+
+      if (g_str_equal (key, "max-age") && g_strcmp0 (value, "0") == 0)
+        seconds = 0;
+      else if (value == NULL || !baken_duration_parse (value, &seconds, NULL))
+        return BAD_VALUE ("[sync] %s = \"%s\" is not a duration; give %s",
+                          key, raw, known->help);
+
+      if (g_str_equal (key, "max-age"))
+        self->sync_max_age = seconds;
+      else if (seconds > 86400)
+        return BAD_VALUE ("[sync] %s = \"%s\" is longer than a day; give %s",
+                          key, raw, known->help);
+      else if (g_str_equal (key, "timeout"))
+        self->sync_timeout = seconds;
+      else
+        self->sync_stall_timeout = seconds;
+    }
   else
     g_assert_not_reached ();
 
 #undef BAD_VALUE
 
   return TRUE;
+}
+
+gboolean
+baken_config_check_sync_url (const char  *url,
+                             GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme, *host;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (uri == NULL || ((g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
+                       g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) &&
+                      (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')))
+    {
+      g_set_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_BAD_VALUE,
+                   "not a URL; give the https URL of the published manifest.json");
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "";
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") == 0 &&
+      (g_str_equal (host, "127.0.0.1") || g_ascii_strcasecmp (host, "localhost") == 0 ||
+       g_str_equal (host, "::1")))
+    return TRUE;
+
+  g_set_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_BAD_VALUE,
+               "%s is not allowed: use https (plain http only to this computer, for tests)",
+               g_ascii_strcasecmp (scheme, "http") == 0 ? "plain http to another computer"
+                                                        : "this kind of URL");
+  return FALSE;
 }
 
 BakenConfig *
@@ -278,6 +385,13 @@ baken_config_new (void)
   self->idle_countdown = 20;
   self->holidays = BAKEN_HOLIDAY_FLAGS_NONE;
   self->paper = BAKEN_PAPER_RECEIPT_80MM;
+  self->sync_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync_schedule.kind = BAKEN_SYNC_SCHEDULE_WINDOW;
+  self->sync_schedule.window_start = 3 * 3600;
+  self->sync_schedule.window_end = 5 * 3600;
+  self->sync_max_age = 30 * 86400;
+  self->sync_timeout = 600;
+  self->sync_stall_timeout = 30;
 
   return self;
 }
@@ -326,7 +440,7 @@ baken_config_load (const char  *path,
         {
           fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents, groups[g], NULL,
                 "unknown group [%s]; the groups are [kiosk], [content], [idle], [hours], "
-                "[print] and [staff]", groups[g]);
+                "[print], [staff] and [sync]", groups[g]);
           return NULL;
         }
 
@@ -364,6 +478,21 @@ baken_config_load (const char  *path,
     }
   self->has_location = has_lat && has_lon;
 
+  if (self->sync_url != NULL && self->sync_keys->len == 0)
+    {
+      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "url",
+            "[sync] url needs public-keys: the kiosk only installs bundles signed with a "
+            "key it knows");
+      return NULL;
+    }
+  if (self->sync_stall_timeout > self->sync_timeout)
+    {
+      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "stall-timeout",
+            "[sync] stall-timeout (%us) is longer than timeout (%us); make it shorter",
+            self->sync_stall_timeout, self->sync_timeout);
+      return NULL;
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -389,5 +518,7 @@ baken_config_unref (BakenConfig *self)
   g_free (self->content_path);
   g_free (self->printer);
   g_free (self->staff_pin_hash);
+  g_free (self->sync_url);
+  g_ptr_array_unref (self->sync_keys);
   g_free (self);
 }

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "baken-holidays.h"
+#include "baken-sync-policy.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,16 @@ typedef struct
   BakenPaper         paper;
   /* [staff] */
   char              *staff_pin_hash;  /* (nullable) */
+  /* [sync] */
+  char              *sync_url;        /* (nullable) the manifest.json URL (https; http only
+                                       * to loopback); NULL: no scheduled sync */
+  GPtrArray         *sync_keys;       /* (element-type BakenMinisignPublicKey) trusted keys;
+                                       * never NULL, empty when not configured */
+  BakenSyncSchedule      sync_schedule;   /* default: the window 03:00-05:00 */
+  guint64            sync_max_age;    /* seconds before content counts as stale (30 days);
+                                       * 0: never */
+  guint              sync_timeout;    /* seconds a whole sync may take (600) */
+  guint              sync_stall_timeout; /* seconds without a byte before giving up (30) */
 } BakenConfig;
 
 GType        baken_config_get_type  (void) G_GNUC_CONST;
@@ -60,6 +71,10 @@ BakenConfig *baken_config_new       (void);  /* the defaults: runs the demo */
 BakenConfig *baken_config_load      (const char   *path,
                                      GError      **error);
 BakenConfig *baken_config_ref       (BakenConfig  *self);
+/* Whether url may be synced from: https, or plain http to 127.0.0.1, localhost or ::1.
+ * Also the rule for every redirect a sync follows. */
+gboolean     baken_config_check_sync_url (const char *url,
+                                          GError    **error);
 void         baken_config_unref     (BakenConfig  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenConfig, baken_config_unref)

@@ -72,6 +72,9 @@ test_full (void)
   g_assert_cmpint (config->paper, ==, BAKEN_PAPER_A4);
 }
 
+/* A minisign public key (minisign -G -W). */
+#define TEST_KEY "RWRaTvKOAxfzJKBEGJMjnDeRZ2LFpvcFpYmKg0rI+l0pgD+BVg1xDWd3"
+
 typedef struct
 {
   const char *name;
@@ -109,6 +112,32 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_READ, "kiosk.conf: " },
   { "not-utf8", "[kiosk]\nname=\xff\xfe\n",
     BAKEN_CONFIG_ERROR_READ, "not UTF-8" },
+  { "sync-url-plain-http", "[sync]\nurl=http://example.org/manifest.json\npublic-keys=" TEST_KEY "\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] url = \"http://example.org/manifest.json\": plain http to another computer is not allowed" },
+  { "sync-url-file", "[sync]\nurl=file:///media/usb/manifest.json\npublic-keys=" TEST_KEY "\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] url = \"file:///media/usb/manifest.json\": this kind of URL is not allowed" },
+  { "sync-url-garbage", "[sync]\nurl=bundles please\npublic-keys=" TEST_KEY "\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] url = \"bundles please\": not a URL" },
+  { "sync-url-without-keys", "[sync]\nurl=https://example.org/manifest.json\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] url needs public-keys" },
+  { "sync-key-bad", "[sync]\npublic-keys=RWQnotakey\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] public-keys: \"RWQnotakey\" is not a minisign public key" },
+  { "sync-key-missing-file", "[sync]\npublic-keys=" TEST_KEY ";/nonexistent/minisign.pub\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "\"/nonexistent/minisign.pub\" is not a minisign public key" },
+  { "sync-keys-empty", "[sync]\npublic-keys=\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] public-keys is empty" },
+  { "sync-schedule", "[sync]\nschedule=nightly\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] schedule: \"nightly\" is not a schedule" },
+  { "sync-schedule-window", "[sync]\nschedule=03:00-27:00\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "[sync] schedule: \"03:00-27:00\" is not a time window" },
+  { "sync-schedule-too-often", "[sync]\nschedule=10s\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "[sync] schedule: the interval \"10s\" is too short" },
+  { "sync-max-age", "[sync]\nmax-age=a month\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] max-age = \"a month\" is not a duration" },
+  { "sync-timeout-too-long", "[sync]\ntimeout=2d\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] timeout = \"2d\" is longer than a day" },
+  { "sync-stall-longer", "[sync]\ntimeout=10s\n\nstall-timeout=1m\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:4: [sync] stall-timeout (60s) is longer than timeout (10s)" },
 };
 
 static void
@@ -124,6 +153,48 @@ test_bad (gconstpointer data)
   g_assert_error (error, BAKEN_CONFIG_ERROR, c->code);
   if (strstr (error->message, c->message) == NULL)
     g_error ("expected “%s” in “%s”", c->message, error->message);
+}
+
+static void
+test_sync (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) defaults = baken_config_new ();
+  g_autoptr(BakenConfig) config = NULL;
+  g_autofree char *key_path = g_build_filename (g_get_user_config_dir (), "minisign.pub", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+
+  /* Without [sync]: no URL, the 03:00-05:00 window, 30 days, 10 minutes, 30 seconds. */
+  g_assert_null (defaults->sync_url);
+  g_assert_cmpuint (defaults->sync_keys->len, ==, 0);
+  g_assert_cmpint (defaults->sync_schedule.kind, ==, BAKEN_SYNC_SCHEDULE_WINDOW);
+  g_assert_cmpuint (defaults->sync_schedule.window_start, ==, 3 * 3600);
+  g_assert_cmpuint (defaults->sync_schedule.window_end, ==, 5 * 3600);
+  g_assert_cmpuint (defaults->sync_max_age, ==, 30 * 86400);
+  g_assert_cmpuint (defaults->sync_timeout, ==, 600);
+  g_assert_cmpuint (defaults->sync_stall_timeout, ==, 30);
+
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
+  g_assert_true (g_file_set_contents (key_path, "untrusted comment: minisign public key "
+                                      "24F317038EF24E5A\n" TEST_KEY "\n", -1, NULL));
+  contents = g_strdup_printf ("[sync]\n"
+                              "url = http://127.0.0.1:8080/bundle/manifest.json\n"
+                              "public-keys = " TEST_KEY ";%s\n"
+                              "schedule = 6h\n"
+                              "max-age = 14d\n"
+                              "timeout = 2m\n"
+                              "stall-timeout = 5s\n", key_path);
+  path = write_config (contents);
+  config = baken_config_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->sync_url, ==, "http://127.0.0.1:8080/bundle/manifest.json");
+  g_assert_cmpuint (config->sync_keys->len, ==, 2);
+  g_assert_cmpint (config->sync_schedule.kind, ==, BAKEN_SYNC_SCHEDULE_INTERVAL);
+  g_assert_cmpuint (config->sync_schedule.interval, ==, 6 * 3600);
+  g_assert_cmpuint (config->sync_max_age, ==, 14 * 86400);
+  g_assert_cmpuint (config->sync_timeout, ==, 120);
+  g_assert_cmpuint (config->sync_stall_timeout, ==, 5);
 }
 
 static void
@@ -159,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/core/config/defaults", test_defaults);
   g_test_add_func ("/core/config/full", test_full);
   g_test_add_func ("/core/config/missing-file", test_missing_file);
+  g_test_add_func ("/core/config/sync", test_sync);
   g_test_add_func ("/core/config/example-file", test_example_file);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
