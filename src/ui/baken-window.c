@@ -319,12 +319,29 @@ kiosk_fullscreened_cb (BakenWindow *self)
     gtk_window_fullscreen (GTK_WINDOW (self));
 }
 
+/* Fullscreen needs a compositor or window manager that honours it (cage does). On a
+ * bare X server nobody does, so the window also asks for the size of the monitor. */
+static void
+size_to_monitor (BakenWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+}
+
 static void
 lock_down (BakenWindow *self)
 {
   GtkEventController *controller;
 
   gtk_window_set_interactive_debugging (FALSE);
+  size_to_monitor (self);
   gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
   gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
   gtk_window_set_resizable (GTK_WINDOW (self), FALSE);

@@ -1,0 +1,283 @@
+/* test-kiosk.c: locked down with --kiosk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real key events go to the real X window through xdotool (XTEST), so they pass
+ * through the same path as a keyboard plugged into a kiosk.
+ */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <string.h>
+
+#include "ui-test-util.h"
+
+typedef struct
+{
+  guint plain;      /* key presses that reached the window's bubble phase */
+  guint shortcuts;  /* of those, with Ctrl, Alt or Super, or F-keys, or Escape */
+} KeyCount;
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                KeyCount              *count)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) ||
+      (keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F35) || keyval == GDK_KEY_Escape)
+    count->shortcuts++;
+  else
+    count->plain++;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+is_fullscreen (gpointer data)
+{
+  return gtk_window_is_fullscreen (data);
+}
+
+static gboolean
+covers_screen (gpointer data)
+{
+  return gtk_widget_get_width (data) == 1920 && gtk_widget_get_height (data) == 1920;
+}
+
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Child;
+
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  Child *child = data;
+
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *) data)->done;
+}
+
+/* Runs xdotool while the main loop keeps running (the window must handle the keys). */
+static void
+xdotool (BakenWindow *window,
+         const char  *first_key,
+         ...)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Child child = { FALSE, 0 };
+  const char *key;
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  g_ptr_array_add (argv, (char *) "windowfocus");
+  g_ptr_array_add (argv, (char *) "--sync");
+  g_ptr_array_add (argv, xid);
+  g_ptr_array_add (argv, (char *) "key");
+  g_ptr_array_add (argv, (char *) "--delay");
+  g_ptr_array_add (argv, (char *) "30");
+  va_start (args, first_key);
+  for (key = first_key; key != NULL; key = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) key);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &child);
+
+  g_assert_true (ui_test_wait (child_done, &child, 10000));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
+  ui_test_run (300);
+}
+
+static guint
+count_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (toplevel))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_locked_down (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GSettings) debug = NULL;
+  g_autoptr(BakenWindow) window = NULL;
+  GtkEventController *controller;
+  KeyCount count = { 0, 0 };
+  gboolean refused = FALSE;
+  GdkCursor *cursor;
+
+  /* Make the inspector's key binding live, as a careless image might: only the kiosk's
+   * own lock-down stands between Ctrl+Shift+I and the inspector then. */
+  debug = g_settings_new ("org.gtk.gtk4.Settings.Debug");
+  g_settings_set_boolean (debug, "enable-inspector-keybinding", TRUE);
+  g_settings_set_boolean (debug, "inspector-warning", FALSE);
+
+  window = g_object_ref_sink (ui_test_window_new (config, TRUE, 1.0, 0, 0));
+
+  g_assert_true (baken_window_get_kiosk (window));
+  g_assert_false (gtk_window_get_decorated (GTK_WINDOW (window)));
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
+  g_assert_true (ui_test_wait (is_fullscreen, window, 5000));
+  cursor = gtk_widget_get_cursor (GTK_WIDGET (window));
+  g_assert_nonnull (cursor);
+  g_assert_cmpstr (gdk_cursor_get_name (cursor), ==, "none");
+
+  /* Fullscreen on the 1920×1920 test screen. */
+  ui_test_wait (covers_screen, window, 3000);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 1920);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, 1920);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), &count);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+
+  /* Plain keys get through: the keys below would reach the window too. */
+  xdotool (window, "a", "Tab", NULL);
+  g_assert_cmpuint (count.plain, >=, 2);
+
+  xdotool (window, "alt+F4", "ctrl+q", "ctrl+w", "ctrl+shift+i", "ctrl+shift+d", "F10",
+           "Escape", "F11", "super+q", NULL);
+
+  g_assert_cmpuint (count.shortcuts, ==, 0);
+  g_assert_cmpuint (count_toplevels (), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+
+  /* Whatever asks the window to close (a window manager, Alt+F4 in a desktop
+   * session) is refused. */
+  g_signal_emit_by_name (window, "close-request", &refused);
+  g_assert_true (refused);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_run (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (count_toplevels (), ==, 1);
+
+  /* Development steps are refused. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (baken_window_open (window, "idle:prompt", &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_run (50);
+}
+
+/* Without --kiosk the same keys do open the inspector (with the key binding enabled):
+ * the check above can tell. In a subprocess, as the inspector stays once open. */
+static void
+test_windowed_inspector (void)
+{
+  g_autoptr(BakenConfig) config = NULL;
+  g_autoptr(GSettings) debug = NULL;
+  BakenWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* The inspector cannot load some of its icons under the test's isolated dirs and
+   * warns; that is not what this test is about. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  config = ui_test_config_new (NULL);
+  debug = g_settings_new ("org.gtk.gtk4.Settings.Debug");
+  g_settings_set_boolean (debug, "enable-inspector-keybinding", TRUE);
+  g_settings_set_boolean (debug, "inspector-warning", FALSE);
+
+  window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  g_assert_cmpuint (count_toplevels (), ==, 1);
+
+  xdotool (window, "ctrl+shift+i", NULL);
+  g_assert_cmpuint (count_toplevels (), >, 1);
+}
+
+/* The command line: errors before any window, exit status 1. */
+static void
+test_command_line (gconstpointer data)
+{
+  const char * const *args = data;
+  const char *exe = g_getenv ("BAKEN_EXE");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  for (guint i = 1; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("stderr: %s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  /* args[0] is what the message must say. */
+  g_assert_nonnull (strstr (err, args[0]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char * const open_in_kiosk[] = {
+    "not available with --kiosk", "--kiosk", "--open", "event:le-geld", NULL
+  };
+  static const char * const missing_config[] = {
+    "baken: ", "--config", "/nonexistent/kiosk.conf", NULL
+  };
+  static const char * const bad_size[] = {
+    "WIDTHxHEIGHT", "--size", "big", NULL
+  };
+
+  ui_test_init (&argc, &argv);
+
+  g_test_add_data_func ("/ui/kiosk/command-line/open-in-kiosk", open_in_kiosk,
+                        test_command_line);
+  g_test_add_data_func ("/ui/kiosk/command-line/missing-config", missing_config,
+                        test_command_line);
+  g_test_add_data_func ("/ui/kiosk/command-line/bad-size", bad_size, test_command_line);
+  g_test_add_func ("/ui/kiosk/locked-down", test_locked_down);
+  g_test_add_func ("/ui/kiosk/windowed-inspector", test_windowed_inspector);
+
+  return g_test_run ();
+}
