@@ -589,7 +589,8 @@ write_schedules (Source  *b,
       Row *row = g_ptr_array_index (schedules->rows, r);
       guint days = BAKEN_DAY_ALL;
 
-      if (value (row, SCH_BYDAY) != NULL && !baken_source_parse_byday (value (row, SCH_BYDAY), &days))
+      if (value (row, SCH_BYDAY) != NULL &&
+          !baken_content_source_parse_byday (value (row, SCH_BYDAY), &days))
         g_assert_not_reached ();
 
       bind_text (slot, 1, value (row, SCH_ID));

@@ -188,8 +188,6 @@ gboolean         baken_source_parse_position  (const char  *text,
 gboolean         baken_source_parse_degrees   (const char  *text,
                                                double       limit,
                                                double      *out);
-gboolean         baken_source_parse_byday     (const char  *text,
-                                               guint       *out);
 gboolean         baken_source_parse_bool      (const char  *text,
                                                gboolean    *out);
 int              baken_source_compare_strings (gconstpointer a,

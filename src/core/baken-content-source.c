@@ -530,8 +530,8 @@ is_valid_email (const char *text)
 
 /* "MO,TU" → mask; empty means every day (handled by the caller). */
 gboolean
-baken_source_parse_byday (const char *text,
-                          guint      *out)
+baken_content_source_parse_byday (const char *text,
+                                  guint      *out)
 {
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
   guint mask = 0;
@@ -716,7 +716,7 @@ check_value (Source *b,
       break;
 
     case V_BYDAY:
-      if (!baken_source_parse_byday (text, &mask))
+      if (!baken_content_source_parse_byday (text, &mask))
         {
           report_field (b, t, row, col,
                         "%s \"%s\" is not a list of days; write days as MO,TU,WE,TH,FR,SA,SU "

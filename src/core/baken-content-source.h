@@ -58,6 +58,11 @@ gboolean            baken_content_source_column_is_text    (BakenSourceTable    
 gboolean            baken_content_source_column_is_translatable (BakenSourceTable table,
                                                                  guint            column);
 
+/* Parses a byday list ("MO,TU,FR") into a mask, bit 0 = Monday (as BakenDays). FALSE
+ * for an empty list, an unknown or repeated day. */
+gboolean            baken_content_source_parse_byday       (const char          *text,
+                                                            guint               *out);
+
 /* Loads and checks the source folder src_dir. Returns NULL (error set,
  * BAKEN_CONTENT_ERROR_SOURCE) only when src_dir is not a folder; problems in the content
  * are kept in the result (see baken_content_source_get_problems ()). */

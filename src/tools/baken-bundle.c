@@ -18,6 +18,7 @@
 
 #include <glib.h>
 
+#include "baken-bundle-lint.h"
 #include "baken-content-build.h"
 
 enum {
@@ -72,6 +73,13 @@ static const Subcommand subcommands[] = {
     "  baken-bundle build --serial 42 --created 2025-03-01T08:00:00Z \\\n"
     "      --expires 2025-06-01T00:00:00Z content/ publish/content-42.sqlite",
     run_build,
+  },
+  {
+    "lint",
+    BAKEN_BUNDLE_LINT_PARAMETERS,
+    BAKEN_BUNDLE_LINT_SUMMARY,
+    BAKEN_BUNDLE_LINT_DESCRIPTION,
+    baken_bundle_run_lint,
   },
 };
 

@@ -1,0 +1,141 @@
+/* baken-bundle-lint.h: the content-quality subcommands of baken-bundle
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * lint, inspect, import-hsds and export-hsds. baken-bundle.c lists them in its table of
+ * subcommands with the summaries and descriptions below; each run function parses its own
+ * options. Exit status: 0 ok, 1 a problem with the content or the output, 2 wrong usage.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define BAKEN_BUNDLE_LINT_PARAMETERS "SRC"
+#define BAKEN_BUNDLE_LINT_SUMMARY "Check a content source for problems an editor can fix"
+#define BAKEN_BUNDLE_LINT_DESCRIPTION \
+  "Checks the content source in the folder SRC: everything `baken-bundle build` checks\n" \
+  "(rule \"build\"), and rules for the quality of the content. Each problem is printed on\n" \
+  "standard output as\n" \
+  "\n" \
+  "  SRC/FILE:LINE:COLUMN: error|warning: MESSAGE (RULE)\n" \
+  "\n" \
+  "where COLUMN is the number of the field in its row, followed by \"N errors, N warnings\".\n" \
+  "\n" \
+  "Errors:\n" \
+  "  build                what the build refuses (see docs/content-format.md)\n" \
+  "  public-channel       a service without a public phone or channel\n" \
+  "  life-event-services  a life event that leads to no active service\n" \
+  "  dutch-text           a service without a description, a translation without Dutch\n" \
+  "  phone                a malformed phone number (Dutch: 10 digits starting with 0,\n" \
+  "                       0800/0900 numbers, 14 + area code, +31 and 9 digits)\n" \
+  "  url                  a web address without a valid host name\n" \
+  "Warnings:\n" \
+  "  sentence-length      a sentence over 15 words (B1 Dutch, see CONTENT.md)\n" \
+  "  word-length          a word over 22 letters\n" \
+  "  jargon               an official word, with a plainer one suggested\n" \
+  "  abbreviation         i.v.m., o.a., z.s.m. and the like\n" \
+  "  tile-label           a life-event title of 5 words (tiles take 1 to 4)\n" \
+  "  url-https            a web address with http:// instead of https://\n" \
+  "  hours-long           open more than 16 hours on a day (00:00-24:00 is fine)\n" \
+  "  hours-overlap        two slots of the same phone, channel, desk or service overlap\n" \
+  "  assured-date         a service last checked more than --max-age days ago\n" \
+  "  icon-unused          a file in icons/ that no life event uses\n" \
+  "\n" \
+  "Exit status:\n" \
+  "  0  no errors (warnings allowed, unless --strict)\n" \
+  "  1  errors, or warnings with --strict\n" \
+  "  2  wrong usage\n" \
+  "\n" \
+  "Examples:\n" \
+  "  baken-bundle lint data/demo\n" \
+  "  baken-bundle lint --strict --max-age 180 content/\n" \
+  "  baken-bundle lint --format json content/ > lint.json"
+
+#define BAKEN_BUNDLE_INSPECT_PARAMETERS "BUNDLE"
+#define BAKEN_BUNDLE_INSPECT_SUMMARY "Summarise a bundle or content DB"
+#define BAKEN_BUNDLE_INSPECT_DESCRIPTION \
+  "Prints a summary of BUNDLE, which is a bundle folder (manifest.json and\n" \
+  "content-SERIAL.sqlite) or a content DB file: serial, created, expires and the key id\n" \
+  "(from the manifest, when there is one), the number of records per table and per\n" \
+  "language, services without a public phone or channel, services whose assured_date is\n" \
+  "older than --max-age days (or missing), and per language the texts that are not\n" \
+  "translated and so show in Dutch (a count and the first few ids).\n" \
+  "\n" \
+  "Exit status:\n" \
+  "  0  the summary was printed\n" \
+  "  1  BUNDLE cannot be read\n" \
+  "  2  wrong usage\n" \
+  "\n" \
+  "Examples:\n" \
+  "  baken-bundle inspect publish/\n" \
+  "  baken-bundle inspect content.sqlite"
+
+#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT"
+#define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Convert an HSDS 3.0 tabular package into a content source"
+#define BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION \
+  "Reads the HSDS 3.0 tabular data package in the folder PATH (datapackage.json and the\n" \
+  "CSV files named by the official schema: organizations.csv, services.csv, …) and\n" \
+  "writes a Baken content source to the new folder OUT. What maps is kept; what does not\n" \
+  "is reported on standard error, with the reason, one line per row or per column:\n" \
+  "\n" \
+  "  PATH/schedules.csv:7: dropped: freq MONTHLY is not supported\n" \
+  "  PATH/programs.csv: not used by Baken (12 rows)\n" \
+  "\n" \
+  "HSDS has no life events, so OUT gets one life event, \"Alle diensten\", that lists\n" \
+  "every service, with a plain icon: build the menu (life_events.csv and\n" \
+  "life_event_services.csv) before publishing. OUT builds with `baken-bundle build`;\n" \
+  "run `baken-bundle lint OUT` to see what to improve.\n" \
+  "\n" \
+  "Exit status:\n" \
+  "  0  OUT was written\n" \
+  "  1  PATH cannot be read or OUT cannot be written (OUT must not exist yet)\n" \
+  "  2  wrong usage\n" \
+  "\n" \
+  "Example:\n" \
+  "  baken-bundle import-hsds export-from-other-system/ content/"
+
+#define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"
+#define BAKEN_BUNDLE_EXPORT_HSDS_SUMMARY "Write a content source as an HSDS 3.0 tabular package"
+#define BAKEN_BUNDLE_EXPORT_HSDS_DESCRIPTION \
+  "Writes the content source in the folder SRC as an HSDS 3.0.0 tabular data package\n" \
+  "to the new folder OUT: datapackage.json with the official resource definitions\n" \
+  "(HSDS schema, CC BY-SA 4.0, Open Referral) and one CSV file per table, with the\n" \
+  "field names of the official schema.\n" \
+  "\n" \
+  "HSDS wants UUIDs as ids. Every id is written as a UUID version 5 derived from the\n" \
+  "table and the Baken id (the same id always gives the same UUID), unless --keep-ids\n" \
+  "is given. What HSDS cannot hold is left out and reported on standard error: life\n" \
+  "events, translations, synonyms, schedule exceptions, channels other than phones,\n" \
+  "staff-only phones, phone hours, cost notes and positions.\n" \
+  "\n" \
+  "Exit status:\n" \
+  "  0  OUT was written\n" \
+  "  1  SRC has build errors, or OUT cannot be written (OUT must not exist yet)\n" \
+  "  2  wrong usage\n" \
+  "\n" \
+  "Example:\n" \
+  "  baken-bundle export-hsds data/demo hsds/"
+
+int baken_bundle_run_lint        (int    argc,
+                                  char **argv);
+int baken_bundle_run_inspect     (int    argc,
+                                  char **argv);
+int baken_bundle_run_import_hsds (int    argc,
+                                  char **argv);
+int baken_bundle_run_export_hsds (int    argc,
+                                  char **argv);
+
+/* Shared by the four: a GOptionContext with the synopsis, summary and description, and
+ * a usage error ("baken-bundle NAME: MESSAGE", a hint, exit status 2). */
+GOptionContext *baken_bundle_context_new (const char         *name,
+                                          const char         *parameters,
+                                          const char         *summary,
+                                          const char         *description,
+                                          const GOptionEntry *entries);
+int             baken_bundle_usage_error (const char         *name,
+                                          const char         *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
