@@ -81,6 +81,13 @@ static const Subcommand subcommands[] = {
     BAKEN_BUNDLE_LINT_DESCRIPTION,
     baken_bundle_run_lint,
   },
+  {
+    "inspect",
+    BAKEN_BUNDLE_INSPECT_PARAMETERS,
+    BAKEN_BUNDLE_INSPECT_SUMMARY,
+    BAKEN_BUNDLE_INSPECT_DESCRIPTION,
+    baken_bundle_run_inspect,
+  },
 };
 
 static const Subcommand *
