@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * lint, inspect, import-hsds and export-hsds. baken-bundle.c lists them in its table of
+ * lint and inspect. baken-bundle.c lists them in its table of
  * subcommands with the summaries and descriptions below; each run function parses its own
  * options. Exit status: 0 ok, 1 a problem with the content or the output, 2 wrong usage.
  */
@@ -72,62 +72,12 @@ G_BEGIN_DECLS
   "  baken-bundle inspect publish/\n" \
   "  baken-bundle inspect content.sqlite"
 
-#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT"
-#define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Convert an HSDS 3.0 tabular package into a content source"
-#define BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION \
-  "Reads the HSDS 3.0 tabular data package in the folder PATH (datapackage.json and the\n" \
-  "CSV files named by the official schema: organizations.csv, services.csv, …) and\n" \
-  "writes a Baken content source to the new folder OUT. What maps is kept; what does not\n" \
-  "is reported on standard error, with the reason, one line per row or per column:\n" \
-  "\n" \
-  "  PATH/schedules.csv:7: dropped: freq MONTHLY is not supported\n" \
-  "  PATH/programs.csv: not used by Baken (12 rows)\n" \
-  "\n" \
-  "HSDS has no life events, so OUT gets one life event, \"Alle diensten\", that lists\n" \
-  "every service, with a plain icon: build the menu (life_events.csv and\n" \
-  "life_event_services.csv) before publishing. OUT builds with `baken-bundle build`;\n" \
-  "run `baken-bundle lint OUT` to see what to improve.\n" \
-  "\n" \
-  "Exit status:\n" \
-  "  0  OUT was written\n" \
-  "  1  PATH cannot be read or OUT cannot be written (OUT must not exist yet)\n" \
-  "  2  wrong usage\n" \
-  "\n" \
-  "Example:\n" \
-  "  baken-bundle import-hsds export-from-other-system/ content/"
+int baken_bundle_run_lint    (int    argc,
+                              char **argv);
+int baken_bundle_run_inspect (int    argc,
+                              char **argv);
 
-#define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"
-#define BAKEN_BUNDLE_EXPORT_HSDS_SUMMARY "Write a content source as an HSDS 3.0 tabular package"
-#define BAKEN_BUNDLE_EXPORT_HSDS_DESCRIPTION \
-  "Writes the content source in the folder SRC as an HSDS 3.0.0 tabular data package\n" \
-  "to the new folder OUT: datapackage.json with the official resource definitions\n" \
-  "(HSDS schema, CC BY-SA 4.0, Open Referral) and one CSV file per table, with the\n" \
-  "field names of the official schema.\n" \
-  "\n" \
-  "HSDS wants UUIDs as ids. Every id is written as a UUID version 5 derived from the\n" \
-  "table and the Baken id (the same id always gives the same UUID), unless --keep-ids\n" \
-  "is given. What HSDS cannot hold is left out and reported on standard error: life\n" \
-  "events, translations, synonyms, schedule exceptions, channels other than phones,\n" \
-  "staff-only phones, phone hours, cost notes and positions.\n" \
-  "\n" \
-  "Exit status:\n" \
-  "  0  OUT was written\n" \
-  "  1  SRC has build errors, or OUT cannot be written (OUT must not exist yet)\n" \
-  "  2  wrong usage\n" \
-  "\n" \
-  "Example:\n" \
-  "  baken-bundle export-hsds data/demo hsds/"
-
-int baken_bundle_run_lint        (int    argc,
-                                  char **argv);
-int baken_bundle_run_inspect     (int    argc,
-                                  char **argv);
-int baken_bundle_run_import_hsds (int    argc,
-                                  char **argv);
-int baken_bundle_run_export_hsds (int    argc,
-                                  char **argv);
-
-/* Shared by the four: a GOptionContext with the synopsis, summary and description, and
+/* Shared by them: a GOptionContext with the synopsis, summary and description, and
  * a usage error ("baken-bundle NAME: MESSAGE", a hint, exit status 2). */
 GOptionContext *baken_bundle_context_new (const char         *name,
                                           const char         *parameters,
