@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "baken-bundle-lint.h"
+#include "baken-bundle-slip.h"
 #include "baken-content-build.h"
 
 enum {
@@ -87,6 +88,13 @@ static const Subcommand subcommands[] = {
     BAKEN_BUNDLE_INSPECT_SUMMARY,
     BAKEN_BUNDLE_INSPECT_DESCRIPTION,
     baken_bundle_run_inspect,
+  },
+  {
+    "slip",
+    BAKEN_BUNDLE_SLIP_PARAMETERS,
+    BAKEN_BUNDLE_SLIP_SUMMARY,
+    BAKEN_BUNDLE_SLIP_DESCRIPTION,
+    baken_bundle_run_slip,
   },
 };
 
