@@ -1,0 +1,175 @@
+/* baken-bundle.h: verifying a signed content bundle before anything uses it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bundle is three files (docs/content-format.md, "For IT"):
+ *
+ *   manifest.json            BakenManifest: serial, dates, key id, versions, files
+ *   manifest.json.minisig    minisign signature of manifest.json (prehashed "ED")
+ *   content-SERIAL.sqlite    the content DB, listed in the manifest with size and sha256
+ *
+ * baken_bundle_verify () makes every check, in this order, and stops at the first that
+ * fails (each with its own BakenBundleError code):
+ *
+ *   1. files present; manifest.json at most BAKEN_MANIFEST_MAX_SIZE, the signature at most
+ *      BAKEN_MINISIGN_MAX_FILE_SIZE
+ *   2. the signature: strict minisign, "ED" only, signed by one of the trusted keys, the
+ *      signature over manifest.json and the global signature over the trusted comment;
+ *      a "serial:N" in the trusted comment must be the manifest's serial
+ *   3. manifest.json strictly parsed; key_id is the key that signed; min_app_version is
+ *      not newer than this program; the schema version is the one this program reads
+ *   4. expires > now; created ≤ now + BAKEN_BUNDLE_CLOCK_SKEW
+ *   5. exactly one file, content-SERIAL.sqlite; its size is the declared size and at most
+ *      BAKEN_BUNDLE_MAX_CONTENT_SIZE; then its sha256
+ *   6. the DB opens read-only (immutable, defensive, trusted_schema off), PRAGMA
+ *      integrity_check is "ok", PRAGMA user_version is BAKEN_SCHEMA_VERSION,
+ *      meta.serial is the manifest serial (no mixing of files from two bundles)
+ *   7. referential sanity: PRAGMA foreign_key_check is empty, meta has serial, created
+ *      and format, every life event, service and organisation has Dutch text, life
+ *      events are at most three levels deep
+ *   8. every SVG of the icon table passes baken-icon-check, run as a child process with
+ *      CPU, memory and file-size limits; only its exit status and report are trusted
+ *
+ * Verifying writes nothing. Verification blocks (hashing, SQLite, the child process): run it
+ * in a worker thread, never on the UI thread.
+ */
+#pragma once
+
+#include <glib.h>
+#include <gio/gio.h>
+
+#include "baken-catalog.h"
+#include "baken-content-build.h"
+#include "baken-minisign.h"
+
+G_BEGIN_DECLS
+
+#define BAKEN_BUNDLE_MANIFEST_NAME     "manifest.json"
+#define BAKEN_BUNDLE_SIGNATURE_NAME    "manifest.json.minisig"
+/* content-<serial>.sqlite */
+#define BAKEN_BUNDLE_CONTENT_PATTERN   "content-%" G_GUINT64_FORMAT ".sqlite"
+#define BAKEN_BUNDLE_MAX_CONTENT_SIZE  (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+/* How far created may lie in the future (seconds): kiosk clocks drift. */
+#define BAKEN_BUNDLE_CLOCK_SKEW        (5 * 60)
+/* Wall-clock limit for the icon check child (seconds). */
+#define BAKEN_BUNDLE_ICON_CHECK_TIMEOUT 30
+/* The demo key of data/demo-key/ (its secret half is public: demo content only). */
+#define BAKEN_BUNDLE_DEMO_PUBLIC_KEY   "RWR2k4nm8KB7jRK5vTlMexIuBe4/nOmR5RCIfCsdYsLGFeukzIGX25Qr"
+
+#define BAKEN_BUNDLE_ERROR (baken_bundle_error_quark ())
+
+typedef enum {
+  BAKEN_BUNDLE_ERROR_MISSING,           /* a file is missing, unreadable or over its cap */
+  BAKEN_BUNDLE_ERROR_NO_KEYS,           /* no trusted key was given */
+  BAKEN_BUNDLE_ERROR_SIGNATURE_FORMAT,  /* not a minisign signature file */
+  BAKEN_BUNDLE_ERROR_LEGACY_SIGNATURE,  /* the legacy "Ed" form or another algorithm */
+  BAKEN_BUNDLE_ERROR_UNTRUSTED_KEY,     /* signed with a key that is not trusted */
+  BAKEN_BUNDLE_ERROR_BAD_SIGNATURE,     /* the manifest was changed after signing */
+  BAKEN_BUNDLE_ERROR_BAD_TRUSTED_COMMENT, /* the trusted comment was changed or disagrees */
+  BAKEN_BUNDLE_ERROR_MANIFEST,          /* manifest.json is not a valid manifest */
+  BAKEN_BUNDLE_ERROR_FORMAT,            /* an unknown manifest format */
+  BAKEN_BUNDLE_ERROR_KEY_MISMATCH,      /* key_id is not the key that signed */
+  BAKEN_BUNDLE_ERROR_APP_TOO_OLD,       /* needs a newer kiosk program */
+  BAKEN_BUNDLE_ERROR_EXPIRED,           /* expires ≤ now */
+  BAKEN_BUNDLE_ERROR_NOT_YET_VALID,     /* created is in the future */
+  BAKEN_BUNDLE_ERROR_FILES,             /* not exactly the one content file */
+  BAKEN_BUNDLE_ERROR_SIZE,              /* a size other than declared, or too large */
+  BAKEN_BUNDLE_ERROR_HASH,              /* a sha256 other than declared */
+  BAKEN_BUNDLE_ERROR_NOT_DATABASE,      /* the content file is not an SQLite DB */
+  BAKEN_BUNDLE_ERROR_INTEGRITY,         /* PRAGMA integrity_check failed */
+  BAKEN_BUNDLE_ERROR_SCHEMA,            /* another content schema version */
+  BAKEN_BUNDLE_ERROR_SERIAL_MISMATCH,   /* meta.serial is not the manifest serial */
+  BAKEN_BUNDLE_ERROR_REFERENCES,        /* referential sanity failed */
+  BAKEN_BUNDLE_ERROR_ICON,              /* an icon was refused by the icon check */
+  BAKEN_BUNDLE_ERROR_ICON_CHECKER,      /* the icon check could not run or crashed */
+  BAKEN_BUNDLE_ERROR_WRITE,             /* build, sign: the output cannot be written */
+} BakenBundleError;
+
+GQuark baken_bundle_error_quark (void);
+
+/* Called after each check: its name ("signature", "expiry", …), whether it passed and a
+ * one-line detail (what was found, or the error message). */
+typedef void (*BakenBundleCheckFunc) (const char *check,
+                                      gboolean    passed,
+                                      const char *detail,
+                                      gpointer    user_data);
+
+typedef struct
+{
+  BakenCatalog *catalog;         /* (owned) on the verified content */
+  guint64       serial;
+  GDateTime    *created;         /* (owned) */
+  GDateTime    *expires;         /* (owned) */
+  char         *key_id;          /* the trusted key that signed */
+  char         *trusted_comment;
+  char         *content_name;    /* content-SERIAL.sqlite */
+  char         *content_sha256;
+} BakenVerifiedBundle;
+
+void                 baken_verified_bundle_free (BakenVerifiedBundle *bundle);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenVerifiedBundle, baken_verified_bundle_free)
+
+/* The keys to trust: configured (of BakenMinisignPublicKey) when it has any, else only
+ * the demo key. A configuration that names its own keys never trusts the demo key. */
+GPtrArray           *baken_bundle_trusted_keys  (GPtrArray     *configured);
+
+/* Where the icon check helper is: $BAKEN_ICON_CHECK, else the installed
+ * LIBEXECDIR/baken-icon-check, else the one in the build tree (uninstalled runs). */
+char                *baken_bundle_dup_icon_checker_path (void);
+
+/* Verifies the bundle in the folder dir (see the top of this file). keys: the trusted
+ * BakenMinisignPublicKey (use baken_bundle_trusted_keys ()). now: the current time. */
+BakenVerifiedBundle *baken_bundle_verify        (const char           *dir,
+                                                 GPtrArray            *keys,
+                                                 GDateTime            *now,
+                                                 BakenBundleCheckFunc  check_func,
+                                                 gpointer              user_data,
+                                                 GError              **error);
+/* The same for a bundle held in a GResource folder (the embedded demo): resource_path
+ * holds the three files. */
+BakenVerifiedBundle *baken_bundle_verify_resource (const char         *resource_path,
+                                                 GPtrArray            *keys,
+                                                 GDateTime            *now,
+                                                 BakenBundleCheckFunc  check_func,
+                                                 gpointer              user_data,
+                                                 GError              **error);
+
+/* For the application at startup: verify dir with the configured keys (NULL or empty:
+ * the demo key) at the time now. */
+BakenVerifiedBundle *baken_bundle_open_verified (const char           *dir,
+                                                 GPtrArray            *configured_keys,
+                                                 GDateTime            *now,
+                                                 GError              **error);
+
+/* For IT (baken-bundle build SRC OUTDIR): compiles src_dir into OUTDIR/content-SERIAL.sqlite
+ * and writes OUTDIR/manifest.json for it, removing a manifest.json.minisig that signed an
+ * older manifest. options->serial is required (1 to 2^63 − 1); created is options->created
+ * or now; expires is options->expires, else created + valid_days days (0: 90). key_id
+ * (nullable) is the id of the key that will sign. Both files are written to temporary
+ * names and renamed only when everything succeeded: on failure nothing is written.
+ * Errors: BAKEN_CONTENT_ERROR_SOURCE with problems (as baken_content_build ()), or
+ * BAKEN_BUNDLE_ERROR_WRITE. */
+gboolean             baken_bundle_build         (const char              *src_dir,
+                                                 const char              *out_dir,
+                                                 const BakenBuildOptions *options,
+                                                 guint                    valid_days,
+                                                 const char              *key_id,
+                                                 GPtrArray               *problems,
+                                                 GError                 **error);
+/* For IT (baken-bundle sign): checks that manifest.json of dir is valid and that every
+ * file it lists has its size and sha256, fills in key_id when it is null (refuses a
+ * manifest for another key: BAKEN_BUNDLE_ERROR_KEY_MISMATCH), and writes
+ * manifest.json.minisig with trusted_comment (NULL: "serial:N<TAB>created:TIME<TAB>
+ * file:manifest.json"). Nothing is written on failure. */
+gboolean             baken_bundle_sign          (const char              *dir,
+                                                 BakenMinisignSecretKey  *key,
+                                                 const char              *trusted_comment,
+                                                 GError                 **error);
+
+/* The icon check protocol between the verifier and the helper (both sides use it).
+ * Input: for each icon, the line "icon INDEX LENGTH\n" and LENGTH bytes of SVG.
+ * Output: for each icon in order, "ok INDEX\n" or "refused INDEX MESSAGE\n".
+ * Exit status 0 when every icon is ok, 1 when one was refused, 2 on a protocol error. */
+#define BAKEN_ICON_CHECK_MAX_ICONS   4096
+
+G_END_DECLS
