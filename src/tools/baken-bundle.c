@@ -20,6 +20,7 @@
 
 #include "baken-bundle-lint.h"
 #include "baken-bundle-slip.h"
+#include "baken-bundle-trust.h"
 #include "baken-content-build.h"
 
 enum {
@@ -42,11 +43,19 @@ static int run_build (int argc, char **argv);
 static const Subcommand subcommands[] = {
   {
     "build",
-    "SRC OUT",
-    "Compile a content source folder into a content DB",
+    "SRC OUTDIR|FILE.sqlite",
+    "Compile a content source folder into a bundle or a content DB",
     "Reads the content source in the folder SRC (datapackage.json, the CSV tables and\n"
     "icons/*.svg, as described in docs/content-format.md), checks all of it, and writes\n"
-    "the content DB that the kiosk reads to the file OUT.\n"
+    "a bundle to the folder OUTDIR: the content DB content-SERIAL.sqlite and manifest.json,\n"
+    "ready for baken-bundle sign (or minisign -S -m OUTDIR/manifest.json). When the\n"
+    "second argument ends in .sqlite, only that content DB is written (OUT below).\n"
+    "\n"
+    "A bundle needs --serial. It expires at --expires, or --valid-days (default 90) after\n"
+    "its creation: a kiosk refuses an expired bundle, so publish again before then.\n"
+    "--pubkey KEY names the key that will sign it (a public key file or the \"RW…\" key);\n"
+    "without it, baken-bundle sign fills it in, but stock minisign cannot. A signature\n"
+    "left from an earlier build in OUTDIR is removed.\n"
     "\n"
     "Every problem is printed on standard error as\n"
     "\n"
@@ -70,6 +79,7 @@ static const Subcommand subcommands[] = {
     "  2  wrong usage: an unknown option, a missing argument or a malformed value\n"
     "\n"
     "Examples:\n"
+    "  baken-bundle build --serial 42 --pubkey baken-2026.pub content/ publish/\n"
     "  baken-bundle build data/demo content.sqlite\n"
     "  baken-bundle build --serial 42 --created 2025-03-01T08:00:00Z \\\n"
     "      --expires 2025-06-01T00:00:00Z content/ publish/content-42.sqlite",
@@ -88,6 +98,27 @@ static const Subcommand subcommands[] = {
     BAKEN_BUNDLE_INSPECT_SUMMARY,
     BAKEN_BUNDLE_INSPECT_DESCRIPTION,
     baken_bundle_run_inspect,
+  },
+  {
+    "keygen",
+    BAKEN_BUNDLE_KEYGEN_PARAMETERS,
+    BAKEN_BUNDLE_KEYGEN_SUMMARY,
+    BAKEN_BUNDLE_KEYGEN_DESCRIPTION,
+    baken_bundle_run_keygen,
+  },
+  {
+    "sign",
+    BAKEN_BUNDLE_SIGN_PARAMETERS,
+    BAKEN_BUNDLE_SIGN_SUMMARY,
+    BAKEN_BUNDLE_SIGN_DESCRIPTION,
+    baken_bundle_run_sign,
+  },
+  {
+    "verify",
+    BAKEN_BUNDLE_VERIFY_PARAMETERS,
+    BAKEN_BUNDLE_VERIFY_SUMMARY,
+    BAKEN_BUNDLE_VERIFY_DESCRIPTION,
+    baken_bundle_run_verify,
   },
   {
     "slip",
@@ -219,13 +250,21 @@ run_build (int    argc,
   g_autofree char *serial_text = NULL;
   g_autofree char *created = NULL;
   g_autofree char *expires = NULL;
+  g_autofree char *pubkey = NULL;
+  int valid_days = 0;
+  gboolean bundle;
   const GOptionEntry entries[] = {
     { "serial", 0, 0, G_OPTION_ARG_STRING, &serial_text,
       "Serial number, rising with every publication (default: from --created)", "N" },
     { "created", 0, 0, G_OPTION_ARG_STRING, &created,
       "Creation time, ISO 8601 (default: now)", "TIME" },
     { "expires", 0, 0, G_OPTION_ARG_STRING, &expires,
-      "When the content goes out of date, ISO 8601 (default: never)", "TIME" },
+      "When the content goes out of date, ISO 8601 (default: never for a DB, "
+      "--valid-days for a bundle)", "TIME" },
+    { "valid-days", 0, 0, G_OPTION_ARG_INT, &valid_days,
+      "Bundle: expire D days after creation (default: 90)", "D" },
+    { "pubkey", 0, 0, G_OPTION_ARG_STRING, &pubkey,
+      "Bundle: the public key that will sign it (file or \"RW…\")", "KEY" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = subcommand_context (sub, entries);
@@ -237,7 +276,7 @@ run_build (int    argc,
     return usage_error (sub->name, "%s", error->message);
 
   if (argc != 3)
-    return usage_error (sub->name, argc < 3 ? "SRC and OUT are required"
+    return usage_error (sub->name, argc < 3 ? "SRC and OUTDIR (or OUT.sqlite) are required"
                                             : "too many arguments; give SRC and OUT only");
 
   if (serial_text != NULL &&
@@ -252,7 +291,23 @@ run_build (int    argc,
   options.created = created;
   options.expires = expires;
 
-  if (!baken_content_build (argv[1], argv[2], &options, problems, &error))
+  bundle = !g_str_has_suffix (argv[2], ".sqlite");
+  if (bundle && serial_text == NULL)
+    return usage_error (sub->name, "a bundle (OUTDIR) needs --serial N");
+  if (bundle && options.serial > G_MAXINT64)
+    return usage_error (sub->name, "--serial of a bundle is at most %" G_GINT64_FORMAT,
+                        G_MAXINT64);
+  if (bundle && expires != NULL && valid_days != 0)
+    return usage_error (sub->name, "give --expires or --valid-days, not both");
+  if (valid_days < 0 || valid_days > 3660)
+    return usage_error (sub->name, "--valid-days must be from 1 to 3660");
+  if (!bundle && (valid_days != 0 || pubkey != NULL))
+    return usage_error (sub->name, "--valid-days and --pubkey are for a bundle (OUTDIR), "
+                        "not for a single .sqlite file");
+
+  if (bundle ? !baken_bundle_build_bundle (argv[1], argv[2], &options, (guint) valid_days,
+                                           pubkey, problems, &error)
+             : !baken_content_build (argv[1], argv[2], &options, problems, &error))
     {
       for (guint i = 0; i < problems->len; i++)
         print_problem (argv[1], g_ptr_array_index (problems, i));
@@ -260,7 +315,12 @@ run_build (int    argc,
       return EXIT_PROBLEMS;
     }
 
-  printf ("baken-bundle build: wrote %s\n", argv[2]);
+  if (bundle)
+    printf ("baken-bundle build: wrote the bundle %s (content-%" G_GUINT64_FORMAT ".sqlite and "
+            "manifest.json); sign it with baken-bundle sign %s --key KEY\n",
+            argv[2], options.serial, argv[2]);
+  else
+    printf ("baken-bundle build: wrote %s\n", argv[2]);
   return EXIT_OK;
 }
 

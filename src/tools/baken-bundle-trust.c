@@ -1,0 +1,392 @@
+/* baken-bundle-trust.c: keygen, sign, verify and the bundle form of build
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "baken-bundle"
+
+#include "config.h"
+
+#include "baken-bundle-trust.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "baken-bundle.h"
+#include "baken-manifest.h"
+#include "baken-minisign.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_PROBLEMS = 1,
+  EXIT_USAGE = 2,
+};
+
+#define MAX_PASSWORD 1024
+
+/* Helpers */
+
+static GOptionContext *
+new_context (const char         *name,
+             const char         *parameters,
+             const char         *summary,
+             const char         *description,
+             const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strdup_printf ("baken-bundle %s", name);
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, NULL);
+  return context;
+}
+
+static int G_GNUC_PRINTF (2, 3)
+usage_error (const char *command,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "baken-bundle %s: %s\nTry 'baken-bundle %s --help'.\n",
+           command, message, command);
+  return EXIT_USAGE;
+}
+
+static int G_GNUC_PRINTF (2, 3)
+problem (const char *command,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "baken-bundle %s: %s\n", command, message);
+  return EXIT_PROBLEMS;
+}
+
+/* Reads a password: from the terminal without echo, or the first line of standard input.
+ * Returns sodium memory (free with sodium_free), or NULL at end of input. */
+static char *
+read_password (const char *prompt)
+{
+  char *password = sodium_malloc (MAX_PASSWORD);
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  gboolean echo_off = FALSE;
+  gsize len;
+
+  if (password == NULL)
+    return NULL;
+
+  if (tty)
+    {
+      fprintf (stderr, "%s", prompt);
+      fflush (stderr);
+      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+        {
+          quiet = saved;
+          quiet.c_lflag &= ~(tcflag_t) ECHO;
+          echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+
+  if (fgets (password, MAX_PASSWORD, stdin) == NULL)
+    {
+      sodium_free (password);
+      password = NULL;
+    }
+
+  if (echo_off)
+    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  if (tty)
+    fprintf (stderr, "\n");
+
+  if (password != NULL)
+    {
+      len = strlen (password);
+      while (len > 0 && (password[len - 1] == '\n' || password[len - 1] == '\r'))
+        password[--len] = '\0';
+    }
+  return password;
+}
+
+/* keygen */
+
+int
+baken_bundle_run_keygen (int    argc,
+                         char **argv)
+{
+  gboolean unencrypted = FALSE;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "unencrypted", 0, 0, G_OPTION_ARG_NONE, &unencrypted,
+      "Write the secret key without a password (for automation)", NULL },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      "Overwrite existing key files", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("keygen", BAKEN_BUNDLE_KEYGEN_PARAMETERS,
+                                                   BAKEN_BUNDLE_KEYGEN_SUMMARY,
+                                                   BAKEN_BUNDLE_KEYGEN_DESCRIPTION, entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenMinisignSecretKey) key = NULL;
+  g_autofree char *secret_path = NULL;
+  g_autofree char *public_path = NULL;
+  g_autofree char *secret_data = NULL;
+  g_autofree char *public_data = NULL;
+  char *password = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("keygen", "%s", error->message);
+  if (argc != 2)
+    return usage_error ("keygen", argc < 2 ? "NAME is required (NAME.key and NAME.pub are "
+                                             "written)" : "too many arguments; give NAME only");
+
+  secret_path = g_strconcat (argv[1], ".key", NULL);
+  public_path = g_strconcat (argv[1], ".pub", NULL);
+  if (!force && (g_file_test (secret_path, G_FILE_TEST_EXISTS) ||
+                 g_file_test (public_path, G_FILE_TEST_EXISTS)))
+    return problem ("keygen", "%s or %s exists already; choose another NAME or use --force",
+                    secret_path, public_path);
+
+  if (!unencrypted)
+    {
+      char *again;
+
+      password = read_password ("Password for the new secret key: ");
+      if (password == NULL || password[0] == '\0')
+        {
+          sodium_free (password);
+          return problem ("keygen", "no password given; type one, or use --unencrypted");
+        }
+      if (isatty (STDIN_FILENO))
+        {
+          gboolean same;
+
+          again = read_password ("The same password again: ");
+          same = again != NULL && strcmp (again, password) == 0;
+          sodium_free (again);
+          if (!same)
+            {
+              sodium_free (password);
+              return problem ("keygen", "the two passwords differ; nothing was written");
+            }
+        }
+    }
+
+  key = baken_minisign_secret_key_generate (&error);
+  if (key != NULL)
+    secret_data = baken_minisign_secret_key_to_data (key, password,
+                                                     BAKEN_MINISIGN_OPSLIMIT_SENSITIVE,
+                                                     BAKEN_MINISIGN_MEMLIMIT_SENSITIVE, &error);
+  sodium_free (password);
+  if (secret_data == NULL)
+    return problem ("keygen", "%s", error->message);
+  public_data = baken_minisign_public_key_to_data (baken_minisign_secret_key_get_public_key (key));
+
+  if (!g_file_set_contents_full (secret_path, secret_data, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &error) ||
+      !g_file_set_contents_full (public_path, public_data, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, &error))
+    {
+      sodium_memzero (secret_data, strlen (secret_data));
+      return problem ("keygen", "%s", error->message);
+    }
+  sodium_memzero (secret_data, strlen (secret_data));
+
+  printf ("baken-bundle keygen: wrote the secret key %s%s and the public key %s\n"
+          "Key id: %s\n"
+          "Public key: %s",
+          secret_path, unencrypted ? " (not encrypted)" : "", public_path,
+          baken_minisign_public_key_get_id_string (baken_minisign_secret_key_get_public_key (key)),
+          strchr (public_data, '\n') + 1);
+  return EXIT_OK;
+}
+
+/* sign */
+
+int
+baken_bundle_run_sign (int    argc,
+                       char **argv)
+{
+  g_autofree char *key_path = NULL;
+  g_autofree char *trusted_comment = NULL;
+  const GOptionEntry entries[] = {
+    { "key", 'k', 0, G_OPTION_ARG_FILENAME, &key_path,
+      "The secret key file (minisign format)", "KEY" },
+    { "trusted-comment", 't', 0, G_OPTION_ARG_STRING, &trusted_comment,
+      "Signed comment (default: serial, created and file name)", "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("sign", BAKEN_BUNDLE_SIGN_PARAMETERS,
+                                                   BAKEN_BUNDLE_SIGN_SUMMARY,
+                                                   BAKEN_BUNDLE_SIGN_DESCRIPTION, entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenMinisignSecretKey) key = NULL;
+  g_autofree char *key_data = NULL;
+  gsize key_len;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("sign", "%s", error->message);
+  if (argc != 2)
+    return usage_error ("sign", argc < 2 ? "OUTDIR is required"
+                                         : "too many arguments; give OUTDIR only");
+  if (key_path == NULL)
+    return usage_error ("sign", "--key KEY is required");
+
+  if (!g_file_get_contents (key_path, &key_data, &key_len, &error))
+    return problem ("sign", "%s", error->message);
+
+  if (baken_minisign_secret_key_data_is_encrypted (key_data, key_len))
+    {
+      char *password = read_password ("Password for the secret key: ");
+
+      if (password == NULL)
+        {
+          sodium_memzero (key_data, key_len);
+          return problem ("sign", "the secret key needs a password; none was given");
+        }
+      key = baken_minisign_secret_key_new_from_data (key_data, key_len, password, &error);
+      sodium_free (password);
+    }
+  else
+    {
+      key = baken_minisign_secret_key_new_from_data (key_data, key_len, NULL, &error);
+    }
+  sodium_memzero (key_data, key_len);
+  if (key == NULL)
+    return problem ("sign", "%s: %s", key_path, error->message);
+
+  if (!baken_bundle_sign (argv[1], key, trusted_comment, &error))
+    return problem ("sign", "%s", error->message);
+
+  printf ("baken-bundle sign: wrote %s" G_DIR_SEPARATOR_S BAKEN_BUNDLE_SIGNATURE_NAME
+          " (key %s)\n", argv[1],
+          baken_minisign_public_key_get_id_string (baken_minisign_secret_key_get_public_key (key)));
+  return EXIT_OK;
+}
+
+/* verify */
+
+static void
+print_check_cb (const char *check,
+                gboolean    passed,
+                const char *detail,
+                gpointer    user_data)
+{
+  printf ("  %-4s  %-10s  %s\n", passed ? "ok" : "FAIL", check, detail);
+}
+
+int
+baken_bundle_run_verify (int    argc,
+                         char **argv)
+{
+  g_auto(GStrv) pubkeys = NULL;
+  g_autofree char *at = NULL;
+  gboolean demo = FALSE;
+  const GOptionEntry entries[] = {
+    { "pubkey", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &pubkeys,
+      "A trusted public key: a file or the \"RW…\" key (repeat for more keys)", "KEY" },
+    { "demo-key", 0, 0, G_OPTION_ARG_NONE, &demo,
+      "Trust the demo key (the embedded demo content only)", NULL },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at,
+      "Check as if it were this time, ISO 8601 (default: now)", "TIME" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("verify", BAKEN_BUNDLE_VERIFY_PARAMETERS,
+                                                   BAKEN_BUNDLE_VERIFY_SUMMARY,
+                                                   BAKEN_BUNDLE_VERIFY_DESCRIPTION, entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(BakenVerifiedBundle) bundle = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("verify", "%s", error->message);
+  if (argc != 2)
+    return usage_error ("verify", argc < 2 ? "OUTDIR is required"
+                                           : "too many arguments; give OUTDIR only");
+  if ((pubkeys == NULL || pubkeys[0] == NULL) && !demo)
+    return usage_error ("verify", "give the trusted keys with --pubkey KEY (or --demo-key)");
+
+  for (guint i = 0; pubkeys != NULL && pubkeys[i] != NULL; i++)
+    {
+      BakenMinisignPublicKey *key = baken_minisign_public_key_new_from_file_or_base64 (pubkeys[i],
+                                                                                       &error);
+
+      if (key == NULL)
+        return usage_error ("verify", "%s", error->message);
+      g_ptr_array_add (keys, key);
+    }
+  if (demo)
+    {
+      g_autoptr(GPtrArray) demo_keys = baken_bundle_trusted_keys (NULL);
+
+      g_ptr_array_add (keys, baken_minisign_public_key_ref (g_ptr_array_index (demo_keys, 0)));
+    }
+
+  if (at != NULL)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+      now = g_date_time_new_from_iso8601 (at, utc);
+      if (now == NULL)
+        return usage_error ("verify", "--at \"%s\" is not an ISO 8601 time such as "
+                            "2026-03-01T08:00:00Z", at);
+    }
+  else
+    {
+      now = g_date_time_new_now_utc ();
+    }
+
+  printf ("Verifying %s\n", argv[1]);
+  bundle = baken_bundle_verify (argv[1], keys, now, print_check_cb, NULL, &error);
+  if (bundle == NULL)
+    {
+      printf ("REFUSED: a kiosk would not take this bundle.\n");
+      return EXIT_PROBLEMS;
+    }
+
+  printf ("OK: serial %" G_GUINT64_FORMAT ", signed by %s; a kiosk trusting %s takes it.\n",
+          bundle->serial, bundle->key_id, keys->len > 1 ? "these keys" : "this key");
+  return EXIT_OK;
+}
+
+/* build SRC OUTDIR */
+
+gboolean
+baken_bundle_build_bundle (const char               *src_dir,
+                           const char               *out_dir,
+                           const BakenBuildOptions  *options,
+                           guint                     valid_days,
+                           const char               *pubkey,
+                           GPtrArray                *problems,
+                           GError                  **error)
+{
+  g_autoptr(BakenMinisignPublicKey) key = NULL;
+
+  if (pubkey != NULL)
+    {
+      key = baken_minisign_public_key_new_from_file_or_base64 (pubkey, error);
+      if (key == NULL)
+        return FALSE;
+    }
+
+  return baken_bundle_build (src_dir, out_dir, options, valid_days,
+                             key != NULL ? baken_minisign_public_key_get_id_string (key) : NULL,
+                             problems, error);
+}
