@@ -1,0 +1,620 @@
+/* baken-cups-printer.c: print slips through libcups, never a dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libcups keeps its settings (server, last error, default connection) per thread. Every
+ * call sets the server in its worker thread and opens its own connection, so nothing
+ * carries over between calls or from the thread pool.
+ */
+#define G_LOG_DOMAIN "baken-cups-printer"
+
+#include "config.h"
+
+#include "baken-cups-printer.h"
+
+#include <sys/socket.h>
+
+#include <cups/cups.h>
+
+/* cupsd on this machine answers a connect at once; a remote one gets a second. */
+#define CONNECT_TIMEOUT_MS 1000
+/* One IPP request may take this long before we give up on cupsd. */
+#define REQUEST_TIMEOUT_S 5.0
+/* How often a job and its printer are looked at while waiting. */
+#define POLL_INTERVAL_US (100 * 1000)
+
+struct _BakenCupsPrinter
+{
+  GObject  parent_instance;
+
+  char    *printer;   /* (owned) (nullable) NULL: the CUPS default */
+  char    *server;    /* (owned) (nullable) NULL: what libcups would use */
+  guint    timeout;   /* seconds */
+};
+
+static void printer_iface_init (BakenPrinterInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BakenCupsPrinter, baken_cups_printer, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (BAKEN_TYPE_PRINTER, printer_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PRINTER,
+  PROP_SERVER,
+  PROP_TIMEOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Copied on the calling thread: the worker never touches the object's fields. */
+typedef struct
+{
+  char    *printer;
+  char    *server;
+  guint    timeout;
+  GBytes  *pdf;       /* (nullable) NULL for a check */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->printer);
+  g_free (job->server);
+  g_clear_pointer (&job->pdf, g_bytes_unref);
+  g_free (job);
+}
+
+/* One connection to cupsd and the destination on it. */
+typedef struct
+{
+  http_t       *http;
+  char         *where;     /* "127.0.0.1:631", for messages */
+  cups_dest_t  *dest;
+  cups_dinfo_t *info;
+  const char   *name;      /* (unowned) dest->name */
+  const char   *uri;       /* (unowned) printer-uri-supported */
+} Connection;
+
+static void
+connection_clear (Connection *conn)
+{
+  g_clear_pointer (&conn->info, cupsFreeDestInfo);
+  if (conn->dest != NULL)
+    cupsFreeDests (1, g_steal_pointer (&conn->dest));
+  g_clear_pointer (&conn->http, httpClose);
+  g_clear_pointer (&conn->where, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Connection, connection_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ipp_t, ippDelete)
+
+static int
+give_up_cb (http_t *http,
+            void   *user_data)
+{
+  /* Called when a request has waited REQUEST_TIMEOUT_S: stop waiting. */
+  return 0;
+}
+
+/* An IPP request failed: was it cupsd that went away? */
+static gboolean
+cupsd_gone (void)
+{
+  ipp_status_t status = cupsLastError ();
+
+  return status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE ||
+         status == IPP_STATUS_ERROR_INTERNAL;
+}
+
+static gboolean
+connect_cupsd (Job         *job,
+               Connection  *conn,
+               GError     **error)
+{
+  const char *host;
+  int port;
+
+  /* NULL restores the default: CUPS_SERVER, client.conf or the local socket. */
+  cupsSetServer (job->server);
+  host = cupsServer ();
+  port = ippPort ();
+  conn->where = host[0] == '/' ? g_strdup (host) : g_strdup_printf ("%s:%d", host, port);
+
+  conn->http = httpConnect2 (host, port, NULL, AF_UNSPEC, cupsEncryption (), 1,
+                             CONNECT_TIMEOUT_MS, NULL);
+  if (conn->http == NULL)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN,
+                   "The print service (cupsd at %s) does not answer: %s",
+                   conn->where, cupsLastErrorString ());
+      return FALSE;
+    }
+  httpSetTimeout (conn->http, REQUEST_TIMEOUT_S, give_up_cb, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+find_dest (Job         *job,
+           Connection  *conn,
+           GError     **error)
+{
+  conn->dest = cupsGetNamedDest (conn->http, job->printer, NULL);
+  if (conn->dest == NULL)
+    {
+      if (cupsd_gone ())
+        g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN,
+                     "The print service (cupsd at %s) stopped answering: %s",
+                     conn->where, cupsLastErrorString ());
+      else if (job->printer != NULL)
+        g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_NO_PRINTER,
+                     "There is no printer “%s” at %s; check [print] printer in kiosk.conf",
+                     job->printer, conn->where);
+      else
+        g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_NO_PRINTER,
+                     "No printer is configured and %s has no default printer; set "
+                     "[print] printer in kiosk.conf or a CUPS default (lpadmin -d)",
+                     conn->where);
+      return FALSE;
+    }
+
+  conn->name = conn->dest->name;
+  conn->uri = cupsGetOption ("printer-uri-supported", conn->dest->num_options,
+                             conn->dest->options);
+  if (conn->uri == NULL)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_NO_PRINTER,
+                   "The printer “%s” at %s has no printer URI", conn->name, conn->where);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The printer's state now; FALSE when cupsd does not tell. */
+static gboolean
+check_printer (Connection  *conn,
+               GError     **error)
+{
+  static const char * const attributes[] = {
+    "printer-state", "printer-state-reasons", "printer-is-accepting-jobs",
+  };
+  g_autoptr(ipp_t) request = ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
+  g_autoptr(ipp_t) response = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) reasons = NULL;
+  g_autofree char *reasons_text = NULL;
+  ipp_attribute_t *attr;
+  ipp_pstate_t state = IPP_PSTATE_IDLE;
+  gboolean accepting = TRUE;
+  BakenPrintState fault;
+
+  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, conn->uri);
+  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                 G_N_ELEMENTS (attributes), NULL, attributes);
+  /* cupsDoRequest frees the request. */
+  response = cupsDoRequest (conn->http, g_steal_pointer (&request), "/");
+  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+    {
+      BakenPrintState code = cupsd_gone () ? BAKEN_PRINT_STATE_CUPSD_DOWN
+                           : cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND
+                           ? BAKEN_PRINT_STATE_NO_PRINTER : BAKEN_PRINT_STATE_FAILED;
+
+      g_set_error (error, BAKEN_PRINT_ERROR, code, "Cannot ask %s about printer “%s”: %s",
+                   conn->where, conn->name, cupsLastErrorString ());
+      return FALSE;
+    }
+
+  if ((attr = ippFindAttribute (response, "printer-state", IPP_TAG_ENUM)) != NULL)
+    state = ippGetInteger (attr, 0);
+  if ((attr = ippFindAttribute (response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN)) != NULL)
+    accepting = ippGetBoolean (attr, 0);
+  if ((attr = ippFindAttribute (response, "printer-state-reasons", IPP_TAG_KEYWORD)) != NULL)
+    for (int i = 0; i < ippGetCount (attr); i++)
+      g_strv_builder_add (builder, ippGetString (attr, i, NULL));
+  reasons = g_strv_builder_end (builder);
+  reasons_text = g_strjoinv (", ", reasons);
+
+  fault = baken_print_state_from_reasons ((const char * const *) reasons);
+  if (fault != BAKEN_PRINT_STATE_OK)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR, fault, "Printer “%s” reports %s (%s)",
+                   conn->name, reasons_text, baken_print_state_to_string (fault));
+      return FALSE;
+    }
+  if (state == IPP_PSTATE_STOPPED)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_STOPPED,
+                   "Printer “%s” is stopped (%s); cupsenable %s starts it",
+                   conn->name, reasons_text, conn->name);
+      return FALSE;
+    }
+  if (!accepting)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_STOPPED,
+                   "Printer “%s” does not accept jobs; cupsaccept %s lets it",
+                   conn->name, conn->name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static ipp_jstate_t
+get_job_state (Connection *conn,
+               int         job_id)
+{
+  static const char * const attributes[] = { "job-state" };
+  g_autoptr(ipp_t) request = ippNewRequest (IPP_OP_GET_JOB_ATTRIBUTES);
+  g_autoptr(ipp_t) response = NULL;
+  ipp_attribute_t *attr;
+
+  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, conn->uri);
+  ippAddInteger (request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                 G_N_ELEMENTS (attributes), NULL, attributes);
+  response = cupsDoRequest (conn->http, g_steal_pointer (&request), "/");
+  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING ||
+      (attr = ippFindAttribute (response, "job-state", IPP_TAG_ENUM)) == NULL)
+    return 0;
+
+  return ippGetInteger (attr, 0);
+}
+
+/* Cancels the job; FALSE when cupsd could not be told (it may print later). */
+static gboolean
+cancel_job (Connection *conn,
+            int         job_id)
+{
+  ipp_status_t status = cupsCancelDestJob (conn->http, conn->dest, job_id);
+
+  if (status > IPP_STATUS_OK_CONFLICTING)
+    {
+      /* Finished in the meantime, or cupsd is gone: the caller reports what it knows. */
+      g_debug ("Cannot cancel job %d on “%s”: %s", job_id, conn->name,
+                 cupsLastErrorString ());
+      return FALSE;
+    }
+
+  g_debug ("Cancelled job %d on “%s”", job_id, conn->name);
+  return TRUE;
+}
+
+/* Waits until the job is completed. Cancels it on a printer fault, at the deadline or
+ * when cancellable fires. */
+static gboolean
+follow_job (Connection    *conn,
+            int            job_id,
+            gint64         deadline,
+            guint          timeout,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  for (;;)
+    {
+      g_autoptr(GError) fault = NULL;
+      ipp_jstate_t state = get_job_state (conn, job_id);
+
+      switch ((int) state)
+        {
+        case IPP_JSTATE_COMPLETED:
+          return TRUE;
+
+        case IPP_JSTATE_CANCELED:
+        case IPP_JSTATE_ABORTED:
+          /* Say why when the printer knows. */
+          if (!check_printer (conn, error))
+            return FALSE;
+          g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_FAILED,
+                       "Job %d on “%s” was %s by the print service", job_id, conn->name,
+                       state == IPP_JSTATE_CANCELED ? "cancelled" : "aborted");
+          return FALSE;
+
+        case 0:
+          /* No answer: cupsd went away. Try again until the deadline. */
+          httpReconnect2 (conn->http, CONNECT_TIMEOUT_MS, NULL);
+          break;
+
+        default:
+          /* Pending, held, processing, stopped: is the printer in trouble? */
+          if (!check_printer (conn, &fault) &&
+              fault->code != BAKEN_PRINT_STATE_CUPSD_DOWN)
+            {
+              cancel_job (conn, job_id);
+              g_propagate_prefixed_error (error, g_steal_pointer (&fault),
+                                          "Job %d cancelled: ", job_id);
+              return FALSE;
+            }
+          break;
+        }
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          cancel_job (conn, job_id);
+          return !g_cancellable_set_error_if_cancelled (cancellable, error);
+        }
+
+      if (g_get_monotonic_time () >= deadline)
+        {
+          if (!cancel_job (conn, job_id) && cupsd_gone ())
+            g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN,
+                         "The print service (cupsd at %s) stopped answering while job %d "
+                         "was printing; it could not be cancelled", conn->where, job_id);
+          else
+            g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT,
+                         "Job %d on “%s” was not printed within %u seconds and was cancelled",
+                         job_id, conn->name, timeout);
+          return FALSE;
+        }
+
+      g_usleep (POLL_INTERVAL_US);
+    }
+}
+
+static gboolean
+submit_pdf (Job           *job,
+            Connection    *conn,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) job->timeout * G_USEC_PER_SEC;
+  gsize size;
+  const char *data = g_bytes_get_data (job->pdf, &size);
+  ipp_status_t status;
+  int job_id = 0;
+
+  conn->info = cupsCopyDestInfo (conn->http, conn->dest);
+  if (conn->info == NULL)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR,
+                   cupsd_gone () ? BAKEN_PRINT_STATE_CUPSD_DOWN : BAKEN_PRINT_STATE_FAILED,
+                   "Cannot ask %s about printer “%s”: %s", conn->where, conn->name,
+                   cupsLastErrorString ());
+      return FALSE;
+    }
+
+  /* A generic title: the queue shows nothing about what the resident needed. */
+  status = cupsCreateDestJob (conn->http, conn->dest, conn->info, &job_id, "Baken", 0, NULL);
+  if (status > IPP_STATUS_OK_CONFLICTING)
+    {
+      BakenPrintState code = status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS
+                           ? BAKEN_PRINT_STATE_STOPPED
+                           : cupsd_gone () ? BAKEN_PRINT_STATE_CUPSD_DOWN
+                           : BAKEN_PRINT_STATE_FAILED;
+
+      g_set_error (error, BAKEN_PRINT_ERROR, code, "Printer “%s” refused the job: %s",
+                   conn->name, cupsLastErrorString ());
+      return FALSE;
+    }
+
+  if (cupsStartDestDocument (conn->http, conn->dest, conn->info, job_id, "Baken",
+                             CUPS_FORMAT_PDF, 0, NULL, 1) != HTTP_STATUS_CONTINUE ||
+      cupsWriteRequestData (conn->http, data, size) != HTTP_STATUS_CONTINUE ||
+      cupsFinishDestDocument (conn->http, conn->dest, conn->info) > IPP_STATUS_OK_CONFLICTING)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR,
+                   cupsd_gone () ? BAKEN_PRINT_STATE_CUPSD_DOWN : BAKEN_PRINT_STATE_FAILED,
+                   "Cannot send the slip to printer “%s”: %s", conn->name,
+                   cupsLastErrorString ());
+      cancel_job (conn, job_id);
+      return FALSE;
+    }
+
+  g_debug ("Job %d on “%s”: %" G_GSIZE_FORMAT " bytes sent", job_id, conn->name, size);
+
+  return follow_job (conn, job_id, deadline, job->timeout, cancellable, error);
+}
+
+static void
+printer_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_auto(Connection) conn = { NULL, };
+  g_autoptr(GError) error = NULL;
+
+  if (!connect_cupsd (job, &conn, &error) ||
+      !find_dest (job, &conn, &error) ||
+      !check_printer (&conn, &error) ||
+      (job->pdf != NULL && !submit_pdf (job, &conn, cancellable, &error)))
+    {
+      g_debug ("%s", error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start (BakenCupsPrinter    *self,
+       GBytes              *pdf,
+       gpointer             source_tag,
+       GCancellable        *cancellable,
+       GAsyncReadyCallback  callback,
+       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Job *job = g_new0 (Job, 1);
+
+  job->printer = g_strdup (self->printer);
+  job->server = g_strdup (self->server);
+  job->timeout = self->timeout;
+  job->pdf = pdf != NULL ? g_bytes_ref (pdf) : NULL;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* The worker itself cancels the job on cancellation, then returns. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, printer_thread);
+}
+
+static void
+cups_printer_check_async (BakenPrinter        *printer,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  start (BAKEN_CUPS_PRINTER (printer), NULL, cups_printer_check_async,
+         cancellable, callback, user_data);
+}
+
+static void
+cups_printer_submit_async (BakenPrinter        *printer,
+                           GBytes              *pdf,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  start (BAKEN_CUPS_PRINTER (printer), pdf, cups_printer_submit_async,
+         cancellable, callback, user_data);
+}
+
+static gboolean
+cups_printer_finish (BakenPrinter  *printer,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, printer), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+printer_iface_init (BakenPrinterInterface *iface)
+{
+  iface->check_async = cups_printer_check_async;
+  iface->check_finish = cups_printer_finish;
+  iface->submit_async = cups_printer_submit_async;
+  iface->submit_finish = cups_printer_finish;
+}
+
+static void
+baken_cups_printer_finalize (GObject *object)
+{
+  BakenCupsPrinter *self = BAKEN_CUPS_PRINTER (object);
+
+  g_free (self->printer);
+  g_free (self->server);
+
+  G_OBJECT_CLASS (baken_cups_printer_parent_class)->finalize (object);
+}
+
+static void
+baken_cups_printer_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BakenCupsPrinter *self = BAKEN_CUPS_PRINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINTER:
+      g_value_set_string (value, baken_cups_printer_get_printer (self));
+      break;
+    case PROP_SERVER:
+      g_value_set_string (value, baken_cups_printer_get_server (self));
+      break;
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, baken_cups_printer_get_timeout (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baken_cups_printer_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BakenCupsPrinter *self = BAKEN_CUPS_PRINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINTER:
+      self->printer = g_value_dup_string (value);
+      break;
+    case PROP_SERVER:
+      self->server = g_value_dup_string (value);
+      break;
+    case PROP_TIMEOUT:
+      self->timeout = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baken_cups_printer_class_init (BakenCupsPrinterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = baken_cups_printer_finalize;
+  object_class->get_property = baken_cups_printer_get_property;
+  object_class->set_property = baken_cups_printer_set_property;
+
+  properties[PROP_PRINTER] =
+    g_param_spec_string ("printer", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SERVER] =
+    g_param_spec_string ("server", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 1, 3600, BAKEN_CUPS_PRINTER_DEFAULT_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+baken_cups_printer_init (BakenCupsPrinter *self)
+{
+  self->timeout = BAKEN_CUPS_PRINTER_DEFAULT_TIMEOUT;
+}
+
+BakenPrinter *
+baken_cups_printer_new (const char *printer,
+                        const char *server,
+                        guint       timeout)
+{
+  g_return_val_if_fail (timeout >= 1, NULL);
+
+  return g_object_new (BAKEN_TYPE_CUPS_PRINTER,
+                       "printer", printer,
+                       "server", server,
+                       "timeout", timeout,
+                       NULL);
+}
+
+const char *
+baken_cups_printer_get_printer (BakenCupsPrinter *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CUPS_PRINTER (self), NULL);
+
+  return self->printer;
+}
+
+const char *
+baken_cups_printer_get_server (BakenCupsPrinter *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CUPS_PRINTER (self), NULL);
+
+  return self->server;
+}
+
+guint
+baken_cups_printer_get_timeout (BakenCupsPrinter *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CUPS_PRINTER (self), 0);
+
+  return self->timeout;
+}
