@@ -114,6 +114,13 @@ assert_pointer (Fixture *f,
   g_assert_cmpuint (prev, ==, previous);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names in bundles/, sorted, joined with spaces. */
 static char *
 list_bundles (Fixture *f)
@@ -126,7 +133,7 @@ list_bundles (Fixture *f)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);

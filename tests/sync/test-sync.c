@@ -1,0 +1,656 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sync against a real HTTP server on 127.0.0.1 (tests/data/sync/server.py) that is
+ * told to misbehave. After every fault: the old content is still current, nothing outside
+ * staging/ changed, staging/ is empty, the attempt is in the sync log, and the next good
+ * cycle installs a new bundle.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "baken-store.h"
+#include "baken-sync.h"
+#include "sync-test-util.h"
+
+#define BASE_SERIAL 10
+
+static char *good_url;
+
+typedef struct
+{
+  char        *state_dir;
+  char        *pub_dir;
+  char        *config_path;
+  BakenConfig *config;
+  BakenSync   *sync;
+} Fixture;
+
+static void
+write_config (Fixture    *f,
+              const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_clear_pointer (&f->config, baken_config_unref);
+  contents = g_strdup_printf ("[sync]\n"
+                              "url = %s\n"
+                              "public-keys = %s\n"
+                              "schedule = 1m\n"
+                              "max-age = 0\n"
+                              "timeout = 3s\n"
+                              "stall-timeout = 1s\n",
+                              url, test_public_key_base64 ());
+  g_assert_true (g_file_set_contents (f->config_path, contents, -1, NULL));
+  f->config = baken_config_load (f->config_path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+open_sync (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->sync);
+  f->sync = baken_sync_new (f->config, f->state_dir, &error);
+  g_assert_no_error (error);
+}
+
+static BakenSyncOutcome *
+run_sync (Fixture    *f,
+          const char *folder,
+          gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+  BakenSyncOutcome *outcome = baken_sync_run (f->sync, folder, now != 0 ? now : test_now (),
+                                              NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (outcome);
+  return outcome;
+}
+
+static guint64
+current_serial (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenStore) store = baken_store_new (f->state_dir, &error);
+  guint64 current = 0, previous = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (baken_store_read_pointer (store, &current, &previous, &error));
+  g_assert_no_error (error);
+  if (current != 0)
+    {
+      g_autofree char *path = baken_store_get_content_path (store, current);
+
+      g_assert_cmpuint (content_serial (path), ==, current);
+    }
+  return current;
+}
+
+static void
+assert_installed (Fixture *f,
+                  guint64  serial)
+{
+  g_autoptr(BakenSyncOutcome) outcome = run_sync (f, NULL, 0);
+
+  if (outcome->error != NULL)
+    g_test_message ("sync: %s", outcome->error->message);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (outcome->serial, ==, serial);
+  g_assert_cmpuint (current_serial (f), ==, serial);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *url = server_url ("manifest.json");
+
+  f->state_dir = g_build_filename (g_get_user_state_dir (), "baken", NULL);
+  f->pub_dir = g_build_filename (g_get_user_cache_dir (), "pub", NULL);
+  f->config_path = g_build_filename (g_get_user_config_dir (), "kiosk.conf", NULL);
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
+  g_mkdir_with_parents (f->pub_dir, 0755);
+  write_config (f, url);
+  open_sync (f);
+
+  server_control (f->pub_dir, NULL, NULL, NULL);
+  publish_good (f->pub_dir, BASE_SERIAL);
+  assert_installed (f, BASE_SERIAL);
+  server_requests (TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  server_control (NULL, NULL, NULL, NULL);
+  if (f->sync != NULL)
+    g_assert_finalize_object (f->sync);
+  g_clear_pointer (&f->config, baken_config_unref);
+  g_free (f->state_dir);
+  g_free (f->pub_dir);
+  g_free (f->config_path);
+}
+
+static BakenSyncLogEntry *
+last_log_entry (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->state_dir, "state.sqlite", NULL);
+  g_autoptr(BakenState) state = baken_state_open (path, &error);
+  g_autoptr(GPtrArray) log = NULL;
+
+  g_assert_no_error (error);
+  log = baken_state_get_sync_log (state, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  return g_ptr_array_steal_index (log, 0);
+}
+
+/* After a fault: the old content serves, nothing but the log changed, and then a good
+ * bundle installs. */
+static void
+assert_survived (Fixture          *f,
+                 const char       *before,
+                 BakenSyncOutcome *outcome,
+                 BakenSyncResult   result,
+                 int               code,
+                 const char       *message)
+{
+  g_autofree char *after = snapshot_outside_staging (f->state_dir);
+  g_autofree char *staging = g_build_filename (f->state_dir, "staging", NULL);
+  g_autoptr(BakenSyncLogEntry) entry = last_log_entry (f);
+
+  g_test_message ("outcome: %s: %s", baken_sync_result_to_string (outcome->result),
+                  outcome->error != NULL ? outcome->error->message : "(no error)");
+  g_assert_cmpint (outcome->result, ==, result);
+  g_assert_error (outcome->error, BAKEN_SYNC_ERROR, code);
+  if (message != NULL && strstr (outcome->error->message, message) == NULL)
+    g_error ("expected “%s” in “%s”", message, outcome->error->message);
+
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (dir_is_empty (staging));
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+
+  g_assert_cmpint (entry->result, ==, result);
+  g_assert_cmpstr (entry->reason, ==, outcome->error->message);
+
+  /* The next good cycle. */
+  server_control (f->pub_dir, NULL, NULL, NULL);
+  write_config (f, good_url);
+  open_sync (f);
+  publish_good (f->pub_dir, BASE_SERIAL + 5);
+  assert_installed (f, BASE_SERIAL + 5);
+}
+
+typedef enum {
+  FAULT_PUBLISH,         /* publish spec */
+  FAULT_SERVER,          /* server mode */
+  FAULT_REFUSED_PORT,    /* a port nobody listens on */
+} FaultKind;
+
+typedef struct
+{
+  const char      *name;
+  FaultKind        kind;
+  PublishKind      publish;
+  gint64           serial_delta;   /* from BASE_SERIAL; 0: BASE_SERIAL + 1 */
+  gint64           created_delta;  /* seconds from test_created (serial); 0: none */
+  gint64           expires_delta;  /* seconds from now; 0: a year */
+  gint64           now_delta;      /* seconds from now; 0: now */
+  const char      *mode, *target, *location;
+  BakenSyncResult  result;
+  BakenSyncError   code;
+  const char      *message;
+} FaultCase;
+
+#define YEAR (G_GINT64_CONSTANT (365) * 86400)
+
+static const FaultCase fault_cases[] = {
+  { "bad-signature", FAULT_PUBLISH, PUBLISH_BAD_SIGNATURE, 0, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "signature is refused" },
+  { "unknown-key", FAULT_PUBLISH, PUBLISH_UNKNOWN_KEY, 0, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "signature is refused" },
+  { "rollback", FAULT_PUBLISH, PUBLISH_GOOD, -1, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_ROLLBACK, "Rollback refused: serial 9" },
+  { "replay", FAULT_PUBLISH, PUBLISH_GOOD, -100, 1, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_REPLAY, "Replay refused: serial 10" },
+  { "older-created", FAULT_PUBLISH, PUBLISH_GOOD, 0, -3600, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_OLDER, "before the installed content" },
+  { "expired", FAULT_PUBLISH, PUBLISH_GOOD, 0, 0, -60, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "expired" },
+  { "hash-mismatch", FAULT_PUBLISH, PUBLISH_HASH_MISMATCH, 0, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "sha256" },
+  { "not-sqlite", FAULT_PUBLISH, PUBLISH_NOT_SQLITE, 0, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "is not an SQLite database" },
+  { "integrity-check", FAULT_PUBLISH, PUBLISH_INTEGRITY, 0, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "integrity_check" },
+  { "clock-1970", FAULT_PUBLISH, PUBLISH_GOOD, 0, 0, 0, -1, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "created in the future" },
+  { "clock-2100", FAULT_PUBLISH, PUBLISH_GOOD, 0, 0, 0, 1, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "expired" },
+  { "longer-than-declared", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "longer", ".sqlite", NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_TOO_LARGE, "larger than the manifest says" },
+  { "endless-content", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "endless", ".sqlite", NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_TOO_LARGE, "larger than the manifest says" },
+  { "endless-manifest", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "endless", "/manifest.json",
+    NULL, BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_TOO_LARGE, "larger than allowed" },
+  { "trickle", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "trickle", ".sqlite", NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_TIMEOUT, "took longer than 3 s" },
+  { "stalled-connection", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "stall", NULL, NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_TIMEOUT, "no data for 1 s" },
+  { "stalled-body", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "stall-body", ".sqlite", NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_TIMEOUT, "no data for 1 s" },
+  { "http-404", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "404", NULL, NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_HTTP, "HTTP 404" },
+  { "http-500", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "500", ".sqlite", NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_HTTP, "HTTP 500" },
+  { "redirect-to-http", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "redirect", "/manifest.json",
+    "http://192.0.2.1/manifest.json", BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_REDIRECT,
+    "redirects to \"http://192.0.2.1/manifest.json\"" },
+  { "redirect-to-file", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "redirect", ".sqlite",
+    "file:///etc/passwd", BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_REDIRECT,
+    "redirects to \"file:///etc/passwd\"" },
+  { "connection-refused", FAULT_REFUSED_PORT, PUBLISH_GOOD, 0, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_NETWORK, "Cannot fetch" },
+  { "server-disappears", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "disappear", ".sqlite", NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_NETWORK, "content-11.sqlite" },
+};
+
+static void
+test_fault (Fixture       *f,
+            gconstpointer  data)
+{
+  const FaultCase *c = data;
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autofree char *before = snapshot_outside_staging (f->state_dir);
+  guint64 serial = c->serial_delta == -100 ? BASE_SERIAL
+                   : (guint64) (BASE_SERIAL + (c->serial_delta != 0 ? c->serial_delta : 1));
+  PublishSpec spec = { .serial = serial, .kind = c->publish };
+  gint64 now = test_now ();
+
+  if (c->created_delta != 0)
+    spec.created = (c->created_delta == -3600 ? test_created (BASE_SERIAL)
+                                              : test_created (serial)) + c->created_delta;
+  if (c->expires_delta != 0)
+    spec.expires = test_now () + c->expires_delta;
+  if (c->now_delta < 0)
+    now = 86400;                      /* 2 January 1970 */
+  else if (c->now_delta > 0)
+    now = G_GINT64_CONSTANT (4102444800);   /* 1 January 2100 */
+  publish (f->pub_dir, &spec);
+
+  if (c->kind == FAULT_SERVER)
+    server_control (f->pub_dir, c->mode, c->target, c->location);
+  else if (c->kind == FAULT_REFUSED_PORT)
+    {
+      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL);
+      g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+      g_autoptr(GSocketAddress) bound = NULL;
+      g_autofree char *url = NULL;
+
+      /* Bind a port and close it again: nobody listens there. */
+      g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+      bound = g_socket_get_local_address (socket, NULL);
+      url = g_strdup_printf ("http://127.0.0.1:%u/manifest.json",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+      g_socket_close (socket, NULL);
+      write_config (f, url);
+      open_sync (f);
+    }
+
+  outcome = run_sync (f, NULL, now);
+  assert_survived (f, before, outcome, c->result, c->code, c->message);
+}
+
+static void
+test_unchanged_costs_one_request (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(BakenSyncLogEntry) entry = NULL;
+  g_autofree char *before = snapshot_outside_staging (f->state_dir);
+  g_autofree char *after = NULL;
+
+  outcome = run_sync (f, NULL, 0);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+  g_assert_cmpuint (outcome->requests, ==, 1);
+  g_assert_cmpuint (outcome->bytes, ==, 0);
+  g_assert_cmpuint (server_requests (TRUE), ==, 1);
+  after = snapshot_outside_staging (f->state_dir);
+  g_assert_cmpstr (after, ==, before);
+  entry = last_log_entry (f);
+  g_assert_cmpint (entry->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+  g_assert_cmpuint (entry->serial, ==, BASE_SERIAL);
+
+  /* Again: the ETag is kept after a 304. */
+  g_clear_pointer (&outcome, baken_sync_outcome_free);
+  outcome = run_sync (f, NULL, 0);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+  g_assert_cmpuint (server_requests (TRUE), ==, 1);
+}
+
+static void
+test_same_bundle_without_etag (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autofree char *alias = server_url ("manifest.json?no-etag");
+
+  /* Another URL, so no If-None-Match: the signed manifest says it is what we have. */
+  write_config (f, alias);
+  open_sync (f);
+  outcome = run_sync (f, NULL, 0);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+  g_assert_cmpuint (outcome->requests, ==, 2);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+}
+
+static void
+test_redirect_followed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *manifest = g_build_filename (f->pub_dir, "manifest.json", NULL);
+  g_autofree char *alias = g_build_filename (f->pub_dir, "alias.json", NULL);
+  g_autofree char *location = server_url ("alias.json");
+  g_autofree char *contents = NULL;
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  g_assert_true (g_file_get_contents (manifest, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (alias, contents, -1, NULL));
+  server_control (f->pub_dir, "redirect", "/manifest.json", location);
+  assert_installed (f, BASE_SERIAL + 1);
+}
+
+static void
+test_keeps_previous (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenStore) store = baken_store_new (f->state_dir, &error);
+  guint64 current, previous;
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  assert_installed (f, BASE_SERIAL + 1);
+  publish_good (f->pub_dir, BASE_SERIAL + 2);
+  assert_installed (f, BASE_SERIAL + 2);
+
+  g_assert_true (baken_store_read_pointer (store, &current, &previous, &error));
+  g_assert_cmpuint (current, ==, BASE_SERIAL + 2);
+  g_assert_cmpuint (previous, ==, BASE_SERIAL + 1);
+  {
+    g_autofree char *old = baken_store_get_bundle_dir (store, BASE_SERIAL);
+
+    g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_from_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *usb = g_build_filename (g_get_user_cache_dir (), "usb", NULL);
+  g_autoptr(BakenSyncOutcome) good = NULL;
+  g_autoptr(BakenSyncOutcome) bad = NULL;
+  g_autoptr(BakenSyncOutcome) missing = NULL;
+  PublishSpec rollback = { .serial = BASE_SERIAL };
+  g_autofree char *nothing = g_build_filename (usb, "nothing", NULL);
+
+  publish_good (usb, BASE_SERIAL + 3);
+  good = run_sync (f, usb, 0);
+  g_assert_no_error (good->error);
+  g_assert_cmpint (good->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpstr (good->source, ==, usb);
+  g_assert_cmpuint (good->requests, ==, 0);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL + 3);
+
+  /* The same checks as over the network. */
+  publish (usb, &rollback);
+  bad = run_sync (f, usb, 0);
+  g_assert_cmpint (bad->result, ==, BAKEN_SYNC_RESULT_REFUSED);
+  g_assert_error (bad->error, BAKEN_SYNC_ERROR, BAKEN_SYNC_ERROR_ROLLBACK);
+
+  missing = run_sync (f, nothing, 0);
+  g_assert_cmpint (missing->result, ==, BAKEN_SYNC_RESULT_FAILED);
+  g_assert_error (missing->error, BAKEN_SYNC_ERROR, BAKEN_SYNC_ERROR_MISSING);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL + 3);
+}
+
+static void
+test_fall_back_after_failed_opens (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenSyncLogEntry) entry = NULL;
+  g_autoptr(BakenSyncOutcome) again = NULL;
+  g_autofree char *path = NULL;
+  g_auto(BakenInstalled) installed = { 0 };
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  assert_installed (f, BASE_SERIAL + 1);
+
+  /* The new content fails to open (or crashes the kiosk) three times in a row. */
+  for (guint i = 0; i < BAKEN_SYNC_MAX_OPEN_FAILURES; i++)
+    {
+      g_autofree char *attempt = NULL;
+
+      open_sync (f);   /* a restart after a crash */
+      attempt = baken_sync_begin_open (f->sync, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_suffix (attempt, "content-11.sqlite"));
+    }
+  open_sync (f);
+  path = baken_sync_begin_open (f->sync, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, "content-10.sqlite"));
+  g_assert_cmpuint (content_serial (path), ==, BASE_SERIAL);
+  baken_sync_open_succeeded (f->sync);
+
+  entry = last_log_entry (f);
+  g_assert_cmpint (entry->result, ==, BAKEN_SYNC_RESULT_FALLBACK);
+  g_assert_cmpuint (entry->serial, ==, BASE_SERIAL);
+  g_assert_nonnull (strstr (entry->reason, "Bundle 11 failed to open 3 times"));
+
+  baken_sync_get_installed (f->sync, &installed);
+  g_assert_cmpuint (installed.serial, ==, BASE_SERIAL);
+  g_assert_cmpuint (installed.open_failures, ==, 0);
+  g_assert_cmpuint (installed.floor_serial, ==, BASE_SERIAL + 1);
+
+  /* The broken serial is not taken again, and nothing lower is; a new one is. */
+  again = run_sync (f, NULL, 0);
+  g_assert_cmpint (again->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+  publish_good (f->pub_dir, BASE_SERIAL + 2);
+  assert_installed (f, BASE_SERIAL + 2);
+}
+
+static void
+test_open_succeeded_resets (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Opens that work never fall back, however many there are. */
+  for (guint i = 0; i < 2 * BAKEN_SYNC_MAX_OPEN_FAILURES; i++)
+    {
+      g_autofree char *path = baken_sync_begin_open (f->sync, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_suffix (path, "content-10.sqlite"));
+      baken_sync_open_succeeded (f->sync);
+    }
+}
+
+static void
+content_ready_cb (BakenSync  *sync,
+                  guint64     serial,
+                  const char *path,
+                  gpointer    user_data)
+{
+  guint64 *ready = user_data;
+
+  g_assert_true (g_str_has_suffix (path, "content-12.sqlite"));
+  *ready = serial;
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BakenSyncOutcome **outcome = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *outcome = baken_sync_run_finish (BAKEN_SYNC (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async_content_ready (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  guint64 ready = 0;
+  gulong id;
+
+  publish_good (f->pub_dir, BASE_SERIAL + 2);
+  id = g_signal_connect (f->sync, "content-ready", G_CALLBACK (content_ready_cb), &ready);
+  baken_sync_run_async (f->sync, NULL, NULL, run_done_cb, &outcome);
+  g_assert_true (baken_sync_get_busy (f->sync));
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (baken_sync_get_busy (f->sync));
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (ready, ==, BASE_SERIAL + 2);
+  g_signal_handler_disconnect (f->sync, id);
+}
+
+static void
+test_stale (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = NULL;
+  g_autoptr(BakenSync) sync = NULL;
+  g_autofree char *contents = NULL;
+
+  /* max-age 0: never stale; the content is a month old. */
+  g_assert_cmpuint (baken_sync_get_stale (f->sync), ==, BAKEN_STALE_NONE);
+
+  g_assert_true (g_file_get_contents (f->config_path, &contents, NULL, NULL));
+  g_free (g_steal_pointer (&contents));
+  contents = g_strdup_printf ("[sync]\nmax-age = 7d\n");
+  g_assert_true (g_file_set_contents (f->config_path, contents, -1, NULL));
+  config = baken_config_load (f->config_path, &error);
+  g_assert_no_error (error);
+  sync = baken_sync_new (config, f->state_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (baken_sync_get_stale (sync), ==, BAKEN_STALE_OLD);
+  g_assert_finalize_object (g_steal_pointer (&sync));
+}
+
+/* The disk fills up while staging: a child with a file size limit (RLIMIT_FSIZE). */
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { 128 * 1024, 128 * 1024 };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+  signal (SIGXFSZ, SIG_IGN);
+}
+
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *before = snapshot_outside_staging (f->state_dir);
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(BakenSyncLogEntry) entry = NULL;
+  g_autofree char *staging = g_build_filename (f->state_dir, "staging", NULL);
+  g_autofree char *after = NULL;
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  /* The last connection checkpoints the WAL, so the state DB stays small. */
+  g_clear_object (&f->sync);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, BAKEN_SYNC_CLI, "--config",
+                                       f->config_path, "--state", f->state_dir, "--now",
+                                       NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("child: %s", out);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "failed 11: Cannot write content-11.sqlite to staging"));
+
+  after = snapshot_outside_staging (f->state_dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (dir_is_empty (staging));
+  open_sync (f);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+  entry = last_log_entry (f);
+  g_assert_cmpint (entry->result, ==, BAKEN_SYNC_RESULT_FAILED);
+
+  assert_installed (f, BASE_SERIAL + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* The isolated dirs have no GSettings schemas for GNOME's proxy settings. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  sync_test_init ();
+  server_start ();
+  good_url = server_url ("manifest.json");
+
+#define ADD(path, func, data) \
+  g_test_add ("/core/sync/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("unchanged-costs-one-request", test_unchanged_costs_one_request, NULL);
+  ADD ("same-bundle-without-etag", test_same_bundle_without_etag, NULL);
+  ADD ("redirect-followed", test_redirect_followed, NULL);
+  ADD ("keeps-previous", test_keeps_previous, NULL);
+  ADD ("from-folder", test_from_folder, NULL);
+  ADD ("fall-back-after-failed-opens", test_fall_back_after_failed_opens, NULL);
+  ADD ("open-succeeded-resets", test_open_succeeded_resets, NULL);
+  ADD ("async-content-ready", test_async_content_ready, NULL);
+  ADD ("stale", test_stale, NULL);
+  ADD ("fault/disk-full", test_disk_full, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/sync/fault/%s", fault_cases[i].name);
+
+      g_test_add (path, Fixture, &fault_cases[i], fixture_set_up, test_fault,
+                  fixture_tear_down);
+    }
+#undef ADD
+
+  status = g_test_run ();
+  sync_test_cleanup ();
+  g_free (good_url);
+  return status;
+}
