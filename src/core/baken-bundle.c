@@ -16,7 +16,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <time.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -682,9 +684,22 @@ check_icons (Source      *source,
   thread = g_thread_new ("baken-icon-watchdog", watchdog_thread, &watchdog);
 
   input_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&input));
-  g_subprocess_communicate (process, input_bytes, NULL, &output, &errors, &local_error);
-  if (local_error == NULL)
-    g_subprocess_wait (process, NULL, &local_error);
+  {
+    /* A child that exits before reading all its input must not kill us with SIGPIPE:
+     * block it in this thread (the writes happen here), then discard it if pending. */
+    sigset_t pipe_set, old_set, pending;
+    struct timespec no_wait = { 0, 0 };
+
+    sigemptyset (&pipe_set);
+    sigaddset (&pipe_set, SIGPIPE);
+    pthread_sigmask (SIG_BLOCK, &pipe_set, &old_set);
+    g_subprocess_communicate (process, input_bytes, NULL, &output, &errors, &local_error);
+    if (local_error == NULL)
+      g_subprocess_wait (process, NULL, &local_error);
+    if (sigpending (&pending) == 0 && sigismember (&pending, SIGPIPE))
+      sigtimedwait (&pipe_set, NULL, &no_wait);
+    pthread_sigmask (SIG_SETMASK, &old_set, NULL);
+  }
 
   g_mutex_lock (&watchdog.mutex);
   watchdog.done = TRUE;
