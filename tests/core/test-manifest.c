@@ -194,6 +194,24 @@ test_syntax_position (void)
 }
 
 static void
+test_early_year (void)
+{
+  /* Found by fuzz-manifest: a year before 1000 must be written with four digits. */
+  g_autofree char *text = variant ("2026-11-01T08:00:00Z", "0644-11-01T08:00:00Z");
+  g_autoptr(BakenManifest) manifest = baken_manifest_parse (text, strlen (text), NULL);
+  g_autoptr(BakenManifest) back = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (manifest);
+  data = baken_manifest_to_data (manifest, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (data, "\"0644-11-01T08:00:00Z\""));
+  back = baken_manifest_parse (data, strlen (data), &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_versions (void)
 {
   g_assert_cmpint (baken_manifest_compare_versions ("0.1.0", "0.1.0"), ==, 0);
@@ -222,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/core/manifest/too-large", test_too_large);
   g_test_add_func ("/core/manifest/too-deep", test_too_deep);
   g_test_add_func ("/core/manifest/syntax-position", test_syntax_position);
+  g_test_add_func ("/core/manifest/early-year", test_early_year);
   g_test_add_func ("/core/manifest/versions", test_versions);
 
   return g_test_run ();
