@@ -391,14 +391,18 @@ baken_slip_new (const BakenService   *service,
   self->heading_help = g_strdup (_("Hier helpen ze u mee"));
   /* Translators: heading on a printed slip */
   self->heading_expect = g_strdup (_("Wat kunt u verwachten?"));
-  /* Translators: heading on a printed slip, above a tick list of documents */
-  self->heading_bring = g_strdup (_("Neem dit mee"));
-  /* Translators: heading on a printed slip, above phone numbers, chat, e-mail */
-  self->heading_contact = g_strdup (_("Zo neemt u contact op"));
-  /* Translators: heading on a printed slip, above the walk-in address and hours */
-  self->heading_visit = g_strdup (_("Langskomen"));
-  /* Translators: heading on a printed slip */
-  self->heading_cost = g_strdup (_("Kosten"));
+  /* The same headings as on the service screen, so the slip reads as the screen did. */
+  /* Translators: heading on the service screen and the printed slip, above a tick list
+   * of documents */
+  self->heading_bring = g_strdup (_("Wat neemt u mee?"));
+  /* Translators: heading on the service screen and the printed slip, above phone
+   * numbers, chat, e-mail */
+  self->heading_contact = g_strdup (_("Zo bereikt u ze"));
+  /* Translators: heading on the service screen and the printed slip, above the walk-in
+   * address and hours */
+  self->heading_visit = g_strdup (_("Hier kunt u langskomen"));
+  /* Translators: heading on the service screen and the printed slip */
+  self->heading_cost = g_strdup (_("Wat kost het?"));
   /* Translators: heading on a printed slip, above a note typed by desk staff */
   self->heading_note = g_strdup (_("Notitie van de balie"));
   /* Translators: under the QR code on a printed slip */
