@@ -12,8 +12,10 @@
 #include "baken-slip-render.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
+#include <qrencode.h>
 
 #include "baken-slip-render-private.h"
 
@@ -253,6 +255,51 @@ baken_slip_render_png (BakenSlip   *slip,
     }
 
   return TRUE;
+}
+
+cairo_surface_t *
+baken_slip_render_qr_image (const char  *text,
+                            int          module_px,
+                            GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  QRcode *qr;
+  int quiet = 4, side;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (module_px > 0 && module_px <= 64, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* As on the slip: medium error correction. */
+  qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (qr == NULL)
+    {
+      g_set_error (error, BAKEN_SLIP_RENDER_ERROR, BAKEN_SLIP_RENDER_ERROR_DRAW,
+                   "Cannot make a QR code of %" G_GSIZE_FORMAT " bytes", strlen (text));
+      return NULL;
+    }
+
+  side = (qr->width + 2 * quiet) * module_px;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (int row = 0; row < qr->width; row++)
+    for (int col = 0; col < qr->width; col++)
+      if (qr->data[row * qr->width + col] & 1)
+        cairo_rectangle (cr, (col + quiet) * module_px, (row + quiet) * module_px,
+                         module_px, module_px);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  QRcode_free (qr);
+
+  if (!check_cairo (cairo_surface_status (surface), "QR code", error))
+    g_clear_pointer (&surface, cairo_surface_destroy);
+
+  return surface;
 }
 
 typedef struct

@@ -85,6 +85,14 @@ gboolean         baken_slip_render_png        (BakenSlip            *slip,
                                                const char           *path,
                                                GError              **error);
 
+/* The QR code of a slip (slip->qr_url) alone, for the screen that offers it instead of
+ * a slip that could not print: black modules of module_px × module_px pixels on white,
+ * with a quiet zone of 4 modules. NULL and BAKEN_SLIP_RENDER_ERROR_DRAW when the text
+ * does not fit in a QR code. */
+cairo_surface_t *baken_slip_render_qr_image   (const char           *text,
+                                               int                   module_px,
+                                               GError              **error);
+
 /* The same in a worker thread: the UI thread never draws a slip itself. */
 void             baken_slip_render_pdf_async    (BakenSlip           *slip,
                                                  BakenPaper           paper,

@@ -580,6 +580,31 @@ test_async (void)
   cairo_surface_destroy (image);
 }
 
+static void
+test_qr_image (void)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *qr = baken_slip_render_qr_image ("https://teststad.example/schulden", 10, &error);
+  g_autofree char *huge = g_strnfill (8000, 'x');
+  const guint8 *data;
+  int stride, side;
+
+  g_assert_no_error (error);
+  side = cairo_image_surface_get_width (qr);
+  g_assert_cmpint (cairo_image_surface_get_height (qr), ==, side);
+  /* Version 3 for this address: 29 modules and 2 × 4 of quiet zone. */
+  g_assert_cmpint (side, ==, (29 + 8) * 10);
+  data = cairo_image_surface_get_data (qr);
+  stride = cairo_image_surface_get_stride (qr);
+  /* Quiet zone white, the finder pattern's corner black. */
+  g_assert_cmphex (*(const guint32 *) (const void *) data, ==, 0xffffffff);
+  g_assert_cmphex (*(const guint32 *) (const void *) (data + 45 * stride + 45 * 4), ==, 0xff000000);
+  cairo_surface_destroy (qr);
+
+  g_assert_null (baken_slip_render_qr_image (huge, 4, &error));
+  g_assert_error (error, BAKEN_SLIP_RENDER_ERROR, BAKEN_SLIP_RENDER_ERROR_DRAW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +627,7 @@ main (int   argc,
   g_test_add_data_func ("/print/slip-render/golden/a4", &papers[1], test_golden);
   g_test_add_func ("/print/slip-render/preview-matches-pdf", test_preview_matches_pdf);
   g_test_add_func ("/print/slip-render/async", test_async);
+  g_test_add_func ("/print/slip-render/qr-image", test_qr_image);
 
   status = g_test_run ();
 
