@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "baken-catalog.h"
+#include "baken-catalog-private.h"
 #include "baken-content.h"
 
 struct _BakenCatalog
@@ -396,7 +397,10 @@ load_locations (BakenCatalog  *self,
       BakenChannel *channel = g_ptr_array_index (channels, i);
       BakenLocation *location = NULL;
 
-      if (channel->kind != BAKEN_CHANNEL_WALK_IN || channel->location_id == NULL)
+      /* A staff-only walk-in (a back door for professionals) is not an address for
+       * residents, and a location is shown to everyone. */
+      if (channel->kind != BAKEN_CHANNEL_WALK_IN || channel->location_id == NULL ||
+          channel->is_staff)
         continue;
 
       for (guint j = 0; j < locations->len && location == NULL; j++)
@@ -820,4 +824,12 @@ baken_catalog_get_icon (BakenCatalog *self,
     return NULL;
 
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+sqlite3 *
+_baken_catalog_get_db (BakenCatalog *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CATALOG (self), NULL);
+
+  return self->db;
 }
