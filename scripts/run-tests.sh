@@ -8,9 +8,9 @@ scripts/deps.sh
 build=${BAKEN_BUILD_DIR:-_build-tests}
 rm -rf "$build"
 meson setup "$build" >/dev/null
-ninja -C "$build"
-
 status=0
+ninja -C "$build" || status=$?
+
 meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=$?
 logs=("$build/meson-logs/testlog.json")
 
@@ -19,7 +19,7 @@ if [ "${BAKEN_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
   asan=${build}-asan
   rm -rf "$asan"
   meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
-  ninja -C "$asan"
+  ninja -C "$asan" || status=$?
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

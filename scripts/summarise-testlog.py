@@ -12,8 +12,13 @@ tap_line = re.compile(r"^(not ok|ok)\b(.*)$")
 
 lines = []
 for path in sys.argv[1:]:
-    with open(path, encoding="utf-8") as log:
-        lines.extend(log)
+    try:
+        with open(path, encoding="utf-8") as log:
+            lines.extend(log)
+    except FileNotFoundError:
+        # meson never got to run the tests (a build failure): that is a failure too.
+        print(f"FAILED: no test log at {path}")
+        failed += 1
 
 for line in lines:
     entry = json.loads(line)
