@@ -157,6 +157,7 @@ create_channel (const BakenService *service,
 {
   const char *title = baken_channel_kind_get_title (channel->kind);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  BakenSchedule *hours = channel->hours;
   g_autofree char *value = NULL;
 
   gtk_widget_add_css_class (box, "channel");
@@ -170,7 +171,12 @@ create_channel (const BakenService *service,
       const BakenLocation *location = find_location (service, channel->location_id);
 
       if (location != NULL)
-        value = format_address (location);
+        {
+          value = format_address (location);
+          /* Walk-in hours are usually given for the service at that address. */
+          if (baken_schedule_is_unknown (hours))
+            hours = location->hours;
+        }
     }
   else
     {
@@ -180,7 +186,13 @@ create_channel (const BakenService *service,
   if (value != NULL && *value != '\0')
     gtk_box_append (GTK_BOX (box), text_label (value, "channel-value"));
 
-  gtk_box_append (GTK_BOX (box), baken_open_badge_new (channel->hours, now, holidays));
+  /* Hours matter for talking to someone now; an e-mail or a web site without hours
+   * needs no "Openingstijden onbekend". */
+  if (!baken_schedule_is_unknown (hours) ||
+      channel->kind == BAKEN_CHANNEL_PHONE ||
+      channel->kind == BAKEN_CHANNEL_CHAT ||
+      channel->kind == BAKEN_CHANNEL_WALK_IN)
+    gtk_box_append (GTK_BOX (box), baken_open_badge_new (hours, now, holidays));
 
   if (channel->cost_note != NULL)
     gtk_box_append (GTK_BOX (box), text_label (channel->cost_note, "dim-note"));
