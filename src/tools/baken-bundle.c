@@ -18,6 +18,7 @@
 
 #include <glib.h>
 
+#include "baken-bundle-hsds.h"
 #include "baken-bundle-lint.h"
 #include "baken-bundle-slip.h"
 #include "baken-bundle-trust.h"
@@ -119,6 +120,20 @@ static const Subcommand subcommands[] = {
     BAKEN_BUNDLE_VERIFY_SUMMARY,
     BAKEN_BUNDLE_VERIFY_DESCRIPTION,
     baken_bundle_run_verify,
+  },
+  {
+    "import-hsds",
+    BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS,
+    BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
+    BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION,
+    baken_bundle_run_import_hsds,
+  },
+  {
+    "export-hsds",
+    BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS,
+    BAKEN_BUNDLE_EXPORT_HSDS_SUMMARY,
+    BAKEN_BUNDLE_EXPORT_HSDS_DESCRIPTION,
+    baken_bundle_run_export_hsds,
   },
   {
     "slip",
@@ -276,7 +291,7 @@ run_build (int    argc,
     return usage_error (sub->name, "%s", error->message);
 
   if (argc != 3)
-    return usage_error (sub->name, argc < 3 ? "SRC and OUTDIR (or OUT.sqlite) are required"
+    return usage_error (sub->name, argc < 3 ? "SRC and OUT are required (OUT: a bundle folder, or a .sqlite file)"
                                             : "too many arguments; give SRC and OUT only");
 
   if (serial_text != NULL &&
