@@ -1,0 +1,17 @@
+/* baken-catalog-private.h: sibling-only access to the catalog's connection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "baken-catalog.h"
+
+G_BEGIN_DECLS
+
+/* The catalog's read-only connection (owned by the catalog, valid while it lives), for
+ * modules that query the content DB directly (baken-search.c). */
+sqlite3 *_baken_catalog_get_db (BakenCatalog *self);
+
+G_END_DECLS

@@ -1,0 +1,656 @@
+/* baken-search.c: search as you type over life events, services and organisations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A keystroke: clean the text, split it into terms with the index's tokenizer, look each
+ * term up in the in-memory word list (typo alternatives from the trigram map when it is
+ * in no text), find the synonym hits, then one FTS5 query that keeps only the rows of the
+ * language (baken_search_keep) and ranks them (baken_search_rank), and a row lookup per
+ * result shown. See baken-search-index.c for what is kept in memory.
+ */
+#define G_LOG_DOMAIN "baken-search"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "baken-search.h"
+#include "baken-search-private.h"
+#include "baken-catalog-private.h"
+#include "baken-content.h"
+
+#define MAX_INPUT_BYTES   4096  /* read no further into the raw text */
+#define MIN_PREFIX_CHARS  2     /* a word being typed is searched from its second letter */
+#define COMMON_FRACTION   0.3   /* of all rows: a term in more is "common" */
+
+/* One query term: the word, and what to search in its place when it is in no text. */
+typedef struct
+{
+  char      *word;         /* (owned) as the tokenizer folds it */
+  gboolean   prefix;       /* the last term, still being typed */
+  gboolean   common;       /* in so many rows that it says nothing: not searched */
+  GPtrArray *alternatives; /* (owned) (element-type BakenSearchAlternative) */
+} Term;
+
+static const char sql_search[] =
+  "SELECT rowid, baken_search_rank (search) AS score FROM search "
+  "WHERE search MATCH ?1 AND baken_search_keep (rowid) "
+  "ORDER BY score DESC, rowid LIMIT ?2";
+
+static const char sql_title[] = "SELECT title FROM search WHERE rowid = ?1";
+
+static const char sql_life_event[] =
+  "WITH RECURSIVE up (depth, parent_id, icon) AS ("
+  "  SELECT 0, parent_id, icon FROM life_event WHERE id = ?2 "
+  "  UNION ALL SELECT up.depth + 1, le.parent_id, le.icon "
+  "  FROM life_event le JOIN up ON le.id = up.parent_id "
+  "  WHERE up.icon IS NULL AND up.depth < 32) "
+  "SELECT (SELECT parent_id FROM life_event WHERE id = ?2), "
+  " (SELECT COALESCE(t.summary, nl.summary) FROM life_event_text nl "
+  "  LEFT JOIN life_event_text t ON t.life_event_id = nl.life_event_id AND t.lang = ?1 "
+  "  WHERE nl.life_event_id = ?2 AND nl.lang = 'nl'), "
+  " (SELECT icon FROM up WHERE icon IS NOT NULL ORDER BY depth LIMIT 1)";
+
+static const char sql_service[] =
+  "SELECT s.organization_id, COALESCE(ot.name, onl.name) FROM service s "
+  "LEFT JOIN organization_text onl ON onl.organization_id = s.organization_id "
+  "  AND onl.lang = 'nl' "
+  "LEFT JOIN organization_text ot ON ot.organization_id = s.organization_id "
+  "  AND ot.lang = ?1 "
+  "WHERE s.id = ?2";
+
+static const char sql_organization[] =
+  "SELECT NULL, COALESCE(t.description, nl.description) FROM organization_text nl "
+  "LEFT JOIN organization_text t ON t.organization_id = nl.organization_id "
+  "  AND t.lang = ?1 "
+  "WHERE nl.organization_id = ?2 AND nl.lang = 'nl'";
+
+static const char sql_home[] =
+  "SELECT le.id, COALESCE(t.title, nl.title) FROM life_event le "
+  "JOIN life_event_text nl ON nl.life_event_id = le.id AND nl.lang = 'nl' "
+  "LEFT JOIN life_event_text t ON t.life_event_id = le.id AND t.lang = ?1 "
+  "WHERE le.parent_id IS NULL ORDER BY le.position, le.id LIMIT ?2";
+
+void
+baken_search_result_free (BakenSearchResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->id);
+  g_free (result->title);
+  g_free (result->subtitle);
+  g_free (result->parent_id);
+  g_free (result->icon);
+  g_free (result);
+}
+
+static gboolean
+query_error (sqlite3  *db,
+             GError  **error)
+{
+  g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_QUERY,
+               "Search query failed: %s", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      query_error (db, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Query terms */
+
+static void
+term_free (Term *term)
+{
+  g_free (term->word);
+  g_clear_pointer (&term->alternatives, g_ptr_array_unref);
+  g_free (term);
+}
+
+/* The untrusted text made safe to tokenize: valid UTF-8 (broken bytes become spaces),
+ * no control, format (bidi, zero-width), private-use or unassigned characters, at most
+ * BAKEN_SEARCH_MAX_CHARS characters. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *clean;
+  gsize length = 0;
+  guint n_chars = 0;
+
+  while (length < MAX_INPUT_BYTES && text[length] != '\0')
+    length++;
+  valid = g_utf8_make_valid (text, length);
+  clean = g_string_sized_new (length);
+
+  for (const char *p = valid; *p != '\0' && n_chars < BAKEN_SEARCH_MAX_CHARS;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_FORMAT || type == G_UNICODE_UNASSIGNED ||
+          type == G_UNICODE_PRIVATE_USE || type == G_UNICODE_SURROGATE)
+        continue;
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR ||
+          type == G_UNICODE_PARAGRAPH_SEPARATOR || c == 0xFFFD)
+        c = ' ';
+      g_string_append_unichar (clean, c);
+      n_chars++;
+    }
+
+  return g_string_free (clean, FALSE);
+}
+
+/* The terms of the text; a word still being typed counts from MIN_PREFIX_CHARS on (one
+ * letter would match nearly every record). */
+static GPtrArray *
+parse_terms (BakenSearchIndex *index,
+             const char       *text)
+{
+  g_autofree char *clean = clean_text (text);
+  g_autoptr(GPtrArray) tokens = NULL;
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  int end = 0;
+
+  tokens = _baken_search_index_tokenize (index, clean, &end);
+  for (guint i = 0; i < tokens->len && terms->len < BAKEN_SEARCH_MAX_TERMS; i++)
+    {
+      const char *word = g_ptr_array_index (tokens, i);
+      gboolean prefix = i == tokens->len - 1 && (gsize) end == strlen (clean);
+      Term *term;
+
+      if (prefix && g_utf8_strlen (word, -1) < MIN_PREFIX_CHARS)
+        continue;
+
+      term = g_new0 (Term, 1);
+      term->word = g_strdup (word);
+      term->prefix = prefix;
+      g_ptr_array_add (terms, term);
+    }
+
+  return terms;
+}
+
+/* Typo alternatives for the terms that are in no text; and the terms so common that
+ * searching them costs time and changes nothing ("de", "hulp" in a big bundle): left out
+ * unless every term is. */
+static void
+correct_terms (BakenSearchIndex *index,
+               GPtrArray        *terms,
+               gboolean          loose)
+{
+  double common_rows = COMMON_FRACTION * _baken_search_index_get_n_rows (index);
+  guint n_common = 0;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *term = g_ptr_array_index (terms, i);
+
+      if (_baken_search_index_has_word (index, term->word, term->prefix))
+        {
+          term->alternatives = g_ptr_array_new ();
+          term->common = _baken_search_index_count_rows (index, term->word, term->prefix) >
+                         common_rows;
+          n_common += term->common;
+        }
+      else
+        term->alternatives = _baken_search_index_find_similar (index, term->word,
+                                                               term->prefix, loose);
+    }
+
+  for (guint i = 0; n_common == terms->len && i < terms->len; i++)
+    ((Term *) g_ptr_array_index (terms, i))->common = FALSE;
+}
+
+/* Words as FTS5 strings: in double quotes, quotes doubled, so nothing in them is syntax. */
+static void
+append_quoted (GString    *match,
+               const char *word,
+               gboolean    prefix)
+{
+  g_string_append_c (match, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, *p);
+    }
+  g_string_append_c (match, '"');
+  if (prefix)
+    g_string_append_c (match, '*');
+}
+
+static void
+add_phrase (GString                *match,
+            BakenSearchIndex       *index,
+            BakenSearchQuery       *query,
+            const char             *word,
+            gboolean                prefix)
+{
+  double n_rows = _baken_search_index_get_n_rows (index);
+  double n = _baken_search_index_count_rows (index, word, prefix);
+
+  append_quoted (match, word, prefix);
+  /* BM25's IDF, never negative. */
+  query->idf[query->n_phrases] = log (1.0 + (n_rows - n + 0.5) / (n + 0.5));
+  query->term[query->n_phrases] = query->n_terms;
+  query->n_phrases++;
+}
+
+/* The FTS5 expression, every term (or its alternatives) joined by op, and the IDF of
+ * each phrase in it. Common terms are left out, and so are terms in no text and without
+ * alternatives when skip_missing is set. */
+static char *
+match_expression (BakenSearchIndex *index,
+                  GPtrArray        *terms,
+                  const char       *op,
+                  gboolean          skip_missing,
+                  BakenSearchQuery *query,
+                  guint            *n_searched)
+{
+  GString *match = g_string_new (NULL);
+
+  query->n_phrases = 0;
+  query->n_terms = 0;
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *term = g_ptr_array_index (terms, i);
+
+      if (term->common ||
+          (skip_missing && term->alternatives->len == 0 &&
+           !_baken_search_index_has_word (index, term->word, term->prefix)))
+        continue;
+      if (match->len > 0)
+        g_string_append (match, op);
+
+      if (term->alternatives->len == 0)
+        {
+          add_phrase (match, index, query, term->word, term->prefix);
+          query->n_terms++;
+          continue;
+        }
+
+      g_string_append_c (match, '(');
+      for (guint j = 0; j < term->alternatives->len; j++)
+        {
+          BakenSearchAlternative *alternative = g_ptr_array_index (term->alternatives, j);
+
+          if (j > 0)
+            g_string_append (match, " OR ");
+          add_phrase (match, index, query, alternative->word, alternative->prefix);
+        }
+      g_string_append_c (match, ')');
+      query->n_terms++;
+    }
+
+  *n_searched = query->n_terms;
+
+  return g_string_free (match, FALSE);
+}
+
+/* Life events whose synonym (in lang, or Dutch) the resident typed, word by word, or
+ * that a typo correction spells. */
+static GHashTable *
+synonym_hits (BakenSearchIndex *index,
+              GPtrArray        *terms,
+              const char       *lang)
+{
+  GHashTable *hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *term = g_ptr_array_index (terms, i);
+      const char *words[1 + BAKEN_SEARCH_MAX_ALTERNATIVES] = { term->word };
+      guint n_words = 1;
+
+      for (guint a = 0; a < term->alternatives->len; a++)
+        {
+          BakenSearchAlternative *alternative = g_ptr_array_index (term->alternatives, a);
+
+          /* A correction to a whole word, also while typing ("huisbaaz" → "huisbaas"). */
+          if (_baken_search_index_has_word (index, alternative->word, FALSE))
+            words[n_words++] = alternative->word;
+        }
+
+      for (guint w = 0; w < n_words; w++)
+        {
+          GPtrArray *list = _baken_search_index_lookup_synonyms (index, words[w]);
+
+          for (guint s = 0; list != NULL && s < list->len; s++)
+            {
+              BakenSearchSynonym *synonym = g_ptr_array_index (list, s);
+              gboolean match = i + synonym->n_tokens < terms->len;
+
+              if (!g_str_equal (synonym->lang, lang) && !g_str_equal (synonym->lang, "nl"))
+                continue;
+              for (guint t = 0; match && t < synonym->n_tokens; t++)
+                match = g_str_equal (synonym->tokens[t],
+                                     ((Term *) g_ptr_array_index (terms, i + 1 + t))->word);
+              if (match)
+                g_hash_table_add (hits, g_strdup (synonym->event_id));
+            }
+        }
+    }
+
+  return hits;
+}
+
+/* Search */
+
+static gboolean
+run_match (BakenSearchIndex  *index,
+           sqlite3           *db,
+           const char        *match,
+           BakenSearchQuery  *query,
+           guint              limit,
+           GPtrArray         *results,
+           GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) title = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+  guint first = results->len;
+  int rc;
+
+  if (!(stmt = prepare (db, sql_search, error)) || !(title = prepare (db, sql_title, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT));
+
+  _baken_search_index_set_query (index, query);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
+      BakenSearchResult *result;
+      BakenSearchKind kind;
+      const char *id;
+
+      if (!_baken_search_index_get_row (index, rowid, &kind, &id))
+        continue;
+
+      result = g_new0 (BakenSearchResult, 1);
+      result->kind = kind;
+      result->id = g_strdup (id);
+      result->score = sqlite3_column_double (stmt, 1);
+      result->synonym_hit = result->score >= BAKEN_SEARCH_HIT_BONUS;
+      if (result->synonym_hit)
+        result->score -= BAKEN_SEARCH_HIT_BONUS;
+      g_ptr_array_add (results, result);
+      g_array_append_val (rowids, rowid);
+    }
+  _baken_search_index_set_query (index, NULL);
+  if (rc != SQLITE_DONE)
+    return query_error (db, error);
+
+  /* The title in the row's language (the builder filled in Dutch where untranslated). */
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      BakenSearchResult *result = g_ptr_array_index (results, first + i);
+
+      sqlite3_reset (title);
+      sqlite3_bind_int64 (title, 1, g_array_index (rowids, sqlite3_int64, i));
+      rc = sqlite3_step (title);
+      if (rc == SQLITE_ROW)
+        result->title = g_strdup ((const char *) sqlite3_column_text (title, 0));
+      else if (rc != SQLITE_DONE)
+        return query_error (db, error);
+    }
+
+  return TRUE;
+}
+
+static char *
+first_sentence (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\n'))
+        return g_strndup (text, p - text + 1);
+    }
+
+  return g_strdup (text);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+/* Subtitle, parent and icon of each result, in lang with Dutch per field. */
+static gboolean
+add_details (sqlite3     *db,
+             GPtrArray   *results,
+             const char  *lang,
+             GError     **error)
+{
+  const char *sql[] = {
+    [BAKEN_SEARCH_LIFE_EVENT] = sql_life_event,
+    [BAKEN_SEARCH_SERVICE] = sql_service,
+    [BAKEN_SEARCH_ORGANIZATION] = sql_organization,
+  };
+  sqlite3_stmt *stmts[G_N_ELEMENTS (sql)] = { NULL, };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < results->len; i++)
+    {
+      BakenSearchResult *result = g_ptr_array_index (results, i);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (stmts[result->kind] == NULL && !(stmts[result->kind] = prepare (db, sql[result->kind], error)))
+        {
+          ok = FALSE;
+          break;
+        }
+      stmt = stmts[result->kind];
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, result->id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          result->parent_id = column_dup (stmt, 0);
+          if (result->kind == BAKEN_SEARCH_ORGANIZATION)
+            result->subtitle = first_sentence ((const char *) sqlite3_column_text (stmt, 1));
+          else
+            result->subtitle = column_dup (stmt, 1);
+          if (result->kind == BAKEN_SEARCH_LIFE_EVENT)
+            result->icon = column_dup (stmt, 2);
+        }
+      else if (rc != SQLITE_DONE)
+        ok = query_error (db, error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+    sqlite3_finalize (stmts[i]);
+
+  return ok;
+}
+
+static gboolean
+contains_result (GPtrArray         *results,
+                 BakenSearchResult *result)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      BakenSearchResult *other = g_ptr_array_index (results, i);
+
+      if (other->kind == result->kind && g_str_equal (other->id, result->id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Synonym hits first; otherwise the order stays (the sort is stable). */
+static int
+compare_synonym_hits (gconstpointer a,
+                      gconstpointer b)
+{
+  const BakenSearchResult *x = *(const BakenSearchResult * const *) a;
+  const BakenSearchResult *y = *(const BakenSearchResult * const *) b;
+
+  return (y->synonym_hit != 0) - (x->synonym_hit != 0);
+}
+
+GPtrArray *
+baken_search_run (BakenCatalog  *catalog,
+                  const char    *text,
+                  const char    *lang,
+                  guint          limit,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GHashTable) hits = NULL;
+  g_autofree char *match = NULL;
+  BakenSearchQuery query = { .kind = -1 };
+  BakenSearchIndex *index;
+  guint n_searched = 0;
+  sqlite3 *db;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_search_result_free);
+  if (text == NULL || limit == 0)
+    return g_steal_pointer (&results);
+
+  if (!(index = _baken_search_index_get (catalog, error)))
+    return NULL;
+  db = _baken_catalog_get_db (catalog);
+  query.lang = _baken_search_index_find_lang (index, lang);
+  lang = _baken_search_index_get_lang_name (index, query.lang);
+
+  terms = parse_terms (index, text);
+  if (terms->len == 0)
+    return g_steal_pointer (&results);
+  correct_terms (index, terms, FALSE);
+  hits = synonym_hits (index, terms, lang);
+  query.hits = hits;
+
+  match = match_expression (index, terms, " AND ", FALSE, &query, &n_searched);
+  if (!run_match (index, db, match, &query, limit, results, error))
+    return NULL;
+
+  /* Too few records have every term: then those with some of them, after those (but
+   * synonym hits first). */
+  if (results->len < limit && n_searched > 1)
+    {
+      g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_search_result_free);
+
+      g_free (match);
+      match = match_expression (index, terms, " OR ", TRUE, &query, &n_searched);
+      if (n_searched > 0 && !run_match (index, db, match, &query, limit, some, error))
+        return NULL;
+      for (guint i = 0; i < some->len; i++)
+        {
+          BakenSearchResult *result = g_ptr_array_index (some, i);
+
+          if (!contains_result (results, result))
+            g_ptr_array_add (results, g_ptr_array_steal_index (some, i--));
+        }
+      g_ptr_array_sort (results, compare_synonym_hits);
+      if (results->len > limit)
+        g_ptr_array_set_size (results, limit);
+    }
+
+  if (!add_details (db, results, lang, error))
+    return NULL;
+
+  return g_steal_pointer (&results);
+}
+
+GPtrArray *
+baken_search_suggest_closest (BakenCatalog  *catalog,
+                              const char    *text,
+                              const char    *lang,
+                              guint          limit,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  BakenSearchIndex *index;
+  sqlite3 *db;
+  guint lang_number;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_search_result_free);
+  if (limit == 0)
+    return g_steal_pointer (&results);
+
+  if (!(index = _baken_search_index_get (catalog, error)))
+    return NULL;
+  db = _baken_catalog_get_db (catalog);
+  lang_number = _baken_search_index_find_lang (index, lang);
+  lang = _baken_search_index_get_lang_name (index, lang_number);
+
+  terms = parse_terms (index, text != NULL ? text : "");
+  if (terms->len > 0)
+    {
+      g_autoptr(GHashTable) hits = NULL;
+      g_autofree char *match = NULL;
+      BakenSearchQuery query = { .lang = lang_number, .kind = BAKEN_SEARCH_LIFE_EVENT };
+      guint n_searched = 0;
+
+      correct_terms (index, terms, TRUE);
+      hits = synonym_hits (index, terms, lang);
+      query.hits = hits;
+      match = match_expression (index, terms, " OR ", TRUE, &query, &n_searched);
+      if (n_searched > 0 && !run_match (index, db, match, &query, limit, results, error))
+        return NULL;
+    }
+
+  /* Nothing close: the life events of the Home screen. */
+  if (results->len == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      if (!(stmt = prepare (db, sql_home, error)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          BakenSearchResult *result = g_new0 (BakenSearchResult, 1);
+
+          result->kind = BAKEN_SEARCH_LIFE_EVENT;
+          result->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          g_ptr_array_add (results, result);
+        }
+      if (rc != SQLITE_DONE)
+        return query_error (db, error), NULL;
+    }
+
+  if (!add_details (db, results, lang, error))
+    return NULL;
+
+  return g_steal_pointer (&results);
+}
