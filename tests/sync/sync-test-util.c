@@ -90,7 +90,7 @@ sync_test_cleanup (void)
   g_clear_pointer (&trusted_base64, g_free);
 }
 
-/* A content DB built from the demo source, cached by serial and dates. */
+/* A content DB built from tests/data/build, cached by serial and dates. */
 static char *
 build_content (guint64 serial,
                gint64  created,
@@ -107,7 +107,8 @@ build_content (guint64 serial,
       g_autoptr(GDateTime) expires_dt = g_date_time_new_from_unix_utc (expires);
       g_autofree char *created_text = baken_manifest_format_time (created_dt);
       g_autofree char *expires_text = baken_manifest_format_time (expires_dt);
-      const char *source = g_getenv ("BAKEN_DEMO_SOURCE");
+      /* The small source of the build tests: small bundles keep the suite fast. */
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "build", NULL);
       BakenBuildOptions options = {
         .serial = serial, .created = created_text, .expires = expires_text,
       };

@@ -233,7 +233,7 @@ static const FaultCase fault_cases[] = {
   { "not-sqlite", FAULT_PUBLISH, PUBLISH_NOT_SQLITE, 0, 0, 0, 0, NULL, NULL, NULL,
     BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "is not an SQLite database" },
   { "integrity-check", FAULT_PUBLISH, PUBLISH_INTEGRITY, 0, 0, 0, 0, NULL, NULL, NULL,
-    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "integrity_check" },
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "content-11.sqlite is damaged" },
   { "clock-1970", FAULT_PUBLISH, PUBLISH_GOOD, 0, 0, 0, -1, NULL, NULL, NULL,
     BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "created in the future" },
   { "clock-2100", FAULT_PUBLISH, PUBLISH_GOOD, 0, 0, 0, 1, NULL, NULL, NULL,
