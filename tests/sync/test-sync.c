@@ -540,6 +540,38 @@ test_async_content_ready (Fixture       *f,
 }
 
 static void
+test_scheduler_picks_up (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh = g_build_filename (g_get_user_state_dir (), "fresh", NULL);
+  g_autoptr(BakenSync) sync = NULL;
+  g_autofree char *path = NULL;
+  guint64 ready = 0;
+
+  /* A kiosk that never synced: the scheduler syncs at its first tick, by itself. */
+  publish_good (f->pub_dir, BASE_SERIAL + 2);
+  sync = baken_sync_new (f->config, fresh, &error);
+  g_assert_no_error (error);
+  g_assert_null (baken_sync_begin_open (sync, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (sync, "content-ready", G_CALLBACK (content_ready_cb), &ready);
+  baken_sync_start (sync);
+  while (ready == 0)
+    g_main_context_iteration (NULL, TRUE);
+  baken_sync_stop (sync);
+
+  g_assert_cmpuint (ready, ==, BASE_SERIAL + 2);
+  path = baken_sync_begin_open (sync, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (content_serial (path), ==, BASE_SERIAL + 2);
+  while (baken_sync_get_busy (sync))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (g_steal_pointer (&sync));
+}
+
+static void
 test_stale (Fixture       *f,
             gconstpointer  data)
 {
@@ -638,6 +670,7 @@ main (int   argc,
   ADD ("fall-back-after-failed-opens", test_fall_back_after_failed_opens, NULL);
   ADD ("open-succeeded-resets", test_open_succeeded_resets, NULL);
   ADD ("async-content-ready", test_async_content_ready, NULL);
+  ADD ("scheduler-picks-up", test_scheduler_picks_up, NULL);
   ADD ("stale", test_stale, NULL);
   ADD ("fault/disk-full", test_disk_full, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
