@@ -1,0 +1,117 @@
+/* baken-bundle-hsds.c: baken-bundle import-hsds and export-hsds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "baken-bundle"
+
+#include "config.h"
+
+#include "baken-bundle-hsds.h"
+
+#include <stdio.h>
+
+#include "baken-bundle-lint.h"
+#include "baken-hsds.h"
+
+static void
+print_notes (const char *prefix,
+             GPtrArray  *notes)
+{
+  for (guint i = 0; i < notes->len; i++)
+    fprintf (stderr, "%s/%s\n", prefix, (const char *) g_ptr_array_index (notes, i));
+}
+
+/* Prints "PREFIX/FILE:LINE:COLUMN: error: MESSAGE" for "FILE:LINE:COLUMN: MESSAGE". */
+static void
+print_problems (const char *prefix,
+                GPtrArray  *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *problem = g_ptr_array_index (problems, i);
+      const char *p = problem;
+      guint colons = 0;
+
+      while (*p != '\0' && colons < 3)
+        if (*p++ == ':')
+          colons++;
+
+      if (colons == 3 && *p == ' ')
+        fprintf (stderr, "%s/%.*s error:%s\n", prefix, (int) (p - problem), problem, p);
+      else
+        fprintf (stderr, "%s: error: %s\n", prefix, problem);
+    }
+}
+
+int
+baken_bundle_run_import_hsds (int    argc,
+                              char **argv)
+{
+  g_autoptr(GOptionContext) context = baken_bundle_context_new ("import-hsds",
+                                                                BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS,
+                                                                BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
+                                                                BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION,
+                                                                NULL);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return baken_bundle_usage_error ("import-hsds", "%s", error->message);
+  if (argc != 3)
+    return baken_bundle_usage_error ("import-hsds", argc < 3 ? "PATH and OUT are required"
+                                                             : "too many arguments; give PATH and OUT only");
+
+  if (!baken_hsds_import (argv[1], argv[2], notes, problems, &error))
+    {
+      print_notes (argv[1], notes);
+      print_problems (argv[1], problems);
+      fprintf (stderr, "baken-bundle import-hsds: %s\n", error->message);
+      return 1;
+    }
+
+  print_notes (argv[1], notes);
+  printf ("baken-bundle import-hsds: wrote the content source %s; it has one life event, "
+          "\"Alle diensten\": build the real menu, then run baken-bundle lint %s\n",
+          argv[2], argv[2]);
+  return 0;
+}
+
+int
+baken_bundle_run_export_hsds (int    argc,
+                              char **argv)
+{
+  BakenHsdsExportOptions options = { FALSE, FALSE };
+  const GOptionEntry entries[] = {
+    { "keep-ids", 0, 0, G_OPTION_ARG_NONE, &options.keep_ids,
+      "Write our ids instead of UUIDs (not valid HSDS)", NULL },
+    { "include-staff", 0, 0, G_OPTION_ARG_NONE, &options.include_staff,
+      "Also export staff-only phones (never publish the result)", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = baken_bundle_context_new ("export-hsds",
+                                                                BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS,
+                                                                BAKEN_BUNDLE_EXPORT_HSDS_SUMMARY,
+                                                                BAKEN_BUNDLE_EXPORT_HSDS_DESCRIPTION,
+                                                                entries);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return baken_bundle_usage_error ("export-hsds", "%s", error->message);
+  if (argc != 3)
+    return baken_bundle_usage_error ("export-hsds", argc < 3 ? "SRC and OUT are required"
+                                                             : "too many arguments; give SRC and OUT only");
+
+  if (!baken_hsds_export (argv[1], argv[2], &options, notes, problems, &error))
+    {
+      print_problems (argv[1], problems);
+      fprintf (stderr, "baken-bundle export-hsds: %s\n", error->message);
+      return 1;
+    }
+
+  print_notes (argv[1], notes);
+  printf ("baken-bundle export-hsds: wrote the HSDS package %s\n", argv[2]);
+  return 0;
+}

@@ -1,0 +1,88 @@
+/* baken-bundle-hsds.h: the HSDS subcommands of baken-bundle
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * import-hsds and export-hsds. baken-bundle.c lists them in its table of subcommands with
+ * the summaries and descriptions below. Exit status: 0 ok, 1 a problem with the input or
+ * the output, 2 wrong usage.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT"
+#define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Turn an HSDS 3.0 tabular package into a content source"
+#define BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION \
+  "Reads the HSDS 3.0 tabular data package in the folder PATH (datapackage.json and its\n" \
+  "CSV files; without datapackage.json, the standard HSDS file names) and writes a\n" \
+  "content source (docs/content-format.md) to the new folder OUT, ready for\n" \
+  "baken-bundle lint and build.\n" \
+  "\n" \
+  "Kept: organizations, services, locations, addresses, service_at_location, phones,\n" \
+  "schedules (weekly hours), required_documents, languages and accessibility. HSDS has\n" \
+  "no menu, so OUT gets one life event, \"Alle diensten\", that lists every service:\n" \
+  "an editor must build the real menu before publishing.\n" \
+  "\n" \
+  "Dropped, each reported on standard error as \"FILE:LINE: dropped: REASON\" (or per\n" \
+  "file with a count): schedules that are not weekly (freq MONTHLY, interval over 1,\n" \
+  "bymonthday, …) or have no times, hours of a location without a service, phones not\n" \
+  "tied to a service, resources Baken does not use (programs, contacts, taxonomies, …)\n" \
+  "and fields it has no place for. Times may have seconds and a time zone suffix (it is\n" \
+  "ignored: times are local); a closing time of 00:00 becomes 24:00.\n" \
+  "\n" \
+  "A field HSDS requires that is missing or empty, a value that is not of its HSDS type,\n" \
+  "a reference to a record that does not exist, or a value Baken cannot take is an error,\n" \
+  "printed as PATH/FILE:LINE:COLUMN: error: MESSAGE. Then nothing is written: OUT is\n" \
+  "made as OUT.tmp-XXXXXX and renamed only when everything succeeded. OUT must not exist\n" \
+  "(or be an empty folder). HSDS 3.0 JSON (the API form) is not read.\n" \
+  "\n" \
+  "Exit status:\n" \
+  "  0  OUT was written\n" \
+  "  1  the package has errors, or OUT cannot be written\n" \
+  "  2  wrong usage\n" \
+  "\n" \
+  "Examples:\n" \
+  "  baken-bundle import-hsds sociale-kaart/ content/\n" \
+  "  baken-bundle lint content/"
+
+#define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"
+#define BAKEN_BUNDLE_EXPORT_HSDS_SUMMARY "Write a content source as an HSDS 3.0 tabular package"
+#define BAKEN_BUNDLE_EXPORT_HSDS_DESCRIPTION \
+  "Writes the content source in the folder SRC as an HSDS 3.0.0 tabular data package to\n" \
+  "the new folder OUT: organizations.csv, services.csv, locations.csv, addresses.csv,\n" \
+  "service_at_location.csv, phones.csv, schedules.csv, required_documents.csv,\n" \
+  "languages.csv, accessibility.csv, and a datapackage.json with the official HSDS\n" \
+  "resource definitions (© Open Referral, CC BY-SA 4.0; the attribution is in the file).\n" \
+  "SRC must build without problems.\n" \
+  "\n" \
+  "Ids become UUIDs, as HSDS requires: version 5 UUIDs of \"RESOURCE/ID\", so the same\n" \
+  "record gets the same UUID in every export. --keep-ids writes our own ids instead (not\n" \
+  "valid HSDS, but easy to compare). Filled in where HSDS requires a value: location_type\n" \
+  "and address_type \"physical\", country \"NL\", state_province the region of SRC.\n" \
+  "Times are written HH:MM:SS, and a closing time of 24:00 as 00:00:00.\n" \
+  "\n" \
+  "Not exported, and reported on standard error: staff-only phones and channels (unless\n" \
+  "--include-staff: HSDS cannot mark a number as staff-only, so never publish such a\n" \
+  "package), channels other than phones (a public website or e-mail channel becomes the\n" \
+  "url or email of its service when that is empty), hours of phones and channels,\n" \
+  "schedule exceptions, cost notes, positions (the rows are written in that order),\n" \
+  "life events, synonyms and translations (an HSDS tabular package holds one language:\n" \
+  "this one holds the Dutch texts).\n" \
+  "\n" \
+  "Exit status:\n" \
+  "  0  OUT was written\n" \
+  "  1  SRC has problems (listed on standard error), or OUT cannot be written\n" \
+  "  2  wrong usage\n" \
+  "\n" \
+  "Examples:\n" \
+  "  baken-bundle export-hsds content/ hsds-export/\n" \
+  "  baken-bundle export-hsds --keep-ids content/ /tmp/compare/"
+
+int baken_bundle_run_import_hsds (int    argc,
+                                  char **argv);
+int baken_bundle_run_export_hsds (int    argc,
+                                  char **argv);
+
+G_END_DECLS
