@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define BAKEN_SEARCH_HIT_BONUS        1.0e6 /* added to the score of synonym hits */
 
 typedef struct _BakenSearchIndex BakenSearchIndex;
+typedef struct _BakenSearchTypos BakenSearchTypos;
 
 /* A word of the index close to a mistyped term. */
 typedef struct
@@ -84,6 +85,19 @@ gboolean    _baken_search_index_get_row           (BakenSearchIndex  *index,
                                                    sqlite3_int64      rowid,
                                                    BakenSearchKind   *kind,
                                                    const char       **id);
+/* The trigram map over words (sorted, kept alive by the caller) and their row counts
+ * (baken-search-typo.c). */
+BakenSearchTypos *_baken_search_typos_new  (const char * const *words,
+                                            const guint        *rows,
+                                            guint               n_words);
+void        _baken_search_typos_free       (BakenSearchTypos  *typos);
+/* (element-type BakenSearchAlternative) best first, at most BAKEN_SEARCH_MAX_ALTERNATIVES:
+ * words close to word (loose: further off, for suggestions). */
+GPtrArray  *_baken_search_typos_find       (BakenSearchTypos  *typos,
+                                            const char        *word,
+                                            gboolean           prefix,
+                                            gboolean           loose);
+
 /* The query the SQL functions serve until the next call (NULL: none). */
 void        _baken_search_index_set_query         (BakenSearchIndex  *index,
                                                    const BakenSearchQuery *query);

@@ -189,8 +189,8 @@ parse_terms (BakenSearchIndex *index,
 
 /* Typo alternatives for the terms that are in no text; and the terms so common that
  * searching them costs time and changes nothing ("de", "hulp" in a big bundle): left out
- * unless every term is. */
-static void
+ * unless every term is, which is returned. */
+static gboolean
 correct_terms (BakenSearchIndex *index,
                GPtrArray        *terms,
                gboolean          loose)
@@ -216,6 +216,8 @@ correct_terms (BakenSearchIndex *index,
 
   for (guint i = 0; n_common == terms->len && i < terms->len; i++)
     ((Term *) g_ptr_array_index (terms, i))->common = FALSE;
+
+  return n_common == terms->len;
 }
 
 /* Words as FTS5 strings: in double quotes, quotes doubled, so nothing in them is syntax. */
@@ -516,6 +518,16 @@ compare_synonym_hits (gconstpointer a,
   return (y->synonym_hit != 0) - (x->synonym_hit != 0);
 }
 
+gboolean
+baken_search_prepare (BakenCatalog  *catalog,
+                      GError       **error)
+{
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _baken_search_index_get (catalog, error) != NULL;
+}
+
 GPtrArray *
 baken_search_run (BakenCatalog  *catalog,
                   const char    *text,
@@ -529,6 +541,7 @@ baken_search_run (BakenCatalog  *catalog,
   g_autofree char *match = NULL;
   BakenSearchQuery query = { .kind = -1 };
   BakenSearchIndex *index;
+  gboolean all_common;
   guint n_searched = 0;
   sqlite3 *db;
 
@@ -548,12 +561,25 @@ baken_search_run (BakenCatalog  *catalog,
   terms = parse_terms (index, text);
   if (terms->len == 0)
     return g_steal_pointer (&results);
-  correct_terms (index, terms, FALSE);
+  all_common = correct_terms (index, terms, FALSE);
   hits = synonym_hits (index, terms, lang);
   query.hits = hits;
 
   match = match_expression (index, terms, " AND ", FALSE, &query, &n_searched);
-  if (!run_match (index, db, match, &query, limit, results, error))
+
+  /* Only words that are everywhere ("hulp" in a big bundle): the records that have them
+   * in a title or synonym come first anyway and are plenty, so look there first. */
+  if (all_common)
+    {
+      g_autofree char *scoped = g_strdup_printf ("{title terms} : (%s)", match);
+
+      if (!run_match (index, db, scoped, &query, limit, results, error))
+        return NULL;
+      if (results->len < limit)
+        g_ptr_array_set_size (results, 0);
+    }
+
+  if (results->len == 0 && !run_match (index, db, match, &query, limit, results, error))
     return NULL;
 
   /* Too few records have every term: then those with some of them, after those (but

@@ -619,6 +619,8 @@ test_open_bytes (void)
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   catalog = baken_catalog_new_for_bytes (bytes, &error);
   g_assert_no_error (error);
+  g_assert_true (baken_search_prepare (catalog, &error));
+  g_assert_no_error (error);
 
   results = search (catalog, "deurwaader", "nl");
   g_assert_cmpuint (rank_of (results, "le-geld-deurwaarder"), ==, 1);
