@@ -694,6 +694,9 @@ check_icons (Source      *source,
     sigaddset (&pipe_set, SIGPIPE);
     pthread_sigmask (SIG_BLOCK, &pipe_set, &old_set);
     g_subprocess_communicate (process, input_bytes, NULL, &output, &errors, &local_error);
+    /* The child stopped reading (it exited): its status and report decide below. */
+    if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+      g_clear_error (&local_error);
     if (local_error == NULL)
       g_subprocess_wait (process, NULL, &local_error);
     if (sigpending (&pending) == 0 && sigismember (&pending, SIGPIPE))
