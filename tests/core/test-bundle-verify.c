@@ -166,13 +166,12 @@ snapshot (const char *path)
     {
       g_autofree char *file = g_build_filename (path, name, NULL);
       g_autofree char *contents = NULL;
+      g_autofree char *sha256 = NULL;
       gsize length = 0;
 
       g_file_get_contents (file, &contents, &length, NULL);
-      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, length,
-                                               g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                                            (const guint8 *) contents,
-                                                                            length)));
+      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) contents, length);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, length, sha256));
     }
   g_ptr_array_sort (lines, compare_strings);
   g_ptr_array_add (lines, NULL);
