@@ -119,7 +119,8 @@ def main():
                 "organization_id": f"org-gen-{rng.randint(1, 500):04d}",
                 "name": name,
                 "status": "active" if rng.random() > 0.03 else "inactive",
-                "description": sentence(12, 30) + (" " + sentence(6, 15) if rng.random() < 0.5 else ""),
+                "description": sentence(12, 30)
+                + (" " + sentence(6, 15) if rng.random() < 0.5 else ""),
                 "application_process": sentence(8, 20),
             })
             if rng.random() < 0.2:

@@ -120,7 +120,7 @@ run (const char * const *argv)
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                      &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
     g_error ("%s: %s", argv[0], error->message);

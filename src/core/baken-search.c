@@ -141,7 +141,6 @@ clean_text (const char *text)
        p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-
       GUnicodeType type = g_unichar_type (c);
 
       if (type == G_UNICODE_FORMAT || type == G_UNICODE_UNASSIGNED ||
@@ -462,7 +461,8 @@ add_details (sqlite3     *db,
       sqlite3_stmt *stmt;
       int rc;
 
-      if (stmts[result->kind] == NULL && !(stmts[result->kind] = prepare (db, sql[result->kind], error)))
+      if (stmts[result->kind] == NULL &&
+          !(stmts[result->kind] = prepare (db, sql[result->kind], error)))
         {
           ok = FALSE;
           break;
@@ -586,7 +586,9 @@ baken_search_run (BakenCatalog  *catalog,
    * synonym hits first). */
   if (results->len < limit && n_searched > 1)
     {
-      g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_search_result_free);
+      g_autoptr(GPtrArray) some = NULL;
+
+      some = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_search_result_free);
 
       g_free (match);
       match = match_expression (index, terms, " OR ", TRUE, &query, &n_searched);
