@@ -337,6 +337,51 @@ test_good (Fixture       *f,
 }
 
 static void
+test_good_resource (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* The same bundle embedded in a GResource (how an application may carry the demo). */
+  g_autofree char *xml_path = path_in (f, "bundle.gresource.xml");
+  g_autofree char *target = g_build_filename (g_get_tmp_dir (), "bundle.gresource", NULL);
+  g_autofree char *name = content_name (SERIAL);
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?><gresources>"
+                                          "<gresource prefix=\"/test/bundle\">"
+                                          "<file>manifest.json</file>"
+                                          "<file>manifest.json.minisig</file>"
+                                          "<file>%s</file></gresource></gresources>", name);
+  g_autoptr(GResource) resource = NULL;
+  g_autoptr(BakenVerifiedBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) compile = NULL;
+
+  write_bytes (xml_path, xml, strlen (xml));
+  compile = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "glib-compile-resources",
+                              "--sourcedir", f->dir, "--target", target, xml_path, NULL);
+  if (compile == NULL)
+    {
+      g_test_skip ("glib-compile-resources is not installed");
+      return;
+    }
+  g_assert_true (g_subprocess_wait_check (compile, NULL, &error));
+  g_assert_no_error (error);
+  resource = g_resource_load (target, &error);
+  g_assert_no_error (error);
+  g_resources_register (resource);
+
+  bundle = baken_bundle_verify_resource ("/test/bundle", f->keys, f->now, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundle->serial, ==, SERIAL);
+  g_clear_pointer (&bundle, baken_verified_bundle_free);
+
+  bundle = baken_bundle_verify_resource ("/test/nothing", f->keys, f->now, NULL, NULL, &error);
+  g_assert_error (error, BAKEN_BUNDLE_ERROR, BAKEN_BUNDLE_ERROR_MISSING);
+  g_assert_null (bundle);
+
+  g_resources_unregister (resource);
+  g_unlink (target);
+}
+
+static void
 test_open_verified_demo_rule (Fixture       *f,
                               gconstpointer  data)
 {
@@ -971,6 +1016,7 @@ main (int   argc,
   g_test_add ("/core/bundle/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("good", test_good);
+  ADD ("good-resource", test_good_resource);
   ADD ("demo-rule", test_open_verified_demo_rule);
   g_test_add_func ("/core/bundle/demo-key-file", test_demo_key_file);
   g_test_add_func ("/core/bundle/demo-bundle", test_demo_bundle);
