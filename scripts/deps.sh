@@ -18,6 +18,8 @@ packages=(
   minisign clang libclang-rt-14-dev
   # printing tests: a private cupsd with fake backends, ippeveprinter
   cups-daemon cups-client cups-ipp-utils
+  # accessibility: speech, and the AT-SPI end-to-end test
+  espeak-ng espeak-ng-data python3-pyatspi
 )
 
 missing=()
