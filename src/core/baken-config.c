@@ -45,6 +45,8 @@ static const KnownKey known_keys[] = {
   { "hours", "liberation-day", VALUE_BOOLEAN, "true or false: is 5 May a closing day" },
   { "print", "printer", VALUE_STRING, "the name of a CUPS queue" },
   { "print", "paper", VALUE_STRING, "receipt-80mm, a4 or a5" },
+  { "print", "timeout", VALUE_UINT, "seconds a slip may take to print before it is "
+    "cancelled, 5 to 300" },
   { "staff", "pin-hash", VALUE_STRING, "the hash printed by the staff PIN tool" },
   { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
   { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
@@ -264,6 +266,15 @@ read_value (BakenConfig     *self,
         return BAD_VALUE ("[print] paper = \"%s\" is not a paper this kiosk prints on; "
                           "give %s", raw, known->help);
     }
+  else if (g_str_equal (group, "print") && g_str_equal (key, "timeout"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 5, 300, &value, NULL))
+        return BAD_VALUE ("[print] timeout = \"%s\" is not a number of seconds from 5 to "
+                          "300; give %s", raw, known->help);
+      self->print_timeout = value;
+    }
   else if (g_str_equal (group, "staff") && g_str_equal (key, "pin-hash"))
     {
       g_free (self->staff_pin_hash);
@@ -385,6 +396,7 @@ baken_config_new (void)
   self->idle_countdown = 20;
   self->holidays = BAKEN_HOLIDAY_FLAGS_NONE;
   self->paper = BAKEN_PAPER_RECEIPT_80MM;
+  self->print_timeout = 30;
   self->sync_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
   self->sync_schedule.kind = BAKEN_SYNC_SCHEDULE_WINDOW;
   self->sync_schedule.window_start = 3 * 3600;

@@ -50,6 +50,8 @@ typedef struct
   /* [print] */
   char              *printer;         /* (nullable) CUPS queue; NULL: the CUPS default */
   BakenPaper         paper;
+  guint              print_timeout;   /* seconds from submitting until the slip must be
+                                       * out, else the job is cancelled (30) */
   /* [staff] */
   char              *staff_pin_hash;  /* (nullable) */
   /* [sync] */

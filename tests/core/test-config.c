@@ -30,6 +30,7 @@ test_defaults (void)
   g_assert_null (config->content_path);
   g_assert_false (config->has_location);
   g_assert_cmpint (config->paper, ==, BAKEN_PAPER_RECEIPT_80MM);
+  g_assert_cmpuint (config->print_timeout, ==, 30);
 }
 
 static void
@@ -54,7 +55,8 @@ test_full (void)
     "good-friday = true\n"
     "[print]\n"
     "printer = bon\n"
-    "paper = a4\n");
+    "paper = a4\n"
+    "timeout = 12\n");
 
   config = baken_config_load (path, &error);
   g_assert_no_error (error);
@@ -70,6 +72,7 @@ test_full (void)
   g_assert_cmpint (config->holidays, ==, BAKEN_HOLIDAY_FLAGS_GOOD_FRIDAY);
   g_assert_cmpstr (config->printer, ==, "bon");
   g_assert_cmpint (config->paper, ==, BAKEN_PAPER_A4);
+  g_assert_cmpuint (config->print_timeout, ==, 12);
 }
 
 /* A minisign public key (minisign -G -W). */
@@ -104,6 +107,10 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "\"xx\" is not a language this kiosk offers" },
   { "paper", "[print]\npaper=letter\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [print] paper = \"letter\" is not a paper" },
+  { "print-timeout-too-long", "[print]\ntimeout=3600\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [print] timeout = \"3600\" is not a number of seconds from 5 to 300" },
+  { "print-timeout-not-a-number", "[print]\n\ntimeout = 30s\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [print] timeout = \"30s\" is not a number" },
   { "boolean", "[hours]\ngood-friday=yes please\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [hours] good-friday = \"yes please\" is not true or false" },
   { "relative-content-path", "[content]\npath=content.sqlite\n",
