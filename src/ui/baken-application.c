@@ -4,9 +4,22 @@
  *
  *   baken [--kiosk] [--config FILE] [--size WxH | --portrait | --landscape] [--open STEP…]
  *
- * The config (and the content it names) is loaded before any window: an error is
- * printed and the exit status is 1. Without --config, /etc/baken/kiosk.conf is used
- * when it exists, else the defaults (the embedded demo content).
+ *   baken --sync-now                  ask the running kiosk to sync now
+ *   baken --sync-from DIR             apply the bundle in folder DIR (a USB stick)
+ *
+ * The config is loaded before any window: an error is printed and the exit status is 1.
+ * Without --config, /etc/baken/kiosk.conf is used when it exists, else the defaults (the
+ * embedded demo content). The content is verified in a worker thread while GTK starts
+ * (baken-kiosk-content.h: the sync store's current bundle, [content] path, the demo);
+ * the window waits for it. --state-dir DIR keeps the bundles and the sync state in DIR
+ * (default: baken_sync_dup_default_state_dir ()).
+ *
+ * The application is unique on the session bus: a second `baken` presents the running
+ * window, and --sync-now / --sync-from activate the actions "sync-now" and "sync-from"
+ * of the running kiosk. With no kiosk running, --sync-now prints so and exits 1, and
+ * --sync-from applies the bundle on its own and prints the result (exit status 0:
+ * installed or unchanged, 1: failed, 2: refused). The development options below, and
+ * BAKEN_NON_UNIQUE=1 (tests), make it non-unique.
  *
  * Development only (refused or ignored with --kiosk): --size, --portrait, --landscape,
  * --open (see baken_window_open()), and the environment variable BAKEN_IDLE_SCALE
@@ -26,6 +39,8 @@
 #include <stdio.h>
 
 #include "baken-context.h"
+#include "baken-kiosk-content.h"
+#include "baken-sync.h"
 #include "baken-window.h"
 
 #define SYSTEM_CONFIG_PATH SYSCONFDIR "/baken/kiosk.conf"
@@ -42,7 +57,11 @@ struct _BakenApplication
   double          idle_scale;
 
   /* Built before the first window */
+  BakenConfig    *config;        /* (owned) (nullable) */
+  BakenSync      *sync;          /* (owned) (nullable) without a usable state folder */
+  BakenKioskContent *content;    /* (owned) (nullable) verifying while GTK starts */
   BakenContext   *context;       /* (owned) (nullable) */
+  char           *pending_folder; /* (owned) (nullable) a --sync-from waiting for a sync */
 
   /* First frame */
   gint64          start_time_us;
@@ -66,6 +85,14 @@ static const GOptionEntry option_entries[] = {
   { "open", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     "Development: go to a screen (event:ID, services:ID, service:ID, lang:CODE, "
     "idle:prompt); may be repeated", "STEP" },
+  { "sync-now", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    "Ask the running kiosk to sync from its [sync] url now", NULL },
+  { "sync-from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    "Apply the bundle in folder DIR (e.g. a USB stick) with the same checks as a sync: "
+    "through the running kiosk, or on its own when none runs", "DIR" },
+  { "state-dir", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    "Keep the installed bundles and the sync state in DIR (default: /var/lib/baken for "
+    "the kiosk service, else $XDG_STATE_HOME/baken)", "DIR" },
   { NULL }
 };
 
@@ -139,6 +166,183 @@ window_realize_cb (GtkWidget        *window,
                                            G_CALLBACK (after_paint_cb), self);
 }
 
+static BakenSync *
+open_sync (BakenConfig *config,
+           const char  *state_dir)
+{
+  g_autofree char *dir = state_dir != NULL ? g_strdup (state_dir)
+                                           : baken_sync_dup_default_state_dir ();
+  g_autoptr(GError) error = NULL;
+  BakenSync *sync;
+
+  sync = baken_sync_new (config, dir, &error);
+  if (sync == NULL)
+    g_warning ("No sync: cannot use the state folder %s: %s", dir, error->message);
+
+  return sync;
+}
+
+static const char *
+result_name (BakenSyncResult result)
+{
+  switch (result)
+    {
+    case BAKEN_SYNC_RESULT_INSTALLED:
+      return "installed";
+    case BAKEN_SYNC_RESULT_UNCHANGED:
+      return "unchanged";
+    case BAKEN_SYNC_RESULT_FAILED:
+      return "failed";
+    case BAKEN_SYNC_RESULT_REFUSED:
+      return "refused";
+    case BAKEN_SYNC_RESULT_FALLBACK:
+    default:
+      return "fallback";
+    }
+}
+
+/* --sync-from DIR with no kiosk running: the same sync, here, blocking. */
+static int
+sync_from_alone (BakenConfig *config,
+                 const char  *state_dir,
+                 const char  *folder)
+{
+  g_autoptr(BakenSync) sync = NULL;
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync = open_sync (config, state_dir);
+  if (sync == NULL)
+    return 1;
+
+  outcome = baken_sync_run (sync, folder, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  if (outcome == NULL)
+    {
+      g_printerr ("baken: --sync-from %s: %s\n", folder, error->message);
+      return 1;
+    }
+
+  switch (outcome->result)
+    {
+    case BAKEN_SYNC_RESULT_INSTALLED:
+      g_print ("baken: installed bundle %" G_GUINT64_FORMAT " from %s; the kiosk shows it "
+               "when it starts\n", outcome->serial, folder);
+      return 0;
+    case BAKEN_SYNC_RESULT_UNCHANGED:
+      g_print ("baken: bundle %" G_GUINT64_FORMAT " from %s is already installed\n",
+               outcome->serial, folder);
+      return 0;
+    case BAKEN_SYNC_RESULT_REFUSED:
+      g_printerr ("baken: refused the bundle in %s: %s\n", folder,
+                  outcome->error != NULL ? outcome->error->message : "(no reason)");
+      return 2;
+    case BAKEN_SYNC_RESULT_FAILED:
+    case BAKEN_SYNC_RESULT_FALLBACK:
+    default:
+      g_printerr ("baken: could not apply the bundle in %s: %s\n", folder,
+                  outcome->error != NULL ? outcome->error->message : "(no reason)");
+      return 1;
+    }
+}
+
+/* Whether a kiosk owns our name on the session bus. Asked without registering: becoming
+ * the primary instance would start GTK, and --sync-from must work without a display. */
+static gboolean
+kiosk_is_running (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APPLICATION_ID),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+/* --sync-now and --sync-from: through the running kiosk when there is one. */
+static int
+run_sync_command (BakenApplication *self,
+                  gboolean          sync_now,
+                  const char       *sync_from,
+                  const char       *config_path,
+                  const char       *state_dir)
+{
+  GApplication *application = G_APPLICATION (self);
+  g_autoptr(BakenConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  if (sync_from != NULL)
+    {
+      folder = g_canonicalize_filename (sync_from, NULL);
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_printerr ("baken: --sync-from %s: not a folder; give the folder that holds "
+                      "manifest.json\n", sync_from);
+          return 1;
+        }
+    }
+
+  if (kiosk_is_running ())
+    {
+      GDBusConnection *bus;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("baken: %s\n", error->message);
+          return 1;
+        }
+      if (!g_application_get_is_remote (application))
+        {
+          g_printerr ("baken: the running kiosk has just stopped; try again\n");
+          return 1;
+        }
+
+      bus = g_application_get_dbus_connection (application);
+
+      if (sync_now)
+        g_action_group_activate_action (G_ACTION_GROUP (application), "sync-now", NULL);
+      else
+        g_action_group_activate_action (G_ACTION_GROUP (application), "sync-from",
+                                        g_variant_new_string (folder));
+      if (bus != NULL && !g_dbus_connection_flush_sync (bus, NULL, &error))
+        {
+          g_printerr ("baken: cannot reach the running kiosk: %s\n", error->message);
+          return 1;
+        }
+
+      g_print ("baken: asked the running kiosk to %s%s; it logs the result (its journal, "
+               "and baken-sync --status)\n", sync_now ? "sync now" : "apply ",
+               sync_now ? "" : folder);
+      return 0;
+    }
+
+  if (sync_now)
+    {
+      g_printerr ("baken: --sync-now: no kiosk is running on this session bus; it asks the "
+                  "running kiosk (start baken first, or use --sync-from DIR on its own)\n");
+      return 1;
+    }
+
+  config = load_config (config_path, &error);
+  if (config == NULL)
+    {
+      g_printerr ("baken: %s\n", error->message);
+      return 1;
+    }
+
+  return sync_from_alone (config, state_dir, folder);
+}
+
 static int
 baken_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -147,9 +351,11 @@ baken_application_handle_local_options (GApplication *application,
   g_autoptr(BakenConfig) config = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *config_path = NULL;
+  g_autofree char *sync_from = NULL;
+  g_autofree char *state_dir = NULL;
   const char *size = NULL;
   const char *scale;
-  gboolean portrait = FALSE, landscape = FALSE;
+  gboolean portrait = FALSE, landscape = FALSE, sync_now = FALSE, dev;
 
   g_variant_dict_lookup (options, "kiosk", "b", &self->kiosk);
   g_variant_dict_lookup (options, "config", "^ay", &config_path);
@@ -157,6 +363,31 @@ baken_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "portrait", "b", &portrait);
   g_variant_dict_lookup (options, "landscape", "b", &landscape);
   g_variant_dict_lookup (options, "open", "^as", &self->open_steps);
+  g_variant_dict_lookup (options, "sync-now", "b", &sync_now);
+  g_variant_dict_lookup (options, "sync-from", "^ay", &sync_from);
+  g_variant_dict_lookup (options, "state-dir", "^ay", &state_dir);
+  dev = size != NULL || portrait || landscape || self->open_steps != NULL;
+
+  if (sync_now || sync_from != NULL)
+    {
+      if (sync_now && sync_from != NULL)
+        {
+          g_printerr ("baken: give only one of --sync-now and --sync-from\n");
+          return 1;
+        }
+      if (dev || self->kiosk)
+        {
+          g_printerr ("baken: --sync-now and --sync-from ask the running kiosk; give them "
+                      "without window options\n");
+          return 1;
+        }
+      return run_sync_command (self, sync_now, sync_from, config_path, state_dir);
+    }
+
+  /* Development windows and tests may run next to a kiosk. */
+  if (dev || g_strcmp0 (g_getenv ("BAKEN_NON_UNIQUE"), "1") == 0)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
   if ((size != NULL) + portrait + landscape > 1)
     {
@@ -203,20 +434,107 @@ baken_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  self->context = baken_context_load (config, &error);
-  if (self->context == NULL)
+  /* A second `baken` only presents the running kiosk: it must not touch the sync store
+   * (each open counts towards the fallback). */
+  if (!g_application_register (application, NULL, &error))
     {
-      g_printerr ("baken: cannot open the content: %s\n", error->message);
+      g_printerr ("baken: %s\n", error->message);
       return 1;
     }
+  if (g_application_get_is_remote (application))
+    return -1;
+
+  self->config = baken_config_ref (config);
+  self->sync = open_sync (config, state_dir);
+  self->content = baken_kiosk_content_new (config, self->sync);
 
   return -1;
 }
 
 static void
+sync_from_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = baken_sync_run_finish (BAKEN_SYNC (object), result, &error);
+  if (outcome == NULL)
+    g_warning ("baken --sync-from: %s", error->message);
+  else if (outcome->result == BAKEN_SYNC_RESULT_INSTALLED ||
+           outcome->result == BAKEN_SYNC_RESULT_UNCHANGED)
+    g_message ("baken --sync-from %s: %s bundle %" G_GUINT64_FORMAT, outcome->source,
+               result_name (outcome->result), outcome->serial);
+  else
+    g_warning ("baken --sync-from %s: %s: %s", outcome->source, result_name (outcome->result),
+               outcome->error != NULL ? outcome->error->message : "(no reason)");
+}
+
+static void
+run_pending_folder (BakenApplication *self)
+{
+  g_autofree char *folder = NULL;
+
+  if (self->pending_folder == NULL || baken_sync_get_busy (self->sync))
+    return;
+
+  folder = g_steal_pointer (&self->pending_folder);
+  g_signal_handlers_disconnect_by_func (self->sync, run_pending_folder, self);
+  baken_sync_run_async (self->sync, folder, NULL, sync_from_done_cb, NULL);
+}
+
+static void
+sync_now_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BakenApplication *self = BAKEN_APPLICATION (user_data);
+
+  if (self->sync == NULL)
+    g_message ("baken --sync-now: this kiosk has no usable state folder, so no sync");
+  else if (!baken_sync_sync_now (self->sync))
+    g_message ("baken --sync-now: no [sync] url is configured");
+  else
+    g_message ("baken --sync-now: syncing now");
+}
+
+static void
+sync_from_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  BakenApplication *self = BAKEN_APPLICATION (user_data);
+  const char *folder = g_variant_get_string (parameter, NULL);
+
+  if (self->sync == NULL)
+    {
+      g_message ("baken --sync-from: this kiosk has no usable state folder, so no sync");
+      return;
+    }
+
+  g_message ("baken --sync-from %s: applying it after the running sync, if any", folder);
+  if (self->pending_folder == NULL)
+    g_signal_connect_swapped (self->sync, "notify::busy", G_CALLBACK (run_pending_folder),
+                              self);
+  g_free (self->pending_folder);
+  self->pending_folder = g_strdup (folder);
+  run_pending_folder (self);
+}
+
+static const GActionEntry app_actions[] = {
+  { "sync-now", sync_now_activated, NULL, NULL, NULL, { 0 } },
+  { "sync-from", sync_from_activated, "s", NULL, NULL, { 0 } },
+};
+
+static void
 baken_application_startup (GApplication *application)
 {
   G_APPLICATION_CLASS (baken_application_parent_class)->startup (application);
+
+  /* `baken --sync-now` and `baken --sync-from DIR` of another process land here. */
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
 
   /* Dark text on a light background, always: the kiosk does not follow a desktop. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -236,6 +554,9 @@ baken_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
+
+  if (self->context == NULL && self->content != NULL)
+    self->context = baken_context_new_for_content (self->config, self->content);
 
   /* Activated without going through the command line (tests): the defaults. */
   if (self->context == NULL)
@@ -268,6 +589,9 @@ baken_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+
+  if (self->sync != NULL && self->config->sync_url != NULL)
+    baken_sync_start (self->sync);
 }
 
 static void
@@ -278,6 +602,13 @@ baken_application_dispose (GObject *object)
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->context);
+  g_clear_object (&self->content);
+  if (self->sync != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->sync, run_pending_folder, self);
+      baken_sync_stop (self->sync);
+    }
+  g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (baken_application_parent_class)->dispose (object);
 }
@@ -288,6 +619,8 @@ baken_application_finalize (GObject *object)
   BakenApplication *self = BAKEN_APPLICATION (object);
 
   g_strfreev (self->open_steps);
+  g_clear_pointer (&self->config, baken_config_unref);
+  g_free (self->pending_folder);
 
   G_OBJECT_CLASS (baken_application_parent_class)->finalize (object);
 }
@@ -324,7 +657,7 @@ baken_application_new (gint64 start_time_us)
   self = g_object_new (BAKEN_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", "/nl/baken/Kiosk",
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
   self->start_time_us = start_time_us;
 

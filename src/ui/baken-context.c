@@ -13,7 +13,8 @@ struct _BakenContext
   GObject       parent_instance;
 
   BakenConfig  *config;   /* (owned) */
-  BakenCatalog *catalog;  /* (owned) */
+  BakenCatalog *catalog;  /* (owned) (nullable) when content is set */
+  BakenKioskContent *content;  /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (BakenContext, baken_context, G_TYPE_OBJECT)
@@ -33,6 +34,7 @@ baken_context_dispose (GObject *object)
   BakenContext *self = BAKEN_CONTEXT (object);
 
   g_clear_object (&self->catalog);
+  g_clear_object (&self->content);
 
   G_OBJECT_CLASS (baken_context_parent_class)->dispose (object);
 }
@@ -136,41 +138,50 @@ baken_context_new (BakenConfig  *config,
                        NULL);
 }
 
+BakenContext *
+baken_context_new_for_content (BakenConfig       *config,
+                               BakenKioskContent *content)
+{
+  BakenContext *self;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (content), NULL);
+
+  baken_kiosk_content_wait (content);
+
+  self = g_object_new (BAKEN_TYPE_CONTEXT,
+                       "config", config,
+                       NULL);
+  self->content = g_object_ref (content);
+
+  return self;
+}
+
 /**
  * baken_context_load:
  *
- * The embedded demo content is looked up in the GResource, which keeps it in the
- * program's read-only data: SQLite reads it in place, nothing is copied.
+ * The embedded demo bundle is looked up in the GResource, which keeps it in the
+ * program's read-only data: it is verified and read in place, nothing is copied.
  */
 BakenContext *
 baken_context_load (BakenConfig  *config,
                     GError      **error)
 {
-  g_autoptr(BakenCatalog) catalog = NULL;
+  g_autoptr(BakenKioskContent) content = NULL;
 
   g_return_val_if_fail (config != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (config->content_path != NULL)
+  content = baken_kiosk_content_new (config, NULL);
+  baken_kiosk_content_wait (content);
+  if (baken_kiosk_content_get_catalog (content) == NULL)
     {
-      catalog = baken_catalog_new_for_path (config->content_path, error);
-    }
-  else
-    {
-      g_autoptr(GBytes) bytes = NULL;
-
-      bytes = g_resources_lookup_data (BAKEN_DEMO_CONTENT_RESOURCE,
-                                       G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-      if (bytes == NULL)
-        return NULL;
-
-      catalog = baken_catalog_new_for_bytes (bytes, error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "No trusted content: %s", baken_kiosk_content_get_problem (content));
+      return NULL;
     }
 
-  if (catalog == NULL)
-    return NULL;
-
-  return baken_context_new (config, catalog);
+  return baken_context_new_for_content (config, content);
 }
 
 BakenConfig *
@@ -186,5 +197,16 @@ baken_context_get_catalog (BakenContext *self)
 {
   g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
 
+  if (self->content != NULL)
+    return baken_kiosk_content_get_catalog (self->content);
+
   return self->catalog;
+}
+
+BakenKioskContent *
+baken_context_get_content (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  return self->content;
 }

@@ -12,6 +12,7 @@
 
 #include "baken-catalog.h"
 #include "baken-config.h"
+#include "baken-kiosk-content.h"
 
 G_BEGIN_DECLS
 
@@ -19,16 +20,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BakenContext, baken_context, BAKEN, CONTEXT, GObject)
 
-/* Resource path of the embedded demo content DB. */
-#define BAKEN_DEMO_CONTENT_RESOURCE "/nl/baken/Kiosk/content/demo.sqlite"
-
 BakenContext *baken_context_new         (BakenConfig   *config,
                                          BakenCatalog  *catalog);
-/* Opens config->content_path, or the embedded demo content when it is NULL. */
+/* The kiosk's content: what it opened at startup and the bundles the sync brings
+ * (see baken-kiosk-content.h). Waits for the startup content to be verified. */
+BakenContext *baken_context_new_for_content (BakenConfig       *config,
+                                         BakenKioskContent *content);
+/* Verified content without a sync store: the bundle folder of [content] path, else the
+ * embedded demo bundle. NULL with an error when neither is trusted. */
 BakenContext *baken_context_load        (BakenConfig   *config,
                                          GError       **error);
 
 BakenConfig  *baken_context_get_config  (BakenContext  *self);
+/* (nullable): NULL only while a kiosk from baken_context_new_for_content () has no
+ * trusted content; the window then shows that it is being prepared. It changes when
+ * the window applies an update (BakenKioskContent::notify::catalog). */
 BakenCatalog *baken_context_get_catalog (BakenContext  *self);
+/* (nullable): NULL for baken_context_new (). */
+BakenKioskContent *baken_context_get_content (BakenContext *self);
 
 G_END_DECLS

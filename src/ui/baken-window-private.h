@@ -24,6 +24,7 @@ struct _BakenWindow
   GtkStack             *stack;
   AdwBin               *nav_slot;
   AdwBin               *prompt_slot;
+  AdwBin               *status_slot;
 
   /* Navigation */
   char                 *language;         /* (owned) */
@@ -36,6 +37,10 @@ struct _BakenWindow
   gint64                last_input;       /* monotonic µs */
   guint                 idle_timeout_id;  /* GSource, 0 when none */
   GtkWidget            *idle_prompt;      /* (unowned) in prompt_slot, or NULL */
+
+  /* Content */
+  GdkFrameClock        *content_clock;    /* (owned) (nullable) while content_paint_id */
+  gulong                content_paint_id; /* reports the new content shown once drawn */
 };
 
 /* baken-window.c */
@@ -51,5 +56,11 @@ void     _baken_window_idle_poke    (BakenWindow *self);
 void     _baken_window_idle_update  (BakenWindow *self);
 /* Pretend the last input was one timeout ago (for "idle:prompt"). */
 void     _baken_window_idle_expire  (BakenWindow *self);
+
+/* baken-window-content.c */
+void     _baken_window_content_init    (BakenWindow *self);
+void     _baken_window_content_dispose (BakenWindow *self);
+/* Between residents: switch to a bundle that waits, if any. */
+void     _baken_window_content_reset   (BakenWindow *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "baken-icon.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
+#include "baken-preparing-page.h"
 #include "baken-service-page.h"
 #include "baken-services-page.h"
 
@@ -98,6 +99,10 @@ static GtkWidget *
 create_page (BakenWindow    *self,
              const Location *location)
 {
+  /* No trusted content yet (a kiosk with its own keys before its first bundle). */
+  if (baken_context_get_catalog (self->context) == NULL)
+    return baken_preparing_page_new ();
+
   switch (location->kind)
     {
     case LOCATION_HOME:
@@ -403,6 +408,7 @@ baken_window_constructed (GObject *object)
     lock_down (self);
 
   _baken_window_idle_init (self);
+  _baken_window_content_init (self);
 }
 
 static void
@@ -411,6 +417,7 @@ baken_window_dispose (GObject *object)
   BakenWindow *self = BAKEN_WINDOW (object);
 
   _baken_window_idle_dispose (self);
+  _baken_window_content_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAKEN_TYPE_WINDOW);
   self->page = NULL;
   g_clear_object (&self->context);
@@ -540,6 +547,7 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, nav_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, prompt_slot);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, status_slot);
 
   gtk_widget_class_install_action (widget_class, "kiosk.open-event", "s", open_event_action);
   gtk_widget_class_install_action (widget_class, "kiosk.open-services", "s",
@@ -755,6 +763,8 @@ void
 _baken_window_reset (BakenWindow *self)
 {
   g_ptr_array_set_size (self->history, 1);
+  /* Between residents: a new bundle that waits is swapped in before Home is rebuilt. */
+  _baken_window_content_reset (self);
 
   if (g_strcmp0 (self->language, default_language (self)) != 0)
     {

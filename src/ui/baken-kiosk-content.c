@@ -1,0 +1,631 @@
+/* baken-kiosk-content.c: the content the kiosk shows, and the switch to a new bundle
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Verification blocks (hashing, SQLite, the icon check child), so it always runs in a
+ * worker thread: at startup one thread while GTK starts up (baken_kiosk_content_wait ()
+ * joins it; the rare fallbacks after a refusal are verified right there), for an update
+ * a GTask. BakenSync is only touched on the main thread.
+ */
+#define G_LOG_DOMAIN "baken-kiosk-content"
+
+#include "config.h"
+
+#include "baken-kiosk-content.h"
+
+#include "baken-bundle.h"
+
+struct _BakenKioskContent
+{
+  GObject             parent_instance;
+
+  /* Inputs */
+  BakenConfig        *config;        /* (owned) */
+  BakenSync          *sync;          /* (owned) (nullable) */
+  GPtrArray          *keys;          /* (owned) the trusted keys */
+
+  /* What is open */
+  BakenCatalog       *catalog;       /* (owned) (nullable) */
+  BakenContentOrigin  origin;
+  guint64             serial;
+  char               *problem;       /* (owned) (nullable) */
+  gboolean            need_shown;    /* opened from the sync store, not yet reported */
+
+  /* Startup */
+  GThread            *thread;        /* (owned) (nullable) until wait () */
+  int                 stage;         /* Stage of the candidate being verified */
+  guint               sync_attempts;
+
+  /* Update */
+  BakenCatalog       *next_catalog;  /* (owned) (nullable) verified, waiting */
+  guint64             next_serial;
+  gboolean            preparing;
+  gboolean            again;
+  guint               update_attempts;
+  GCancellable       *cancellable;   /* (owned) */
+  gulong              content_ready_id;
+  gulong              stale_id;
+};
+
+G_DEFINE_FINAL_TYPE (BakenKioskContent, baken_kiosk_content, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_UPDATE_PENDING,
+  PROP_STALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum {
+  STAGE_SYNC,
+  STAGE_PATH,
+  STAGE_DEMO,
+  STAGE_NONE,
+} Stage;
+
+/* One bundle to verify, owned by the thread that verifies it. */
+typedef struct
+{
+  BakenContentOrigin   origin;
+  char                *location;   /* a folder, or the resource path of the demo */
+  GPtrArray           *keys;       /* (owned) a reference */
+  GDateTime           *now;        /* the time to verify at */
+  guint64              serial;     /* the sync store's serial, 0 otherwise */
+  /* Results */
+  BakenVerifiedBundle *bundle;
+  GError              *error;
+  gint64               elapsed_us;
+} Attempt;
+
+static void
+attempt_free (Attempt *attempt)
+{
+  g_free (attempt->location);
+  g_clear_pointer (&attempt->keys, g_ptr_array_unref);
+  g_clear_pointer (&attempt->now, g_date_time_unref);
+  g_clear_pointer (&attempt->bundle, baken_verified_bundle_free);
+  g_clear_error (&attempt->error);
+  g_free (attempt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Attempt, attempt_free)
+
+static const char *
+origin_name (BakenContentOrigin origin)
+{
+  switch (origin)
+    {
+    case BAKEN_CONTENT_ORIGIN_SYNC:
+      return "the current bundle of the sync store";
+    case BAKEN_CONTENT_ORIGIN_PATH:
+      return "the bundle of [content] path";
+    case BAKEN_CONTENT_ORIGIN_DEMO:
+      return "the embedded demo bundle";
+    case BAKEN_CONTENT_ORIGIN_GIVEN:
+      return "the given content";
+    case BAKEN_CONTENT_ORIGIN_NONE:
+    default:
+      return "no content";
+    }
+}
+
+/* Blocking: any thread. */
+static void
+attempt_run (Attempt *attempt)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  if (attempt->origin == BAKEN_CONTENT_ORIGIN_DEMO)
+    attempt->bundle = baken_bundle_verify_resource (attempt->location, attempt->keys,
+                                                    attempt->now, NULL, NULL,
+                                                    &attempt->error);
+  else
+    attempt->bundle = baken_bundle_verify (attempt->location, attempt->keys, attempt->now,
+                                           NULL, NULL, &attempt->error);
+
+  attempt->elapsed_us = g_get_monotonic_time () - start;
+}
+
+static gpointer
+attempt_thread (gpointer data)
+{
+  attempt_run (data);
+
+  return data;
+}
+
+static Attempt *
+attempt_new (BakenKioskContent  *self,
+             BakenContentOrigin  origin,
+             const char         *location)
+{
+  Attempt *attempt = g_new0 (Attempt, 1);
+
+  attempt->origin = origin;
+  attempt->location = g_strdup (location);
+  attempt->keys = g_ptr_array_ref (self->keys);
+  attempt->now = g_date_time_new_now_utc ();
+
+  return attempt;
+}
+
+/* The sync store's current bundle, or NULL when it has none (left). Counts the open
+ * (baken_sync_begin_open ()). A bundle the sync accepted keeps being served after its
+ * manifest expired: it is verified as of just before its expiry, and the stale notice
+ * tells staff. Main thread. */
+static Attempt *
+attempt_new_for_sync (BakenKioskContent *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_auto(BakenInstalled) installed = { 0 };
+  Attempt *attempt;
+
+  path = baken_sync_begin_open (self->sync, &error);
+  if (path == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Cannot read which bundle is current: %s", error->message);
+      return NULL;
+    }
+
+  baken_sync_get_installed (self->sync, &installed);
+  dir = g_path_get_dirname (path);
+  attempt = attempt_new (self, BAKEN_CONTENT_ORIGIN_SYNC, dir);
+  attempt->serial = installed.serial;
+
+  if (installed.expires != 0 && g_date_time_to_unix (attempt->now) >= installed.expires)
+    {
+      g_message ("Bundle %" G_GUINT64_FORMAT " expired; it stays on screen until a newer "
+                 "one arrives (staff see the stale notice)", installed.serial);
+      g_date_time_unref (attempt->now);
+      attempt->now = g_date_time_new_from_unix_utc (installed.expires - 1);
+    }
+
+  return attempt;
+}
+
+/* The next candidate of the startup order, from self->stage on; NULL when none is left.
+ * Main thread. */
+static Attempt *
+next_startup_attempt (BakenKioskContent *self)
+{
+  for (;;)
+    {
+      switch ((Stage) self->stage)
+        {
+        case STAGE_SYNC:
+          /* begin_open () counts every try; after BAKEN_SYNC_MAX_OPEN_FAILURES it
+           * falls back to the previous bundle, then to none. The bound only guards
+           * against a store that never says "none". */
+          if (self->sync != NULL && self->sync_attempts++ < 3 * BAKEN_SYNC_MAX_OPEN_FAILURES)
+            {
+              Attempt *attempt = attempt_new_for_sync (self);
+
+              if (attempt != NULL)
+                return attempt;
+            }
+          self->stage = STAGE_PATH;
+          break;
+
+        case STAGE_PATH:
+          self->stage = STAGE_DEMO;
+          if (self->config->content_path != NULL)
+            return attempt_new (self, BAKEN_CONTENT_ORIGIN_PATH, self->config->content_path);
+          break;
+
+        case STAGE_DEMO:
+          self->stage = STAGE_NONE;
+          return attempt_new (self, BAKEN_CONTENT_ORIGIN_DEMO, BAKEN_DEMO_BUNDLE_RESOURCE);
+
+        case STAGE_NONE:
+        default:
+          return NULL;
+        }
+    }
+}
+
+static void
+report_refusal (BakenKioskContent *self,
+                Attempt           *attempt)
+{
+  g_free (self->problem);
+  self->problem = g_strdup_printf ("%s (%s) was refused: %s", origin_name (attempt->origin),
+                                   attempt->location, attempt->error->message);
+
+  /* A demo the configured keys do not trust is how a kiosk with its own keys starts. */
+  if (attempt->origin == BAKEN_CONTENT_ORIGIN_DEMO &&
+      g_error_matches (attempt->error, BAKEN_BUNDLE_ERROR, BAKEN_BUNDLE_ERROR_UNTRUSTED_KEY))
+    g_message ("The embedded demo bundle is not signed by a key of [sync] public-keys; "
+               "it is not shown");
+  else
+    g_warning ("Content: %s", self->problem);
+}
+
+static void
+take_bundle (BakenKioskContent *self,
+             Attempt           *attempt)
+{
+  g_clear_object (&self->catalog);
+  self->catalog = g_steal_pointer (&attempt->bundle->catalog);
+  self->serial = attempt->bundle->serial;
+  self->origin = attempt->origin;
+  self->need_shown = attempt->origin == BAKEN_CONTENT_ORIGIN_SYNC;
+  g_clear_pointer (&self->problem, g_free);
+
+  g_message ("Showing %s: serial %" G_GUINT64_FORMAT ", signed by %s, verified in %"
+             G_GINT64_FORMAT " ms", origin_name (attempt->origin), self->serial,
+             attempt->bundle->key_id, attempt->elapsed_us / 1000);
+}
+
+static void prepare_update (BakenKioskContent *self);
+
+static void
+update_verified_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  BakenKioskContent *self = BAKEN_KIOSK_CONTENT (object);
+  g_autoptr(Attempt) attempt = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->preparing = FALSE;
+  if (attempt == NULL)  /* cancelled: disposing */
+    return;
+
+  if (attempt->bundle != NULL)
+    {
+      g_clear_object (&self->next_catalog);
+      self->next_catalog = g_steal_pointer (&attempt->bundle->catalog);
+      self->next_serial = attempt->bundle->serial;
+      g_message ("Bundle %" G_GUINT64_FORMAT " verified in %" G_GINT64_FORMAT " ms; it is "
+                 "shown from the next idle reset", self->next_serial,
+                 attempt->elapsed_us / 1000);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_PENDING]);
+    }
+  else
+    {
+      g_warning ("The new bundle %" G_GUINT64_FORMAT " (%s) does not open: %s; the current "
+                 "content stays", attempt->serial, attempt->location, attempt->error->message);
+      /* Counted by begin_open (): trying again falls back after a few tries. */
+      if (self->update_attempts < 2 * BAKEN_SYNC_MAX_OPEN_FAILURES)
+        self->again = TRUE;
+    }
+
+  if (self->again)
+    {
+      self->again = FALSE;
+      prepare_update (self);
+    }
+}
+
+static void
+update_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Attempt *attempt = g_task_get_task_data (task);
+
+  attempt_run (attempt);
+  g_task_return_pointer (task, attempt, (GDestroyNotify) attempt_free);
+}
+
+static void
+prepare_update (BakenKioskContent *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Attempt *attempt;
+
+  if (self->preparing)
+    {
+      self->again = TRUE;
+      return;
+    }
+
+  self->update_attempts++;
+  attempt = attempt_new_for_sync (self);
+  if (attempt == NULL)
+    return;
+
+  /* Already on screen (a fallback to it, or a repeated signal): nothing to switch. */
+  if (self->origin == BAKEN_CONTENT_ORIGIN_SYNC && attempt->serial == self->serial &&
+      self->next_catalog == NULL)
+    {
+      baken_sync_open_succeeded (self->sync);
+      attempt_free (attempt);
+      return;
+    }
+
+  self->preparing = TRUE;
+  task = g_task_new (self, self->cancellable, update_verified_cb, NULL);
+  g_task_set_source_tag (task, prepare_update);
+  /* Owned by the thread, which returns it. */
+  g_task_set_task_data (task, attempt, NULL);
+  g_task_run_in_thread (task, update_thread);
+}
+
+static void
+content_ready_cb (BakenSync         *sync,
+                  guint64            serial,
+                  const char        *path,
+                  BakenKioskContent *self)
+{
+  g_message ("The sync installed bundle %" G_GUINT64_FORMAT "; verifying it for the kiosk",
+             serial);
+  self->update_attempts = 0;
+  prepare_update (self);
+}
+
+static void
+stale_cb (BakenSync         *sync,
+          GParamSpec        *pspec,
+          BakenKioskContent *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+}
+
+static void
+baken_kiosk_content_dispose (GObject *object)
+{
+  BakenKioskContent *self = BAKEN_KIOSK_CONTENT (object);
+
+  if (self->thread != NULL)
+    attempt_free (g_thread_join (g_steal_pointer (&self->thread)));
+  g_cancellable_cancel (self->cancellable);
+  if (self->sync != NULL)
+    {
+      g_clear_signal_handler (&self->content_ready_id, self->sync);
+      g_clear_signal_handler (&self->stale_id, self->sync);
+    }
+  g_clear_object (&self->sync);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->next_catalog);
+
+  G_OBJECT_CLASS (baken_kiosk_content_parent_class)->dispose (object);
+}
+
+static void
+baken_kiosk_content_finalize (GObject *object)
+{
+  BakenKioskContent *self = BAKEN_KIOSK_CONTENT (object);
+
+  g_clear_pointer (&self->config, baken_config_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (baken_kiosk_content_parent_class)->finalize (object);
+}
+
+static void
+baken_kiosk_content_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BakenKioskContent *self = BAKEN_KIOSK_CONTENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    case PROP_UPDATE_PENDING:
+      g_value_set_boolean (value, baken_kiosk_content_get_update_pending (self));
+      break;
+
+    case PROP_STALE:
+      g_value_set_uint (value, baken_kiosk_content_get_stale (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baken_kiosk_content_class_init (BakenKioskContentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = baken_kiosk_content_dispose;
+  object_class->finalize = baken_kiosk_content_finalize;
+  object_class->get_property = baken_kiosk_content_get_property;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         BAKEN_TYPE_CATALOG,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_UPDATE_PENDING] =
+    g_param_spec_boolean ("update-pending", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_STALE] =
+    g_param_spec_uint ("stale", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+baken_kiosk_content_init (BakenKioskContent *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+BakenKioskContent *
+baken_kiosk_content_new (BakenConfig *config,
+                         BakenSync   *sync)
+{
+  BakenKioskContent *self;
+  Attempt *attempt;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (sync == NULL || BAKEN_IS_SYNC (sync), NULL);
+
+  self = g_object_new (BAKEN_TYPE_KIOSK_CONTENT, NULL);
+  self->config = baken_config_ref (config);
+  self->keys = baken_bundle_trusted_keys (config->sync_keys);
+  if (sync != NULL)
+    {
+      self->sync = g_object_ref (sync);
+      self->content_ready_id = g_signal_connect (sync, "content-ready",
+                                                 G_CALLBACK (content_ready_cb), self);
+      self->stale_id = g_signal_connect (sync, "notify::stale", G_CALLBACK (stale_cb), self);
+    }
+
+  self->stage = STAGE_SYNC;
+  attempt = next_startup_attempt (self);
+  g_assert (attempt != NULL);  /* the demo at least */
+  self->thread = g_thread_new ("baken-verify", attempt_thread, attempt);
+
+  return self;
+}
+
+BakenKioskContent *
+baken_kiosk_content_new_for_catalog (BakenConfig  *config,
+                                     BakenCatalog *catalog)
+{
+  BakenKioskContent *self;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (BAKEN_TYPE_KIOSK_CONTENT, NULL);
+  self->config = baken_config_ref (config);
+  self->keys = baken_bundle_trusted_keys (config->sync_keys);
+  self->catalog = g_object_ref (catalog);
+  self->origin = BAKEN_CONTENT_ORIGIN_GIVEN;
+  self->stage = STAGE_NONE;
+
+  return self;
+}
+
+void
+baken_kiosk_content_wait (BakenKioskContent *self)
+{
+  g_autoptr(Attempt) attempt = NULL;
+
+  g_return_if_fail (BAKEN_IS_KIOSK_CONTENT (self));
+
+  if (self->thread == NULL)
+    return;
+
+  attempt = g_thread_join (g_steal_pointer (&self->thread));
+  while (attempt->bundle == NULL)
+    {
+      report_refusal (self, attempt);
+      g_clear_pointer (&attempt, attempt_free);
+
+      attempt = next_startup_attempt (self);
+      if (attempt == NULL)
+        {
+          g_message ("No trusted content: the kiosk shows that it is being prepared until "
+                     "a bundle arrives");
+          return;
+        }
+      attempt_run (attempt);
+    }
+
+  take_bundle (self, attempt);
+}
+
+BakenCatalog *
+baken_kiosk_content_get_catalog (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), NULL);
+
+  return self->catalog;
+}
+
+BakenContentOrigin
+baken_kiosk_content_get_origin (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), BAKEN_CONTENT_ORIGIN_NONE);
+
+  return self->origin;
+}
+
+guint64
+baken_kiosk_content_get_serial (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), 0);
+
+  return self->serial;
+}
+
+const char *
+baken_kiosk_content_get_problem (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), NULL);
+
+  return self->problem;
+}
+
+BakenSync *
+baken_kiosk_content_get_sync (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), NULL);
+
+  return self->sync;
+}
+
+guint
+baken_kiosk_content_get_stale (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), 0);
+
+  return self->sync != NULL ? baken_sync_get_stale (self->sync) : 0;
+}
+
+gboolean
+baken_kiosk_content_get_update_pending (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), FALSE);
+
+  return self->next_catalog != NULL;
+}
+
+gboolean
+baken_kiosk_content_apply_update (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), FALSE);
+
+  if (self->next_catalog == NULL)
+    return FALSE;
+
+  g_clear_object (&self->catalog);
+  self->catalog = g_steal_pointer (&self->next_catalog);
+  self->serial = self->next_serial;
+  self->next_serial = 0;
+  self->origin = BAKEN_CONTENT_ORIGIN_SYNC;
+  self->need_shown = TRUE;
+  g_clear_pointer (&self->problem, g_free);
+  g_message ("Switched to bundle %" G_GUINT64_FORMAT, self->serial);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_PENDING]);
+
+  return TRUE;
+}
+
+void
+baken_kiosk_content_shown (BakenKioskContent *self)
+{
+  g_return_if_fail (BAKEN_IS_KIOSK_CONTENT (self));
+
+  if (!self->need_shown || self->sync == NULL)
+    return;
+
+  self->need_shown = FALSE;
+  baken_sync_open_succeeded (self->sync);
+}
