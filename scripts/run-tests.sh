@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh
 build=${BAKEN_BUILD_DIR:-_build-tests}
 rm -rf "$build"
-meson setup "$build" >/dev/null
+meson setup "$build" > "$build.setup.log" 2>&1 || { cat "$build.setup.log"; exit 1; }
 status=0
 ninja -C "$build" || status=$?
 
@@ -18,7 +18,7 @@ logs=("$build/meson-logs/testlog.json")
 if [ "${BAKEN_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
   asan=${build}-asan
   rm -rf "$asan"
-  meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+  meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false > "$asan.setup.log" 2>&1 || { cat "$asan.setup.log"; exit 1; }
   ninja -C "$asan" || status=$?
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
