@@ -390,7 +390,8 @@ write_services (Source  *b,
   return TRUE;
 }
 
-/* The accessibility text of a location in lang: all its descriptions joined with "; ".
+/* The accessibility text of a location in lang: all its descriptions joined with "; "
+ * (or a space after a full stop).
  * In another language than Dutch only when every one of them is translated (otherwise
  * NULL, so readers show the Dutch text whole rather than a mix). */
 static char *
@@ -413,8 +414,9 @@ accessibility_text (Source     *b,
 
       if (text == NULL)
         return NULL;
+      /* "Rolstoeltoegankelijk; Lift aanwezig", but "Lift aanwezig. Ringleiding". */
       if (out->len > 0)
-        g_string_append (out, "; ");
+        g_string_append (out, strchr (".!?", out->str[out->len - 1]) != NULL ? " " : "; ");
       g_string_append (out, text);
     }
 
