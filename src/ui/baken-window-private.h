@@ -24,6 +24,7 @@ struct _BakenWindow
   GtkStack             *stack;
   AdwBin               *nav_slot;
   AdwBin               *prompt_slot;
+  AdwBin               *search_slot;
   AdwBin               *status_slot;
 
   /* Navigation */
@@ -37,6 +38,9 @@ struct _BakenWindow
   gint64                last_input;       /* monotonic µs */
   guint                 idle_timeout_id;  /* GSource, 0 when none */
   GtkWidget            *idle_prompt;      /* (unowned) in prompt_slot, or NULL */
+
+  /* Search */
+  guint                 prepare_search_id; /* GSource, 0 when done */
 
   /* Content */
   GdkFrameClock        *content_clock;    /* (owned) (nullable) while content_paint_id */

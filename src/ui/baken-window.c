@@ -22,7 +22,9 @@
 #include "baken-icon.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
+#include "baken-search.h"
 #include "baken-preparing-page.h"
+#include "baken-search-page.h"
 #include "baken-service-page.h"
 #include "baken-services-page.h"
 
@@ -44,6 +46,7 @@ typedef enum {
   LOCATION_EVENT,
   LOCATION_SERVICES,
   LOCATION_SERVICE,
+  LOCATION_SEARCH,
 } LocationKind;
 
 typedef struct
@@ -57,6 +60,7 @@ static const char * const location_names[] = {
   [LOCATION_EVENT] = "event",
   [LOCATION_SERVICES] = "services",
   [LOCATION_SERVICE] = "service",
+  [LOCATION_SEARCH] = "search",
 };
 
 static Location *
@@ -95,6 +99,33 @@ current_location (BakenWindow *self)
   return g_ptr_array_index (self->history, self->history->len - 1);
 }
 
+/* The search text lives in the location, so Back and a new language bring it back. */
+static void
+search_text_changed_cb (BakenSearchPage *page,
+                        GParamSpec      *pspec,
+                        BakenWindow     *self)
+{
+  Location *location = current_location (self);
+  const char *text = baken_search_page_get_text (page);
+
+  if (location->kind != LOCATION_SEARCH || self->page != GTK_WIDGET (page))
+    return;
+
+  g_free (location->id);
+  location->id = *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static GtkWidget *
+create_search_page (BakenWindow    *self,
+                    const Location *location)
+{
+  GtkWidget *page = baken_search_page_new (self->context, self->language, location->id);
+
+  g_signal_connect_object (page, "notify::text", G_CALLBACK (search_text_changed_cb), self, 0);
+
+  return page;
+}
+
 static GtkWidget *
 create_page (BakenWindow    *self,
              const Location *location)
@@ -113,6 +144,8 @@ create_page (BakenWindow    *self,
       return baken_services_page_new (self->context, self->language, location->id);
     case LOCATION_SERVICE:
       return baken_service_page_new (self->context, self->language, location->id);
+    case LOCATION_SEARCH:
+      return create_search_page (self, location);
     default:
       g_assert_not_reached ();
     }
@@ -201,6 +234,19 @@ open_service_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BakenWindow *self = BAKEN_WINDOW (widget);
+
+  if (current_location (self)->kind != LOCATION_SEARCH)
+    push (self, LOCATION_SEARCH, NULL);
+  else
+    _baken_window_idle_poke (self);
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -269,6 +315,7 @@ static void
 build_chrome (BakenWindow *self)
 {
   adw_bin_set_child (self->nav_slot, baken_nav_bar_new ());
+  adw_bin_set_child (self->search_slot, baken_search_button_new ());
 }
 
 /* Kiosk mode: nothing a key, a right click or the window manager does may leave the
@@ -370,6 +417,21 @@ lock_down (BakenWindow *self)
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (kiosk_fullscreened_cb), NULL);
 }
 
+/* Builds the search index once the first screen is up, so the first key is fast. */
+static gboolean
+prepare_search_cb (gpointer user_data)
+{
+  BakenWindow *self = BAKEN_WINDOW (user_data);
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  g_autoptr(GError) error = NULL;
+
+  self->prepare_search_id = 0;
+  if (catalog != NULL && !baken_search_prepare (catalog, &error))
+    g_warning ("Cannot prepare the search index: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 baken_window_close_request (GtkWindow *window)
 {
@@ -408,6 +470,7 @@ baken_window_constructed (GObject *object)
     lock_down (self);
 
   _baken_window_idle_init (self);
+  self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
   _baken_window_content_init (self);
 }
 
@@ -417,6 +480,7 @@ baken_window_dispose (GObject *object)
   BakenWindow *self = BAKEN_WINDOW (object);
 
   _baken_window_idle_dispose (self);
+  g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   _baken_window_content_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAKEN_TYPE_WINDOW);
   self->page = NULL;
@@ -547,6 +611,7 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, nav_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, prompt_slot);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, search_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, status_slot);
 
   gtk_widget_class_install_action (widget_class, "kiosk.open-event", "s", open_event_action);
@@ -557,6 +622,7 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.more-time", NULL, more_time_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.search", NULL, search_action);
   gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
 
   gtk_widget_class_set_css_name (widget_class, "bakenwindow");
@@ -682,6 +748,12 @@ baken_window_open (BakenWindow  *self,
   catalog = baken_context_get_catalog (self->context);
   config = baken_context_get_config (self->context);
 
+  if (g_str_equal (step, "search"))
+    {
+      push (self, LOCATION_SEARCH, NULL);
+      return TRUE;
+    }
+
   colon = strchr (step, ':');
   if (colon == NULL || colon[1] == '\0')
     {
@@ -715,6 +787,12 @@ baken_window_open (BakenWindow  *self,
       if (service == NULL)
         return FALSE;
       push (self, LOCATION_SERVICE, id);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "search"))
+    {
+      push (self, LOCATION_SEARCH, id);
       return TRUE;
     }
 

@@ -1,0 +1,34 @@
+/* baken-search-page.h: search with the on-screen keyboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baken-context.h"
+#include "baken-keyboard.h"
+
+G_BEGIN_DECLS
+
+#define BAKEN_TYPE_SEARCH_PAGE (baken_search_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BakenSearchPage, baken_search_page, BAKEN, SEARCH_PAGE, GtkWidget)
+
+/* The most results shown at once. */
+#define BAKEN_SEARCH_PAGE_MAX_RESULTS 12
+/* The most life events suggested when nothing was found. */
+#define BAKEN_SEARCH_PAGE_MAX_SUGGESTIONS 3
+
+/* text: what was typed before (when coming back to the page), or NULL. */
+GtkWidget     *baken_search_page_new          (BakenContext    *context,
+                                               const char      *language,
+                                               const char      *text);
+
+const char    *baken_search_page_get_text     (BakenSearchPage *self);
+BakenKeyboard *baken_search_page_get_keyboard (BakenSearchPage *self);
+
+/* The "Zoeken" button of the top bar (kiosk.search), built in the current language. */
+GtkWidget     *baken_search_button_new        (void);
+
+G_END_DECLS
