@@ -991,7 +991,7 @@ check_owner_hours (Lint       *lint,
                    const char *owner,
                    GArray     *slots)
 {
-  g_autoptr(GHashTable) reported = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < slots->len; i++)
     {
