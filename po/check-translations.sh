@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Fails when a translatable string in POTFILES.in has no English translation (missing,
-# empty or fuzzy in po/en.po), so a new Dutch text never reaches English residents in
-# Dutch by accident. Usage: check-translations.sh SRCDIR
+# Fails when a translatable string in POTFILES.in has no translation (missing, empty or
+# fuzzy) in the catalogue of a language of po/LINGUAS, so a new Dutch text never reaches
+# an English, Arabic, Turkish, Polish or Ukrainian resident in Dutch by accident; also
+# when a translation does not keep the format of its msgid (msgfmt --check).
+# Usage: check-translations.sh SRCDIR
 set -eu
 
 srcdir=$1
@@ -17,18 +19,33 @@ grep -v '^#' "$srcdir/po/POTFILES.in" | grep -v '^$' > "$tmp/files"
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
   --output="$tmp/baken.pot")
 
-msgmerge --quiet --no-fuzzy-matching "$srcdir/po/en.po" "$tmp/baken.pot" -o "$tmp/en.po"
-msgfmt --check -o /dev/null "$tmp/en.po"
+status=0
+# Every language of LINGUAS but Dutch, the source language.
+for lang in $(grep -v '^#' "$srcdir/po/LINGUAS"); do
+  [ "$lang" = nl ] && continue
+  po="$srcdir/po/$lang.po"
+  if [ ! -f "$po" ]; then
+    echo "po/$lang.po: missing (listed in po/LINGUAS)" >&2
+    status=1
+    continue
+  fi
 
-missing=$(msgattrib --untranslated --no-obsolete "$tmp/en.po" | grep -c '^msgid ' || true)
-fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$tmp/en.po" | grep -c '^msgid ' || true)
-# msgattrib prints the header entry as well when there is anything to print.
-[ "$missing" -gt 0 ] && missing=$((missing - 1))
-[ "$fuzzy" -gt 0 ] && fuzzy=$((fuzzy - 1))
+  msgmerge --quiet --no-fuzzy-matching "$po" "$tmp/baken.pot" -o "$tmp/$lang.po"
+  msgfmt --check -o /dev/null "$tmp/$lang.po"
 
-if [ "$missing" -ne 0 ] || [ "$fuzzy" -ne 0 ]; then
-  echo "po/en.po: $missing untranslated and $fuzzy fuzzy strings:" >&2
-  msgattrib --untranslated --no-obsolete "$tmp/en.po" | grep '^msgid ' >&2 || true
-  exit 1
-fi
-echo "po/en.po: every string has an English translation"
+  missing=$(msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep -c '^msgid ' || true)
+  fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$tmp/$lang.po" | grep -c '^msgid ' || true)
+  # msgattrib prints the header entry as well when there is anything to print.
+  [ "$missing" -gt 0 ] && missing=$((missing - 1))
+  [ "$fuzzy" -gt 0 ] && fuzzy=$((fuzzy - 1))
+
+  if [ "$missing" -ne 0 ] || [ "$fuzzy" -ne 0 ]; then
+    echo "po/$lang.po: $missing untranslated and $fuzzy fuzzy strings:" >&2
+    msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep '^msgid ' >&2 || true
+    status=1
+    continue
+  fi
+  echo "po/$lang.po: every string is translated"
+done
+
+exit $status
