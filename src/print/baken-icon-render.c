@@ -9,6 +9,7 @@
 #include "baken-icon-render.h"
 
 #include <librsvg/rsvg.h>
+#include <string.h>
 
 struct _BakenIconRender
 {
@@ -96,6 +97,35 @@ baken_icon_render_new (GBytes  *svg,
   self->handle = handle;  /* (transfer full) */
 
   return self;
+}
+
+/**
+ * baken_icon_render_set_stylesheet:
+ * @css: (nullable): a CSS style sheet, or %NULL for the icon's own colours
+ *
+ * Applies @css on top of the icon's own styles (librsvg 2.48+), e.g. to recolour it for
+ * high contrast. Rules win over presentation attributes such as stroke="#1a1a2e".
+ */
+gboolean
+baken_icon_render_set_stylesheet (BakenIconRender  *self,
+                                  const char       *css,
+                                  GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text = css != NULL ? css : "";
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rsvg_handle_set_stylesheet (self->handle, (const guint8 *) text, strlen (text),
+                                   &local_error))
+    {
+      g_set_error (error, BAKEN_ICON_RENDER_ERROR, BAKEN_ICON_RENDER_ERROR_INVALID,
+                   "The icon style sheet is not valid CSS: %s", local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 BakenIconRender *

@@ -35,6 +35,12 @@ BakenIconRender *baken_icon_render_new            (GBytes           *svg,
 BakenIconRender *baken_icon_render_ref            (BakenIconRender  *self);
 void             baken_icon_render_unref          (BakenIconRender  *self);
 
+/* A CSS style sheet applied on top of the icon's own styles (NULL: none), e.g. to
+ * recolour it for high contrast. */
+gboolean         baken_icon_render_set_stylesheet (BakenIconRender  *self,
+                                                   const char       *css,
+                                                   GError          **error);
+
 /* Draws the icon into the square (x, y, size, size) of cr, keeping its aspect ratio
  * and centring it. */
 gboolean         baken_icon_render_draw           (BakenIconRender  *self,

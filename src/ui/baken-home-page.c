@@ -57,7 +57,9 @@ create_tile (BakenCatalog   *catalog,
 
   if (event->icon != NULL && (svg = baken_catalog_get_icon (catalog, event->icon)))
     {
-      GtkWidget *icon = baken_icon_new_for_svg (svg, 64);
+      /* 40 px at least; it fills the tile. Small only at the largest text in landscape,
+       * where every tile must still fit the screen. */
+      GtkWidget *icon = baken_icon_new_for_svg (svg, 40);
 
       baken_icon_set_fill (BAKEN_ICON (icon), TRUE);
       gtk_widget_set_vexpand (icon, TRUE);

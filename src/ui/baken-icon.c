@@ -5,6 +5,11 @@
  * The SVG is parsed once. At snapshot time librsvg renders it straight into a surface
  * of the allocated square (times the scale factor), which is kept until the size
  * changes. A bitmap is never scaled, so edges stay sharp at every tile size.
+ *
+ * Under a window with the class .high-contrast ("Meer contrast") the icon is drawn
+ * with HIGH_CONTRAST_CSS on top of its own styles (librsvg's user style sheet): dark
+ * lines and fills turn white and white fills black, for the black background; other
+ * colours stay, so a tile keeps its recognisable colour.
  */
 #define G_LOG_DOMAIN "baken-icon"
 
@@ -22,6 +27,7 @@ struct _BakenIcon
   char            *icon_name;     /* (owned) (nullable) */
   GBytes          *svg;           /* (owned) (nullable) */
   BakenIconRender *render;        /* (owned) (nullable) parsed once */
+  gboolean         high_contrast; /* render has HIGH_CONTRAST_CSS */
 
   /* Layout */
   int              pixel_size;    /* requested size (minimum and natural) */
@@ -44,6 +50,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define HIGH_CONTRAST_CLASS "high-contrast"
+
+static const char HIGH_CONTRAST_CSS[] =
+  "svg { fill: #ffffff; }\n"
+  "[stroke]:not([stroke=\"none\"]) { stroke: #ffffff; }\n"
+  "[fill=\"#ffffff\"], [fill=\"#fff\"], [fill=\"white\"] { fill: #000000; }\n"
+  "[fill=\"#1a1a2e\"], [fill=\"#000000\"], [fill=\"#000\"], [fill=\"black\"] "
+  "{ fill: #ffffff; }\n";
 
 static void
 clear_surface (BakenIcon *self)
@@ -79,6 +94,7 @@ load (BakenIcon *self)
   if (bytes != NULL)
     {
       self->render = baken_icon_render_new (bytes, &error);
+      self->high_contrast = FALSE;
       /* Bundle icons were validated when the bundle was built; the label next to the
        * icon still says everything, so an unreadable one is left out. */
       if (self->render == NULL)
@@ -129,6 +145,17 @@ baken_icon_snapshot (GtkWidget   *widget,
   if (self->render == NULL)
     return;
 
+  if (baken_icon_is_high_contrast (self) != self->high_contrast)
+    {
+      self->high_contrast = !self->high_contrast;
+      clear_surface (self);
+      if (!baken_icon_render_set_stylesheet (self->render,
+                                             self->high_contrast ? HIGH_CONTRAST_CSS : NULL,
+                                             &error))
+        g_critical ("%s", error->message);
+      g_clear_error (&error);
+    }
+
   size = drawn_size (self);
   if (size <= 0)
     return;
@@ -154,10 +181,23 @@ baken_icon_snapshot (GtkWidget   *widget,
   y = (gtk_widget_get_height (widget) - size) / 2;
   graphene_rect_init (&bounds, x, y, size, size);
 
+  /* An arrow points the way the text reads: mirrored right-to-left (Arabic). */
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL &&
+      g_strcmp0 (self->icon_name, "back") == 0)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (2 * x + size, 0));
+      gtk_snapshot_scale (snapshot, -1, 1);
+    }
+
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_set_source_surface (cr, self->surface, x, y);
   cairo_paint (cr);
   cairo_destroy (cr);
+
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL &&
+      g_strcmp0 (self->icon_name, "back") == 0)
+    gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -407,6 +447,26 @@ baken_icon_set_fill (BakenIcon *self,
   self->fill = fill;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILL]);
+}
+
+gboolean
+baken_icon_is_high_contrast (BakenIcon *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (BAKEN_IS_ICON (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL && gtk_widget_has_css_class (GTK_WIDGET (root), HIGH_CONTRAST_CLASS);
+}
+
+gboolean
+baken_icon_get_drawn_high_contrast (BakenIcon *self)
+{
+  g_return_val_if_fail (BAKEN_IS_ICON (self), FALSE);
+
+  return self->high_contrast;
 }
 
 int

@@ -32,6 +32,10 @@ void        baken_icon_set_pixel_size  (BakenIcon  *self,
 gboolean    baken_icon_get_fill        (BakenIcon  *self);
 void        baken_icon_set_fill        (BakenIcon  *self,
                                         gboolean    fill);
+/* Whether the icon's window asks for high contrast (the class .high-contrast). */
+gboolean    baken_icon_is_high_contrast  (BakenIcon  *self);
+/* Whether the icon was last drawn recoloured for high contrast; for tests. */
+gboolean    baken_icon_get_drawn_high_contrast (BakenIcon *self);
 /* The size in device pixels the icon was last rendered at (0: not yet); for tests. */
 int         baken_icon_get_rendered_size (BakenIcon *self);
 

@@ -47,6 +47,11 @@ show_prompt (BakenWindow *self,
       /* Built when shown, so it speaks the current language. */
       self->idle_prompt = baken_idle_dialog_new ();
       adw_bin_set_child (self->prompt_slot, self->idle_prompt);
+      baken_idle_dialog_set_seconds (BAKEN_IDLE_DIALOG (self->idle_prompt), seconds);
+      gtk_widget_set_visible (GTK_WIDGET (self->prompt_slot), TRUE);
+      /* Seen and heard. */
+      _baken_window_a11y_prompt_shown (self);
+      return;
     }
 
   baken_idle_dialog_set_seconds (BAKEN_IDLE_DIALOG (self->idle_prompt), seconds);

@@ -5,6 +5,9 @@
 #pragma once
 
 #include "baken-idle.h"
+#include "baken-reach-bin.h"
+#include "baken-speaker.h"
+#include "baken-text-size.h"
 #include "baken-window.h"
 
 G_BEGIN_DECLS
@@ -24,6 +27,10 @@ struct _BakenWindow
   GtkStack             *stack;
   AdwBin               *nav_slot;
   AdwBin               *prompt_slot;
+  GtkWidget            *topbar;
+  BakenReachBin        *reach_bin;
+  AdwBin               *a11y_slot;
+  AdwBin               *picker_slot;
   AdwBin               *search_slot;
   AdwBin               *status_slot;
 
@@ -38,6 +45,15 @@ struct _BakenWindow
   gint64                last_input;       /* monotonic µs */
   guint                 idle_timeout_id;  /* GSource, 0 when none */
   GtkWidget            *idle_prompt;      /* (unowned) in prompt_slot, or NULL */
+
+  /* Accessibility (baken-window-a11y.c); all reset between residents */
+  GSimpleActionGroup   *a11y_actions;     /* (owned) "a11y.*" */
+  BakenSpeaker         *speaker;          /* (owned) */
+  gboolean              read_aloud;
+  BakenTextSize         text_size;
+  gboolean              high_contrast;
+  gboolean              low_reach;
+  GtkLabel             *language_label;   /* (unowned) on the language button, or NULL */
 
   /* Search */
   guint                 prepare_search_id; /* GSource, 0 when done */
@@ -60,6 +76,27 @@ void     _baken_window_idle_poke    (BakenWindow *self);
 void     _baken_window_idle_update  (BakenWindow *self);
 /* Pretend the last input was one timeout ago (for "idle:prompt"). */
 void     _baken_window_idle_expire  (BakenWindow *self);
+
+/* baken-window-a11y.c */
+void       _baken_window_a11y_init             (BakenWindow *self);
+void       _baken_window_a11y_dispose          (BakenWindow *self);
+/* Everything back off: speech, text size, contrast, reach, the language picker. */
+void       _baken_window_a11y_reset            (BakenWindow *self);
+gboolean   _baken_window_a11y_is_default       (BakenWindow *self);
+/* The bar for the chrome, in the current language. */
+GtkWidget *_baken_window_a11y_bar_new          (BakenWindow *self);
+/* The top-bar button that opens the language picker. */
+GtkWidget *_baken_window_a11y_language_button_new (BakenWindow *self);
+/* A new page is shown: read it when reading aloud, else stay silent. */
+void       _baken_window_a11y_page_shown       (BakenWindow *self);
+/* "Bent u er nog?" appeared. */
+void       _baken_window_a11y_prompt_shown     (BakenWindow *self);
+/* The UI language changed: text direction, the language button. */
+void       _baken_window_a11y_language_changed (BakenWindow *self);
+/* --open a11y:STEP: read-aloud, large, very-large, contrast, low-reach, languages. */
+gboolean   _baken_window_a11y_open             (BakenWindow *self,
+                                                const char  *step,
+                                                GError     **error);
 
 /* baken-window-content.c */
 void     _baken_window_content_init    (BakenWindow *self);

@@ -175,6 +175,7 @@ show_current (BakenWindow *self)
     gtk_stack_remove (self->stack, old);
 
   update_actions (self);
+  _baken_window_a11y_page_shown (self);
 }
 
 static void
@@ -293,6 +294,13 @@ build_language_switch (BakenWindow *self)
   BakenConfig *config = baken_context_get_config (self->context);
   GtkWidget *group = NULL;
 
+  /* More than two do not fit as buttons: one button opens the language picker. */
+  if (config->languages != NULL && g_strv_length (config->languages) > 2)
+    {
+      gtk_box_append (self->language_box, _baken_window_a11y_language_button_new (self));
+      return;
+    }
+
   for (guint i = 0; config->languages != NULL && config->languages[i] != NULL; i++)
     {
       const char *code = config->languages[i];
@@ -315,6 +323,7 @@ static void
 build_chrome (BakenWindow *self)
 {
   adw_bin_set_child (self->nav_slot, baken_nav_bar_new ());
+  adw_bin_set_child (self->a11y_slot, _baken_window_a11y_bar_new (self));
   adw_bin_set_child (self->search_slot, baken_search_button_new ());
 }
 
@@ -454,6 +463,7 @@ baken_window_constructed (GObject *object)
 
   g_assert (self->context != NULL);
   config = baken_context_get_config (self->context);
+  _baken_window_a11y_init (self);
 
   gtk_label_set_label (self->kiosk_name, config->name != NULL ? config->name : "");
   build_language_switch (self);
@@ -462,6 +472,7 @@ baken_window_constructed (GObject *object)
   g_free (self->language);
   self->language = g_strdup (default_language (self));
   baken_language_apply (self->language);
+  _baken_window_a11y_language_changed (self);
   build_chrome (self);
   g_ptr_array_add (self->history, location_new (LOCATION_HOME, NULL));
   show_current (self);
@@ -480,6 +491,7 @@ baken_window_dispose (GObject *object)
   BakenWindow *self = BAKEN_WINDOW (object);
 
   _baken_window_idle_dispose (self);
+  _baken_window_a11y_dispose (self);
   g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   _baken_window_content_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAKEN_TYPE_WINDOW);
@@ -611,6 +623,10 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, nav_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, prompt_slot);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, topbar);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, reach_bin);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, a11y_slot);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, picker_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, search_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, status_slot);
 
@@ -632,6 +648,7 @@ static void
 baken_window_init (BakenWindow *self)
 {
   g_type_ensure (BAKEN_TYPE_ICON);
+  g_type_ensure (BAKEN_TYPE_REACH_BIN);
 
   self->idle_scale = 1.0;
   /* The kiosk.language action reads this before constructed() sets the default. */
@@ -701,6 +718,7 @@ baken_window_set_language (BakenWindow *self,
   g_free (self->language);
   self->language = g_strdup (language);
   baken_language_apply (language);
+  _baken_window_a11y_language_changed (self);
 
   build_chrome (self);
   show_current (self);
@@ -809,6 +827,9 @@ baken_window_open (BakenWindow  *self,
       return TRUE;
     }
 
+  if (g_str_equal (kind, "a11y"))
+    return _baken_window_a11y_open (self, id, error);
+
   if (g_str_equal (kind, "idle") && g_str_equal (id, "prompt"))
     {
       _baken_window_idle_expire (self);
@@ -834,13 +855,16 @@ _baken_window_is_at_rest (BakenWindow *self)
 {
   return self->history->len == 1 &&
          g_strcmp0 (self->language, default_language (self)) == 0 &&
-         !baken_window_get_idle_prompt_visible (self);
+         !baken_window_get_idle_prompt_visible (self) &&
+         _baken_window_a11y_is_default (self);
 }
 
 void
 _baken_window_reset (BakenWindow *self)
 {
   g_ptr_array_set_size (self->history, 1);
+  /* Speech, text size, contrast and reach off before the next resident. */
+  _baken_window_a11y_reset (self);
   /* Between residents: a new bundle that waits is swapped in before Home is rebuilt. */
   _baken_window_content_reset (self);
 

@@ -1,0 +1,62 @@
+/* baken-speaker.h: reading a screen aloud with espeak-ng
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define BAKEN_SPEAKER_ERROR (baken_speaker_error_quark ())
+
+typedef enum {
+  BAKEN_SPEAKER_ERROR_ENGINE,    /* espeak-ng could not start or has no such voice */
+  BAKEN_SPEAKER_ERROR_OUTPUT,    /* the audio output or the file could not be written */
+} BakenSpeakerError;
+
+GQuark baken_speaker_error_quark (void);
+
+typedef enum {
+  BAKEN_SPEAKER_OUTPUT_AUDIO,    /* the default audio output (a headset socket) */
+  BAKEN_SPEAKER_OUTPUT_WAV,      /* each utterance replaces a WAV file (tests) */
+  BAKEN_SPEAKER_OUTPUT_NONE,     /* nothing is synthesised; texts are only recorded */
+} BakenSpeakerOutput;
+
+#define BAKEN_TYPE_SPEAKER (baken_speaker_get_type ())
+
+G_DECLARE_FINAL_TYPE (BakenSpeaker, baken_speaker, BAKEN, SPEAKER, GObject)
+
+/* espeak-ng is one engine per process: all speakers of a process must use the same
+ * kind of output (AUDIO, or WAV and NONE). wav_path only for BAKEN_SPEAKER_OUTPUT_WAV. */
+BakenSpeaker *baken_speaker_new               (BakenSpeakerOutput  output,
+                                               const char         *wav_path);
+/* From BAKEN_SPEECH_OUTPUT (development and tests; ignored when kiosk is TRUE):
+ * unset or "audio", "none", or the path of a .wav file. */
+BakenSpeaker *baken_speaker_new_from_environment (gboolean         kiosk);
+
+/* Stops what is being said and starts saying text in the voice of a UI language (nl,
+ * en, ar, tr, pl, uk). Returns at once: the engine runs on a worker thread. */
+void          baken_speaker_speak             (BakenSpeaker       *self,
+                                               const char         *text,
+                                               const char         *language);
+/* Stops at once; does nothing when silent. */
+void          baken_speaker_stop              (BakenSpeaker       *self);
+
+/* The last text and language handed to the engine (NULL after stop), for tests. */
+const char   *baken_speaker_get_text          (BakenSpeaker       *self);
+const char   *baken_speaker_get_language      (BakenSpeaker       *self);
+/* How many utterances the worker has finished (or given up on) so far. */
+guint         baken_speaker_get_n_finished    (BakenSpeaker       *self);
+
+/* The espeak-ng voice for a UI language ("nl", "en", "ar", …), NULL when none. */
+const char   *baken_speaker_get_voice         (const char         *language);
+
+/* Synthesises text at once into a mono 16-bit WAV file (blocking; tests and tools).
+ * Fails when this process plays audio through a BAKEN_SPEAKER_OUTPUT_AUDIO speaker. */
+gboolean      baken_speaker_synthesize_wav    (const char         *text,
+                                               const char         *language,
+                                               const char         *path,
+                                               GError            **error);
+
+G_END_DECLS

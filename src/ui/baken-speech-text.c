@@ -1,0 +1,355 @@
+/* baken-speech-text.c: what "Lees voor" says on each screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fixed texts are the same msgids as on the screens (the templates and the pages),
+ * so they are translated once and say what the resident sees.
+ */
+#define G_LOG_DOMAIN "baken-speech-text"
+
+#include "config.h"
+
+#include "baken-speech-text.h"
+
+#include <glib/gi18n.h>
+
+#include "baken-languages.h"
+#include "baken-service-card.h"
+
+void
+baken_speech_text_append (GString    *speech,
+                          const char *text)
+{
+  g_autofree char *line = NULL;
+  gunichar last;
+
+  g_return_if_fail (speech != NULL);
+
+  if (text == NULL)
+    return;
+
+  line = g_strstrip (g_strdup (text));
+  if (*line == '\0')
+    return;
+
+  /* Line breaks inside a text (an address) are pauses, not new items. */
+  g_strdelimit (line, "\n\r\t", ' ');
+
+  g_string_append (speech, line);
+  last = g_utf8_get_char (g_utf8_find_prev_char (line, line + strlen (line)));
+  /* Arabic has its own question mark (؟) and full stop is shared. */
+  if (!g_unichar_ispunct (last))
+    g_string_append_c (speech, '.');
+  g_string_append_c (speech, '\n');
+}
+
+/* "Label: text." with the label from the screen. */
+static void
+append_section (GString    *speech,
+                const char *heading,
+                const char *text)
+{
+  g_autofree char *line = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  line = g_strdup_printf ("%s: %s", heading, text);
+  baken_speech_text_append (speech, line);
+}
+
+/* "0800 8115" reads as "eight hundred …"; a number to dial is read digit by digit,
+ * with a pause between the groups. */
+static char *
+spell_number (const char *number)
+{
+  g_autoptr(GString) spelled = g_string_new (NULL);
+
+  for (const char *p = number; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        {
+          if (spelled->len > 0 && spelled->str[spelled->len - 1] != ' ')
+            g_string_append_c (spelled, ' ');
+          g_string_append_unichar (spelled, c);
+        }
+      else if (c == ' ' || c == '-')
+        {
+          g_string_append (spelled, ", ");
+        }
+      else
+        {
+          g_string_append_unichar (spelled, c);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&spelled), FALSE);
+}
+
+static char *
+open_status_text (BakenSchedule *hours,
+                  BakenConfig   *config,
+                  GDateTime     *now)
+{
+  g_auto(BakenOpenStatus) status = { 0, };
+
+  baken_schedule_get_status (hours, now, config->holidays, &status);
+
+  return baken_open_status_format (&status, now);
+}
+
+char *
+baken_speech_text_home (BakenCatalog  *catalog,
+                        const char    *language,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) speech = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  events = baken_catalog_get_life_events (catalog, NULL, language, error);
+  if (events == NULL)
+    return NULL;
+
+  speech = g_string_new (NULL);
+  baken_speech_text_append (speech, _("Waar kunt u hulp bij gebruiken?"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      BakenLifeEvent *event = g_ptr_array_index (events, i);
+
+      baken_speech_text_append (speech, event->title);
+    }
+
+  return g_string_free (g_steal_pointer (&speech), FALSE);
+}
+
+char *
+baken_speech_text_event (BakenCatalog  *catalog,
+                         const char    *language,
+                         const char    *event_id,
+                         GError       **error)
+{
+  g_autoptr(BakenLifeEvent) event = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GString) speech = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (event_id != NULL, NULL);
+
+  event = baken_catalog_get_life_event (catalog, event_id, language, error);
+  if (event == NULL)
+    return NULL;
+
+  children = baken_catalog_get_life_events (catalog, event->id, language, error);
+  if (children == NULL)
+    return NULL;
+
+  speech = g_string_new (NULL);
+  baken_speech_text_append (speech, event->title);
+  baken_speech_text_append (speech,
+                            event->question != NULL ? event->question
+                            : _("Wat past het best bij u?"));
+  baken_speech_text_append (speech, event->body);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      BakenLifeEvent *child = g_ptr_array_index (children, i);
+
+      baken_speech_text_append (speech, child->title);
+      baken_speech_text_append (speech, child->summary);
+    }
+
+  if (event->n_services > 0)
+    {
+      baken_speech_text_append (speech, _("Iets anders"));
+      baken_speech_text_append (speech, _("Bekijk wie u verder kan helpen."));
+    }
+
+  return g_string_free (g_steal_pointer (&speech), FALSE);
+}
+
+char *
+baken_speech_text_services (BakenCatalog  *catalog,
+                            BakenConfig   *config,
+                            const char    *language,
+                            const char    *event_id,
+                            GDateTime     *now,
+                            GError       **error)
+{
+  g_autoptr(BakenLifeEvent) event = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GString) speech = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (event_id != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  event = baken_catalog_get_life_event (catalog, event_id, language, error);
+  if (event == NULL)
+    return NULL;
+
+  services = baken_catalog_get_services_for_event (catalog, event_id, language,
+                                                   BAKEN_AUDIENCE_PUBLIC, error);
+  if (services == NULL)
+    return NULL;
+
+  speech = g_string_new (NULL);
+  baken_speech_text_append (speech, event->title);
+  if (services->len == 0)
+    {
+      baken_speech_text_append (speech, _("Hier staat nog geen organisatie bij."));
+      return g_string_free (g_steal_pointer (&speech), FALSE);
+    }
+
+  baken_speech_text_append (speech, _("Hier kunt u hulp krijgen"));
+  for (guint i = 0; i < services->len; i++)
+    {
+      BakenService *service = g_ptr_array_index (services, i);
+      g_autofree char *status = open_status_text (service->hours, config, now);
+
+      baken_speech_text_append (speech, service->organization_name);
+      baken_speech_text_append (speech, service->name);
+      baken_speech_text_append (speech,
+                                service->note != NULL ? service->note : service->summary);
+      baken_speech_text_append (speech, status);
+    }
+
+  return g_string_free (g_steal_pointer (&speech), FALSE);
+}
+
+static void
+append_channel (GString            *speech,
+                const BakenService *service,
+                const BakenChannel *channel)
+{
+  const char *title = baken_channel_kind_get_title (channel->kind);
+  g_autofree char *value = NULL;
+
+  if (channel->kind == BAKEN_CHANNEL_WALK_IN)
+    {
+      for (guint i = 0; i < service->locations->len; i++)
+        {
+          const BakenLocation *location = g_ptr_array_index (service->locations, i);
+
+          if (g_strcmp0 (location->id, channel->location_id) == 0)
+            value = g_strjoin (", ",
+                               location->address != NULL ? location->address : "",
+                               location->city != NULL ? location->city : "",
+                               NULL);
+        }
+    }
+  else if (channel->kind == BAKEN_CHANNEL_PHONE && channel->value != NULL)
+    {
+      value = spell_number (channel->value);
+    }
+  else
+    {
+      value = baken_channel_dup_value_text (channel);
+    }
+
+  append_section (speech, title, value);
+  if (value == NULL || *value == '\0')
+    baken_speech_text_append (speech, title);
+  if (channel->label != NULL && g_strcmp0 (channel->label, title) != 0)
+    baken_speech_text_append (speech, channel->label);
+  baken_speech_text_append (speech, channel->cost_note);
+}
+
+char *
+baken_speech_text_service (BakenCatalog  *catalog,
+                           BakenConfig   *config,
+                           const char    *language,
+                           const char    *service_id,
+                           GDateTime     *now,
+                           GError       **error)
+{
+  g_autoptr(BakenService) service = NULL;
+  g_autoptr(GString) speech = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *languages = NULL;
+  gboolean any_channel = FALSE;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (service_id != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  service = baken_catalog_get_service (catalog, service_id, language,
+                                       BAKEN_AUDIENCE_PUBLIC, error);
+  if (service == NULL)
+    return NULL;
+
+  speech = g_string_new (NULL);
+  status = open_status_text (service->hours, config, now);
+
+  baken_speech_text_append (speech, service->organization_name);
+  baken_speech_text_append (speech, service->name);
+  baken_speech_text_append (speech, status);
+  baken_speech_text_append (speech, service->alert);
+  append_section (speech, _("Hier helpen ze u mee"), service->description);
+  append_section (speech, _("Wat kunt u verwachten?"), service->what_to_expect);
+
+  if (service->what_to_bring != NULL && service->what_to_bring[0] != NULL)
+    {
+      baken_speech_text_append (speech, _("Wat neemt u mee?"));
+      for (guint i = 0; service->what_to_bring[i] != NULL; i++)
+        baken_speech_text_append (speech, service->what_to_bring[i]);
+    }
+
+  append_section (speech, _("Wat kost het?"), service->cost);
+  append_section (speech, _("Voor wie?"), service->eligibility);
+  languages = baken_language_format_list ((const char * const *) service->languages);
+  append_section (speech, _("Talen"), languages);
+
+  for (guint i = 0; i < service->channels->len; i++)
+    {
+      const BakenChannel *channel = g_ptr_array_index (service->channels, i);
+
+      if (channel->is_staff)
+        continue;
+      if (!any_channel)
+        baken_speech_text_append (speech, _("Zo bereikt u ze"));
+      any_channel = TRUE;
+      append_channel (speech, service, channel);
+    }
+
+  if (service->locations->len > 0)
+    {
+      baken_speech_text_append (speech, _("Hier kunt u langskomen"));
+      for (guint i = 0; i < service->locations->len; i++)
+        {
+          const BakenLocation *location = g_ptr_array_index (service->locations, i);
+
+          baken_speech_text_append (speech, location->name);
+          baken_speech_text_append (speech, location->address);
+          baken_speech_text_append (speech, location->city);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&speech), FALSE);
+}
+
+char *
+baken_speech_text_idle_prompt (guint seconds)
+{
+  g_autoptr(GString) speech = g_string_new (NULL);
+  g_autofree char *countdown = NULL;
+
+  baken_speech_text_append (speech, _("Bent u er nog?"));
+  countdown = g_strdup_printf (ngettext ("Over %u seconde gaat het scherm terug naar het begin.",
+                                         "Over %u seconden gaat het scherm terug naar het begin.",
+                                         seconds),
+                               seconds);
+  baken_speech_text_append (speech, countdown);
+  baken_speech_text_append (speech, _("Ja, ik wil meer tijd"));
+
+  return g_string_free (g_steal_pointer (&speech), FALSE);
+}

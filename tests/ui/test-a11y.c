@@ -1,0 +1,589 @@
+/* test-a11y.c: read aloud, text size, contrast, reach, languages and right-to-left
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ui-test-util.h"
+
+#include "baken-home-page.h"
+#include "baken-icon.h"
+#include "baken-languages.h"
+#include "baken-reach-bin.h"
+#include "baken-speaker.h"
+#include "baken-text-size.h"
+
+typedef struct
+{
+  int width;
+  int height;
+} Size;
+
+static const Size portrait = { 1080, 1920 };
+static const Size landscape = { 1920, 1080 };
+
+/* All six languages; 20 s + 5 s become 1 s + 0.25 s at IDLE_SCALE. */
+static const char six_config[] =
+  "[kiosk]\n"
+  "languages = nl;en;ar;tr;pl;uk\n"
+  "[idle]\n"
+  "timeout = 20\n"
+  "countdown = 5\n";
+
+#define IDLE_SCALE 0.05
+
+static void
+activate (BakenWindow *window,
+          const char  *action,
+          GVariant    *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  ui_test_settle (window);
+}
+
+static void
+open_step (BakenWindow *window,
+           const char  *step)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (baken_window_open (window, step, &error));
+  g_assert_no_error (error);
+  ui_test_settle (window);
+}
+
+static GtkWidget *
+reach_bin (BakenWindow *window)
+{
+  GtkWidget *bin = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_REACH_BIN);
+
+  g_assert_nonnull (bin);
+
+  return bin;
+}
+
+/* The y of the top of widget in the window. */
+static double
+top_of (GtkWidget   *widget,
+        BakenWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+
+  return bounds.origin.y;
+}
+
+static gboolean
+any_icon_high_contrast (GtkWidget *root)
+{
+  if (BAKEN_IS_ICON (root) && gtk_widget_get_mapped (root) &&
+      baken_icon_get_drawn_high_contrast (BAKEN_ICON (root)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (any_icon_high_contrast (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+at_home_in_dutch (gpointer data)
+{
+  BakenWindow *window = data;
+  g_autofree char *location = baken_window_dup_location (window);
+
+  return g_str_equal (location, "home") &&
+         g_str_equal (baken_window_get_language (window), "nl") &&
+         !baken_window_get_idle_prompt_visible (window);
+}
+
+/* Every toggle changes the window, and the reset between residents undoes all. */
+static void
+test_toggles_and_reset (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  GtkWidget *topbar, *bar;
+  BakenSpeaker *speaker;
+  BakenWindow *window;
+  double topbar_before;
+
+  window = ui_test_window_new (config, FALSE, IDLE_SCALE, portrait.width, portrait.height);
+  speaker = baken_window_get_speaker (window);
+  topbar = ui_test_find_by_css_class (GTK_WIDGET (window), "topbar")->pdata[0];
+  bar = ui_test_find_widget (GTK_WIDGET (window), g_type_from_name ("BakenA11yBar"));
+  g_assert_nonnull (bar);
+  topbar_before = top_of (topbar, window);
+  g_assert_cmpfloat (topbar_before, ==, 0);
+
+  /* Read aloud: the speaker gets the text of Home at once. */
+  g_assert_null (baken_speaker_get_text (speaker));
+  activate (window, "a11y.read-aloud", NULL);
+  g_assert_nonnull (baken_speaker_get_text (speaker));
+  g_assert_true (g_str_has_prefix (baken_speaker_get_text (speaker),
+                                   "Waar kunt u hulp bij gebruiken?\n"));
+  g_assert_cmpstr (baken_speaker_get_language (speaker), ==, "nl");
+
+  /* Low reach: the page starts a third down, the top bar comes down under it. */
+  activate (window, "a11y.low-reach", NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "low-reach"));
+  g_assert_cmpint (baken_reach_bin_get_offset (BAKEN_REACH_BIN (reach_bin (window))), >, 0);
+  g_assert_cmpfloat (top_of (gtk_widget_get_first_child (reach_bin (window)), window), >=,
+                     portrait.height / 3 - 1);
+  g_assert_cmpfloat (top_of (topbar, window), >, portrait.height / 2);
+  g_assert_cmpfloat (top_of (topbar, window), <, top_of (bar, window));
+
+  /* Text size: a class per step on the window. */
+  activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_LARGE));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+  activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-very-large"));
+  /* Home at the largest text needs the whole height; other pages stay low. */
+  g_assert_cmpint (baken_reach_bin_get_offset (BAKEN_REACH_BIN (reach_bin (window))), ==, 0);
+
+  /* High contrast: the class, its style sheet on the display, recoloured icons. */
+  g_assert_false (any_icon_high_contrast (GTK_WIDGET (window)));
+  activate (window, "a11y.high-contrast", NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+  g_assert_nonnull (g_object_get_data (G_OBJECT (gtk_widget_get_display (GTK_WIDGET (window))),
+                                       "baken-high-contrast"));
+  g_assert_true (any_icon_high_contrast (GTK_WIDGET (window)));
+
+  /* Arabic: right to left. */
+  activate (window, "kiosk.language", g_variant_new_string ("ar"));
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+  /* Reading aloud follows the language at once. */
+  g_assert_cmpstr (baken_speaker_get_language (speaker), ==, "ar");
+  g_assert_true (g_str_has_prefix (baken_speaker_get_text (speaker), "بماذا تحتاج المساعدة؟\n"));
+
+  /* The resident leaves: the prompt is read too, then everything goes back. */
+  /* Not settled: the countdown is a quarter of a second here. */
+  g_assert_true (baken_window_open (window, "idle:prompt", NULL));
+  g_assert_true (baken_window_get_idle_prompt_visible (window));
+  g_assert_true (g_str_has_prefix (baken_speaker_get_text (speaker), "هل ما زلت هنا؟\n"));
+  g_assert_true (ui_test_wait (at_home_in_dutch, window, 5000));
+  ui_test_settle (window);
+
+  g_assert_null (baken_speaker_get_text (speaker));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "text-very-large"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "low-reach"));
+  g_assert_false (any_icon_high_contrast (GTK_WIDGET (window)));
+  g_assert_cmpint (baken_reach_bin_get_offset (BAKEN_REACH_BIN (reach_bin (window))), ==, 0);
+  g_assert_cmpfloat (top_of (topbar, window), ==, topbar_before);
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_LTR);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
+
+  /* And a new screen stays silent. */
+  activate (window, "kiosk.open-event", g_variant_new_string ("le-geld"));
+  g_assert_null (baken_speaker_get_text (speaker));
+
+  ui_test_window_destroy (window);
+}
+
+/* The language picker opens from the top bar with every language in its own script. */
+static void
+test_language_picker (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  static const char * const names[] = {
+    "Nederlands", "English", "العربية", "Türkçe", "Polski", "Українська",
+  };
+  BakenWindow *window;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  g_assert_false (ui_test_has_label (GTK_WIDGET (window), "Українська"));
+
+  activate (window, "a11y.choose-language", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (ui_test_has_label (GTK_WIDGET (window), names[i]));
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), "Kies uw taal"));
+
+  activate (window, "kiosk.language", g_variant_new_string ("uk"));
+  /* Chosen: the picker closes, the button says the language in its own script. */
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), "Українська"));
+  g_assert_false (ui_test_has_label (GTK_WIDGET (window), "Türkçe"));
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), "З чим вам потрібна допомога?"));
+
+  ui_test_window_destroy (window);
+}
+
+typedef struct
+{
+  const char *language;
+  const char *home;      /* the start of the text of Home */
+  const char *event;     /* the start of the text of le-geld */
+  const char *service[4];  /* lines in the text of svc-schuldhulp */
+  const char *prompt;    /* the text of the prompt at 5 seconds */
+} SpeechCase;
+
+static const SpeechCase speech_cases[] = {
+  {
+    "nl",
+    "Waar kunt u hulp bij gebruiken?\nGeldzorgen en schulden.\nBrief niet begrepen.\n",
+    "Geldzorgen en schulden.\nWat past het best bij u?\n",
+    {
+      "Gemeente Voorbeeldstad.\nHulp bij schulden.\n",
+      "Hier helpen ze u mee: Wij helpen u als u schulden heeft of uw rekeningen niet kunt "
+      "betalen. Samen maken we een plan voor uw geld.\n",
+      "Zo bereikt u ze.\nBellen: 0 3 0, 5 5 5, 0 1, 2 3.\n",
+      "Bellen kost niets extra.\n",
+    },
+    "Bent u er nog?\nOver 5 seconden gaat het scherm terug naar het begin.\n"
+    "Ja, ik wil meer tijd.\n",
+  },
+  {
+    "en",
+    "What do you need help with?\nMoney worries and debts.\nLetter not understood.\n",
+    "Money worries and debts.\nWhat fits you best?\n",
+    {
+      "Help with debts.\n",
+      "What they help with: We help you if you have debts or cannot pay your bills. "
+      "Together we make a plan for your money.\n",
+      "How to reach them.\nCall: 0 3 0, 5 5 5, 0 1, 2 3.\n",
+      "Municipality of Voorbeeldstad.\n",
+    },
+    "Are you still there?\nIn 5 seconds the screen goes back to the start.\n"
+    "Yes, I need more time.\n",
+  },
+};
+
+static void
+assert_has_prefix (const char *text,
+                   const char *prefix)
+{
+  if (!g_str_has_prefix (text, prefix))
+    g_error ("“%s”\ndoes not start with\n“%s”", text, prefix);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s”\ndoes not contain\n“%s”", text, part);
+}
+
+/* What the speech engine gets for Home, a life event, a service and the prompt. */
+static void
+test_speech_text (gconstpointer data)
+{
+  const SpeechCase *expected = data;
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  BakenSpeaker *speaker;
+  BakenWindow *window;
+  const char *text;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  speaker = baken_window_get_speaker (window);
+  activate (window, "kiosk.language", g_variant_new_string (expected->language));
+  activate (window, "a11y.read-aloud", NULL);
+
+  /* Home: the question, then one line per tile. */
+  text = baken_speaker_get_text (speaker);
+  assert_has_prefix (text, expected->home);
+  events = baken_catalog_get_life_events (baken_context_get_catalog (baken_window_get_context (window)),
+                                          NULL, expected->language, &error);
+  g_assert_no_error (error);
+  home = baken_window_dup_speech_text (window);
+  g_assert_cmpstr (home, ==, text);
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    /* The question, the tiles, and the empty string after the last newline. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + events->len + 1);
+  }
+  g_assert_cmpstr (baken_speaker_get_language (speaker), ==, expected->language);
+
+  /* A new screen replaces the text. */
+  activate (window, "kiosk.open-event", g_variant_new_string ("le-geld"));
+  assert_has_prefix (baken_speaker_get_text (speaker), expected->event);
+
+  activate (window, "kiosk.open-service", g_variant_new_string ("svc-schuldhulp"));
+  text = baken_speaker_get_text (speaker);
+  for (guint i = 0; i < G_N_ELEMENTS (expected->service); i++)
+    assert_contains (text, expected->service[i]);
+  /* Never the staff line. */
+  g_assert_null (strstr (text, "0 9, 2 3"));
+
+  g_assert_true (baken_window_open (window, "idle:prompt", NULL));
+  g_assert_cmpstr (baken_speaker_get_text (speaker), ==, expected->prompt);
+
+  ui_test_window_destroy (window);
+}
+
+/* espeak-ng says it: a WAV file with audio in it, for each of the six voices. */
+static void
+test_speech_wav (void)
+{
+  static const struct {
+    const char *language;
+    const char *text;
+  } cases[] = {
+    { "nl", "Waar kunt u hulp bij gebruiken?" },
+    { "en", "What do you need help with?" },
+    { "ar", "بماذا تحتاج المساعدة؟" },
+    { "tr", "Hangi konuda yardıma ihtiyacınız var?" },
+    { "pl", "W czym potrzebujesz pomocy?" },
+    { "uk", "З чим вам потрібна допомога?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), "speech.wav", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      gsize len = 0;
+      guint32 data_size, rate;
+      guint loud = 0;
+
+      g_assert_true (baken_speaker_synthesize_wav (cases[i].text, cases[i].language, path,
+                                                   &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &data, &len, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (len, >, 44);
+      g_assert_cmpmem (data, 4, "RIFF", 4);
+      g_assert_cmpmem (data + 8, 8, "WAVEfmt ", 8);
+      g_assert_cmpmem (data + 36, 4, "data", 4);
+      memcpy (&rate, data + 24, 4);
+      memcpy (&data_size, data + 40, 4);
+      g_assert_cmpuint (GUINT32_FROM_LE (rate), >=, 16000);
+      g_assert_cmpuint (GUINT32_FROM_LE (data_size), ==, len - 44);
+
+      /* At least half a second of sound, and not silence. */
+      g_assert_cmpuint (len - 44, >, GUINT32_FROM_LE (rate));
+      for (gsize j = 44; j + 1 < len; j += 2)
+        {
+          gint16 sample;
+
+          memcpy (&sample, data + j, 2);
+          sample = GINT16_FROM_LE (sample);
+          if (ABS (sample) > 1000)
+            loud++;
+        }
+      g_test_message ("%s: %zu bytes, %u loud samples", cases[i].language, len, loud);
+      g_assert_cmpuint (loud, >, 1000);
+      g_unlink (path);
+    }
+
+  g_assert_null (baken_speaker_get_voice ("xx"));
+}
+
+/* The scaled style sheet: every font size times the factor, under the window class. */
+static void
+test_text_size_css (void)
+{
+  static const char css[] =
+    "/* comment { font-size: 10px } */\n"
+    "@define-color accent #123456;\n"
+    "bakenwindow { font-size: 26px; color: red; }\n"
+    "bakenwindow label { line-height: 1.3; }\n"
+    ".tile-label { font-size: 30px; min-height: 78px; }\n"
+    "button.nav, .page-title { min-height: 96px; font-size: 44px; }\n";
+  g_autofree char *scaled = baken_text_size_scale_css (css, "bakenwindow", "text-big", 1.5);
+
+  g_assert_cmpstr (scaled, ==,
+                   "bakenwindow.text-big {\n  font-size: 39px;\n}\n\n"
+                   "bakenwindow.text-big .tile-label {\n  font-size: 45px;\n  min-height: 117px;\n}\n\n"
+                   "bakenwindow.text-big button.nav,\nbakenwindow.text-big .page-title {\n"
+                   "  font-size: 66px;\n}\n\n");
+}
+
+/* Is text of label drawn whole? */
+static void
+check_label (GtkWidget  *label,
+             GtkWidget  *window,
+             const char *screen)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  int width = gtk_widget_get_width (label);
+  int height = gtk_widget_get_height (label);
+  int layout_w, layout_h;
+  graphene_rect_t bounds;
+
+  if (*text == '\0' || width <= 0)
+    return;
+
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    {
+      /* The kiosk name may shorten: it is not something to read or tap. */
+      if (!gtk_widget_has_css_class (label, "kiosk-name"))
+        g_error ("%s: “%s” is ellipsized", screen, text);
+      return;
+    }
+
+  /* It got the room its text needs: the laid-out text is no larger than the label's
+   * content box (measure() would count margins and padding too). */
+  pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), &layout_w, &layout_h);
+  if (layout_w > width + 1)
+    g_error ("%s: “%s” is %d px wide, has %d", screen, text, layout_w, width);
+  if (layout_h > height + 1)
+    g_error ("%s: “%s” is %d px high, has %d", screen, text, layout_h, height);
+
+  /* Inside its button and inside the window (scrolled content may be out of view
+   * vertically, never to the side). */
+  for (GtkWidget *parent = gtk_widget_get_parent (label);
+       parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    {
+      /* Between the label and parent a scrolled window: it may be out of view. */
+      gboolean scrolled = FALSE;
+
+      for (GtkWidget *w = label; w != parent; w = gtk_widget_get_parent (w))
+        scrolled |= GTK_IS_SCROLLED_WINDOW (w);
+
+      if (!GTK_IS_BUTTON (parent) && parent != window)
+        continue;
+
+      g_assert_true (gtk_widget_compute_bounds (label, parent, &bounds));
+      if (bounds.origin.x < -0.5 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (parent) + 0.5 ||
+          (!scrolled && (bounds.origin.y < -0.5 ||
+                         bounds.origin.y + bounds.size.height >
+                         gtk_widget_get_height (parent) + 0.5)))
+        g_error ("%s: “%s” (%g,%g %gx%g) sticks out of its %s (%dx%d)", screen, text,
+                 bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+                 G_OBJECT_TYPE_NAME (parent),
+                 gtk_widget_get_width (parent), gtk_widget_get_height (parent));
+    }
+}
+
+static void
+check_labels (GtkWidget  *root,
+              GtkWidget  *window,
+              const char *screen,
+              guint      *n_checked)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+
+  if (GTK_IS_LABEL (root))
+    {
+      check_label (root, window, screen);
+      (*n_checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_labels (child, window, screen, n_checked);
+}
+
+typedef struct
+{
+  const Size *size;
+  const char *language;
+} WalkCase;
+
+/* At the largest text size every label of the demo walk is drawn whole. */
+static void
+test_largest_text_fits (gconstpointer data)
+{
+  const WalkCase *walk = data;
+  static const char * const screens[] = {
+    NULL,
+    "event:le-geld",
+    "services:le-geld-rekeningen",
+    "service:svc-schuldhulp",
+    "a11y:languages",
+    "idle:prompt",
+  };
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  BakenWindow *window;
+
+  window = ui_test_window_new (config, FALSE, 1.0, walk->size->width, walk->size->height);
+  activate (window, "kiosk.language", g_variant_new_string (walk->language));
+  activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
+
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      guint n_checked = 0;
+
+      if (screens[i] != NULL)
+        open_step (window, screens[i]);
+
+      /* Who asks for how much width, for when the next assertion fails. */
+      for (GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_parent (reach_bin (window)));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          int min_w;
+
+          gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+          g_test_message ("%s needs %d px wide", G_OBJECT_TYPE_NAME (row), min_w);
+        }
+
+      /* The window kept its size: nothing asked for more than the screen. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, walk->size->width);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, walk->size->height);
+
+      check_labels (GTK_WIDGET (window), GTK_WIDGET (window),
+                    screens[i] != NULL ? screens[i] : "home", &n_checked);
+      g_test_message ("%s: %u labels whole", screens[i] != NULL ? screens[i] : "home",
+                      n_checked);
+      g_assert_cmpuint (n_checked, >, 5);
+
+      if (screens[i] != NULL && g_str_equal (screens[i], "a11y:languages"))
+        activate (window, "a11y.close-languages", NULL);
+    }
+
+  ui_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const WalkCase walks[] = {
+    { &portrait, "nl" },
+    { &landscape, "nl" },
+    { &portrait, "ar" },
+    { &landscape, "en" },
+    { &portrait, "uk" },
+  };
+
+  /* The window's speaker only records; the WAV test uses the engine. */
+  g_setenv ("BAKEN_SPEECH_OUTPUT", "none", TRUE);
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/a11y/toggles-and-reset", test_toggles_and_reset);
+  g_test_add_func ("/ui/a11y/language-picker", test_language_picker);
+  for (guint i = 0; i < G_N_ELEMENTS (speech_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/ui/a11y/speech-text/%s",
+                                               speech_cases[i].language);
+
+      g_test_add_data_func (name, &speech_cases[i], test_speech_text);
+    }
+  g_test_add_func ("/ui/a11y/speech-wav", test_speech_wav);
+  g_test_add_func ("/ui/a11y/text-size-css", test_text_size_css);
+  for (guint i = 0; i < G_N_ELEMENTS (walks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/ui/a11y/largest-text-fits/%s/%s",
+                                               walks[i].size == &portrait ? "portrait"
+                                                                          : "landscape",
+                                               walks[i].language);
+
+      g_test_add_data_func (name, &walks[i], test_largest_text_fits);
+    }
+
+  return g_test_run ();
+}
