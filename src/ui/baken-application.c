@@ -83,7 +83,7 @@ static const GOptionEntry option_entries[] = {
   { "landscape", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     "Window of 1920x1080", NULL },
   { "open", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
-    "Development: go to a screen (event:ID, services:ID, service:ID, lang:CODE, "
+    "Development: go to a screen (event:ID, services:ID, service:ID, print:ID, lang:CODE, "
     "idle:prompt); may be repeated", "STEP" },
   { "sync-now", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     "Ask the running kiosk to sync from its [sync] url now", NULL },

@@ -8,6 +8,9 @@
 
 #include "baken-context.h"
 
+#include "baken-cups-printer.h"
+#include "baken-file-printer.h"
+
 struct _BakenContext
 {
   GObject       parent_instance;
@@ -15,6 +18,7 @@ struct _BakenContext
   BakenConfig  *config;   /* (owned) */
   BakenCatalog *catalog;  /* (owned) (nullable) when content is set */
   BakenKioskContent *content;  /* (owned) (nullable) */
+  BakenPrinter *printer;  /* (owned) */
 };
 
 G_DEFINE_FINAL_TYPE (BakenContext, baken_context, G_TYPE_OBJECT)
@@ -23,6 +27,7 @@ enum {
   PROP_0,
   PROP_CONFIG,
   PROP_CATALOG,
+  PROP_PRINTER,
   N_PROPS
 };
 
@@ -35,6 +40,7 @@ baken_context_dispose (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_object (&self->content);
+  g_clear_object (&self->printer);
 
   G_OBJECT_CLASS (baken_context_parent_class)->dispose (object);
 }
@@ -67,6 +73,10 @@ baken_context_get_property (GObject    *object,
       g_value_set_object (value, baken_context_get_catalog (self));
       break;
 
+    case PROP_PRINTER:
+      g_value_set_object (value, baken_context_get_printer (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -90,9 +100,31 @@ baken_context_set_property (GObject      *object,
       self->catalog = g_value_dup_object (value);
       break;
 
+    case PROP_PRINTER:
+      self->printer = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+baken_context_constructed (GObject *object)
+{
+  BakenContext *self = BAKEN_CONTEXT (object);
+  const char *folder = g_getenv ("BAKEN_PRINT_TO_DIR");
+
+  G_OBJECT_CLASS (baken_context_parent_class)->constructed (object);
+
+  if (self->printer != NULL)
+    return;
+
+  if (folder != NULL && *folder != '\0')
+    self->printer = baken_file_printer_new (folder);
+  else
+    self->printer = baken_cups_printer_new (self->config->printer, NULL,
+                                            self->config->print_timeout);
 }
 
 static void
@@ -100,6 +132,7 @@ baken_context_class_init (BakenContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = baken_context_constructed;
   object_class->dispose = baken_context_dispose;
   object_class->finalize = baken_context_finalize;
   object_class->get_property = baken_context_get_property;
@@ -114,6 +147,13 @@ baken_context_class_init (BakenContextClass *klass)
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL,
                          BAKEN_TYPE_CATALOG,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* NULL: see baken_context_get_printer (). */
+  properties[PROP_PRINTER] =
+    g_param_spec_object ("printer", NULL, NULL,
+                         BAKEN_TYPE_PRINTER,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
@@ -209,4 +249,12 @@ baken_context_get_content (BakenContext *self)
   g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
 
   return self->content;
+}
+
+BakenPrinter *
+baken_context_get_printer (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  return self->printer;
 }

@@ -12,6 +12,7 @@
 
 #include "baken-catalog.h"
 #include "baken-config.h"
+#include "baken-printer.h"
 #include "baken-kiosk-content.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,11 @@ BakenConfig  *baken_context_get_config  (BakenContext  *self);
  * trusted content; the window then shows that it is being prepared. It changes when
  * the window applies an update (BakenKioskContent::notify::catalog). */
 BakenCatalog *baken_context_get_catalog (BakenContext  *self);
+/* Where slips go: the "printer" construct property, else a folder printer when the
+ * environment sets BAKEN_PRINT_TO_DIR (development and tests only: each slip becomes
+ * a PDF in that folder), else CUPS: config->printer or the CUPS default, with
+ * config->print_timeout. */
+BakenPrinter *baken_context_get_printer (BakenContext  *self);
 /* (nullable): NULL for baken_context_new (). */
 BakenKioskContent *baken_context_get_content (BakenContext *self);
 

@@ -38,6 +38,7 @@ struct _BakenServicePage
   GtkLabel     *name;
   AdwBin       *badge_slot;
   GtkLabel     *alert;
+  GtkWidget    *print_button;
   GtkWidget    *help_section;
   GtkLabel     *help;
   GtkWidget    *expect_section;
@@ -280,6 +281,10 @@ fill (BakenServicePage *self)
                      baken_open_badge_new (service->hours, now, config->holidays));
   gtk_label_set_label (self->alert, service->alert != NULL ? service->alert : "");
   gtk_widget_set_visible (GTK_WIDGET (self->alert), service->alert != NULL);
+  /* Hidden until there is a service to print. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->print_button), "s", service->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->print_button), "kiosk.open-print");
+  gtk_widget_set_visible (self->print_button, TRUE);
 
   set_section (self->help_section, self->help, service->description);
   set_section (self->expect_section, self->expect, service->what_to_expect);
@@ -410,6 +415,7 @@ baken_service_page_class_init (BakenServicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, name);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, badge_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, alert);
+  gtk_widget_class_bind_template_child (widget_class, BakenServicePage, print_button);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, help_section);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, help);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, expect_section);

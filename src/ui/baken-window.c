@@ -22,6 +22,7 @@
 #include "baken-icon.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
+#include "baken-print-page.h"
 #include "baken-search.h"
 #include "baken-preparing-page.h"
 #include "baken-search-page.h"
@@ -47,6 +48,7 @@ typedef enum {
   LOCATION_SERVICES,
   LOCATION_SERVICE,
   LOCATION_SEARCH,
+  LOCATION_PRINT,
 } LocationKind;
 
 typedef struct
@@ -61,6 +63,7 @@ static const char * const location_names[] = {
   [LOCATION_SERVICES] = "services",
   [LOCATION_SERVICE] = "service",
   [LOCATION_SEARCH] = "search",
+  [LOCATION_PRINT] = "print",
 };
 
 static Location *
@@ -126,6 +129,24 @@ create_search_page (BakenWindow    *self,
   return page;
 }
 
+/* The life event the resident came through, for the title of a slip: the situation
+ * whose services they chose from (nullable: they came another way, such as search). */
+static const char *
+slip_event_id (BakenWindow *self)
+{
+  for (guint i = self->history->len; i > 0; i--)
+    {
+      Location *location = g_ptr_array_index (self->history, i - 1);
+
+      if (location->kind == LOCATION_SEARCH)
+        break;
+      if (location->kind == LOCATION_SERVICES || location->kind == LOCATION_EVENT)
+        return location->id;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 create_page (BakenWindow    *self,
              const Location *location)
@@ -146,6 +167,9 @@ create_page (BakenWindow    *self,
       return baken_service_page_new (self->context, self->language, location->id);
     case LOCATION_SEARCH:
       return create_search_page (self, location);
+    case LOCATION_PRINT:
+      return baken_print_page_new (self->context, self->language, location->id,
+                                   slip_event_id (self));
     default:
       g_assert_not_reached ();
     }
@@ -245,6 +269,14 @@ search_action (GtkWidget  *widget,
     push (self, LOCATION_SEARCH, NULL);
   else
     _baken_window_idle_poke (self);
+}
+
+static void
+open_print_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  push (BAKEN_WINDOW (widget), LOCATION_PRINT, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -635,6 +667,7 @@ baken_window_class_init (BakenWindowClass *klass)
                                    open_services_action);
   gtk_widget_class_install_action (widget_class, "kiosk.open-service", "s",
                                    open_service_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-print", "s", open_print_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.more-time", NULL, more_time_action);
@@ -814,6 +847,17 @@ baken_window_open (BakenWindow  *self,
       return TRUE;
     }
 
+  if (g_str_equal (kind, "print"))
+    {
+      g_autoptr(BakenService) service = baken_catalog_get_service (catalog, id, self->language,
+                                                                   BAKEN_AUDIENCE_PUBLIC,
+                                                                   error);
+      if (service == NULL)
+        return FALSE;
+      push (self, LOCATION_PRINT, id);
+      return TRUE;
+    }
+
   if (g_str_equal (kind, "lang"))
     {
       if (!g_strv_contains ((const char * const *) config->languages, id))
@@ -837,8 +881,8 @@ baken_window_open (BakenWindow  *self,
     }
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               "“%s”: unknown step; use event:ID, services:ID, service:ID, lang:CODE or "
-               "idle:prompt", step);
+               "“%s”: unknown step; use event:ID, services:ID, service:ID, print:ID, "
+               "lang:CODE or idle:prompt", step);
   return FALSE;
 }
 

@@ -1,0 +1,593 @@
+/* baken-print-page.c: the slip before it prints, while it prints, and after
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One page, four states in a stack:
+ *
+ *   preview   the slip as it will print (drawn in a worker thread), the big Print button
+ *   printing  a spinner while the printer works (in a worker thread: the UI never waits)
+ *   done      "Neem uw briefje uit de printer"; the whole page is a button to Home
+ *   failed    why, in one plain sentence, "ask at the desk", and the slip's QR code large
+ *
+ * The printer is checked as soon as the preview opens, so a known fault (no paper, cupsd
+ * down, …) shows before the resident taps Print. Leaving the page — Back, Home, another
+ * language, the idle reset — cancels whatever it started; the printer then cancels a job
+ * that was already sent, so a slip never comes out for the next person.
+ */
+#define G_LOG_DOMAIN "baken-print-page"
+
+#include "config.h"
+
+#include "baken-print-page.h"
+
+#include <glib/gi18n.h>
+
+#include "baken-columns.h"
+#include "baken-hours.h"
+#include "baken-icon.h"
+#include "baken-slip-render.h"
+
+/* Preview scale per paper: a receipt is drawn 640 px wide, a page about 840 px. */
+#define RECEIPT_PIXELS_PER_MM 8.0
+#define PAGE_PIXELS_PER_MM    4.0
+
+/* The QR code on the failure screen: big enough for any phone at arm's length. */
+#define QR_TARGET_PX 480
+#define QR_MIN_MODULE_PX 4
+
+struct _BakenPrintPage
+{
+  GtkWidget        parent_instance;
+
+  /* Inputs */
+  BakenContext    *context;      /* (owned) */
+  char            *language;     /* (owned) */
+  char            *service_id;   /* (owned) */
+  char            *event_id;     /* (owned) (nullable) */
+
+  /* State */
+  BakenSlip       *slip;         /* (owned) (nullable) */
+  GCancellable    *cancellable;  /* (owned) everything the page started */
+  GCancellable    *check;        /* (owned) the check when the preview opens */
+  BakenPrintState  print_state;
+  gboolean         preview_ready;
+
+  /* Template children */
+  GtkStack        *stack;
+  GtkBox          *preview_layout;
+  GtkWidget       *print_button;
+  GtkSpinner      *preview_spinner;
+  GtkPicture      *preview;
+  GtkSpinner      *printing_spinner;
+  GtkLabel        *failure_message;
+  GtkWidget       *qr_box;
+  GtkPicture      *qr;
+};
+
+G_DEFINE_FINAL_TYPE (BakenPrintPage, baken_print_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_LANGUAGE,
+  PROP_SERVICE_ID,
+  PROP_EVENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static BakenPrinter *
+get_printer (BakenPrintPage *self)
+{
+  return baken_context_get_printer (self->context);
+}
+
+static void
+show_state (BakenPrintPage *self,
+            const char     *state)
+{
+  gboolean printing = g_str_equal (state, "printing");
+
+  gtk_stack_set_visible_child_name (self->stack, state);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "print.start",
+                                 g_str_equal (state, "preview") && self->slip != NULL);
+  if (printing)
+    gtk_spinner_start (self->printing_spinner);
+  else
+    gtk_spinner_stop (self->printing_spinner);
+}
+
+/* An ARGB32 image surface as a texture; cairo's layout is GDK_MEMORY_DEFAULT. */
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* The QR code at a whole number of pixels per module, about QR_TARGET_PX wide. */
+static GdkTexture *
+render_qr (const char  *url,
+           GError     **error)
+{
+  cairo_surface_t *probe;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  int modules;
+
+  probe = baken_slip_render_qr_image (url, 1, error);
+  if (probe == NULL)
+    return NULL;
+  modules = cairo_image_surface_get_width (probe);
+  cairo_surface_destroy (probe);
+
+  surface = baken_slip_render_qr_image (url, MAX (QR_MIN_MODULE_PX, QR_TARGET_PX / modules),
+                                        error);
+  if (surface == NULL)
+    return NULL;
+  texture = texture_for_surface (surface);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+static void
+show_failure (BakenPrintPage  *self,
+              BakenPrintState  state)
+{
+  g_autoptr(GdkTexture) qr = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (state == BAKEN_PRINT_STATE_OK)
+    state = BAKEN_PRINT_STATE_FAILED;
+  self->print_state = state;
+
+  gtk_label_set_label (self->failure_message, baken_print_state_get_message (state));
+
+  if (self->slip != NULL && self->slip->qr_url != NULL)
+    {
+      qr = render_qr (self->slip->qr_url, &error);
+      if (qr == NULL)
+        g_message ("No QR code for %s: %s", self->slip->qr_url, error->message);
+    }
+  gtk_picture_set_paintable (self->qr, GDK_PAINTABLE (qr));
+  gtk_widget_set_visible (self->qr_box, qr != NULL);
+
+  show_state (self, "failed");
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+preview_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BakenPrintPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+
+  surface = baken_slip_render_image_finish (result, &error);
+  if (surface == NULL)
+    {
+      if (!is_cancelled (error))
+        {
+          g_message ("Cannot draw the slip of %s: %s", self->service_id, error->message);
+          gtk_spinner_stop (self->preview_spinner);
+        }
+      return;
+    }
+
+  texture = texture_for_surface (surface);
+  cairo_surface_destroy (surface);
+
+  gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), TRUE);
+  gtk_spinner_stop (self->preview_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_spinner), FALSE);
+  self->preview_ready = TRUE;
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(BakenPrintPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (baken_printer_check_finish (BAKEN_PRINTER (source), result, &error) || is_cancelled (error))
+    return;
+
+  g_message ("The printer is not ready: %s", error->message);
+  /* A known fault shows before they tap Print, not after. */
+  if (g_strcmp0 (baken_print_page_get_state (self), "preview") == 0)
+    show_failure (self, baken_print_state_from_error (error));
+}
+
+static void
+submitted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BakenPrintPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (baken_printer_submit_finish (BAKEN_PRINTER (source), result, &error))
+    {
+      g_info ("Printed the slip of %s", self->service_id);
+      show_state (self, "done");
+      return;
+    }
+
+  if (is_cancelled (error))
+    return;
+
+  g_message ("Printing the slip of %s failed: %s", self->service_id, error->message);
+  show_failure (self, baken_print_state_from_error (error));
+}
+
+static void
+pdf_ready_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BakenPrintPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  pdf = baken_slip_render_pdf_finish (result, &error);
+  if (pdf == NULL)
+    {
+      if (is_cancelled (error))
+        return;
+      g_message ("Cannot draw the slip of %s: %s", self->service_id, error->message);
+      show_failure (self, BAKEN_PRINT_STATE_FAILED);
+      return;
+    }
+
+  baken_printer_submit_async (get_printer (self), pdf, self->cancellable, submitted_cb,
+                              g_object_ref (self));
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (widget);
+  BakenConfig *config = baken_context_get_config (self->context);
+
+  if (self->slip == NULL || g_strcmp0 (baken_print_page_get_state (self), "preview") != 0)
+    return;
+
+  /* The submit checks the printer again itself. */
+  g_cancellable_cancel (self->check);
+  show_state (self, "printing");
+  baken_slip_render_pdf_async (self->slip, config->paper, self->cancellable, pdf_ready_cb,
+                               g_object_ref (self));
+}
+
+/* A situation often has no icon of its own; its parent's stands for it. */
+static void
+set_event_icon (BakenPrintPage       *self,
+                BakenSlip            *slip,
+                const BakenLifeEvent *event)
+{
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  g_autoptr(BakenLifeEvent) parent = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  const char *icon = event->icon;
+
+  if (icon == NULL && event->parent_id != NULL)
+    {
+      parent = baken_catalog_get_life_event (catalog, event->parent_id, self->language, NULL);
+      if (parent != NULL)
+        icon = parent->icon;
+    }
+
+  if (icon != NULL && (svg = baken_catalog_get_icon (catalog, icon)) != NULL)
+    baken_slip_set_icon (slip, svg);
+}
+
+static BakenSlip *
+build_slip (BakenPrintPage  *self,
+            GError         **error)
+{
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenConfig *config = baken_context_get_config (self->context);
+  g_autoptr(BakenService) service = NULL;
+  g_autoptr(BakenLifeEvent) event = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *serial = NULL;
+  BakenSlip *slip;
+
+  /* Asked for residents: the slip leaves staff-only channels out in any case. */
+  service = baken_catalog_get_service (catalog, self->service_id, self->language,
+                                       BAKEN_AUDIENCE_PUBLIC, error);
+  if (service == NULL)
+    return NULL;
+
+  if (self->event_id != NULL)
+    {
+      g_autoptr(GError) event_error = NULL;
+
+      event = baken_catalog_get_life_event (catalog, self->event_id, self->language,
+                                            &event_error);
+      if (event == NULL)
+        g_message ("Slip without its life event %s: %s", self->event_id,
+                   event_error->message);
+    }
+
+  now = g_date_time_new_now (baken_local_timezone ());
+  serial = baken_catalog_dup_meta (catalog, "serial");
+  slip = baken_slip_new (service, event, config, now, serial, self->language);
+
+  if (event != NULL)
+    set_event_icon (self, slip, event);
+
+  return slip;
+}
+
+static void
+baken_print_page_constructed (GObject *object)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (object);
+  BakenConfig *config;
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (baken_print_page_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL && self->language != NULL && self->service_id != NULL);
+  config = baken_context_get_config (self->context);
+
+  self->slip = build_slip (self, &error);
+  if (self->slip == NULL)
+    {
+      g_message ("Cannot make a slip for %s: %s", self->service_id, error->message);
+      show_failure (self, BAKEN_PRINT_STATE_FAILED);
+      return;
+    }
+
+  show_state (self, "preview");
+  baken_slip_render_image_async (self->slip, config->paper,
+                                 config->paper == BAKEN_PAPER_RECEIPT_80MM
+                                 ? RECEIPT_PIXELS_PER_MM : PAGE_PIXELS_PER_MM,
+                                 self->cancellable, preview_ready_cb, g_object_ref (self));
+  baken_printer_check_async (get_printer (self), self->check, checked_cb, g_object_ref (self));
+}
+
+/* In landscape the Print button stands beside the slip, which gets the full height.
+ * A kiosk screen does not turn, and every step builds its page anew. */
+static void
+baken_print_page_root (GtkWidget *widget)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (widget);
+  GtkWidget *window;
+  int width, height;
+  gboolean wide;
+
+  GTK_WIDGET_CLASS (baken_print_page_parent_class)->root (widget);
+
+  window = GTK_WIDGET (gtk_widget_get_root (widget));
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  if ((width <= 0 || height <= 0) && GTK_IS_WINDOW (window))
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  wide = width > height;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->preview_layout),
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_valign (self->print_button, wide ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+}
+
+/* Out of the window (Back, Home, language, idle reset): stop everything. */
+static void
+baken_print_page_unroot (GtkWidget *widget)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (widget);
+
+  g_cancellable_cancel (self->check);
+  g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (baken_print_page_parent_class)->unroot (widget);
+}
+
+static void
+baken_print_page_dispose (GObject *object)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->check);
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAKEN_TYPE_PRINT_PAGE);
+  /* Unnamed template children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (baken_print_page_parent_class)->dispose (object);
+}
+
+static void
+baken_print_page_finalize (GObject *object)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (object);
+
+  g_clear_pointer (&self->slip, baken_slip_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->check);
+  g_free (self->language);
+  g_free (self->service_id);
+  g_free (self->event_id);
+
+  G_OBJECT_CLASS (baken_print_page_parent_class)->finalize (object);
+}
+
+static void
+baken_print_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_LANGUAGE:
+      self->language = g_value_dup_string (value);
+      break;
+
+    case PROP_SERVICE_ID:
+      self->service_id = g_value_dup_string (value);
+      break;
+
+    case PROP_EVENT_ID:
+      self->event_id = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baken_print_page_class_init (BakenPrintPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = baken_print_page_constructed;
+  object_class->dispose = baken_print_page_dispose;
+  object_class->finalize = baken_print_page_finalize;
+  object_class->set_property = baken_print_page_set_property;
+
+  widget_class->root = baken_print_page_root;
+  widget_class->unroot = baken_print_page_unroot;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         BAKEN_TYPE_CONTEXT,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         NULL,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SERVICE_ID] =
+    g_param_spec_string ("service-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EVENT_ID] =
+    g_param_spec_string ("event-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/nl/baken/Kiosk/ui/baken-print-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview_layout);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, printing_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, failure_message);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, qr_box);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, qr);
+
+  gtk_widget_class_install_action (widget_class, "print.start", NULL, start_action);
+
+  gtk_widget_class_set_css_name (widget_class, "printpage");
+}
+
+static void
+baken_print_page_init (BakenPrintPage *self)
+{
+  g_type_ensure (BAKEN_TYPE_COLUMNS);
+  g_type_ensure (BAKEN_TYPE_ICON);
+
+  self->cancellable = g_cancellable_new ();
+  self->check = g_cancellable_new ();
+  self->print_state = BAKEN_PRINT_STATE_OK;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+baken_print_page_new (BakenContext *context,
+                      const char   *language,
+                      const char   *service_id,
+                      const char   *event_id)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (service_id != NULL, NULL);
+
+  return g_object_new (BAKEN_TYPE_PRINT_PAGE,
+                       "context", context,
+                       "language", language,
+                       "service-id", service_id,
+                       "event-id", event_id,
+                       NULL);
+}
+
+const char *
+baken_print_page_get_state (BakenPrintPage *self)
+{
+  g_return_val_if_fail (BAKEN_IS_PRINT_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+BakenPrintState
+baken_print_page_get_print_state (BakenPrintPage *self)
+{
+  g_return_val_if_fail (BAKEN_IS_PRINT_PAGE (self), BAKEN_PRINT_STATE_OK);
+
+  return self->print_state;
+}
+
+BakenSlip *
+baken_print_page_get_slip (BakenPrintPage *self)
+{
+  g_return_val_if_fail (BAKEN_IS_PRINT_PAGE (self), NULL);
+
+  return self->slip;
+}
+
+gboolean
+baken_print_page_get_preview_ready (BakenPrintPage *self)
+{
+  g_return_val_if_fail (BAKEN_IS_PRINT_PAGE (self), FALSE);
+
+  return self->preview_ready;
+}
