@@ -8,6 +8,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,18 +81,29 @@ cupsd_answers (CupsFixture *f)
   return TRUE;
 }
 
+/* In the child: a test that aborts (a failed assertion skips the teardown) takes its
+ * cupsd with it instead of leaving it running. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 void
 cups_fixture_start (CupsFixture *f)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *conf = g_build_filename (f->dir, "cupsd.conf", NULL);
   g_autofree char *files = g_build_filename (f->dir, "cups-files.conf", NULL);
   g_autofree char *cupsd = sbin ("cupsd");
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  f->cupsd = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                               G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                               cupsd, "-f", "-c", conf, "-s", files, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  f->cupsd = g_subprocess_launcher_spawn (launcher, &error,
+                                          cupsd, "-f", "-c", conf, "-s", files, NULL);
   g_assert_no_error (error);
 
   while (!cupsd_answers (f))
