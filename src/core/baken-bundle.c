@@ -50,6 +50,7 @@ typedef struct
 {
   const char           *dir;            /* a folder, or */
   const char           *resource_path;  /* a GResource folder */
+  const char           *icon_cache_dir; /* (nullable) passed icon checks */
   BakenBundleCheckFunc  check_func;
   gpointer              user_data;
 } Source;
@@ -781,6 +782,106 @@ check_icons (Source      *source,
   return TRUE;
 }
 
+/* The icon check cache: a passed check is remembered as the file CACHE_DIR/SHA256 (the
+ * content DB's sha256, which the signed manifest vouches for), holding the version of
+ * this program. A marker of another version does not count: a newer checker or librsvg
+ * may judge differently. Only the ICON_CACHE_KEEP newest markers are kept. */
+
+#define ICON_CACHE_MARKER "baken-icon-check " PACKAGE_VERSION "\n"
+#define ICON_CACHE_KEEP   8
+
+static gboolean
+icon_check_cached (const char *cache_dir,
+                   const char *sha256)
+{
+  g_autofree char *path = g_build_filename (cache_dir, sha256, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) &&
+         length == strlen (ICON_CACHE_MARKER) &&
+         memcmp (contents, ICON_CACHE_MARKER, length) == 0;
+}
+
+typedef struct
+{
+  char   *path;
+  gint64  mtime;
+} Marker;
+
+static int
+marker_newer_first (gconstpointer a,
+                    gconstpointer b)
+{
+  const Marker *ma = a;
+  const Marker *mb = b;
+
+  return ma->mtime < mb->mtime ? 1 : ma->mtime > mb->mtime ? -1 : 0;
+}
+
+/* Removes all but the ICON_CACHE_KEEP newest markers; keep is never removed. */
+static void
+prune_icon_cache (const char *cache_dir,
+                  const char *keep)
+{
+  g_autoptr(GDir) dir = g_dir_open (cache_dir, 0, NULL);
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      Marker marker;
+      struct stat st;
+
+      /* Markers only: 64 hex digits. Temporary files of a writer are left alone. */
+      if (strlen (name) != 64 || strspn (name, "0123456789abcdef") != 64 ||
+          strcmp (name, keep) == 0)
+        continue;
+      marker.path = g_build_filename (cache_dir, name, NULL);
+      if (g_lstat (marker.path, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          g_free (marker.path);
+          continue;
+        }
+      marker.mtime = (gint64) st.st_mtime;
+      g_array_append_val (markers, marker);
+    }
+
+  g_array_sort (markers, marker_newer_first);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      Marker *marker = &g_array_index (markers, Marker, i);
+
+      /* keep itself is the newest */
+      if (i + 1 >= ICON_CACHE_KEEP)
+        g_unlink (marker->path);
+      g_free (marker->path);
+    }
+}
+
+/* Best effort: a cache that cannot be written only costs the next start the check. */
+static void
+remember_icon_check (const char *cache_dir,
+                     const char *sha256)
+{
+  g_autofree char *path = g_build_filename (cache_dir, sha256, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (cache_dir, 0700) != 0)
+    {
+      g_debug ("Cannot create the icon check cache %s: %s", cache_dir, g_strerror (errno));
+      return;
+    }
+  /* Written to a temporary file and renamed: a reader sees all of it or nothing. */
+  if (!g_file_set_contents_full (path, ICON_CACHE_MARKER, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      g_debug ("Cannot remember the icon check: %s", error->message);
+      return;
+    }
+  prune_icon_cache (cache_dir, sha256);
+}
+
 /* Public API */
 
 void
@@ -859,8 +960,16 @@ verify (Source     *source,
     return NULL;
   ok = check_integrity (source, db, content_name, error) &&
        check_schema_and_serial (source, db, manifest, content_name, error) &&
-       check_references (source, db, error) &&
-       check_icons (source, db, error);
+       check_references (source, db, error);
+  if (ok && source->icon_cache_dir != NULL &&
+      icon_check_cached (source->icon_cache_dir, content_sha256))
+    pass (source, "icons", "checked before, for this content (%s)", source->icon_cache_dir);
+  else if (ok)
+    {
+      ok = check_icons (source, db, error);
+      if (ok && source->icon_cache_dir != NULL)
+        remember_icon_check (source->icon_cache_dir, content_sha256);
+    }
   sqlite3_close (db);
   if (!ok)
     return NULL;
@@ -891,7 +1000,19 @@ baken_bundle_verify (const char            *dir,
                      gpointer               user_data,
                      GError               **error)
 {
-  Source source = { dir, NULL, check_func, user_data };
+  return baken_bundle_verify_cached (dir, keys, now, NULL, check_func, user_data, error);
+}
+
+BakenVerifiedBundle *
+baken_bundle_verify_cached (const char            *dir,
+                            GPtrArray             *keys,
+                            GDateTime             *now,
+                            const char            *icon_cache_dir,
+                            BakenBundleCheckFunc   check_func,
+                            gpointer               user_data,
+                            GError               **error)
+{
+  Source source = { dir, NULL, icon_cache_dir, check_func, user_data };
 
   g_return_val_if_fail (dir != NULL, NULL);
   g_return_val_if_fail (keys != NULL, NULL);
@@ -909,7 +1030,20 @@ baken_bundle_verify_resource (const char            *resource_path,
                               gpointer               user_data,
                               GError               **error)
 {
-  Source source = { NULL, resource_path, check_func, user_data };
+  return baken_bundle_verify_resource_cached (resource_path, keys, now, NULL, check_func,
+                                              user_data, error);
+}
+
+BakenVerifiedBundle *
+baken_bundle_verify_resource_cached (const char            *resource_path,
+                                     GPtrArray             *keys,
+                                     GDateTime             *now,
+                                     const char            *icon_cache_dir,
+                                     BakenBundleCheckFunc   check_func,
+                                     gpointer               user_data,
+                                     GError               **error)
+{
+  Source source = { NULL, resource_path, icon_cache_dir, check_func, user_data };
 
   g_return_val_if_fail (resource_path != NULL, NULL);
   g_return_val_if_fail (keys != NULL, NULL);

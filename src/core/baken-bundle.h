@@ -28,9 +28,13 @@
  *      and format, every life event, service and organisation has Dutch text, life
  *      events are at most three levels deep
  *   8. every SVG of the icon table passes baken-icon-check, run as a child process with
- *      CPU, memory and file-size limits; only its exit status and report are trusted
+ *      CPU, memory and file-size limits; only its exit status and report are trusted.
+ *      The icons are checked once per bundle where a cache folder is given
+ *      (baken_bundle_verify_cached ()): a pass is remembered under the content DB's
+ *      sha256, which step 5 proved to be the one the signed manifest names
  *
- * Verifying writes nothing. Verification blocks (hashing, SQLite, the child process): run it
+ * Verifying writes nothing, except a passed icon check in the cache folder when one is
+ * given. Verification blocks (hashing, SQLite, the child process): run it
  * in a worker thread, never on the UI thread.
  */
 #pragma once
@@ -133,6 +137,31 @@ BakenVerifiedBundle *baken_bundle_verify_resource (const char         *resource_
                                                  BakenBundleCheckFunc  check_func,
                                                  gpointer              user_data,
                                                  GError              **error);
+
+/* The folder under a state folder where the kiosk remembers passed icon checks. */
+#define BAKEN_BUNDLE_ICON_CACHE_NAME   "icon-checks"
+
+/* As baken_bundle_verify () and baken_bundle_verify_resource (), but the icon check
+ * (step 8) runs once per content DB: a pass is remembered in icon_cache_dir (created
+ * when missing; written atomically, best effort) as a file named by the DB's sha256,
+ * and a later verification of the same DB by this version of Baken skips the child
+ * process. Every other check still runs. icon_cache_dir NULL: always check, as
+ * baken_bundle_verify (). Whoever can write icon_cache_dir can skip the icon check of
+ * a bundle that is signed by a trusted key: keep it in the kiosk's own state folder. */
+BakenVerifiedBundle *baken_bundle_verify_cached (const char           *dir,
+                                                 GPtrArray            *keys,
+                                                 GDateTime            *now,
+                                                 const char           *icon_cache_dir,
+                                                 BakenBundleCheckFunc  check_func,
+                                                 gpointer              user_data,
+                                                 GError              **error);
+BakenVerifiedBundle *baken_bundle_verify_resource_cached (const char           *resource_path,
+                                                          GPtrArray            *keys,
+                                                          GDateTime            *now,
+                                                          const char           *icon_cache_dir,
+                                                          BakenBundleCheckFunc  check_func,
+                                                          gpointer              user_data,
+                                                          GError              **error);
 
 /* For the application at startup: verify dir with the configured keys (NULL or empty:
  * the demo key) at the time now. */

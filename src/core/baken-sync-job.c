@@ -479,6 +479,7 @@ attempt_sync (Attempt     *attempt,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *content_name = NULL;
+  g_autofree char *icon_cache = NULL;
   const BakenManifestFile *content;
   const char *etag = NULL;
   gboolean not_modified = FALSE, unchanged = FALSE;
@@ -574,8 +575,11 @@ attempt_sync (Attempt     *attempt,
   /* 5. Everything again, and the DB and its icons, in staging. */
   start = g_get_monotonic_time ();
   now = g_date_time_new_from_unix_utc (job->now);
-  verified = baken_bundle_verify (baken_store_get_staging_dir (store), job->keys, now,
-                                  NULL, NULL, &local_error);
+  /* A pass of the icon check is remembered, so the kiosk does not run it again when it
+   * verifies the installed bundle for showing. */
+  icon_cache = g_build_filename (job->state_dir, BAKEN_BUNDLE_ICON_CACHE_NAME, NULL);
+  verified = baken_bundle_verify_cached (baken_store_get_staging_dir (store), job->keys, now,
+                                         icon_cache, NULL, NULL, &local_error);
   attempt->outcome->verify_us = g_get_monotonic_time () - start;
   if (verified == NULL)
     {

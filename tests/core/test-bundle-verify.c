@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <utime.h>
+
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <sqlite3.h>
@@ -849,6 +851,233 @@ test_icon_checker_silent (Fixture       *f,
   g_unsetenv ("BAKEN_ICON_CHECK");
 }
 
+/* Tests: the icon check cache */
+
+static void
+icons_detail_cb (const char *check,
+                 gboolean    passed,
+                 const char *detail,
+                 gpointer    user_data)
+{
+  char **icons = user_data;
+
+  if (strcmp (check, "icons") != 0)
+    return;
+  g_free (*icons);
+  *icons = g_strdup_printf ("%s: %s", passed ? "ok" : "fail", detail);
+}
+
+static char *
+icon_cache_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "baken", BAKEN_BUNDLE_ICON_CACHE_NAME,
+                           NULL);
+}
+
+/* The sha256 of the fixture's content DB as it is now. */
+static char *
+content_sha256 (Fixture *f)
+{
+  g_autofree char *name = content_name (SERIAL);
+  g_autofree char *path = path_in (f, name);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = read_text (path, &length);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) contents, length);
+}
+
+/* Verifies with the cache; returns what the icons check said ("ok: …", "fail: …"). */
+static char *
+verify_with_cache (Fixture  *f,
+                   int       expected_code)
+{
+  g_autofree char *cache = icon_cache_dir ();
+  g_autoptr(BakenVerifiedBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  char *icons = NULL;
+
+  bundle = baken_bundle_verify_cached (f->dir, f->keys, f->now, cache, icons_detail_cb, &icons,
+                                       &error);
+  if (expected_code < 0)
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (bundle);
+    }
+  else
+    {
+      g_assert_error (error, BAKEN_BUNDLE_ERROR, expected_code);
+      g_assert_null (bundle);
+    }
+  g_assert_nonnull (icons);
+  g_test_message ("icons: %s", icons);
+  return icons;
+}
+
+static void
+test_icon_cache_skips_child (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *cache = icon_cache_dir ();
+  g_autofree char *sha256 = content_sha256 (f);
+  g_autofree char *marker = g_build_filename (cache, sha256, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(BakenVerifiedBundle) uncached = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* First: the child runs, and its pass is remembered under the DB's sha256. */
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+  first = verify_with_cache (f, -1);
+  g_assert_true (g_str_has_prefix (first, "ok: "));
+  g_assert_nonnull (strstr (first, "drawn within limits"));
+  contents = read_text (marker, NULL);
+  g_assert_cmpstr (contents, ==, "baken-icon-check " PACKAGE_VERSION "\n");
+
+  /* Second, with a checker that refuses everything: not started, still accepted. */
+  g_setenv ("BAKEN_ICON_CHECK", "/bin/false", TRUE);
+  second = verify_with_cache (f, -1);
+  g_assert_true (g_str_has_prefix (second, "ok: "));
+  g_assert_nonnull (strstr (second, "checked before"));
+
+  /* Without the cache (baken-bundle verify, the sync) that checker is asked, and fails. */
+  uncached = baken_bundle_verify (f->dir, f->keys, f->now, NULL, NULL, &error);
+  g_assert_error (error, BAKEN_BUNDLE_ERROR, BAKEN_BUNDLE_ERROR_ICON_CHECKER);
+  g_assert_null (uncached);
+  g_unsetenv ("BAKEN_ICON_CHECK");
+}
+
+static void
+test_icon_cache_other_content (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *cache = icon_cache_dir ();
+  g_autofree char *old_sha256 = NULL;
+  g_autofree char *new_sha256 = NULL;
+  g_autofree char *new_marker = NULL;
+  g_autofree char *icons = NULL;
+  g_autofree char *ran = NULL;
+
+  ran = verify_with_cache (f, -1);
+  old_sha256 = content_sha256 (f);
+
+  /* Another DB, properly signed: its own sha256, so the checker runs (and refuses). */
+  edit_content (f, "UPDATE life_event_text SET title = title || '.' "
+                   "WHERE life_event_id = (SELECT min(life_event_id) FROM life_event_text)",
+                NULL);
+  reissue_manifest (f);
+  new_sha256 = content_sha256 (f);
+  g_assert_cmpstr (new_sha256, !=, old_sha256);
+  new_marker = g_build_filename (cache, new_sha256, NULL);
+
+  g_setenv ("BAKEN_ICON_CHECK", "/bin/false", TRUE);
+  icons = verify_with_cache (f, BAKEN_BUNDLE_ERROR_ICON_CHECKER);
+  g_unsetenv ("BAKEN_ICON_CHECK");
+  g_assert_true (g_str_has_prefix (icons, "fail: "));
+  g_assert_false (g_file_test (new_marker, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_icon_cache_other_version (Fixture       *f,
+                               gconstpointer  data)
+{
+  /* A pass remembered by another version of Baken (another checker) does not count. */
+  static const char old[] = "baken-icon-check 0.0.1\n";
+  g_autofree char *cache = icon_cache_dir ();
+  g_autofree char *sha256 = content_sha256 (f);
+  g_autofree char *marker = g_build_filename (cache, sha256, NULL);
+  g_autofree char *icons = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (cache, 0700), ==, 0);
+  write_bytes (marker, old, strlen (old));
+  g_setenv ("BAKEN_ICON_CHECK", "/bin/false", TRUE);
+  icons = verify_with_cache (f, BAKEN_BUNDLE_ERROR_ICON_CHECKER);
+  g_unsetenv ("BAKEN_ICON_CHECK");
+  g_assert_true (g_str_has_prefix (icons, "fail: "));
+
+  /* The real checker passes it, and the marker is this version's now. */
+  again = verify_with_cache (f, -1);
+  g_assert_nonnull (strstr (again, "drawn within limits"));
+  contents = read_text (marker, NULL);
+  g_assert_cmpstr (contents, ==, "baken-icon-check " PACKAGE_VERSION "\n");
+}
+
+static void
+test_icon_cache_refusal_not_remembered (Fixture       *f,
+                                        gconstpointer  data)
+{
+  static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 48 48\">"
+                            "<script>while(1){}</script></svg>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (svg, strlen (svg));
+  g_autofree char *cache = icon_cache_dir ();
+  g_autofree char *icons = NULL;
+  g_autofree char *marker = NULL;
+
+  edit_content (f, "UPDATE icon SET svg = ?1 WHERE name = (SELECT max(name) FROM icon)", bytes);
+  reissue_manifest (f);
+  icons = verify_with_cache (f, BAKEN_BUNDLE_ERROR_ICON);
+  g_assert_nonnull (strstr (icons, "<script>"));
+
+  /* Refused again next time: nothing was remembered. */
+  marker = g_build_filename (cache, content_sha256 (f), NULL);
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&icons, g_free);
+  icons = verify_with_cache (f, BAKEN_BUNDLE_ERROR_ICON);
+  g_assert_nonnull (strstr (icons, "<script>"));
+}
+
+static void
+test_icon_cache_keeps_newest (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *cache = icon_cache_dir ();
+  g_autofree char *sha256 = content_sha256 (f);
+  g_autofree char *own = g_build_filename (cache, sha256, NULL);
+  g_autofree char *icons = NULL;
+  guint left = 0;
+
+  /* Ten passes of older bundles, the oldest first, and one file that is not a marker. */
+  g_assert_cmpint (g_mkdir_with_parents (cache, 0700), ==, 0);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                          (const guint8 *) &i, sizeof i);
+      g_autofree char *path = g_build_filename (cache, name, NULL);
+      struct utimbuf times = { 1000000 + i * 1000, 1000000 + i * 1000 };
+
+      write_bytes (path, "x", 1);
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+    }
+  {
+    g_autofree char *other = g_build_filename (cache, "README", NULL);
+
+    write_bytes (other, "x", 1);
+  }
+
+  icons = verify_with_cache (f, -1);
+  g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
+
+  /* Its own marker and the 7 newest older ones stay (i = 3 … 9); README is left alone. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                          (const guint8 *) &i, sizeof i);
+      g_autofree char *path = g_build_filename (cache, name, NULL);
+
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, i >= 3);
+      left += g_file_test (path, G_FILE_TEST_EXISTS);
+    }
+  g_assert_cmpuint (left, ==, 7);
+  {
+    g_autofree char *other = g_build_filename (cache, "README", NULL);
+
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* Tests: the baken-bundle command and stock minisign */
 
 static int
@@ -1053,6 +1282,12 @@ main (int   argc,
     }
   ADD ("refuses/icon-checker-killed", test_icon_checker_killed);
   ADD ("refuses/icon-checker-silent", test_icon_checker_silent);
+
+  ADD ("icon-cache/skips-child", test_icon_cache_skips_child);
+  ADD ("icon-cache/other-content", test_icon_cache_other_content);
+  ADD ("icon-cache/other-version", test_icon_cache_other_version);
+  ADD ("icon-cache/refusal-not-remembered", test_icon_cache_refusal_not_remembered);
+  ADD ("icon-cache/keeps-newest", test_icon_cache_keeps_newest);
 
   g_test_add_func ("/core/bundle/cli/round-trip", test_cli_round_trip);
   g_test_add_func ("/core/bundle/cli/build-failure-writes-nothing",
