@@ -12,6 +12,11 @@
  * internal thread plays while it synthesises; espeak_ng_Cancel() stops both). For tests
  * the engine instead runs synchronously with a callback that collects the samples into
  * a WAV file. A process uses one of the two: espeak-ng cannot switch back and forth.
+ *
+ * espeak-ng is loaded (dlopen) at the first request, not linked: with what it pulls in
+ * (PulseAudio, libsndfile and its codecs, ALSA: some 20 libraries) it would cost every
+ * start of the kiosk about 10 ms of loading and relocating, and most residents never
+ * ask for read-aloud.
  */
 #define G_LOG_DOMAIN "baken-speaker"
 
@@ -20,10 +25,33 @@
 #include "baken-speaker.h"
 
 #include <espeak-ng/espeak_ng.h>
+#include <gmodule.h>
 #include <locale.h>
 #include <string.h>
 
 G_DEFINE_QUARK (baken-speaker-error-quark, baken_speaker_error)
+
+/* The soname of the espeak-ng the headers belong to. */
+#define ESPEAK_LIBRARY "libespeak-ng.so.1"
+
+#define ESPEAK_FUNCTIONS(F) \
+  F (espeak_ng_InitializePath) \
+  F (espeak_ng_Initialize) \
+  F (espeak_ng_InitializeOutput) \
+  F (espeak_SetSynthCallback) \
+  F (espeak_ng_GetStatusCodeMessage) \
+  F (espeak_ng_SetVoiceByName) \
+  F (espeak_ng_SetParameter) \
+  F (espeak_ng_Synthesize) \
+  F (espeak_ng_GetSampleRate) \
+  F (espeak_ng_Cancel)
+
+/* Filled by engine_load (), under engine_lock. */
+static struct {
+#define DECLARE_FUNCTION(name) __typeof__ (name) *name;
+  ESPEAK_FUNCTIONS (DECLARE_FUNCTION)
+#undef DECLARE_FUNCTION
+} api;
 
 struct _BakenSpeaker
 {
@@ -114,7 +142,7 @@ set_engine_error (GError           **error,
 {
   char message[512];
 
-  espeak_ng_GetStatusCodeMessage (status, message, sizeof message);
+  api.espeak_ng_GetStatusCodeMessage (status, message, sizeof message);
   g_set_error (error, BAKEN_SPEAKER_ERROR, BAKEN_SPEAKER_ERROR_ENGINE,
                "%s: %s", what, message);
 }
@@ -129,6 +157,40 @@ synth_cb (short        *wav,
 
   /* Non-zero stops the synthesis: a newer request is waiting. */
   return engine_serial != (guint) g_atomic_int_get (&latest_serial);
+}
+
+/* Called with engine_lock held. */
+static gboolean
+engine_load (GError **error)
+{
+  static GModule *module;
+
+  if (module != NULL)
+    return TRUE;
+
+  module = g_module_open (ESPEAK_LIBRARY, G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    {
+      g_set_error (error, BAKEN_SPEAKER_ERROR, BAKEN_SPEAKER_ERROR_ENGINE,
+                   "Cannot load espeak-ng: %s", g_module_error ());
+      return FALSE;
+    }
+
+#define LOAD_FUNCTION(name) \
+  if (!g_module_symbol (module, #name, (gpointer *) &api.name)) \
+    { \
+      g_set_error (error, BAKEN_SPEAKER_ERROR, BAKEN_SPEAKER_ERROR_ENGINE, \
+                   "Cannot load espeak-ng: %s", g_module_error ()); \
+      g_clear_pointer (&module, g_module_close); \
+      return FALSE; \
+    }
+  ESPEAK_FUNCTIONS (LOAD_FUNCTION)
+#undef LOAD_FUNCTION
+
+  /* espeak-ng keeps threads and global state: never unloaded. */
+  g_module_make_resident (module);
+
+  return TRUE;
 }
 
 /* Called with engine_lock held. espeak_ng_Initialize() sets LC_CTYPE to C.UTF-8 for
@@ -150,9 +212,12 @@ engine_ensure (EngineMode   mode,
       return FALSE;
     }
 
+  if (!engine_load (error))
+    return FALSE;
+
   ctype = g_strdup (setlocale (LC_CTYPE, NULL));
-  espeak_ng_InitializePath (NULL);
-  status = espeak_ng_Initialize (NULL);
+  api.espeak_ng_InitializePath (NULL);
+  status = api.espeak_ng_Initialize (NULL);
   setlocale (LC_CTYPE, ctype);
   if (status != ENS_OK)
     {
@@ -162,12 +227,12 @@ engine_ensure (EngineMode   mode,
 
   if (mode == ENGINE_AUDIO)
     {
-      status = espeak_ng_InitializeOutput (ENOUTPUT_MODE_SPEAK_AUDIO, 0, NULL);
+      status = api.espeak_ng_InitializeOutput (ENOUTPUT_MODE_SPEAK_AUDIO, 0, NULL);
     }
   else
     {
-      status = espeak_ng_InitializeOutput (ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
-      espeak_SetSynthCallback (synth_cb);
+      status = api.espeak_ng_InitializeOutput (ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+      api.espeak_SetSynthCallback (synth_cb);
     }
 
   if (status != ENS_OK)
@@ -195,7 +260,7 @@ engine_set_voice (const char  *language,
       return FALSE;
     }
 
-  status = espeak_ng_SetVoiceByName (voice);
+  status = api.espeak_ng_SetVoiceByName (voice);
   if (status != ENS_OK)
     {
       set_engine_error (error, status, "Cannot load the espeak-ng voice");
@@ -203,7 +268,7 @@ engine_set_voice (const char  *language,
     }
 
   /* A little slower than espeak's 175 words a minute: plain language, stressed people. */
-  espeak_ng_SetParameter (espeakRATE, 150, 0);
+  api.espeak_ng_SetParameter (espeakRATE, 150, 0);
 
   return TRUE;
 }
@@ -274,7 +339,7 @@ synthesize_to_wav_locked (guint        serial,
 
   engine_samples = samples;
   engine_serial = serial;
-  status = espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+  status = api.espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
                                  espeakCHARS_UTF8, NULL, NULL);
   engine_samples = NULL;
 
@@ -288,7 +353,7 @@ synthesize_to_wav_locked (guint        serial,
       return FALSE;
     }
 
-  return write_wav (path, samples, espeak_ng_GetSampleRate (), error);
+  return write_wav (path, samples, api.espeak_ng_GetSampleRate (), error);
 }
 
 static gboolean
@@ -301,12 +366,12 @@ speak_on_audio_locked (const char  *text,
   if (!engine_ensure (ENGINE_AUDIO, error))
     return FALSE;
 
-  espeak_ng_Cancel ();
+  api.espeak_ng_Cancel ();
   if (!engine_set_voice (language, error))
     return FALSE;
 
   /* Queued to espeak-ng's own thread, which plays as it synthesises. */
-  status = espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+  status = api.espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
                                  espeakCHARS_UTF8, NULL, NULL);
   if (status != ENS_OK)
     {
@@ -349,7 +414,7 @@ handle (Request *request)
   if (request->kind == REQUEST_STOP)
     {
       if (engine_mode == ENGINE_AUDIO)
-        espeak_ng_Cancel ();
+        api.espeak_ng_Cancel ();
       done = FALSE;
     }
   else if (speaker->output == BAKEN_SPEAKER_OUTPUT_AUDIO)
