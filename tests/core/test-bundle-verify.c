@@ -1015,6 +1015,7 @@ test_icon_cache_refusal_not_remembered (Fixture       *f,
   g_autofree char *cache = icon_cache_dir ();
   g_autofree char *icons = NULL;
   g_autofree char *marker = NULL;
+  g_autofree char *sha256 = NULL;
 
   edit_content (f, "UPDATE icon SET svg = ?1 WHERE name = (SELECT max(name) FROM icon)", bytes);
   reissue_manifest (f);
@@ -1022,7 +1023,8 @@ test_icon_cache_refusal_not_remembered (Fixture       *f,
   g_assert_nonnull (strstr (icons, "<script>"));
 
   /* Refused again next time: nothing was remembered. */
-  marker = g_build_filename (cache, content_sha256 (f), NULL);
+  sha256 = content_sha256 (f);
+  marker = g_build_filename (cache, sha256, NULL);
   g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
   g_clear_pointer (&icons, g_free);
   icons = verify_with_cache (f, BAKEN_BUNDLE_ERROR_ICON);
