@@ -12,7 +12,8 @@
  * embedded demo content). The content is verified in a worker thread while GTK starts
  * (baken-kiosk-content.h: the sync store's current bundle, [content] path, the demo);
  * the window waits for it. --state-dir DIR keeps the bundles and the sync state in DIR
- * (default: baken_sync_dup_default_state_dir ()).
+ * (default: baken_sync_dup_default_state_dir (); development windows always use
+ * $XDG_STATE_HOME/baken).
  *
  * The application is unique on the session bus: a second `baken` presents the running
  * window, and --sync-now / --sync-from activate the actions "sync-now" and "sync-from"
@@ -443,6 +444,11 @@ baken_application_handle_local_options (GApplication *application,
     }
   if (g_application_get_is_remote (application))
     return -1;
+
+  /* Development windows and tests keep their own state, never the kiosk service's
+   * /var/lib/baken, even when they run as root. */
+  if (state_dir == NULL && (dev || g_strcmp0 (g_getenv ("BAKEN_NON_UNIQUE"), "1") == 0))
+    state_dir = g_build_filename (g_get_user_state_dir (), "baken", NULL);
 
   self->config = baken_config_ref (config);
   self->sync = open_sync (config, state_dir);
