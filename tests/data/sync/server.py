@@ -16,7 +16,7 @@ MODE is one of:
   redirect          302 to the location= parameter
   longer            the file plus 4096 extra bytes (Content-Length says so)
   endless           a chunked body that never ends
-  trickle           the file at one byte per second
+  trickle           the file at four bytes per second (never stalls, never ends in time)
   stall             read the request, never answer
   stall-body        headers and half the body, then nothing
   disappear         headers and half the body, then close the connection
@@ -122,7 +122,9 @@ class Handler(BaseHTTPRequestHandler):
                 for i in range(len(data)):
                     self.wfile.write(data[i:i + 1])
                     self.wfile.flush()
-                    time.sleep(1)
+                    # Faster than the test's 1 s stall deadline, with room for a busy
+                    # machine: only the total timeout may stop a trickle.
+                    time.sleep(0.25)
             except OSError:
                 return
         if mode in ("stall-body", "disappear"):
