@@ -206,8 +206,32 @@ assert_failure_screen (BakenWindow *window,
 
 /* ---- content --------------------------------------------------------------------------- */
 
-/* A path Home → event → situation → service to a service with a staff-only channel (so
- * the checks for backoffice numbers can fail), and those numbers. */
+/* Takes a service with a staff-only channel (so the checks for backoffice numbers can
+ * fail) and adds those numbers to staff_values. */
+static gboolean
+has_staff_channel (BakenCatalog *catalog,
+                   BakenService *listed,
+                   gpointer      data)
+{
+  GPtrArray *staff_values = data;
+  g_autoptr(BakenService) service = NULL;
+  g_autoptr(GError) error = NULL;
+
+  service = baken_catalog_get_service (catalog, listed->id, "nl", BAKEN_AUDIENCE_STAFF, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < service->channels->len; c++)
+    {
+      BakenChannel *channel = g_ptr_array_index (service->channels, c);
+
+      if (channel->is_staff && channel->value != NULL)
+        g_ptr_array_add (staff_values, g_strdup (channel->value));
+    }
+
+  return staff_values->len > 0;
+}
+
+/* A path Home → event → situation → service to a service with a staff-only channel, and
+ * those numbers. */
 static void
 find_path (BakenCatalog  *catalog,
            char         **event_id,
@@ -215,60 +239,8 @@ find_path (BakenCatalog  *catalog,
            char         **service_id,
            GPtrArray     *staff_values)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-
-  events = baken_catalog_get_life_events (catalog, NULL, "nl", &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      BakenLifeEvent *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) children = NULL;
-
-      if (event->n_children == 0)
-        continue;
-      children = baken_catalog_get_life_events (catalog, event->id, "nl", &error);
-      g_assert_no_error (error);
-
-      for (guint j = 0; j < children->len; j++)
-        {
-          BakenLifeEvent *child = g_ptr_array_index (children, j);
-          g_autoptr(GPtrArray) services = NULL;
-
-          if (child->n_children > 0)
-            continue;
-          services = baken_catalog_get_services_for_event (catalog, child->id, "nl",
-                                                           BAKEN_AUDIENCE_PUBLIC, &error);
-          g_assert_no_error (error);
-
-          for (guint k = 0; k < services->len; k++)
-            {
-              BakenService *listed = g_ptr_array_index (services, k);
-              g_autoptr(BakenService) service = NULL;
-
-              service = baken_catalog_get_service (catalog, listed->id, "nl",
-                                                   BAKEN_AUDIENCE_STAFF, &error);
-              g_assert_no_error (error);
-              for (guint c = 0; c < service->channels->len; c++)
-                {
-                  BakenChannel *channel = g_ptr_array_index (service->channels, c);
-
-                  if (channel->is_staff && channel->value != NULL)
-                    g_ptr_array_add (staff_values, g_strdup (channel->value));
-                }
-              if (staff_values->len == 0)
-                continue;
-
-              *event_id = g_strdup (event->id);
-              *situation_id = g_strdup (child->id);
-              *service_id = g_strdup (service->id);
-              return;
-            }
-        }
-    }
-
-  g_error ("the demo content has no service with a backoffice number on a resident's path");
+  ui_test_find_path (catalog, has_staff_channel, staff_values,
+                     event_id, situation_id, service_id);
 }
 
 /* Any service with a web page, for the QR code. */

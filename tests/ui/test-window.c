@@ -180,45 +180,7 @@ find_path (BakenCatalog  *catalog,
            char         **situation_id,
            char         **service_id)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-
-  events = baken_catalog_get_life_events (catalog, NULL, "nl", &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      BakenLifeEvent *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) children = NULL;
-
-      if (event->n_children == 0)
-        continue;
-
-      children = baken_catalog_get_life_events (catalog, event->id, "nl", &error);
-      g_assert_no_error (error);
-
-      for (guint j = 0; j < children->len; j++)
-        {
-          BakenLifeEvent *child = g_ptr_array_index (children, j);
-          g_autoptr(GPtrArray) services = NULL;
-
-          if (child->n_children > 0)
-            continue;
-
-          services = baken_catalog_get_services_for_event (catalog, child->id, "nl",
-                                                           BAKEN_AUDIENCE_PUBLIC, &error);
-          g_assert_no_error (error);
-          if (services->len == 0)
-            continue;
-
-          *event_id = g_strdup (event->id);
-          *situation_id = g_strdup (child->id);
-          *service_id = g_strdup (((BakenService *) g_ptr_array_index (services, 0))->id);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
+  ui_test_find_path (catalog, NULL, NULL, event_id, situation_id, service_id);
 }
 
 /* Home → life event → situation → service page → Back → Home, with the texts of the

@@ -284,3 +284,58 @@ ui_test_find_by_css_class (GtkWidget  *root,
 
   return found;
 }
+
+void
+ui_test_find_path (BakenCatalog        *catalog,
+                   UiTestServiceFilter  accept,
+                   gpointer             data,
+                   char               **event_id,
+                   char               **situation_id,
+                   char               **service_id)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = baken_catalog_get_life_events (catalog, NULL, "nl", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      BakenLifeEvent *event = g_ptr_array_index (events, i);
+      g_autoptr(GPtrArray) children = NULL;
+
+      if (event->n_children == 0)
+        continue;
+
+      children = baken_catalog_get_life_events (catalog, event->id, "nl", &error);
+      g_assert_no_error (error);
+
+      for (guint j = 0; j < children->len; j++)
+        {
+          BakenLifeEvent *child = g_ptr_array_index (children, j);
+          g_autoptr(GPtrArray) services = NULL;
+
+          if (child->n_children > 0)
+            continue;
+
+          services = baken_catalog_get_services_for_event (catalog, child->id, "nl",
+                                                           BAKEN_AUDIENCE_PUBLIC, &error);
+          g_assert_no_error (error);
+
+          for (guint k = 0; k < services->len; k++)
+            {
+              BakenService *service = g_ptr_array_index (services, k);
+
+              if (accept != NULL && !accept (catalog, service, data))
+                continue;
+
+              *event_id = g_strdup (event->id);
+              *situation_id = g_strdup (child->id);
+              *service_id = g_strdup (service->id);
+              return;
+            }
+        }
+    }
+
+  g_error ("the content has no resident's path to a service the test can use");
+}

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "baken-catalog.h"
 #include "baken-config.h"
 #include "baken-window.h"
 
@@ -50,5 +51,18 @@ GtkWidget    *ui_test_find_widget       (GtkWidget    *root,
 /* All drawn widgets with a CSS class under root. */
 GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
                                          const char   *css_class);
+
+/* A resident's path in the catalog: the first top-level event with sub-situations, its
+ * first sub-situation with services, and the first of those services that accept (NULL:
+ * any) takes. Fails the test when the content has no such path. */
+typedef gboolean (*UiTestServiceFilter) (BakenCatalog *catalog,
+                                         BakenService *service,
+                                         gpointer      data);
+void          ui_test_find_path         (BakenCatalog        *catalog,
+                                         UiTestServiceFilter  accept,
+                                         gpointer             data,
+                                         char               **event_id,
+                                         char               **situation_id,
+                                         char               **service_id);
 
 G_END_DECLS
