@@ -27,6 +27,9 @@ struct _BakenHomePage
   /* Template children */
   GtkLabel      *title;
   BakenTileGrid *grid;
+
+  /* Every tile label as high as the highest, so every icon is the same size. */
+  GtkSizeGroup  *labels;    /* (owned) */
 };
 
 G_DEFINE_FINAL_TYPE (BakenHomePage, baken_home_page, GTK_TYPE_WIDGET)
@@ -41,7 +44,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
-create_tile (BakenCatalog   *catalog,
+create_tile (BakenHomePage  *self,
+             BakenCatalog   *catalog,
              BakenLifeEvent *event)
 {
   g_autoptr(GBytes) svg = NULL;
@@ -73,6 +77,7 @@ create_tile (BakenCatalog   *catalog,
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_add_css_class (label, "tile-label");
+  gtk_size_group_add_widget (self->labels, label);
   gtk_box_append (GTK_BOX (box), label);
 
   /* A button with a box inside has no accessible name of its own. */
@@ -105,7 +110,8 @@ fill (BakenHomePage *self)
     }
 
   for (guint i = 0; i < events->len; i++)
-    baken_tile_grid_append (self->grid, create_tile (catalog, g_ptr_array_index (events, i)));
+    baken_tile_grid_append (self->grid,
+                            create_tile (self, catalog, g_ptr_array_index (events, i)));
 }
 
 static void
@@ -130,6 +136,7 @@ baken_home_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->context);
+  g_clear_object (&self->labels);
 
   G_OBJECT_CLASS (baken_home_page_parent_class)->dispose (object);
 }
@@ -206,6 +213,7 @@ baken_home_page_init (BakenHomePage *self)
 {
   g_type_ensure (BAKEN_TYPE_TILE_GRID);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->labels = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
 }
 
 GtkWidget *

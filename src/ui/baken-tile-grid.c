@@ -76,11 +76,42 @@ cell_size (int   total,
   return (total - (int) (count - 1) * spacing) / (int) count;
 }
 
-/* GtkWindow takes its minimum height at its minimum width. A grid whose minimum height
- * grew as it got narrower (more rows) would make the window taller than a landscape
- * screen, though it is never that narrow. So the grid asks for one tile at least in
- * each direction, independent of the width (GTK_SIZE_REQUEST_CONSTANT_SIZE), and picks
- * its columns from the space it gets at allocation time. */
+/* The height of the lowest layout at @width where every tile gets its minimum (labels
+ * wrap in narrow cells, so a tile's minimum height depends on the width), or of the
+ * one-column layout when even that is too narrow. */
+static int
+fitting_height (BakenTileGrid *self,
+                guint          n,
+                int            width)
+{
+  int lowest = G_MAXINT;
+  int min_w, min_h;
+
+  for (guint c = 1; c <= n; c++)
+    {
+      guint r = (n + c - 1) / c;
+      int cw = cell_size (width, c, self->spacing);
+
+      children_minimum (self, cw, &min_w, &min_h);
+      if (cw < min_w)
+        break;  /* more columns are narrower still */
+      lowest = MIN (lowest, (int) r * min_h + (int) (r - 1) * self->spacing);
+    }
+
+  if (lowest == G_MAXINT)
+    {
+      children_minimum (self, width, &min_w, &min_h);
+      lowest = (int) n * min_h + (int) (n - 1) * self->spacing;
+    }
+
+  return lowest;
+}
+
+/* Height for width. Baken keeps the grid in a vertical scroller: GtkWindow takes its
+ * minimum height at its minimum width, where one column of tiles would be taller than
+ * a landscape screen. The scroller's minimum is small, and the grid gets at least the
+ * height of a layout that shows every tile whole; only when no layout fits the screen
+ * (very large text with long words) does the page scroll, never to the side. */
 static void
 baken_tile_grid_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -98,6 +129,12 @@ baken_tile_grid_measure (GtkWidget      *widget,
   *minimum = *natural = 0;
   if (n == 0)
     return;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    {
+      *minimum = *natural = fitting_height (self, n, for_size);
+      return;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -211,7 +248,7 @@ baken_tile_grid_size_allocate (GtkWidget *widget,
 static GtkSizeRequestMode
 baken_tile_grid_get_request_mode (GtkWidget *widget)
 {
-  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void

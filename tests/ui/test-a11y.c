@@ -552,12 +552,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Every language in both orientations: the longest words differ per language. */
   static const WalkCase walks[] = {
-    { &portrait, "nl" },
-    { &landscape, "nl" },
-    { &portrait, "ar" },
-    { &landscape, "en" },
-    { &portrait, "uk" },
+    { &portrait, "nl" }, { &landscape, "nl" },
+    { &portrait, "en" }, { &landscape, "en" },
+    { &portrait, "ar" }, { &landscape, "ar" },
+    { &portrait, "tr" }, { &landscape, "tr" },
+    { &portrait, "pl" }, { &landscape, "pl" },
+    { &portrait, "uk" }, { &landscape, "uk" },
   };
 
   /* The window's speaker only records; the WAV test uses the engine. */

@@ -44,6 +44,16 @@ assert_inside (GtkWidget *widget,
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (window));
 }
 
+static void
+assert_no_scrolling (GtkWidget *scroller)
+{
+  GtkAdjustment *v;
+
+  g_assert_nonnull (scroller);
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), <=, gtk_adjustment_get_page_size (v) + 0.5);
+}
+
 /* Every tile on Home is drawn whole inside the window, with its icon at its exact size,
  * and nothing scrolls. */
 static void
@@ -96,8 +106,8 @@ test_home_fits (gconstpointer data)
       g_assert_cmpint (gtk_widget_get_height (button), >=, 90);
     }
 
-  /* No scrolling needed on Home. */
-  g_assert_null (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SCROLLED_WINDOW));
+  /* No scrolling needed on Home: the scroller around the tiles has nothing to scroll. */
+  assert_no_scrolling (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SCROLLED_WINDOW));
 
   grid = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_TILE_GRID);
   g_test_message ("%d×%d: %u tiles in %u columns", size->width, size->height, tiles->len,
@@ -710,11 +720,106 @@ test_no_staff_channels (void)
   ui_test_window_destroy (walk.window);
 }
 
+typedef struct
+{
+  const char *long_title;  /* of one tile among ten short ones */
+  gboolean    scrolls;
+} GridCase;
+
+/* A grid of 11 tiles in a 1000 × 420 scroller, as Home holds it. Short words fit in some
+ * layout without scrolling; a word too wide for every layout that fits the height makes
+ * the grid take fewer, wider columns and scroll vertically: a word is never cut off or
+ * drawn outside its tile. */
+static void
+test_tile_grid_fallback (gconstpointer data)
+{
+  const GridCase *grid_case = data;
+  GtkWidget *window, *scroller, *grid;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkAdjustment *v;
+
+  gtk_css_provider_load_from_data (css, "label { font-size: 40px; font-weight: bold; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 10);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 420);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  grid = baken_tile_grid_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+
+  for (guint i = 0; i < 11; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new (i == 4 ? grid_case->long_title : "Brief");
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_widget_set_size_request (label, -1, 60);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      baken_tile_grid_append (BAKEN_TILE_GRID (grid), button);
+      g_ptr_array_add (labels, label);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_run (300);
+
+  g_assert_cmpint (gtk_widget_get_width (window), ==, 1000);
+  g_assert_cmpint (gtk_widget_get_height (window), ==, 420);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *button = gtk_widget_get_parent (label);
+      graphene_rect_t bounds;
+      int layout_w;
+
+      pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), &layout_w, NULL);
+      g_assert_cmpint (layout_w, <=, gtk_widget_get_width (label));
+      g_assert_true (gtk_widget_compute_bounds (label, button, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                         gtk_widget_get_width (button) + 0.5);
+      g_assert_true (gtk_widget_compute_bounds (button, grid, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                         gtk_widget_get_width (grid) + 0.5);
+    }
+
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_test_message ("%u columns, %g px of content in %g px",
+                  baken_tile_grid_get_columns (BAKEN_TILE_GRID (grid)),
+                  gtk_adjustment_get_upper (v), gtk_adjustment_get_page_size (v));
+  if (grid_case->scrolls)
+    g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v) + 0.5);
+  else
+    g_assert_cmpfloat (gtk_adjustment_get_upper (v), <=, gtk_adjustment_get_page_size (v) + 0.5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  static const GridCase grid_cases[] = {
+    { "Brief niet begrepen", FALSE },
+    { "Arbeidsongeschiktheidsverzekering", TRUE },
+  };
+
   ui_test_init (&argc, &argv);
+
+  g_test_add_data_func ("/ui/window/tile-grid/short-words-fit", &grid_cases[0],
+                        test_tile_grid_fallback);
+  g_test_add_data_func ("/ui/window/tile-grid/long-word-scrolls", &grid_cases[1],
+                        test_tile_grid_fallback);
 
   g_test_add_data_func ("/ui/window/home-fits/portrait", &portrait, test_home_fits);
   g_test_add_data_func ("/ui/window/home-fits/landscape", &landscape, test_home_fits);
