@@ -57,7 +57,7 @@ static const Accents accents_table[] = {
 
 /* Width of the special keys, in half keys. */
 #define SPECIAL_COLUMNS 3
-#define CLEAR_COLUMNS   4
+#define CLEAR_COLUMNS   6  /* three keys: "Видалити все", "Wyczyść wszystko" */
 #define MIN_SPACE_COLUMNS 4
 
 struct _BakenKeyboard

@@ -61,7 +61,7 @@ struct _BakenPrintPage
   GtkSpinner      *printing_spinner;
   GtkLabel        *failure_message;
   GtkWidget       *qr_box;
-  GtkPicture      *qr;
+  GtkImage        *qr;
 };
 
 G_DEFINE_FINAL_TYPE (BakenPrintPage, baken_print_page, GTK_TYPE_WIDGET)
@@ -160,7 +160,11 @@ show_failure (BakenPrintPage  *self,
       if (qr == NULL)
         g_message ("No QR code for %s: %s", self->slip->qr_url, error->message);
     }
-  gtk_picture_set_paintable (self->qr, GDK_PAINTABLE (qr));
+  /* A GtkImage, not a GtkPicture: a picture grows with the width of its column (at
+   * the largest text past the screen), an image stays at its pixel size, drawn 1:1. */
+  gtk_image_set_from_paintable (self->qr, GDK_PAINTABLE (qr));
+  if (qr != NULL)
+    gtk_image_set_pixel_size (self->qr, gdk_texture_get_width (qr));
   gtk_widget_set_visible (self->qr_box, qr != NULL);
 
   show_state (self, "failed");

@@ -17,8 +17,12 @@
  * - Home shows every life-event tile without scrolling, and in portrait three columns
  *   of tile labels of two words at 45 px do not fit (nor two columns of twice the rows);
  * - the four buttons of the accessibility bar share the width of a portrait screen,
- *   also with the longer Ukrainian and Polish words. */
-static const char * const capped_selectors[] = { ".tile-label", "button.a11y", NULL };
+ *   also with the longer Ukrainian and Polish words;
+ * - the on-screen keyboard has twelve Arabic and Ukrainian keys in a row across a
+ *   portrait screen (its letters are large at every size: 36 px). */
+static const char * const capped_selectors[] = {
+  ".tile-label", "button.a11y", "button.key", NULL
+};
 #define CAPPED_FACTOR 1.15
 
 double

@@ -17,6 +17,7 @@
 
 #include "baken-context.h"
 #include "baken-print-page.h"
+#include "baken-text-size.h"
 #include "../print/cups-fixture.h"
 
 typedef struct
@@ -198,7 +199,7 @@ assert_failure_screen (BakenWindow *window,
   qr = ui_test_find_by_css_class (GTK_WIDGET (window), "qr");
   g_assert_cmpuint (qr->len, ==, 1);
   picture = g_ptr_array_index (qr, 0);
-  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+  g_assert_nonnull (gtk_image_get_paintable (GTK_IMAGE (picture)));
   /* Large: a phone reads it from arm's length. */
   g_assert_cmpint (gtk_widget_get_width (picture), >=, 400);
   g_assert_cmpint (gtk_widget_get_height (picture), >=, 400);
@@ -625,6 +626,99 @@ test_idle_cancels (Fixture       *f,
   g_assert_true (ui_test_wait (job_cancelled, f, 3000));
 }
 
+/* ---- the largest text ---------------------------------------------------------------- */
+
+static const char * const all_languages[] = { "nl", "en", "ar", "tr", "pl", "uk" };
+
+static void
+set_language_and_size (BakenWindow *window,
+                       const char  *language)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "a11y.text-size",
+                                                     g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE)));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "kiosk.language",
+                                                     g_variant_new_string (language)));
+  ui_test_settle (window);
+}
+
+/* The window kept the screen's size and every label is whole. */
+static void
+assert_fits (BakenWindow *window,
+             const Size  *size,
+             const char  *screen,
+             const char  *language)
+{
+  g_autofree char *name = g_strdup_printf ("%s (%s)", screen, language);
+  guint n;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, size->width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, size->height);
+  n = ui_test_assert_labels_whole (window, name);
+  g_test_message ("%s: %u labels whole", name, n);
+  g_assert_cmpuint (n, >, 3);
+}
+
+/* The preview, "take your slip" and every failure screen, in all six languages at the
+ * largest text: nothing is cut off and the bars stay on the screen. */
+static void
+test_largest_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  const Size *size = data;
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "slips", NULL);
+  g_autofree char *print_location = NULL;
+  g_autofree char *service_location = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_setenv ("BAKEN_PRINT_TO_DIR", folder, TRUE);
+  open_window (f, size, "[kiosk]\nlanguages = nl;en;ar;tr;pl;uk\n", 1.0);
+  g_unsetenv ("BAKEN_PRINT_TO_DIR");
+  print_location = g_strdup_printf ("print:%s", f->service_id);
+  service_location = g_strdup_printf ("service:%s", f->service_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_languages); i++)
+    {
+      g_autoptr(GPtrArray) done = NULL;
+      LocationCheck home = { f->window, "home" };
+
+      set_language_and_size (f->window, all_languages[i]);
+      activate (f->window, "kiosk.open-service", f->service_id, service_location);
+      open_print (f);
+      wait_preview (f->window);
+      assert_fits (f->window, size, "print preview", all_languages[i]);
+
+      press_print (f->window);
+      wait_state (f->window, "done", 10000);
+      assert_fits (f->window, size, "printed", all_languages[i]);
+
+      done = ui_test_find_by_css_class (GTK_WIDGET (f->window), "print-done");
+      g_assert_true (gtk_widget_activate (g_ptr_array_index (done, 0)));
+      g_assert_true (ui_test_wait (at_location, &home, 2000));
+    }
+  ui_test_window_destroy (f->window);
+
+  /* Out of paper: the reason, the desk and the QR code. */
+  open_window (f, size, "[kiosk]\nlanguages = nl;en;ar;tr;pl;uk\n[print]\nprinter = empty\n", 1.0);
+  for (guint i = 0; i < G_N_ELEMENTS (all_languages); i++)
+    {
+      g_autoptr(GPtrArray) qr = NULL;
+
+      set_language_and_size (f->window, all_languages[i]);
+      activate (f->window, "kiosk.open-service", f->service_id, service_location);
+      open_print (f);
+      if (i == 0)
+        {
+          wait_preview (f->window);
+          press_print (f->window);
+        }
+      /* After the first job, the next resident is told before tapping Print. */
+      wait_state (f->window, "failed", 10000);
+      assert_fits (f->window, size, "print failed", all_languages[i]);
+      qr = ui_test_find_by_css_class (GTK_WIDGET (f->window), "qr");
+      g_assert_cmpuint (qr->len, ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,10 +735,13 @@ main (int   argc,
       g_autofree char *folder = g_strdup_printf ("/ui/print/to-folder/%s", sizes[i]->name);
       g_autofree char *empty = g_strdup_printf ("/ui/print/media-empty/%s", sizes[i]->name);
       g_autofree char *idle = g_strdup_printf ("/ui/print/idle-cancels/%s", sizes[i]->name);
+      g_autofree char *largest = g_strdup_printf ("/ui/print/largest-text/%s", sizes[i]->name);
 
       g_test_add_data_func (folder, sizes[i], test_to_folder);
       g_test_add (empty, Fixture, sizes[i], fixture_setup, test_media_empty, fixture_teardown);
       g_test_add (idle, Fixture, sizes[i], fixture_setup, test_idle_cancels, fixture_teardown);
+      g_test_add (largest, Fixture, sizes[i], fixture_setup, test_largest_text,
+                  fixture_teardown);
     }
   g_test_add ("/ui/print/cupsd-down", Fixture, &portrait, fixture_setup, test_cupsd_down,
               fixture_teardown);

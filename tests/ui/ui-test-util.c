@@ -339,3 +339,95 @@ ui_test_find_path (BakenCatalog        *catalog,
 
   g_error ("the content has no resident's path to a service the test can use");
 }
+
+/* Is text of label drawn whole? */
+static void
+check_label (GtkWidget  *label,
+             GtkWidget  *window,
+             const char *screen)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  int width = gtk_widget_get_width (label);
+  int height = gtk_widget_get_height (label);
+  int layout_w, layout_h;
+  graphene_rect_t bounds;
+
+  if (*text == '\0' || width <= 0)
+    return;
+
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    {
+      /* The kiosk name may shorten: it is not something to read or tap. */
+      if (!gtk_widget_has_css_class (label, "kiosk-name"))
+        g_error ("%s: “%s” is ellipsized", screen, text);
+      return;
+    }
+
+  /* It got the room its text needs: the laid-out text is no larger than the label's
+   * content box (measure() would count margins and padding too). */
+  pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), &layout_w, &layout_h);
+  if (layout_w > width + 1)
+    g_error ("%s: “%s” is %d px wide, has %d", screen, text, layout_w, width);
+  if (layout_h > height + 1)
+    g_error ("%s: “%s” is %d px high, has %d", screen, text, layout_h, height);
+
+  /* Inside its button and inside the window (scrolled content may be out of view
+   * vertically, never to the side). */
+  for (GtkWidget *parent = gtk_widget_get_parent (label);
+       parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    {
+      /* Between the label and parent a scrolled window: it may be out of view. */
+      gboolean scrolled = FALSE;
+
+      for (GtkWidget *w = label; w != parent; w = gtk_widget_get_parent (w))
+        scrolled |= GTK_IS_SCROLLED_WINDOW (w);
+
+      if (!GTK_IS_BUTTON (parent) && parent != window)
+        continue;
+
+      g_assert_true (gtk_widget_compute_bounds (label, parent, &bounds));
+      if (bounds.origin.x < -0.5 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (parent) + 0.5 ||
+          (!scrolled && (bounds.origin.y < -0.5 ||
+                         bounds.origin.y + bounds.size.height >
+                         gtk_widget_get_height (parent) + 0.5)))
+        g_error ("%s: “%s” (%g,%g %gx%g) sticks out of its %s (%dx%d)", screen, text,
+                 bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+                 G_OBJECT_TYPE_NAME (parent),
+                 gtk_widget_get_width (parent), gtk_widget_get_height (parent));
+    }
+}
+
+static void
+check_labels (GtkWidget  *root,
+              GtkWidget  *window,
+              const char *screen,
+              guint      *n_checked)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+
+  if (GTK_IS_LABEL (root))
+    {
+      check_label (root, window, screen);
+      (*n_checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_labels (child, window, screen, n_checked);
+}
+
+guint
+ui_test_assert_labels_whole (BakenWindow *window,
+                             const char  *screen)
+{
+  guint n_checked = 0;
+
+  check_labels (GTK_WIDGET (window), GTK_WIDGET (window), screen, &n_checked);
+
+  return n_checked;
+}

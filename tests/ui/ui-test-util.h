@@ -65,4 +65,11 @@ void          ui_test_find_path         (BakenCatalog        *catalog,
                                          char               **situation_id,
                                          char               **service_id);
 
+/* Every drawn label under window shows its whole text: not ellipsized (but the kiosk
+ * name), no larger than its allocation, inside its button and the window (scrolled
+ * content may be out of view vertically, never to the side). Fails the test naming
+ * screen and the label; returns how many labels it checked. */
+guint         ui_test_assert_labels_whole (BakenWindow *window,
+                                           const char  *screen);
+
 G_END_DECLS
