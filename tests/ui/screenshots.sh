@@ -22,7 +22,7 @@ cat > "$config" <<'CONF'
 name = Bibliotheek Voorbeeldstad
 latitude = 52.0907
 longitude = 5.1214
-languages = nl;en
+languages = nl;en;ar;tr;pl;uk
 CONF
 
 # name|--open steps (space separated)
@@ -35,7 +35,21 @@ screens=(
   "home-en|lang:en"
   "event-en|lang:en event:le-geld"
   "service-en|lang:en service:svc-schuldhulp"
+  "print-preview|print:svc-schuldhulp"
+  "search|search:deurwaarder"
+  "languages|a11y:languages"
+  "low-reach|a11y:low-reach"
 )
+# Home and a service page in all six languages at the largest text, and in high
+# contrast (issue 6 asks for these to be looked at).
+for lang in nl en ar tr pl uk; do
+  screens+=("home-$lang-largest|lang:$lang a11y:very-large")
+  screens+=("service-$lang-largest|lang:$lang a11y:very-large service:svc-schuldhulp")
+  screens+=("search-$lang-largest|lang:$lang a11y:very-large search")
+done
+screens+=("home-contrast|a11y:contrast")
+screens+=("service-contrast|a11y:contrast service:svc-schuldhulp")
+screens+=("search-contrast|a11y:contrast search:schuld")
 
 shoot() {
   local size=$1 orientation=$2
