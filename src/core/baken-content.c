@@ -68,6 +68,7 @@ baken_content_open_file (const char  *path,
 {
   g_autofree char *uri = NULL;
   g_autofree char *file_uri = NULL;
+  g_autofree char *absolute = NULL;
   sqlite3 *db = NULL;
   int rc;
 
@@ -81,7 +82,9 @@ baken_content_open_file (const char  *path,
       return NULL;
     }
 
-  file_uri = g_filename_to_uri (path, NULL, error);
+  /* A file: URI needs an absolute path; "baken-bundle inspect bundle/" is relative. */
+  absolute = g_canonicalize_filename (path, NULL);
+  file_uri = g_filename_to_uri (absolute, NULL, error);
   if (file_uri == NULL)
     return NULL;
   uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);

@@ -225,6 +225,21 @@ test_folder_without_manifest (Fixture       *f,
   assert_line (text, "Key id: none (no manifest)");
 }
 
+/* An admin types a path relative to where they stand. */
+static void
+test_relative_path (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (g_chdir (f->tmp), ==, 0);
+  text = inspect ("content-5.sqlite", 0);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  assert_line (text, "Serial: 5");
+  assert_line (text, "Publisher: Gemeente Teststad");
+}
+
 static void
 test_no_public_channel (Fixture       *f,
                         gconstpointer  data)
@@ -311,6 +326,7 @@ main (int   argc,
   ADD ("max-age", test_max_age);
   ADD ("bundle", test_bundle);
   ADD ("folder-without-manifest", test_folder_without_manifest);
+  ADD ("relative-path", test_relative_path);
   ADD ("no-public-channel", test_no_public_channel);
   ADD ("errors", test_errors);
 
