@@ -26,6 +26,8 @@
 #include "baken-hours.h"
 #include "baken-icon.h"
 #include "baken-slip-render.h"
+#include "baken-speakable.h"
+#include "baken-speech-text.h"
 
 /* Preview scale per paper: a receipt is drawn 640 px wide, a page about 840 px. */
 #define RECEIPT_PIXELS_PER_MM 8.0
@@ -64,7 +66,11 @@ struct _BakenPrintPage
   GtkImage        *qr;
 };
 
-G_DEFINE_FINAL_TYPE (BakenPrintPage, baken_print_page, GTK_TYPE_WIDGET)
+static void baken_print_page_speakable_init (BakenSpeakableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BakenPrintPage, baken_print_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BAKEN_TYPE_SPEAKABLE,
+                                                      baken_print_page_speakable_init))
 
 enum {
   PROP_0,
@@ -96,6 +102,35 @@ show_state (BakenPrintPage *self,
     gtk_spinner_start (self->printing_spinner);
   else
     gtk_spinner_stop (self->printing_spinner);
+
+  baken_speakable_changed (BAKEN_SPEAKABLE (self));
+}
+
+/* The preview reads the slip itself, not the picture of it: what it says, then the
+ * button. Printing, printed and failed read what they show. */
+static char *
+baken_print_page_dup_speech_text (BakenSpeakable *speakable)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (speakable);
+  g_autoptr(GString) speech = NULL;
+  g_autofree char *slip = NULL;
+
+  if (self->slip == NULL || g_strcmp0 (baken_print_page_get_state (self), "preview") != 0)
+    return baken_speakable_collect_text (GTK_WIDGET (self));
+
+  speech = g_string_new (NULL);
+  baken_speech_text_append (speech, _("Zo ziet uw briefje eruit"));
+  slip = baken_speech_text_slip (self->slip);
+  g_string_append (speech, slip);
+  baken_speech_text_append (speech, _("Printen"));
+
+  return g_string_free (g_steal_pointer (&speech), FALSE);
+}
+
+static void
+baken_print_page_speakable_init (BakenSpeakableInterface *iface)
+{
+  iface->dup_speech_text = baken_print_page_dup_speech_text;
 }
 
 /* An ARGB32 image surface as a texture; cairo's layout is GDK_MEMORY_DEFAULT. */

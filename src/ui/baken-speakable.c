@@ -15,6 +15,13 @@ G_DEFINE_INTERFACE (BakenSpeakable, baken_speakable, GTK_TYPE_WIDGET)
 static void
 baken_speakable_default_init (BakenSpeakableInterface *iface)
 {
+  /**
+   * BakenSpeakable::changed:
+   *
+   * The text to read aloud changed while the page is shown.
+   */
+  g_signal_new ("changed", BAKEN_TYPE_SPEAKABLE, G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 char *
@@ -29,6 +36,14 @@ baken_speakable_dup_speech_text (BakenSpeakable *self)
     return baken_speakable_collect_text (GTK_WIDGET (self));
 
   return iface->dup_speech_text (self);
+}
+
+void
+baken_speakable_changed (BakenSpeakable *self)
+{
+  g_return_if_fail (BAKEN_IS_SPEAKABLE (self));
+
+  g_signal_emit_by_name (self, "changed");
 }
 
 static void

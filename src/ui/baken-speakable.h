@@ -26,6 +26,9 @@ struct _BakenSpeakableInterface
 };
 
 char *baken_speakable_dup_speech_text (BakenSpeakable *self);
+/* The page's text changed while it is shown (a slip printed, or failed): emits
+ * ::changed, so that reading aloud says the new text. */
+void  baken_speakable_changed         (BakenSpeakable *self);
 
 /* The texts of the drawn labels under root in tree order, one per line: what a page
  * that does not implement BakenSpeakable says. NULL when there are none. */

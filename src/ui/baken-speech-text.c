@@ -12,6 +12,7 @@
 #include "baken-speech-text.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "baken-languages.h"
 #include "baken-service-card.h"
@@ -54,7 +55,12 @@ append_section (GString    *speech,
   if (text == NULL || *text == '\0')
     return;
 
-  line = g_strdup_printf ("%s: %s", heading, text);
+  /* "Wat kost het? Gratis." rather than "Wat kost het?: Gratis." */
+  if (g_unichar_ispunct (g_utf8_get_char (g_utf8_find_prev_char (heading,
+                                                                  heading + strlen (heading)))))
+    line = g_strdup_printf ("%s %s", heading, text);
+  else
+    line = g_strdup_printf ("%s: %s", heading, text);
   baken_speech_text_append (speech, line);
 }
 
@@ -333,6 +339,106 @@ baken_speech_text_service (BakenCatalog  *catalog,
           baken_speech_text_append (speech, location->city);
         }
     }
+
+  return g_string_free (g_steal_pointer (&speech), FALSE);
+}
+
+/* A web address without "https://" and a trailing slash, which a voice spells out. */
+static char *
+speakable_address (const char *value)
+{
+  const char *start = value;
+  char *text;
+  gsize length;
+
+  if (g_str_has_prefix (start, "https://"))
+    start += strlen ("https://");
+  else if (g_str_has_prefix (start, "http://"))
+    start += strlen ("http://");
+
+  text = g_strdup (start);
+  length = strlen (text);
+  if (length > 0 && text[length - 1] == '/')
+    text[length - 1] = '\0';
+
+  return text;
+}
+
+/* "Vandaag: 9:00 – 12:00." from the first day of a slip's hours. */
+static void
+append_today (GString   *speech,
+              GPtrArray *days)
+{
+  const BakenSlipDay *today;
+  g_autofree char *line = NULL;
+
+  if (days == NULL || days->len == 0)
+    return;
+
+  today = g_ptr_array_index (days, 0);
+  line = g_strdup_printf ("%s: %s", today->day, today->hours);
+  baken_speech_text_append (speech, line);
+}
+
+char *
+baken_speech_text_slip (const BakenSlip *slip)
+{
+  g_autoptr(GString) speech = NULL;
+
+  g_return_val_if_fail (slip != NULL, NULL);
+
+  speech = g_string_new (NULL);
+  baken_speech_text_append (speech, slip->life_event);
+  baken_speech_text_append (speech, slip->service);
+  baken_speech_text_append (speech, slip->organization);
+  baken_speech_text_append (speech, slip->alert);
+  append_section (speech, slip->heading_help, slip->help);
+  append_section (speech, slip->heading_expect, slip->what_to_expect);
+
+  if (slip->what_to_bring != NULL && slip->what_to_bring[0] != NULL)
+    {
+      baken_speech_text_append (speech, slip->heading_bring);
+      for (guint i = 0; slip->what_to_bring[i] != NULL; i++)
+        baken_speech_text_append (speech, slip->what_to_bring[i]);
+    }
+
+  if (slip->channels->len > 0)
+    baken_speech_text_append (speech, slip->heading_contact);
+  for (guint i = 0; i < slip->channels->len; i++)
+    {
+      const BakenSlipChannel *channel = g_ptr_array_index (slip->channels, i);
+      g_autofree char *value = NULL;
+
+      if (channel->kind == BAKEN_CHANNEL_PHONE && channel->value != NULL)
+        value = spell_number (channel->value);
+      else if (channel->value != NULL)
+        value = speakable_address (channel->value);
+
+      if (value != NULL)
+        append_section (speech, channel->title, value);
+      else
+        baken_speech_text_append (speech, channel->title);
+      baken_speech_text_append (speech, channel->cost_note);
+      baken_speech_text_append (speech, channel->hours_note);
+      append_today (speech, channel->days);
+    }
+
+  if (slip->addresses->len > 0)
+    baken_speech_text_append (speech, slip->heading_visit);
+  for (guint i = 0; i < slip->addresses->len; i++)
+    {
+      const BakenSlipAddress *address = g_ptr_array_index (slip->addresses, i);
+
+      baken_speech_text_append (speech, address->name);
+      baken_speech_text_append (speech, address->street);
+      baken_speech_text_append (speech, address->city);
+      baken_speech_text_append (speech, address->walk);
+      baken_speech_text_append (speech, address->hours_note);
+      append_today (speech, address->days);
+    }
+
+  append_section (speech, slip->heading_cost, slip->cost);
+  baken_speech_text_append (speech, slip->footer_privacy);
 
   return g_string_free (g_steal_pointer (&speech), FALSE);
 }

@@ -13,6 +13,7 @@
 
 #include "baken-catalog.h"
 #include "baken-config.h"
+#include "baken-slip.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,10 @@ char *baken_speech_text_service     (BakenCatalog  *catalog,
                                      const char    *service_id,
                                      GDateTime     *now,
                                      GError       **error);
+/* The slip as it will print, before it prints: for whom, what they help with, what
+ * to bring, how to reach them (numbers digit by digit, the hours of today), where to
+ * go, and the code. The headings are the slip's own. */
+char *baken_speech_text_slip        (const BakenSlip *slip);
 /* "Bent u er nog?", the seconds left and the button. */
 char *baken_speech_text_idle_prompt (guint          seconds);
 

@@ -317,11 +317,27 @@ _baken_window_a11y_language_button_new (BakenWindow *self)
   return button;
 }
 
+static void
+page_speech_changed_cb (BakenSpeakable *page,
+                        BakenWindow    *self)
+{
+  /* Only the page on screen speaks, and only when nothing covers it. */
+  if (self->read_aloud && GTK_WIDGET (page) == self->page &&
+      !gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) &&
+      !gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)))
+    speak_now (self);
+}
+
 void
 _baken_window_a11y_page_shown (BakenWindow *self)
 {
   if (self->speaker == NULL)
     return;
+
+  /* A slip that printed or failed says so. The page dies with its handler. */
+  if (BAKEN_IS_SPEAKABLE (self->page))
+    g_signal_connect_object (self->page, "changed", G_CALLBACK (page_speech_changed_cb),
+                             self, 0);
 
   fit_page (self);
 

@@ -10,6 +10,8 @@
 
 #include "ui-test-util.h"
 
+#include "baken-print-page.h"
+
 #include "baken-home-page.h"
 #include "baken-icon.h"
 #include "baken-languages.h"
@@ -327,6 +329,75 @@ test_speech_text (gconstpointer data)
   ui_test_window_destroy (window);
 }
 
+typedef struct
+{
+  BakenSpeaker *speaker;
+  const char   *part;
+} SpeechCheck;
+
+static gboolean
+speech_contains (gpointer data)
+{
+  SpeechCheck *check = data;
+  const char *text = baken_speaker_get_text (check->speaker);
+
+  return text != NULL && strstr (text, check->part) != NULL;
+}
+
+/* The slip is read before it prints: its own texts, not the picture of it; then what
+ * happened is said without a tap: printed, or why not. */
+static void
+test_speech_slip (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "slips", NULL);
+  SpeechCheck said;
+  BakenSpeaker *speaker;
+  BakenWindow *window;
+  GtkWidget *page;
+  const char *text;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_setenv ("BAKEN_PRINT_TO_DIR", folder, TRUE);
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  g_unsetenv ("BAKEN_PRINT_TO_DIR");
+  speaker = baken_window_get_speaker (window);
+  activate (window, "a11y.read-aloud", NULL);
+  open_step (window, "event:le-geld");
+  open_step (window, "print:svc-schuldhulp");
+
+  text = baken_speaker_get_text (speaker);
+  g_test_message ("%s", text);
+  assert_has_prefix (text, "Zo ziet uw briefje eruit.\nGeldzorgen en schulden.\n"
+                           "Hulp bij schulden.\nGemeente Voorbeeldstad.\n");
+  assert_contains (text, "Wij helpen u als u schulden heeft of uw rekeningen niet kunt "
+                         "betalen.");
+  assert_contains (text, "Wat neemt u mee?\nUw ID-kaart, paspoort of verblijfsdocument.\n");
+  assert_contains (text, ": 0 3 0, 5 5 5, 0 1, 2 3.\n");
+  assert_contains (text, "Dit briefje bevat geen persoonlijke gegevens.\n");
+  g_assert_true (g_str_has_suffix (text, "\nPrinten.\n"));
+  /* Never a staff number. */
+  g_assert_null (strstr (text, "0 9, 2 3"));
+
+  page = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_PRINT_PAGE);
+  g_assert_true (gtk_widget_activate_action (page, "print.start", NULL));
+  said = (SpeechCheck) { speaker, "Neem uw briefje uit de printer" };
+  g_assert_true (ui_test_wait (speech_contains, &said, 10000));
+  ui_test_window_destroy (window);
+
+  /* No print service answers: the check before printing fails, and says so. */
+  g_setenv ("CUPS_SERVER", "127.0.0.1:9", TRUE);
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  speaker = baken_window_get_speaker (window);
+  activate (window, "a11y.read-aloud", NULL);
+  open_step (window, "print:svc-schuldhulp");
+  said = (SpeechCheck) { speaker, "De printer doet het nu niet.\n"
+                                  "Vraag het aan de medewerker bij de balie.\n" };
+  g_assert_true (ui_test_wait (speech_contains, &said, 5000));
+  ui_test_window_destroy (window);
+  g_unsetenv ("CUPS_SERVER");
+}
+
 /* espeak-ng says it: a WAV file with audio in it, for each of the six voices. */
 static void
 test_speech_wav (void)
@@ -498,6 +569,7 @@ main (int   argc,
       g_test_add_data_func (name, &speech_cases[i], test_speech_text);
     }
   g_test_add_func ("/ui/a11y/speech-wav", test_speech_wav);
+  g_test_add_func ("/ui/a11y/speech-slip", test_speech_slip);
   g_test_add_func ("/ui/a11y/text-size-css", test_text_size_css);
   for (guint i = 0; i < G_N_ELEMENTS (walks); i++)
     {

@@ -25,6 +25,10 @@ ui_test_init (int    *argc,
   const char *messages;
   g_autoptr(GError) error = NULL;
 
+  /* GtkSpinner (the slip preview, printing) draws a symbolic SVG icon that gdk-pixbuf
+   * recognises by its MIME type, and G_TEST_OPTION_ISOLATE_DIRS hides the MIME
+   * database: load it before that. */
+  g_free (g_content_type_guess ("spinner.svg", NULL, 0, NULL));
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* As main() does it. */
