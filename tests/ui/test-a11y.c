@@ -10,7 +10,6 @@
 
 #include "ui-test-util.h"
 
-#include "baken-print-page.h"
 
 #include "baken-home-page.h"
 #include "baken-icon.h"
@@ -37,26 +36,6 @@ static const char six_config[] =
   "countdown = 5\n";
 
 #define IDLE_SCALE 0.05
-
-static void
-activate (BakenWindow *window,
-          const char  *action,
-          GVariant    *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  ui_test_settle (window);
-}
-
-static void
-open_step (BakenWindow *window,
-           const char  *step)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (baken_window_open (window, step, &error));
-  g_assert_no_error (error);
-  ui_test_settle (window);
-}
 
 static GtkWidget *
 reach_bin (BakenWindow *window)
@@ -129,14 +108,14 @@ test_toggles_and_reset (void)
 
   /* Read aloud: the speaker gets the text of Home at once. */
   g_assert_null (baken_speaker_get_text (speaker));
-  activate (window, "a11y.read-aloud", NULL);
+  ui_test_activate (window, "a11y.read-aloud", NULL);
   g_assert_nonnull (baken_speaker_get_text (speaker));
   g_assert_true (g_str_has_prefix (baken_speaker_get_text (speaker),
                                    "Waar kunt u hulp bij gebruiken?\n"));
   g_assert_cmpstr (baken_speaker_get_language (speaker), ==, "nl");
 
   /* Low reach: the page starts a third down, the top bar comes down under it. */
-  activate (window, "a11y.low-reach", NULL);
+  ui_test_activate (window, "a11y.low-reach", NULL);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "low-reach"));
   g_assert_cmpint (baken_reach_bin_get_offset (BAKEN_REACH_BIN (reach_bin (window))), >, 0);
   g_assert_cmpfloat (top_of (gtk_widget_get_first_child (reach_bin (window)), window), >=,
@@ -145,9 +124,9 @@ test_toggles_and_reset (void)
   g_assert_cmpfloat (top_of (topbar, window), <, top_of (bar, window));
 
   /* Text size: a class per step on the window. */
-  activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_LARGE));
+  ui_test_activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_LARGE));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
-  activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
+  ui_test_activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-very-large"));
   /* Home at the largest text needs the whole height; other pages stay low. */
@@ -155,14 +134,14 @@ test_toggles_and_reset (void)
 
   /* High contrast: the class, its style sheet on the display, recoloured icons. */
   g_assert_false (any_icon_high_contrast (GTK_WIDGET (window)));
-  activate (window, "a11y.high-contrast", NULL);
+  ui_test_activate (window, "a11y.high-contrast", NULL);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
   g_assert_nonnull (g_object_get_data (G_OBJECT (gtk_widget_get_display (GTK_WIDGET (window))),
                                        "baken-high-contrast"));
   g_assert_true (any_icon_high_contrast (GTK_WIDGET (window)));
 
   /* Arabic: right to left. */
-  activate (window, "kiosk.language", g_variant_new_string ("ar"));
+  ui_test_activate (window, "kiosk.language", g_variant_new_string ("ar"));
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
   /* Reading aloud follows the language at once. */
@@ -189,7 +168,7 @@ test_toggles_and_reset (void)
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
 
   /* And a new screen stays silent. */
-  activate (window, "kiosk.open-event", g_variant_new_string ("le-geld"));
+  ui_test_activate (window, "kiosk.open-event", g_variant_new_string ("le-geld"));
   g_assert_null (baken_speaker_get_text (speaker));
 
   ui_test_window_destroy (window);
@@ -208,12 +187,12 @@ test_language_picker (void)
   window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
   g_assert_false (ui_test_has_label (GTK_WIDGET (window), "Українська"));
 
-  activate (window, "a11y.choose-language", NULL);
+  ui_test_activate (window, "a11y.choose-language", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_true (ui_test_has_label (GTK_WIDGET (window), names[i]));
   g_assert_true (ui_test_has_label (GTK_WIDGET (window), "Kies uw taal"));
 
-  activate (window, "kiosk.language", g_variant_new_string ("uk"));
+  ui_test_activate (window, "kiosk.language", g_variant_new_string ("uk"));
   /* Chosen: the picker closes, the button says the language in its own script. */
   g_assert_true (ui_test_has_label (GTK_WIDGET (window), "Українська"));
   g_assert_false (ui_test_has_label (GTK_WIDGET (window), "Türkçe"));
@@ -293,8 +272,8 @@ test_speech_text (gconstpointer data)
 
   window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
   speaker = baken_window_get_speaker (window);
-  activate (window, "kiosk.language", g_variant_new_string (expected->language));
-  activate (window, "a11y.read-aloud", NULL);
+  ui_test_activate (window, "kiosk.language", g_variant_new_string (expected->language));
+  ui_test_activate (window, "a11y.read-aloud", NULL);
 
   /* Home: the question, then one line per tile. */
   text = baken_speaker_get_text (speaker);
@@ -313,10 +292,10 @@ test_speech_text (gconstpointer data)
   g_assert_cmpstr (baken_speaker_get_language (speaker), ==, expected->language);
 
   /* A new screen replaces the text. */
-  activate (window, "kiosk.open-event", g_variant_new_string ("le-geld"));
+  ui_test_activate (window, "kiosk.open-event", g_variant_new_string ("le-geld"));
   assert_has_prefix (baken_speaker_get_text (speaker), expected->event);
 
-  activate (window, "kiosk.open-service", g_variant_new_string ("svc-schuldhulp"));
+  ui_test_activate (window, "kiosk.open-service", g_variant_new_string ("svc-schuldhulp"));
   text = baken_speaker_get_text (speaker);
   for (guint i = 0; i < G_N_ELEMENTS (expected->service); i++)
     assert_contains (text, expected->service[i]);
@@ -354,7 +333,6 @@ test_speech_slip (void)
   SpeechCheck said;
   BakenSpeaker *speaker;
   BakenWindow *window;
-  GtkWidget *page;
   const char *text;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
@@ -362,9 +340,9 @@ test_speech_slip (void)
   window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
   g_unsetenv ("BAKEN_PRINT_TO_DIR");
   speaker = baken_window_get_speaker (window);
-  activate (window, "a11y.read-aloud", NULL);
-  open_step (window, "event:le-geld");
-  open_step (window, "print:svc-schuldhulp");
+  ui_test_activate (window, "a11y.read-aloud", NULL);
+  ui_test_open (window, "event:le-geld");
+  ui_test_open (window, "print:svc-schuldhulp");
 
   text = baken_speaker_get_text (speaker);
   g_test_message ("%s", text);
@@ -379,8 +357,7 @@ test_speech_slip (void)
   /* Never a staff number. */
   g_assert_null (strstr (text, "0 9, 2 3"));
 
-  page = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_PRINT_PAGE);
-  g_assert_true (gtk_widget_activate_action (page, "print.start", NULL));
+  ui_test_press_print (window);
   said = (SpeechCheck) { speaker, "Neem uw briefje uit de printer" };
   g_assert_true (ui_test_wait (speech_contains, &said, 10000));
   ui_test_window_destroy (window);
@@ -389,8 +366,8 @@ test_speech_slip (void)
   g_setenv ("CUPS_SERVER", "127.0.0.1:9", TRUE);
   window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
   speaker = baken_window_get_speaker (window);
-  activate (window, "a11y.read-aloud", NULL);
-  open_step (window, "print:svc-schuldhulp");
+  ui_test_activate (window, "a11y.read-aloud", NULL);
+  ui_test_open (window, "print:svc-schuldhulp");
   said = (SpeechCheck) { speaker, "De printer doet het nu niet.\n"
                                   "Vraag het aan de medewerker bij de balie.\n" };
   g_assert_true (ui_test_wait (speech_contains, &said, 5000));
@@ -504,15 +481,15 @@ test_largest_text_fits (gconstpointer data)
   BakenWindow *window;
 
   window = ui_test_window_new (config, FALSE, 1.0, walk->size->width, walk->size->height);
-  activate (window, "kiosk.language", g_variant_new_string (walk->language));
-  activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
+  ui_test_activate (window, "kiosk.language", g_variant_new_string (walk->language));
+  ui_test_activate (window, "a11y.text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
 
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
       guint n_checked = 0;
 
       if (screens[i] != NULL)
-        open_step (window, screens[i]);
+        ui_test_open (window, screens[i]);
 
       /* Who asks for how much width, for when the next assertion fails. */
       for (GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_parent (reach_bin (window)));
@@ -535,7 +512,7 @@ test_largest_text_fits (gconstpointer data)
       g_assert_cmpuint (n_checked, >, 5);
 
       if (screens[i] != NULL && g_str_equal (screens[i], "a11y:languages"))
-        activate (window, "a11y.close-languages", NULL);
+        ui_test_activate (window, "a11y.close-languages", NULL);
     }
 
   ui_test_window_destroy (window);

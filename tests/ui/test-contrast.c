@@ -596,72 +596,6 @@ static const Step steps[] = {
   { STEP_OPEN, "idle:prompt", "idle:prompt", 4 },
 };
 
-static void
-activate (BakenWindow *window,
-          const char  *action,
-          GVariant    *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  ui_test_settle (window);
-}
-
-static void
-open_step (BakenWindow *window,
-           const char  *step)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (baken_window_open (window, step, &error));
-  g_assert_no_error (error);
-  ui_test_settle (window);
-}
-
-static BakenPrintPage *
-print_page (BakenWindow *window)
-{
-  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_PRINT_PAGE);
-
-  g_assert_nonnull (page);
-
-  return BAKEN_PRINT_PAGE (page);
-}
-
-static gboolean
-preview_ready (gpointer data)
-{
-  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (data), BAKEN_TYPE_PRINT_PAGE);
-
-  return page != NULL && baken_print_page_get_preview_ready (BAKEN_PRINT_PAGE (page));
-}
-
-typedef struct
-{
-  BakenWindow *window;
-  const char  *state;
-} StateCheck;
-
-static gboolean
-in_state (gpointer data)
-{
-  StateCheck *check = data;
-  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (check->window), BAKEN_TYPE_PRINT_PAGE);
-
-  return page != NULL &&
-         g_strcmp0 (baken_print_page_get_state (BAKEN_PRINT_PAGE (page)), check->state) == 0;
-}
-
-static void
-wait_state (BakenWindow *window,
-            const char  *state)
-{
-  StateCheck check = { window, state };
-
-  if (!ui_test_wait (in_state, &check, 10000))
-    g_error ("the print page shows “%s”, not “%s”",
-             baken_print_page_get_state (print_page (window)), state);
-  ui_test_settle (window);
-}
-
 /* The slip folder and the slips in it. */
 static void
 remove_folder (const char *folder)
@@ -709,11 +643,11 @@ test_contrast (gconstpointer data)
   config = ui_test_config_new (config_text);
   walk.window = ui_test_window_new (config, FALSE, 1.0, test->size->width, test->size->height);
   walk.failures = g_string_new (NULL);
-  activate (walk.window, "kiosk.language", g_variant_new_string (test->language));
+  ui_test_activate (walk.window, "kiosk.language", g_variant_new_string (test->language));
   if (test->high_contrast)
-    activate (walk.window, "a11y.high-contrast", NULL);
+    ui_test_activate (walk.window, "a11y.high-contrast", NULL);
   else
-    activate (walk.window, "a11y.read-aloud", NULL);   /* a toggle in its "on" look */
+    ui_test_activate (walk.window, "a11y.read-aloud", NULL);   /* a toggle in its "on" look */
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -724,26 +658,24 @@ test_contrast (gconstpointer data)
         case STEP_OPEN:
         case STEP_LANGUAGES:
           if (step->open != NULL)
-            open_step (walk.window, step->open);
+            ui_test_open (walk.window, step->open);
           break;
 
         case STEP_PREVIEW:
-          open_step (walk.window, step->open);
-          g_assert_true (ui_test_wait (preview_ready, walk.window, 10000));
-          ui_test_settle (walk.window);
-          g_assert_cmpstr (baken_print_page_get_state (print_page (walk.window)), ==, "preview");
+          ui_test_open (walk.window, step->open);
+          ui_test_wait_preview (walk.window);
+          ui_test_wait_print_state (walk.window, "preview", 0);
           break;
 
         case STEP_PRINT:
-          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (print_page (walk.window)),
-                                                     "print.start", NULL));
-          wait_state (walk.window, "done");
+          ui_test_press_print (walk.window);
+          ui_test_wait_print_state (walk.window, "done", 10000);
           break;
 
         case STEP_PRINT_FAILS:
           remove_folder (slips);
-          open_step (walk.window, step->open);
-          wait_state (walk.window, "failed");
+          ui_test_open (walk.window, step->open);
+          ui_test_wait_print_state (walk.window, "failed", 10000);
           break;
 
         default:
@@ -753,7 +685,7 @@ test_contrast (gconstpointer data)
       check_screen_and_pressed (&walk, step->name, step->min_labels);
 
       if (step->kind == STEP_LANGUAGES)
-        activate (walk.window, "a11y.close-languages", NULL);
+        ui_test_activate (walk.window, "a11y.close-languages", NULL);
     }
 
   g_test_message ("lowest ratio on the walk: %.2f:1 (needed %.1f:1); %u labels in the on look",

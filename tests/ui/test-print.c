@@ -120,68 +120,7 @@ assert_shows (BakenWindow *window,
 static BakenPrintPage *
 print_page (BakenWindow *window)
 {
-  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_PRINT_PAGE);
-
-  g_assert_nonnull (page);
-
-  return BAKEN_PRINT_PAGE (page);
-}
-
-typedef struct
-{
-  BakenWindow *window;
-  const char  *state;
-} StateCheck;
-
-static gboolean
-in_state (gpointer data)
-{
-  StateCheck *check = data;
-  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (check->window), BAKEN_TYPE_PRINT_PAGE);
-
-  return page != NULL &&
-         g_strcmp0 (baken_print_page_get_state (BAKEN_PRINT_PAGE (page)), check->state) == 0;
-}
-
-/* Waits for the print page to show state; returns the seconds it took. */
-static double
-wait_state (BakenWindow *window,
-            const char  *state,
-            guint        timeout_ms)
-{
-  StateCheck check = { window, state };
-  gint64 start = g_get_monotonic_time ();
-  double seconds;
-
-  if (!ui_test_wait (in_state, &check, timeout_ms))
-    g_error ("the print page shows “%s”, not “%s”, after %u ms",
-             baken_print_page_get_state (print_page (window)), state, timeout_ms);
-  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  ui_test_settle (window);
-
-  return seconds;
-}
-
-static gboolean
-preview_ready (gpointer data)
-{
-  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (data), BAKEN_TYPE_PRINT_PAGE);
-
-  return page != NULL && baken_print_page_get_preview_ready (BAKEN_PRINT_PAGE (page));
-}
-
-static void
-wait_preview (BakenWindow *window)
-{
-  g_assert_true (ui_test_wait (preview_ready, window, 10000));
-  ui_test_settle (window);
-}
-
-static void
-press_print (BakenWindow *window)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (print_page (window)), "print.start",
-                                             NULL));
+  return BAKEN_PRINT_PAGE (ui_test_print_page (window));
 }
 
 /* The failure screen: the reason, the desk, and the QR code drawn large. */
@@ -348,7 +287,7 @@ test_to_folder (gconstpointer data)
   location = g_strdup_printf ("print:%s", service_id);
   activate (window, "kiosk.open-print", service_id, location);
   assert_shows (window, "Zo ziet uw briefje eruit");
-  wait_preview (window);
+  ui_test_wait_preview (window);
   g_assert_cmpstr (baken_print_page_get_state (print_page (window)), ==, "preview");
   assert_shows (window, "Printen");
   assert_shows (window, "Terug");
@@ -371,9 +310,9 @@ test_to_folder (gconstpointer data)
 
   /* Print (the spinner while it prints is checked with a printer that hangs, below),
    * then "take your slip". */
-  press_print (window);
+  ui_test_press_print (window);
   g_assert_cmpstr (baken_print_page_get_state (print_page (window)), ==, "printing");
-  wait_state (window, "done", 10000);
+  ui_test_wait_print_state (window, "done", 10000);
   assert_shows (window, "Neem uw briefje uit de printer");
   save_png (window, size, "print-done");
 
@@ -474,13 +413,13 @@ test_media_empty (Fixture       *f,
 
   open_window (f, size, "[print]\nprinter = empty\n", 1.0);
   open_print (f);
-  wait_preview (f->window);
+  ui_test_wait_preview (f->window);
   /* The queue looks fine until it gets a job. */
   ui_test_run (300);
   g_assert_cmpstr (baken_print_page_get_state (print_page (f->window)), ==, "preview");
 
-  press_print (f->window);
-  seconds = wait_state (f->window, "failed", 10000);
+  ui_test_press_print (f->window);
+  seconds = ui_test_wait_print_state (f->window, "failed", 10000);
   g_test_message ("told in %.2f s", seconds);
   g_assert_cmpint (baken_print_page_get_print_state (print_page (f->window)), ==,
                    BAKEN_PRINT_STATE_MEDIA_EMPTY);
@@ -497,7 +436,7 @@ test_media_empty (Fixture       *f,
   service_location = g_strdup_printf ("service:%s", f->service_id);
   activate (f->window, "kiosk.back", NULL, service_location);
   open_print (f);
-  seconds = wait_state (f->window, "failed", 5000);
+  seconds = ui_test_wait_print_state (f->window, "failed", 5000);
   g_test_message ("known fault shown %.2f s after the preview opened", seconds);
   assert_failure_screen (f->window, "Het papier van de printer is op.");
   states = cups_fixture_job_states (&f->cups, "empty");
@@ -544,7 +483,7 @@ test_cupsd_down (Fixture       *f,
   /* Down before the preview: the check says so. */
   cups_fixture_stop (&f->cups);
   open_print (f);
-  seconds = wait_state (f->window, "failed", 2000);
+  seconds = ui_test_wait_print_state (f->window, "failed", 2000);
   g_test_message ("check: told in %.2f s, main loop ran %u times, longest gap %.0f ms",
                   seconds, ticker.ticks, ticker.max_gap / 1000.0);
   assert_failure_screen (f->window, "De printer doet het nu niet.");
@@ -553,16 +492,16 @@ test_cupsd_down (Fixture       *f,
   cups_fixture_start (&f->cups);
   activate (f->window, "kiosk.back", NULL, service_location);
   open_print (f);
-  wait_preview (f->window);
+  ui_test_wait_preview (f->window);
   ui_test_run (300);
   g_assert_cmpstr (baken_print_page_get_state (print_page (f->window)), ==, "preview");
 
   /* Down between the check and the print. */
   cups_fixture_stop (&f->cups);
   ticker = (Ticker) { 0, };
-  press_print (f->window);
+  ui_test_press_print (f->window);
   g_assert_cmpstr (baken_print_page_get_state (print_page (f->window)), ==, "printing");
-  seconds = wait_state (f->window, "failed", 2000);
+  seconds = ui_test_wait_print_state (f->window, "failed", 2000);
   g_test_message ("print: told in %.2f s, main loop ran %u times, longest gap %.0f ms",
                   seconds, ticker.ticks, ticker.max_gap / 1000.0);
   assert_failure_screen (f->window, "De printer doet het nu niet.");
@@ -573,9 +512,9 @@ test_cupsd_down (Fixture       *f,
   cups_fixture_start (&f->cups);
   activate (f->window, "kiosk.back", NULL, service_location);
   open_print (f);
-  wait_preview (f->window);
-  press_print (f->window);
-  wait_state (f->window, "done", 20000);
+  ui_test_wait_preview (f->window);
+  ui_test_press_print (f->window);
+  ui_test_wait_print_state (f->window, "done", 20000);
   g_assert_true (g_file_test (job, G_FILE_TEST_EXISTS));
 
   g_source_remove (tick_id);
@@ -612,7 +551,7 @@ test_idle_cancels (Fixture       *f,
   open_window (f, size, "[print]\nprinter = hang\n[idle]\ntimeout = 20\ncountdown = 5\n", 0.1);
   home.window = f->window;
   open_print (f);
-  press_print (f->window);
+  ui_test_press_print (f->window);
   g_assert_true (ui_test_wait (job_processing, f, 2000));
   ui_test_settle (f->window);
   g_assert_cmpstr (baken_print_page_get_state (print_page (f->window)), ==, "printing");
@@ -684,11 +623,11 @@ test_largest_text (Fixture       *f,
       set_language_and_size (f->window, all_languages[i]);
       activate (f->window, "kiosk.open-service", f->service_id, service_location);
       open_print (f);
-      wait_preview (f->window);
+      ui_test_wait_preview (f->window);
       assert_fits (f->window, size, "print preview", all_languages[i]);
 
-      press_print (f->window);
-      wait_state (f->window, "done", 10000);
+      ui_test_press_print (f->window);
+      ui_test_wait_print_state (f->window, "done", 10000);
       assert_fits (f->window, size, "printed", all_languages[i]);
 
       done = ui_test_find_by_css_class (GTK_WIDGET (f->window), "print-done");
@@ -708,11 +647,11 @@ test_largest_text (Fixture       *f,
       open_print (f);
       if (i == 0)
         {
-          wait_preview (f->window);
-          press_print (f->window);
+          ui_test_wait_preview (f->window);
+          ui_test_press_print (f->window);
         }
       /* After the first job, the next resident is told before tapping Print. */
-      wait_state (f->window, "failed", 10000);
+      ui_test_wait_print_state (f->window, "failed", 10000);
       assert_fits (f->window, size, "print failed", all_languages[i]);
       qr = ui_test_find_by_css_class (GTK_WIDGET (f->window), "qr");
       g_assert_cmpuint (qr->len, ==, 1);

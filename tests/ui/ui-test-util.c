@@ -6,6 +6,8 @@
 
 #include "ui-test-util.h"
 
+#include "baken-print-page.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -434,4 +436,90 @@ ui_test_assert_labels_whole (BakenWindow *window,
   check_labels (GTK_WIDGET (window), GTK_WIDGET (window), screen, &n_checked);
 
   return n_checked;
+}
+
+void
+ui_test_activate (BakenWindow *window,
+                  const char  *action,
+                  GVariant    *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  ui_test_settle (window);
+}
+
+void
+ui_test_open (BakenWindow *window,
+              const char  *step)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (baken_window_open (window, step, &error));
+  g_assert_no_error (error);
+  ui_test_settle (window);
+}
+
+GtkWidget *
+ui_test_print_page (BakenWindow *window)
+{
+  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_PRINT_PAGE);
+
+  g_assert_nonnull (page);
+
+  return page;
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (data), BAKEN_TYPE_PRINT_PAGE);
+
+  return page != NULL && baken_print_page_get_preview_ready (BAKEN_PRINT_PAGE (page));
+}
+
+void
+ui_test_wait_preview (BakenWindow *window)
+{
+  g_assert_true (ui_test_wait (preview_ready, window, 10000));
+  ui_test_settle (window);
+}
+
+typedef struct
+{
+  BakenWindow *window;
+  const char  *state;
+} PrintStateCheck;
+
+static gboolean
+in_print_state (gpointer data)
+{
+  PrintStateCheck *check = data;
+  GtkWidget *page = ui_test_find_widget (GTK_WIDGET (check->window), BAKEN_TYPE_PRINT_PAGE);
+
+  return page != NULL &&
+         g_strcmp0 (baken_print_page_get_state (BAKEN_PRINT_PAGE (page)), check->state) == 0;
+}
+
+double
+ui_test_wait_print_state (BakenWindow *window,
+                          const char  *state,
+                          guint        timeout_ms)
+{
+  PrintStateCheck check = { window, state };
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  if (!ui_test_wait (in_print_state, &check, timeout_ms))
+    g_error ("the print page shows “%s”, not “%s”, after %u ms",
+             baken_print_page_get_state (BAKEN_PRINT_PAGE (ui_test_print_page (window))),
+             state, timeout_ms);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  ui_test_settle (window);
+
+  return seconds;
+}
+
+void
+ui_test_press_print (BakenWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (ui_test_print_page (window), "print.start", NULL));
 }

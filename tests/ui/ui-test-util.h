@@ -65,6 +65,27 @@ void          ui_test_find_path         (BakenCatalog        *catalog,
                                          char               **situation_id,
                                          char               **service_id);
 
+/* Activates action (parameter may be NULL; a floating one is consumed) on the window,
+ * which must accept it, then settles. */
+void          ui_test_activate          (BakenWindow  *window,
+                                         const char   *action,
+                                         GVariant     *parameter);
+/* baken_window_open() (the --open steps), which must succeed, then settles. */
+void          ui_test_open              (BakenWindow  *window,
+                                         const char   *step);
+
+/* The print page on screen (fails the test when there is none). */
+GtkWidget    *ui_test_print_page        (BakenWindow  *window);
+/* Waits until the print page's preview is drawn (10 s at most), then settles. */
+void          ui_test_wait_preview      (BakenWindow  *window);
+/* Waits until the print page shows state ("preview", "printing", "done", "failed");
+ * fails the test after timeout_ms. Returns the seconds it took. */
+double        ui_test_wait_print_state  (BakenWindow  *window,
+                                         const char   *state,
+                                         guint         timeout_ms);
+/* Taps Print on the print page. */
+void          ui_test_press_print       (BakenWindow  *window);
+
 /* Every drawn label under window shows its whole text: not ellipsized (but the kiosk
  * name), no larger than its allocation, inside its button and the window (scrolled
  * content may be out of view vertically, never to the side). Fails the test naming
