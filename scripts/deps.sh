@@ -8,7 +8,9 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev
   libsqlite3-dev libjson-glib-dev libsodium-dev libsoup-3.0-dev libcups2-dev
-  libqrencode-dev libespeak-ng-dev
+  libqrencode-dev libespeak-ng-dev libxml2-utils
+  # the Debian package (debian/, tests/package): dh with meson, dpkg-buildpackage
+  debhelper dpkg-dev fakeroot
   # run: time zone data, fonts for all scripts the kiosk shows
   tzdata fonts-dejavu-core fonts-noto-core
   # tests and tools: a display, screenshots, key events, validators, PDFs

@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Builds the Debian package of Baken and checks what a kiosk gets when it installs it.
+
+Usage: test-package.py SRCROOT
+
+Copies the files git tracks in SRCROOT (with their uncommitted changes, without the
+build dirs and untracked files) to a temp dir, runs `dpkg-buildpackage -b -uc -us`
+there, and checks the .deb: its Depends (the fonts of all six kiosk languages, the
+dlopened libespeak-ng1, the expanded shlibs), its files, that the binaries it ships run,
+and that fontconfig finds a font for ar, uk, tr, pl, nl and en that a package of Depends
+installed. Prints TAP. Everything it writes stays in the temp dir, which it removes.
+Set BAKEN_KEEP_PACKAGE_TMP=1 to keep the temp dir for a look after a failure."""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# Languages the kiosk offers (src/ui/baken-languages.c), as fontconfig's :lang= codes.
+LANGUAGES = ["ar", "uk", "tr", "pl", "nl", "en"]
+
+REQUIRED_DEPENDS = [
+    ("fonts-noto-core", "Noto Sans (Latin, Cyrillic) and Noto Arabic"),
+    ("libespeak-ng1", "read-aloud dlopens libespeak-ng.so.1"),
+    ("libgtk-4-1", "${shlibs:Depends} was expanded"),
+]
+
+REQUIRED_FILES = [
+    "usr/bin/baken",
+    "usr/bin/baken-bundle",
+    "usr/bin/baken-sync",
+    "usr/libexec/baken-icon-check",
+    "usr/lib/systemd/system/baken-kiosk.service",
+    "usr/share/baken/kiosk.conf.example",
+    "usr/share/baken/demo-bundle/manifest.json",
+    "usr/share/baken/demo-bundle/manifest.json.minisig",
+    "usr/share/baken/demo-bundle/content-1.sqlite",
+    "usr/share/applications/nl.baken.Kiosk.desktop",
+    "usr/share/metainfo/nl.baken.Kiosk.metainfo.xml",
+    "usr/share/doc/baken/cupsd-kiosk.conf",
+] + ["usr/share/locale/%s/LC_MESSAGES/baken.mo" % lang for lang in LANGUAGES]
+
+
+class Fatal(Exception):
+    """A failure after which the later checks cannot run."""
+
+
+class Tap:
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def check(self, ok, description, detail=None):
+        self.n += 1
+        print("%s %d - %s" % ("ok" if ok else "not ok", self.n, description), flush=True)
+        if not ok:
+            self.failed += 1
+            for line in (detail or "").rstrip().splitlines():
+                print("#   " + line, flush=True)
+        return ok
+
+    def note(self, text):
+        for line in text.rstrip().splitlines():
+            print("# " + line, flush=True)
+
+
+def run(argv, **kwargs):
+    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, **kwargs)
+
+
+def tool_env():
+    """The environment for the build and the tools: without meson test's knobs."""
+    env = dict(os.environ)
+    for name in ("MALLOC_PERTURB_", "MALLOC_CHECK_", "G_DEBUG", "MESON_TEST_ITERATION"):
+        env.pop(name, None)
+    return env
+
+
+def copy_tracked_tree(srcroot, dest):
+    """Copies what `git ls-files` lists, as it is in the working tree now."""
+    listing = subprocess.run(["git", "-C", srcroot, "ls-files", "-z"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if listing.returncode != 0:
+        raise Fatal("git ls-files failed in %s (the test copies the tracked files of a "
+                    "git checkout): %s" % (srcroot, listing.stderr.decode(errors="replace")))
+    copied = 0
+    for raw in listing.stdout.split(b"\0"):
+        if not raw:
+            continue
+        rel = os.fsdecode(raw)
+        src = os.path.join(srcroot, rel)
+        dst = os.path.join(dest, rel)
+        if os.path.islink(src):
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            os.symlink(os.readlink(src), dst)
+        elif os.path.isfile(src):
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copy2(src, dst)
+        else:
+            continue  # deleted in the working tree, or a submodule
+        copied += 1
+    return copied
+
+
+def depends_names(field):
+    """Package names of a Depends field: 'a (>= 1), b | c' -> {'a', 'b', 'c'}."""
+    names = set()
+    for alternative in re.split(r"[,|]", field):
+        alternative = alternative.strip()
+        if alternative:
+            names.add(re.split(r"[\s(:\[]", alternative, maxsplit=1)[0])
+    return names
+
+
+def owners(paths, env):
+    """dpkg -S: the packages that installed any of PATHS."""
+    if not paths:
+        return set()
+    # dpkg -S exits 1 when one of the files belongs to no package; the rest still print.
+    result = subprocess.run(["dpkg", "-S"] + paths, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, universal_newlines=True, env=env)
+    found = set()
+    for line in result.stdout.splitlines():
+        if line.startswith("diversion ") or ": " not in line:
+            continue
+        for package in line.split(": ", 1)[0].split(","):
+            found.add(package.strip().split(":")[0])
+    return found
+
+
+def check_package(tap, srcroot, tmp):
+    env = tool_env()
+
+    for tool in ("git", "dpkg-buildpackage", "dpkg-deb", "dpkg", "fc-list", "dh"):
+        if shutil.which(tool) is None:
+            raise Fatal("%s is not installed: run scripts/deps.sh" % tool)
+
+    tree = os.path.join(tmp, "baken")
+    copied = copy_tracked_tree(srcroot, tree)
+    if not tap.check(os.path.isfile(os.path.join(tree, "debian", "control")),
+                     "copied %d tracked files of %s, debian/ among them" % (copied, srcroot),
+                     "debian/control is not tracked by git in %s" % srcroot):
+        raise Fatal("no debian/ to build")
+
+    # dpkg-buildpackage writes the .deb, .changes and .buildinfo to the parent of the
+    # source dir: TMP, never the repo.
+    log_path = os.path.join(tmp, "dpkg-buildpackage.log")
+    with open(log_path, "w") as log:
+        build = subprocess.run(["dpkg-buildpackage", "-b", "-uc", "-us", "-Jauto"],
+                               cwd=tree, stdout=log, stderr=subprocess.STDOUT, env=env)
+    with open(log_path, errors="replace") as log:
+        build_log = log.read()
+    if not tap.check(build.returncode == 0, "dpkg-buildpackage -b -uc -us",
+                     "exit status %d; the end of its output:\n%s"
+                     % (build.returncode, "\n".join(build_log.splitlines()[-40:]))):
+        raise Fatal("the package did not build")
+
+    debs = sorted(glob.glob(os.path.join(tmp, "baken_*.deb")))
+    if not tap.check(len(debs) == 1, "one baken .deb: %s" % ", ".join(map(os.path.basename, debs)),
+                     "found %r in %s" % (debs, tmp)):
+        raise Fatal("no .deb to check")
+    deb = debs[0]
+
+    # Depends and Recommends.
+    fields = run(["dpkg-deb", "-f", deb, "Depends", "Recommends"], env=env)
+    if not tap.check(fields.returncode == 0, "dpkg-deb -f reads the control fields",
+                     fields.stdout):
+        raise Fatal("unreadable .deb")
+    control = {}
+    for line in fields.stdout.splitlines():
+        if ": " in line:
+            key, value = line.split(": ", 1)
+            control[key] = value
+    depends = depends_names(control.get("Depends", ""))
+    recommends = depends_names(control.get("Recommends", ""))
+    tap.note("Depends: " + control.get("Depends", "(none)"))
+    tap.note("Recommends: " + control.get("Recommends", "(none)"))
+    for package, why in REQUIRED_DEPENDS:
+        tap.check(package in depends, "Depends has %s (%s)" % (package, why),
+                  "Depends is: %s" % control.get("Depends", "(none)"))
+    for package in ("cage", "cups"):
+        tap.check(package in recommends, "Recommends has %s" % package,
+                  "Recommends is: %s" % control.get("Recommends", "(none)"))
+
+    # Contents.
+    listing = run(["dpkg-deb", "-c", deb], env=env)
+    contents = set()
+    for line in listing.stdout.splitlines():
+        parts = line.split(None, 5)
+        if len(parts) == 6:
+            contents.add(re.sub(r"^\./", "", parts[5].split(" -> ")[0]).rstrip("/"))
+    for path in REQUIRED_FILES:
+        tap.check(path in contents, "the package has /%s" % path,
+                  "dpkg-deb -c lists no %s" % path)
+
+    # The binaries run from the unpacked package (no install into the system).
+    root = os.path.join(tmp, "root")
+    unpack = run(["dpkg", "-x", deb, root], env=env)
+    if not tap.check(unpack.returncode == 0, "dpkg -x unpacks it", unpack.stdout):
+        raise Fatal("could not unpack the .deb")
+
+    bundle = os.path.join(root, "usr", "bin", "baken-bundle")
+    result = run([bundle, "--help"], env=env)
+    tap.check(result.returncode == 0 and "Usage:" in result.stdout,
+              "baken-bundle --help exits 0 with its usage",
+              "exit status %d, output:\n%s" % (result.returncode, result.stdout))
+
+    kiosk_env = dict(env)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        kiosk_env.pop(name, None)
+    result = run([os.path.join(root, "usr", "bin", "baken"), "--help"], env=kiosk_env)
+    tap.check(result.returncode == 0 and "--kiosk" in result.stdout,
+              "baken --help exits 0 and lists --kiosk",
+              "exit status %d, output:\n%s" % (result.returncode, result.stdout))
+
+    # The installed demo bundle passes every check a kiosk makes, icons drawn by the
+    # packaged helper.
+    verify_env = dict(env)
+    verify_env["BAKEN_ICON_CHECK"] = os.path.join(root, "usr", "libexec", "baken-icon-check")
+    result = run([bundle, "verify", "--demo-key",
+                  os.path.join(root, "usr", "share", "baken", "demo-bundle")], env=verify_env)
+    tap.check(result.returncode == 0 and "icons" in result.stdout,
+              "baken-bundle verify --demo-key takes the packaged demo bundle",
+              "exit status %d, output:\n%s" % (result.returncode, result.stdout))
+
+    # Fonts: every kiosk language has a font, from a package the .deb depends on.
+    for lang in LANGUAGES:
+        fonts = run(["fc-list", "--format", "%{file}\n", ":lang=" + lang], env=env)
+        files = sorted(set(f for f in fonts.stdout.splitlines() if f.strip()))
+        if not tap.check(fonts.returncode == 0 and files,
+                         "fc-list :lang=%s finds %d font file(s)" % (lang, len(files)),
+                         "no font covers :lang=%s; install the fonts of Depends "
+                         "(scripts/deps.sh)" % lang):
+            continue
+        from_depends = sorted(owners(files, env) & depends)
+        tap.check(from_depends,
+                  "a :lang=%s font comes from Depends: %s" % (lang, ", ".join(from_depends)),
+                  "dpkg -S names no package of Depends for the :lang=%s fonts:\n%s"
+                  % (lang, "\n".join(files[:10])))
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: %s SRCROOT" % sys.argv[0], file=sys.stderr)
+        return 2
+    srcroot = os.path.abspath(sys.argv[1])
+    tap = Tap()
+    tmp = tempfile.mkdtemp(prefix="baken-package-")
+    try:
+        tap.note("building in %s" % tmp)
+        check_package(tap, srcroot, tmp)
+    except Fatal as e:
+        tap.check(False, "stopped: %s" % e, str(e))
+    finally:
+        if os.environ.get("BAKEN_KEEP_PACKAGE_TMP") == "1":
+            tap.note("kept %s" % tmp)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print("1..%d" % tap.n, flush=True)
+    return 1 if tap.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
