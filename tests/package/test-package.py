@@ -4,8 +4,9 @@
 
 Usage: test-package.py SRCROOT
 
-Copies the files git tracks in SRCROOT (with their uncommitted changes, without the
-build dirs and untracked files) to a temp dir, runs `dpkg-buildpackage -b -uc -us`
+Copies the files of SRCROOT's working tree that git tracks or would track (tracked
+files with their uncommitted changes, new files not yet added; never ignored files such
+as the build dirs) to a temp dir, runs `dpkg-buildpackage -b -uc -us`
 there, and checks the .deb: its Depends (the fonts of all six kiosk languages, the
 dlopened libespeak-ng1, the expanded shlibs), its files, that the binaries it ships run,
 and that fontconfig finds a font for ar, uk, tr, pl, nl and en that a package of Depends
@@ -81,8 +82,12 @@ def tool_env():
 
 
 def copy_tracked_tree(srcroot, dest):
-    """Copies what `git ls-files` lists, as it is in the working tree now."""
-    listing = subprocess.run(["git", "-C", srcroot, "ls-files", "-z"],
+    """Copies what `git ls-files` lists, as it is in the working tree now.
+
+    New files that are not ignored count too: a local build sees them, and a tracked
+    meson.build may already list one before it is committed."""
+    listing = subprocess.run(["git", "-C", srcroot, "ls-files", "-z", "--cached",
+                              "--others", "--exclude-standard"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if listing.returncode != 0:
         raise Fatal("git ls-files failed in %s (the test copies the tracked files of a "
@@ -142,8 +147,8 @@ def check_package(tap, srcroot, tmp):
     tree = os.path.join(tmp, "baken")
     copied = copy_tracked_tree(srcroot, tree)
     if not tap.check(os.path.isfile(os.path.join(tree, "debian", "control")),
-                     "copied %d tracked files of %s, debian/ among them" % (copied, srcroot),
-                     "debian/control is not tracked by git in %s" % srcroot):
+                     "copied %d files of %s (git ls-files), debian/ among them" % (copied, srcroot),
+                     "no debian/control in the files git lists in %s" % srcroot):
         raise Fatal("no debian/ to build")
 
     # dpkg-buildpackage writes the .deb, .changes and .buildinfo to the parent of the
