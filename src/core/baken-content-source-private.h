@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Only baken-content-source.c and baken-content-build.c include this. Other code uses
- * the API of baken-content-source.h.
+ * Only the baken-content-source*.c files and baken-content-build.c include this. Other
+ * code uses the API of baken-content-source.h.
  */
 #pragma once
 
@@ -182,6 +182,22 @@ value (Row   *row,
   return row->values[col];
 }
 
+/* Whether a field holds something, valid or not. */
+static inline gboolean
+is_set (Row   *row,
+        guint  col)
+{
+  return row->values[col] != NULL || (row->bad & (1u << col)) != 0;
+}
+
+static inline void
+mark_bad (Row   *row,
+          guint  col)
+{
+  row->values[col] = NULL;
+  row->bad |= 1u << col;
+}
+
 const TableSpec *baken_source_table_spec      (TableId      id);
 gboolean         baken_source_parse_position  (const char  *text,
                                                gint64      *out);
@@ -205,5 +221,66 @@ const char      *baken_source_text_in         (Source      *b,
                                                const char  *lang);
 /* Every content language, sorted ("nl" included). */
 GPtrArray       *baken_source_sorted_langs    (Source      *b);
+
+/* Between the files of the source: loading and problems (baken-content-source.c), the
+ * syntax of values (-values.c), datapackage.json (-package.c), the checks across rows
+ * (-checks.c), icons (-icons.c) and translations.csv (-translations.c). */
+
+void        _baken_content_source_report_valist   (Source      *b,
+                                                   const char  *file,
+                                                   guint        line,
+                                                   guint        column,
+                                                   const char  *format,
+                                                   va_list      args) G_GNUC_PRINTF (5, 0);
+void        _baken_content_source_report          (Source      *b,
+                                                   const char  *file,
+                                                   guint        line,
+                                                   guint        column,
+                                                   const char  *format,
+                                                   ...) G_GNUC_PRINTF (5, 6);
+void        _baken_content_source_report_field    (Source      *b,
+                                                   Table       *t,
+                                                   Row         *row,
+                                                   guint        col,
+                                                   const char  *format,
+                                                   ...) G_GNUC_PRINTF (5, 6);
+const char *_baken_content_source_intern          (Source      *b,
+                                                   const char  *text);
+
+gboolean    _baken_content_source_is_valid_id     (const char  *text);
+gboolean    _baken_content_source_is_valid_url    (const char  *text);
+gboolean    _baken_content_source_is_valid_email  (const char  *text);
+gboolean    _baken_content_source_is_blank        (const char  *text);
+void        _baken_content_source_check_value     (Source      *b,
+                                                   Table       *t,
+                                                   Row         *row,
+                                                   guint        col);
+
+void        _baken_content_source_load_datapackage (Source     *b);
+
+void        _baken_content_source_check_references          (Source     *b);
+void        _baken_content_source_check_phones              (Source     *b);
+void        _baken_content_source_check_channels            (Source     *b);
+void        _baken_content_source_check_schedules           (Source     *b);
+void        _baken_content_source_check_exceptions          (Source     *b);
+void        _baken_content_source_check_addresses           (Source     *b);
+void        _baken_content_source_check_unique_pairs        (Source     *b,
+                                                             TableId     tid,
+                                                             guint       col_a,
+                                                             guint       col_b,
+                                                             int         col_c,
+                                                             const char *what);
+void        _baken_content_source_check_life_event_services (Source     *b);
+void        _baken_content_source_check_life_events         (Source     *b);
+void        _baken_content_source_collect_synonyms          (Source     *b);
+void        _baken_content_source_collect_accessibility     (Source     *b);
+
+void        _baken_content_source_check_icon      (Source      *b,
+                                                   Table       *t,
+                                                   Row         *row,
+                                                   const char  *name,
+                                                   GHashTable  *checked);
+
+void        _baken_content_source_check_translations (Source   *b);
 
 G_END_DECLS
