@@ -27,9 +27,11 @@ REQUIRED_DEPENDS = [
     ("fonts-noto-core", "Noto Sans (Latin, Cyrillic) and Noto Arabic"),
     ("libespeak-ng1", "read-aloud dlopens libespeak-ng.so.1"),
     ("libgtk-4-1", "${shlibs:Depends} was expanded"),
+    ("adduser", "the postinst creates the kiosk's system user"),
 ]
 
 REQUIRED_FILES = [
+    "usr/share/icons/hicolor/scalable/apps/nl.baken.Kiosk.svg",
     "usr/bin/baken",
     "usr/bin/baken-bundle",
     "usr/bin/baken-sync",
@@ -201,6 +203,15 @@ def check_package(tap, srcroot, tmp):
     for path in REQUIRED_FILES:
         tap.check(path in contents, "the package has /%s" % path,
                   "dpkg-deb -c lists no %s" % path)
+
+    # The maintainer script creates the user the systemd unit runs as.
+    control_dir = os.path.join(tmp, "control")
+    extract = run(["dpkg-deb", "-e", deb, control_dir], env=env)
+    postinst = os.path.join(control_dir, "postinst")
+    script = open(postinst).read() if extract.returncode == 0 and os.path.isfile(postinst) else ""
+    tap.check("adduser --system" in script and " baken" in script,
+              "the postinst creates the system user baken (User= of the unit)",
+              "postinst is:\n%s" % (script or "(missing)"))
 
     # The binaries run from the unpacked package (no install into the system).
     root = os.path.join(tmp, "root")
