@@ -5,7 +5,9 @@
  * GTK 4.8 has no breakpoints. The home screen must show every tile without scrolling
  * in portrait (1080 × 1920) and landscape (1920 × 1080), so the grid picks its columns
  * at allocation time from the space it gets: 3 × 4 in portrait, 6 × 2 in landscape for
- * twelve tiles. Every cell is the same size; children fill their cell.
+ * twelve tiles. Every cell is the same size; children fill their cell. It never cuts a
+ * tile's words: when no layout fits (the largest text, long words), it asks its
+ * scroller for the height of the lowest layout that does.
  */
 #define G_LOG_DOMAIN "baken-tile-grid"
 
