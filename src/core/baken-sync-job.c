@@ -5,6 +5,10 @@
  * Runs in a worker thread (or a tool's main thread) with its own HTTP session, store and
  * state DB connection. The order of the checks is the design's: signature, serial,
  * dates, sizes, hashes, then the full bundle verification, and only then the swap.
+ *
+ * Built as the module baken-sync-http, the only code that links libsoup: baken-sync.c
+ * looks _baken_sync_job_run () up at the first sync (baken-module.h), so a start of
+ * the kiosk does not load libsoup and what it pulls in.
  */
 #define G_LOG_DOMAIN "baken-sync"
 
@@ -640,43 +644,6 @@ is_loopback_url (const char *url)
 
   return host != NULL && (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1") ||
                           g_ascii_strcasecmp (host, "localhost") == 0);
-}
-
-BakenSyncJob *
-_baken_sync_job_new (BakenConfig *config,
-                     const char  *state_dir,
-                     const char  *folder,
-                     gint64       now)
-{
-  BakenSyncJob *job = g_new0 (BakenSyncJob, 1);
-
-  job->state_dir = g_strdup (state_dir);
-  job->folder = g_strdup (folder);
-  if (folder == NULL && config->sync_url != NULL)
-    job->url = g_str_has_suffix (config->sync_url, "/")
-               ? g_strconcat (config->sync_url, BAKEN_BUNDLE_MANIFEST_NAME, NULL)
-               : g_strdup (config->sync_url);
-  job->keys = baken_bundle_trusted_keys (config->sync_keys);
-  job->now = now;
-  job->timeout_s = config->sync_timeout;
-  job->stall_s = config->sync_stall_timeout;
-
-  return job;
-}
-
-void
-_baken_sync_job_free (BakenSyncJob *job)
-{
-  if (job == NULL)
-    return;
-
-  g_free (job->state_dir);
-  g_free (job->url);
-  g_free (job->folder);
-  g_ptr_array_unref (job->keys);
-  baken_installed_clear (&job->installed);
-  baken_sync_status_clear (&job->status);
-  g_free (job);
 }
 
 BakenSyncOutcome *

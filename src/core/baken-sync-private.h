@@ -25,13 +25,20 @@ typedef struct
   BakenSyncStatus  status;
 } BakenSyncJob;
 
+/* baken-sync.c */
 BakenSyncJob     *_baken_sync_job_new  (BakenConfig    *config,
                                         const char     *state_dir,
                                         const char     *folder,
                                         gint64          now);
 void              _baken_sync_job_free (BakenSyncJob   *job);
-/* Runs the attempt in the calling thread and records it. NULL (with error) only when
- * the store or the state DB cannot be opened. */
+
+/* baken-sync-job.c, in the module baken-sync-http (BAKEN_SYNC_MODULE): runs the
+ * attempt in the calling thread and records it. NULL (with error) only when the store
+ * or the state DB cannot be opened. */
+#define BAKEN_SYNC_MODULE "baken-sync-http"
+typedef BakenSyncOutcome *(*BakenSyncJobRunFunc) (BakenSyncJob   *job,
+                                                  GCancellable   *cancellable,
+                                                  GError        **error);
 BakenSyncOutcome *_baken_sync_job_run  (BakenSyncJob   *job,
                                         GCancellable   *cancellable,
                                         GError        **error);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baken-bundle.h"
+#include "baken-module.h"
 #include "baken-store.h"
 #include "baken-sync.h"
 #include "baken-sync-private.h"
@@ -127,6 +129,62 @@ copy_status (BakenSyncStatus       *to,
   to->etag_url = g_strdup (from->etag_url);
 }
 
+/* Without the module: a failed attempt that says why, recorded like any other (so the
+ * scheduler backs off and staff see it in the sync log). */
+static BakenSyncOutcome *
+record_unavailable (BakenSyncJob  *job,
+                    const GError  *module_error,
+                    GError       **error)
+{
+  g_autoptr(BakenSyncOutcome) outcome = g_new0 (BakenSyncOutcome, 1);
+  g_autoptr(BakenStore) store = NULL;
+  g_autoptr(BakenState) state = NULL;
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *state_path = NULL;
+
+  store = baken_store_new (job->state_dir, error);
+  if (store == NULL)
+    return NULL;
+  state_path = baken_store_get_state_path (store);
+  state = baken_state_open (state_path, error);
+  if (state == NULL)
+    return NULL;
+
+  outcome->result = BAKEN_SYNC_RESULT_FAILED;
+  outcome->source = g_strdup (job->folder != NULL ? job->folder
+                              : job->url != NULL ? job->url : "(none)");
+  outcome->error = g_error_new (BAKEN_SYNC_ERROR, BAKEN_SYNC_ERROR_UNAVAILABLE,
+                                "The sync cannot run: %s", module_error->message);
+  if (!baken_state_record_sync (state, job->now, outcome->source, outcome->result, 0,
+                                outcome->error->message, NULL, NULL, &record_error))
+    g_debug ("Recording the sync: %s", record_error->message);
+
+  baken_installed_clear (&job->installed);
+  baken_sync_status_clear (&job->status);
+  baken_state_get_installed (state, &job->installed, NULL);
+  baken_state_get_sync_status (state, &job->status, NULL);
+
+  return g_steal_pointer (&outcome);
+}
+
+/* The attempt is in the module that links libsoup, loaded at the first one: a start of
+ * the kiosk does not pay for libsoup, gnutls and the rest. Any thread. */
+static BakenSyncOutcome *
+run_job (BakenSyncJob  *job,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GError) module_error = NULL;
+  BakenSyncJobRunFunc run;
+
+  run = (BakenSyncJobRunFunc) baken_module_lookup (BAKEN_SYNC_MODULE, "_baken_sync_job_run",
+                                                   &module_error);
+  if (run == NULL)
+    return record_unavailable (job, module_error, error);
+
+  return run (job, cancellable, error);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -135,7 +193,7 @@ run_thread (GTask        *task,
 {
   BakenSyncJob *job = task_data;
   GError *error = NULL;
-  BakenSyncOutcome *outcome = _baken_sync_job_run (job, cancellable, &error);
+  BakenSyncOutcome *outcome = run_job (job, cancellable, &error);
 
   if (outcome == NULL)
     g_task_return_error (task, error);
@@ -329,6 +387,43 @@ baken_sync_class_init (BakenSyncClass *klass)
 static void
 baken_sync_init (BakenSync *self)
 {
+}
+
+BakenSyncJob *
+_baken_sync_job_new (BakenConfig *config,
+                     const char  *state_dir,
+                     const char  *folder,
+                     gint64       now)
+{
+  BakenSyncJob *job = g_new0 (BakenSyncJob, 1);
+
+  job->state_dir = g_strdup (state_dir);
+  job->folder = g_strdup (folder);
+  if (folder == NULL && config->sync_url != NULL)
+    job->url = g_str_has_suffix (config->sync_url, "/")
+               ? g_strconcat (config->sync_url, BAKEN_BUNDLE_MANIFEST_NAME, NULL)
+               : g_strdup (config->sync_url);
+  job->keys = baken_bundle_trusted_keys (config->sync_keys);
+  job->now = now;
+  job->timeout_s = config->sync_timeout;
+  job->stall_s = config->sync_stall_timeout;
+
+  return job;
+}
+
+void
+_baken_sync_job_free (BakenSyncJob *job)
+{
+  if (job == NULL)
+    return;
+
+  g_free (job->state_dir);
+  g_free (job->url);
+  g_free (job->folder);
+  g_ptr_array_unref (job->keys);
+  baken_installed_clear (&job->installed);
+  baken_sync_status_clear (&job->status);
+  g_free (job);
 }
 
 void
@@ -565,7 +660,7 @@ baken_sync_run (BakenSync     *self,
   g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
 
   job = _baken_sync_job_new (self->config, self->state_dir, folder, now);
-  outcome = _baken_sync_job_run (job, cancellable, error);
+  outcome = run_job (job, cancellable, error);
   if (outcome != NULL)
     {
       copy_installed (&self->installed, &job->installed);

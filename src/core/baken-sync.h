@@ -47,6 +47,7 @@ typedef enum {
   BAKEN_SYNC_ERROR_TIMEOUT,         /* the whole sync took too long, or data stalled */
   BAKEN_SYNC_ERROR_DISK,            /* cannot write staging/: disk full, file size limit */
   BAKEN_SYNC_ERROR_MISSING,         /* a file of the bundle is missing from the folder */
+  BAKEN_SYNC_ERROR_UNAVAILABLE,     /* the sync's module cannot be loaded (the installation) */
   BAKEN_SYNC_ERROR_CANCELLED,
   BAKEN_SYNC_ERROR_REDIRECT,        /* redirected to a URL that is not https */
   BAKEN_SYNC_ERROR_TOO_LARGE,       /* more bytes than the cap or the declared size */
@@ -126,7 +127,12 @@ BakenSyncOutcome *baken_sync_run_finish         (BakenSync            *self,
 /* The same attempt, blocking the calling thread, at the wall-clock time now (Unix
  * seconds: tests and tools pass any time). Emits no signals. For tools and tests;
  * never on the UI thread. NULL (with error) only when the state DB or store cannot be
- * opened. */
+ * opened.
+ *
+ * The attempt itself is in the module baken-sync-http (it links libsoup), loaded at the
+ * first attempt (baken-module.h). When it cannot be loaded, the attempt fails
+ * (BAKEN_SYNC_ERROR_UNAVAILABLE, with the file and the loader's message) and is
+ * recorded like any failure; the next attempt tries again. */
 BakenSyncOutcome *baken_sync_run                (BakenSync            *self,
                                                  const char           *folder,
                                                  gint64                now,
