@@ -8,8 +8,8 @@
 
 #include "baken-context.h"
 
-#include "baken-cups-printer.h"
 #include "baken-file-printer.h"
+#include "baken-printer-loader.h"
 
 struct _BakenContext
 {
@@ -123,8 +123,9 @@ baken_context_constructed (GObject *object)
   if (folder != NULL && *folder != '\0')
     self->printer = baken_file_printer_new (folder);
   else
-    self->printer = baken_cups_printer_new (self->config->printer, NULL,
-                                            self->config->print_timeout);
+    /* libcups is loaded at the first check or slip, not at every start. */
+    self->printer = baken_printer_loader_new_cups (self->config->printer, NULL,
+                                                   self->config->print_timeout);
 }
 
 static void
