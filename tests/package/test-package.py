@@ -30,12 +30,17 @@ REQUIRED_DEPENDS = [
     ("adduser", "the postinst creates the kiosk's system user"),
 ]
 
+# The modules are in the multiarch libdir that dh_auto_configure gives meson.
+MULTIARCH = subprocess.run(["dpkg-architecture", "-qDEB_HOST_MULTIARCH"],
+                           stdout=subprocess.PIPE, text=True).stdout.strip()
+
 REQUIRED_FILES = [
     "usr/share/icons/hicolor/scalable/apps/nl.baken.Kiosk.svg",
     "usr/bin/baken",
     "usr/bin/baken-bundle",
     "usr/bin/baken-sync",
     "usr/libexec/baken-icon-check",
+    *["usr/lib/%s/baken/libbaken-%s.so" % (MULTIARCH, m) for m in ("sync-http", "print-cups")],
     "usr/lib/systemd/system/baken-kiosk.service",
     "usr/share/baken/kiosk.conf.example",
     "usr/share/baken/demo-bundle/manifest.json",
