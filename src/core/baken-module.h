@@ -9,7 +9,8 @@
  * when the first sync runs or the first slip prints.
  *
  * A module is lib<name>.so in BAKEN_MODULE_DIR when the environment sets it (the build
- * dir, for tests), else in the installed module folder (BAKEN_MODULEDIR). It uses the
+ * dir, for tests), else in the installed module folder (BAKEN_MODULEDIR), else, for a
+ * program run from its build dir, in the build dir's src/. It uses the
  * program's own functions (the programs export them: gmodule-export-2.0), so a module
  * is only for a program that links the code it calls.
  *
