@@ -13,6 +13,7 @@
 #include "baken-state.h"
 #include "baken-store.h"
 #include "baken-sync.h"
+#include "test-util.h"
 
 static char *built_dir;  /* BAKEN_MODULE_DIR as the test started */
 
@@ -150,26 +151,6 @@ test_sync_without_module (void)
   g_assert_finalize_object (g_steal_pointer (&sync));
 }
 
-/* The worker thread lets go of its task (and the task's ref on the BakenSync) only
- * after the main loop has seen the result: wait for it, up to 5 s. */
-static void
-assert_finalized_soon (gpointer object)
-{
-  gpointer weak = object;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (object, &weak);
-  g_object_unref (object);
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  if (weak != NULL)
-    g_error ("%s is still referenced 5 s after the test let go of it",
-             G_OBJECT_TYPE_NAME (weak));
-}
-
 static void
 finished_cb (BakenSync        *sync,
              BakenSyncOutcome *outcome,
@@ -216,7 +197,7 @@ test_sync_async_without_module (void)
   g_assert_cmpuint (finished, ==, 1);
   g_assert_false (baken_sync_get_busy (sync));
 
-  assert_finalized_soon (g_steal_pointer (&sync));
+  baken_test_assert_finalized_soon (g_steal_pointer (&sync));
 }
 
 int

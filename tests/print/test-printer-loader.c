@@ -14,6 +14,7 @@
 
 #include "baken-printer-loader.h"
 #include "cups-fixture.h"
+#include "test-util.h"
 
 static char *built_dir;  /* BAKEN_MODULE_DIR as the test started */
 
@@ -82,25 +83,6 @@ make_pdf (const char *text)
   return g_byte_array_free_to_bytes (bytes);
 }
 
-/* The last reference goes when the worker threads have let go of their tasks. */
-static void
-assert_finalized_soon (gpointer object)
-{
-  gpointer weak = object;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (object, &weak);
-  g_object_unref (object);
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  if (weak != NULL)
-    g_error ("%s is still referenced 5 s after the test let go of it",
-             G_OBJECT_TYPE_NAME (weak));
-}
-
 /* No module: both calls fail and say which file; with the module back, the same
  * printer loads it and asks CUPS (nothing listens on port 9: the service is down). */
 static void
@@ -129,7 +111,7 @@ test_missing_module (void)
   error = run_printer (printer, NULL);
   g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN);
 
-  assert_finalized_soon (g_steal_pointer (&printer));
+  baken_test_assert_finalized_soon (g_steal_pointer (&printer));
 }
 
 /* Through the module to a real cupsd: the check says ready, the slip comes out. */
@@ -156,7 +138,7 @@ test_prints (void)
   text = cups_fixture_pdftotext (job);
   g_assert_nonnull (strstr (text, "Geladen bij de eerste bon"));
 
-  assert_finalized_soon (g_steal_pointer (&printer));
+  baken_test_assert_finalized_soon (g_steal_pointer (&printer));
   cups_fixture_teardown (&cups);
 }
 

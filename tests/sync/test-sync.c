@@ -16,6 +16,7 @@
 #include "baken-store.h"
 #include "baken-sync.h"
 #include "sync-test-util.h"
+#include "test-util.h"
 
 #define BASE_SERIAL 10
 
@@ -128,36 +129,13 @@ fixture_set_up (Fixture       *f,
   server_requests (TRUE);
 }
 
-/* Drops the last reference the test holds and checks nothing else keeps object alive.
- * A sync job runs in a GTask thread, which lets go of its task (and the task of the
- * BakenSync it belongs to) only after the main loop has seen the result: so wait for
- * that rather than assert at once (g_assert_finalize_object raced it on a busy
- * machine). */
-static void
-assert_finalized_soon (gpointer object)
-{
-  gpointer weak = object;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (object, &weak);
-  g_object_unref (object);
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  if (weak != NULL)
-    g_error ("%s is still referenced 5 s after the test let go of it",
-             G_OBJECT_TYPE_NAME (weak));
-}
-
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   server_control (NULL, NULL, NULL, NULL);
   if (f->sync != NULL)
-    assert_finalized_soon (f->sync);
+    baken_test_assert_finalized_soon (f->sync);
   g_clear_pointer (&f->config, baken_config_unref);
   g_free (f->state_dir);
   g_free (f->pub_dir);
@@ -591,7 +569,7 @@ test_scheduler_picks_up (Fixture       *f,
   g_assert_cmpuint (content_serial (path), ==, BASE_SERIAL + 2);
   while (baken_sync_get_busy (sync))
     g_main_context_iteration (NULL, TRUE);
-  assert_finalized_soon (g_steal_pointer (&sync));
+  baken_test_assert_finalized_soon (g_steal_pointer (&sync));
 }
 
 static void
@@ -615,7 +593,7 @@ test_stale (Fixture       *f,
   sync = baken_sync_new (config, f->state_dir, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (baken_sync_get_stale (sync), ==, BAKEN_STALE_OLD);
-  assert_finalized_soon (g_steal_pointer (&sync));
+  baken_test_assert_finalized_soon (g_steal_pointer (&sync));
 }
 
 /* The disk fills up while staging: a child with a file size limit (RLIMIT_FSIZE). */
