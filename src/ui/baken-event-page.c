@@ -19,11 +19,9 @@
 
 struct _BakenEventPage
 {
-  GtkWidget     parent_instance;
+  BakenPage     parent_instance;
 
   /* Inputs */
-  BakenContext *context;   /* (owned) */
-  char         *language;  /* (owned) */
   char         *event_id;  /* (owned) */
 
   /* Template children */
@@ -33,12 +31,10 @@ struct _BakenEventPage
   BakenColumns *choices;
 };
 
-G_DEFINE_FINAL_TYPE (BakenEventPage, baken_event_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BakenEventPage, baken_event_page, BAKEN_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_LANGUAGE,
   PROP_EVENT_ID,
   N_PROPS
 };
@@ -124,19 +120,21 @@ show_error (BakenEventPage *self,
 static void
 fill (BakenEventPage *self)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenPage *page = BAKEN_PAGE (self);
+  BakenCatalog *catalog = baken_context_get_catalog (baken_page_get_context (page));
+  const char *language = baken_page_get_language (page);
   g_autoptr(BakenLifeEvent) event = NULL;
   g_autoptr(GPtrArray) children = NULL;
   g_autoptr(GError) error = NULL;
 
-  event = baken_catalog_get_life_event (catalog, self->event_id, self->language, &error);
+  event = baken_catalog_get_life_event (catalog, self->event_id, language, &error);
   if (event == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  children = baken_catalog_get_life_events (catalog, event->id, self->language, &error);
+  children = baken_catalog_get_life_events (catalog, event->id, language, &error);
   if (children == NULL)
     {
       show_error (self, error);
@@ -183,7 +181,7 @@ baken_event_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (baken_event_page_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL && self->language != NULL && self->event_id != NULL);
+  g_assert (self->event_id != NULL);
   fill (self);
 }
 
@@ -197,7 +195,6 @@ baken_event_page_dispose (GObject *object)
   /* Unnamed template children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_event_page_parent_class)->dispose (object);
 }
@@ -207,7 +204,6 @@ baken_event_page_finalize (GObject *object)
 {
   BakenEventPage *self = BAKEN_EVENT_PAGE (object);
 
-  g_free (self->language);
   g_free (self->event_id);
 
   G_OBJECT_CLASS (baken_event_page_parent_class)->finalize (object);
@@ -223,14 +219,6 @@ baken_event_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_LANGUAGE:
-      self->language = g_value_dup_string (value);
-      break;
-
     case PROP_EVENT_ID:
       self->event_id = g_value_dup_string (value);
       break;
@@ -250,18 +238,6 @@ baken_event_page_class_init (BakenEventPageClass *klass)
   object_class->dispose = baken_event_page_dispose;
   object_class->finalize = baken_event_page_finalize;
   object_class->set_property = baken_event_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         BAKEN_TYPE_CONTEXT,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL,
-                         NULL,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_EVENT_ID] =
     g_param_spec_string ("event-id", NULL, NULL,

@@ -18,11 +18,7 @@
 
 struct _BakenHomePage
 {
-  GtkWidget      parent_instance;
-
-  /* Inputs */
-  BakenContext  *context;   /* (owned) */
-  char          *language;  /* (owned) */
+  BakenPage      parent_instance;
 
   /* Template children */
   GtkLabel      *title;
@@ -32,16 +28,7 @@ struct _BakenHomePage
   GtkSizeGroup  *labels;    /* (owned) */
 };
 
-G_DEFINE_FINAL_TYPE (BakenHomePage, baken_home_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_LANGUAGE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (BakenHomePage, baken_home_page, BAKEN_TYPE_PAGE)
 
 static GtkWidget *
 create_tile (BakenHomePage  *self,
@@ -95,11 +82,13 @@ create_tile (BakenHomePage  *self,
 static void
 fill (BakenHomePage *self)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenPage *page = BAKEN_PAGE (self);
+  BakenCatalog *catalog = baken_context_get_catalog (baken_page_get_context (page));
+  const char *language = baken_page_get_language (page);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
 
-  events = baken_catalog_get_life_events (catalog, NULL, self->language, &error);
+  events = baken_catalog_get_life_events (catalog, NULL, language, &error);
   if (events == NULL)
     {
       g_warning ("Cannot show the life events: %s", error->message);
@@ -121,7 +110,6 @@ baken_home_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (baken_home_page_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL && self->language != NULL);
   fill (self);
 }
 
@@ -135,43 +123,9 @@ baken_home_page_dispose (GObject *object)
   /* Unnamed template children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->context);
   g_clear_object (&self->labels);
 
   G_OBJECT_CLASS (baken_home_page_parent_class)->dispose (object);
-}
-
-static void
-baken_home_page_finalize (GObject *object)
-{
-  BakenHomePage *self = BAKEN_HOME_PAGE (object);
-
-  g_free (self->language);
-
-  G_OBJECT_CLASS (baken_home_page_parent_class)->finalize (object);
-}
-
-static void
-baken_home_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BakenHomePage *self = BAKEN_HOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_LANGUAGE:
-      self->language = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -182,22 +136,6 @@ baken_home_page_class_init (BakenHomePageClass *klass)
 
   object_class->constructed = baken_home_page_constructed;
   object_class->dispose = baken_home_page_dispose;
-  object_class->finalize = baken_home_page_finalize;
-  object_class->set_property = baken_home_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         BAKEN_TYPE_CONTEXT,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL,
-                         NULL,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-home-page.ui");

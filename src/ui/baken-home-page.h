@@ -7,12 +7,13 @@
 #include <gtk/gtk.h>
 
 #include "baken-context.h"
+#include "baken-page.h"
 
 G_BEGIN_DECLS
 
 #define BAKEN_TYPE_HOME_PAGE (baken_home_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (BakenHomePage, baken_home_page, BAKEN, HOME_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (BakenHomePage, baken_home_page, BAKEN, HOME_PAGE, BakenPage)
 
 GtkWidget *baken_home_page_new (BakenContext *context,
                                 const char   *language);

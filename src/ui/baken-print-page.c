@@ -39,11 +39,9 @@
 
 struct _BakenPrintPage
 {
-  GtkWidget        parent_instance;
+  BakenPage        parent_instance;
 
   /* Inputs */
-  BakenContext    *context;      /* (owned) */
-  char            *language;     /* (owned) */
   char            *service_id;   /* (owned) */
   char            *event_id;     /* (owned) (nullable) */
 
@@ -68,14 +66,12 @@ struct _BakenPrintPage
 
 static void baken_print_page_speakable_init (BakenSpeakableInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BakenPrintPage, baken_print_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BakenPrintPage, baken_print_page, BAKEN_TYPE_PAGE,
                                G_IMPLEMENT_INTERFACE (BAKEN_TYPE_SPEAKABLE,
                                                       baken_print_page_speakable_init))
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_LANGUAGE,
   PROP_SERVICE_ID,
   PROP_EVENT_ID,
   N_PROPS
@@ -86,7 +82,7 @@ static GParamSpec *properties[N_PROPS];
 static BakenPrinter *
 get_printer (BakenPrintPage *self)
 {
-  return baken_context_get_printer (self->context);
+  return baken_context_get_printer (baken_page_get_context (BAKEN_PAGE (self)));
 }
 
 static void
@@ -310,7 +306,7 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   BakenPrintPage *self = BAKEN_PRINT_PAGE (widget);
-  BakenConfig *config = baken_context_get_config (self->context);
+  BakenConfig *config = baken_context_get_config (baken_page_get_context (BAKEN_PAGE (self)));
 
   if (self->slip == NULL || g_strcmp0 (baken_print_page_get_state (self), "preview") != 0)
     return;
@@ -328,14 +324,15 @@ set_event_icon (BakenPrintPage       *self,
                 BakenSlip            *slip,
                 const BakenLifeEvent *event)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenCatalog *catalog = baken_context_get_catalog (baken_page_get_context (BAKEN_PAGE (self)));
+  const char *language = baken_page_get_language (BAKEN_PAGE (self));
   g_autoptr(BakenLifeEvent) parent = NULL;
   g_autoptr(GBytes) svg = NULL;
   const char *icon = event->icon;
 
   if (icon == NULL && event->parent_id != NULL)
     {
-      parent = baken_catalog_get_life_event (catalog, event->parent_id, self->language, NULL);
+      parent = baken_catalog_get_life_event (catalog, event->parent_id, language, NULL);
       if (parent != NULL)
         icon = parent->icon;
     }
@@ -348,8 +345,10 @@ static BakenSlip *
 build_slip (BakenPrintPage  *self,
             GError         **error)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
-  BakenConfig *config = baken_context_get_config (self->context);
+  BakenContext *context = baken_page_get_context (BAKEN_PAGE (self));
+  const char *language = baken_page_get_language (BAKEN_PAGE (self));
+  BakenCatalog *catalog = baken_context_get_catalog (context);
+  BakenConfig *config = baken_context_get_config (context);
   g_autoptr(BakenService) service = NULL;
   g_autoptr(BakenLifeEvent) event = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -357,7 +356,7 @@ build_slip (BakenPrintPage  *self,
   BakenSlip *slip;
 
   /* Asked for residents: the slip leaves staff-only channels out in any case. */
-  service = baken_catalog_get_service (catalog, self->service_id, self->language,
+  service = baken_catalog_get_service (catalog, self->service_id, language,
                                        BAKEN_AUDIENCE_PUBLIC, error);
   if (service == NULL)
     return NULL;
@@ -366,7 +365,7 @@ build_slip (BakenPrintPage  *self,
     {
       g_autoptr(GError) event_error = NULL;
 
-      event = baken_catalog_get_life_event (catalog, self->event_id, self->language,
+      event = baken_catalog_get_life_event (catalog, self->event_id, language,
                                             &event_error);
       if (event == NULL)
         g_message ("Slip without its life event %s: %s", self->event_id,
@@ -375,7 +374,7 @@ build_slip (BakenPrintPage  *self,
 
   now = g_date_time_new_now (baken_local_timezone ());
   serial = baken_catalog_dup_meta (catalog, "serial");
-  slip = baken_slip_new (service, event, config, now, serial, self->language);
+  slip = baken_slip_new (service, event, config, now, serial, language);
 
   if (event != NULL)
     set_event_icon (self, slip, event);
@@ -392,8 +391,8 @@ baken_print_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (baken_print_page_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL && self->language != NULL && self->service_id != NULL);
-  config = baken_context_get_config (self->context);
+  g_assert (self->service_id != NULL);
+  config = baken_context_get_config (baken_page_get_context (BAKEN_PAGE (self)));
 
   self->slip = build_slip (self, &error);
   if (self->slip == NULL)
@@ -460,7 +459,6 @@ baken_print_page_dispose (GObject *object)
   /* Unnamed template children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_print_page_parent_class)->dispose (object);
 }
@@ -473,7 +471,6 @@ baken_print_page_finalize (GObject *object)
   g_clear_pointer (&self->slip, baken_slip_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->check);
-  g_free (self->language);
   g_free (self->service_id);
   g_free (self->event_id);
 
@@ -490,14 +487,6 @@ baken_print_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_LANGUAGE:
-      self->language = g_value_dup_string (value);
-      break;
-
     case PROP_SERVICE_ID:
       self->service_id = g_value_dup_string (value);
       break;
@@ -524,18 +513,6 @@ baken_print_page_class_init (BakenPrintPageClass *klass)
 
   widget_class->root = baken_print_page_root;
   widget_class->unroot = baken_print_page_unroot;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         BAKEN_TYPE_CONTEXT,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL,
-                         NULL,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SERVICE_ID] =
     g_param_spec_string ("service-id", NULL, NULL,

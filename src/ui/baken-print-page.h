@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "baken-context.h"
+#include "baken-page.h"
 #include "baken-printer.h"
 #include "baken-slip.h"
 
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 
 #define BAKEN_TYPE_PRINT_PAGE (baken_print_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (BakenPrintPage, baken_print_page, BAKEN, PRINT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (BakenPrintPage, baken_print_page, BAKEN, PRINT_PAGE, BakenPage)
 
 /* event_id (nullable): the life event the resident came through, printed as the slip's
  * title. The "print.start" action prints (the big button). */

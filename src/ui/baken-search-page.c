@@ -33,11 +33,9 @@
 
 struct _BakenSearchPage
 {
-  GtkWidget          parent_instance;
+  BakenPage          parent_instance;
 
   /* Inputs */
-  BakenContext      *context;        /* (owned) */
-  char              *language;       /* (owned) */
   char              *initial_text;   /* (owned) (nullable) until constructed */
 
   /* Template children */
@@ -53,12 +51,10 @@ struct _BakenSearchPage
   BakenKeyboard     *keyboard;       /* (unowned) child */
 };
 
-G_DEFINE_FINAL_TYPE (BakenSearchPage, baken_search_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BakenSearchPage, baken_search_page, BAKEN_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_LANGUAGE,
   PROP_TEXT,
   N_PROPS
 };
@@ -213,11 +209,12 @@ static void
 show_nothing_found (BakenSearchPage *self,
                     const char      *text)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenCatalog *catalog = baken_context_get_catalog (baken_page_get_context (BAKEN_PAGE (self)));
+  const char *language = baken_page_get_language (BAKEN_PAGE (self));
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
 
-  suggestions = baken_search_suggest_closest (catalog, text, self->language,
+  suggestions = baken_search_suggest_closest (catalog, text, language,
                                               BAKEN_SEARCH_PAGE_MAX_SUGGESTIONS, &error);
   if (suggestions == NULL)
     {
@@ -248,7 +245,7 @@ show_nothing_found (BakenSearchPage *self,
 static void
 update (BakenSearchPage *self)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenCatalog *catalog = baken_context_get_catalog (baken_page_get_context (BAKEN_PAGE (self)));
   const char *text = baken_keyboard_get_text (self->keyboard);
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autoptr(GPtrArray) results = NULL;
@@ -280,8 +277,8 @@ update (BakenSearchPage *self)
       return;
     }
 
-  results = baken_search_run (catalog, text, self->language, BAKEN_SEARCH_PAGE_MAX_RESULTS,
-                              &error);
+  results = baken_search_run (catalog, text, baken_page_get_language (BAKEN_PAGE (self)),
+                              BAKEN_SEARCH_PAGE_MAX_RESULTS, &error);
   if (results == NULL)
     {
       show_failure (self, error);
@@ -433,9 +430,7 @@ baken_search_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (baken_search_page_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL && self->language != NULL);
-
-  keyboard = baken_keyboard_new (self->language);
+  keyboard = baken_keyboard_new (baken_page_get_language (BAKEN_PAGE (self)));
   gtk_widget_set_parent (keyboard, GTK_WIDGET (self));
   self->keyboard = BAKEN_KEYBOARD (keyboard);
 
@@ -458,7 +453,6 @@ baken_search_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   self->keyboard = NULL;
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_search_page_parent_class)->dispose (object);
 }
@@ -468,7 +462,6 @@ baken_search_page_finalize (GObject *object)
 {
   BakenSearchPage *self = BAKEN_SEARCH_PAGE (object);
 
-  g_free (self->language);
   g_free (self->initial_text);
 
   G_OBJECT_CLASS (baken_search_page_parent_class)->finalize (object);
@@ -503,14 +496,6 @@ baken_search_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_LANGUAGE:
-      self->language = g_value_dup_string (value);
-      break;
-
     case PROP_TEXT:
       /* Construct-time only; afterwards the keys change it. */
       if (self->keyboard != NULL)
@@ -538,18 +523,6 @@ baken_search_page_class_init (BakenSearchPageClass *klass)
 
   widget_class->measure = baken_search_page_measure;
   widget_class->size_allocate = baken_search_page_size_allocate;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         BAKEN_TYPE_CONTEXT,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL,
-                         NULL,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL,

@@ -7,13 +7,14 @@
 #include <gtk/gtk.h>
 
 #include "baken-context.h"
+#include "baken-page.h"
 #include "baken-keyboard.h"
 
 G_BEGIN_DECLS
 
 #define BAKEN_TYPE_SEARCH_PAGE (baken_search_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (BakenSearchPage, baken_search_page, BAKEN, SEARCH_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (BakenSearchPage, baken_search_page, BAKEN, SEARCH_PAGE, BakenPage)
 
 /* The most results shown at once. */
 #define BAKEN_SEARCH_PAGE_MAX_RESULTS 12

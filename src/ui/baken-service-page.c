@@ -26,11 +26,9 @@
 
 struct _BakenServicePage
 {
-  GtkWidget     parent_instance;
+  BakenPage     parent_instance;
 
   /* Inputs */
-  BakenContext *context;     /* (owned) */
-  char         *language;    /* (owned) */
   char         *service_id;  /* (owned) */
 
   /* Template children */
@@ -57,12 +55,10 @@ struct _BakenServicePage
   GtkBox       *places_list;
 };
 
-G_DEFINE_FINAL_TYPE (BakenServicePage, baken_service_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BakenServicePage, baken_service_page, BAKEN_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_LANGUAGE,
   PROP_SERVICE_ID,
   N_PROPS
 };
@@ -254,15 +250,17 @@ fill_bring (BakenServicePage   *self,
 static void
 fill (BakenServicePage *self)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
-  BakenConfig *config = baken_context_get_config (self->context);
+  BakenContext *context = baken_page_get_context (BAKEN_PAGE (self));
+  const char *language = baken_page_get_language (BAKEN_PAGE (self));
+  BakenCatalog *catalog = baken_context_get_catalog (context);
+  BakenConfig *config = baken_context_get_config (context);
   g_autoptr(BakenService) service = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *languages = NULL;
   guint n_channels = 0;
 
-  service = baken_catalog_get_service (catalog, self->service_id, self->language,
+  service = baken_catalog_get_service (catalog, self->service_id, language,
                                        BAKEN_AUDIENCE_PUBLIC, &error);
   if (service == NULL)
     {
@@ -321,7 +319,7 @@ baken_service_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (baken_service_page_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL && self->language != NULL && self->service_id != NULL);
+  g_assert (self->service_id != NULL);
   fill (self);
 }
 
@@ -335,7 +333,6 @@ baken_service_page_dispose (GObject *object)
   /* Unnamed template children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_service_page_parent_class)->dispose (object);
 }
@@ -345,7 +342,6 @@ baken_service_page_finalize (GObject *object)
 {
   BakenServicePage *self = BAKEN_SERVICE_PAGE (object);
 
-  g_free (self->language);
   g_free (self->service_id);
 
   G_OBJECT_CLASS (baken_service_page_parent_class)->finalize (object);
@@ -361,14 +357,6 @@ baken_service_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_LANGUAGE:
-      self->language = g_value_dup_string (value);
-      break;
-
     case PROP_SERVICE_ID:
       self->service_id = g_value_dup_string (value);
       break;
@@ -388,18 +376,6 @@ baken_service_page_class_init (BakenServicePageClass *klass)
   object_class->dispose = baken_service_page_dispose;
   object_class->finalize = baken_service_page_finalize;
   object_class->set_property = baken_service_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         BAKEN_TYPE_CONTEXT,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL,
-                         NULL,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SERVICE_ID] =
     g_param_spec_string ("service-id", NULL, NULL,

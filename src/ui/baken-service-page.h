@@ -7,12 +7,13 @@
 #include <gtk/gtk.h>
 
 #include "baken-context.h"
+#include "baken-page.h"
 
 G_BEGIN_DECLS
 
 #define BAKEN_TYPE_SERVICE_PAGE (baken_service_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (BakenServicePage, baken_service_page, BAKEN, SERVICE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (BakenServicePage, baken_service_page, BAKEN, SERVICE_PAGE, BakenPage)
 
 GtkWidget *baken_service_page_new (BakenContext *context,
                                    const char   *language,

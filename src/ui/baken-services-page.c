@@ -18,11 +18,9 @@
 
 struct _BakenServicesPage
 {
-  GtkWidget     parent_instance;
+  BakenPage     parent_instance;
 
   /* Inputs */
-  BakenContext *context;   /* (owned) */
-  char         *language;  /* (owned) */
   char         *event_id;  /* (owned) */
 
   /* Template children */
@@ -32,12 +30,10 @@ struct _BakenServicesPage
   BakenColumns *services;
 };
 
-G_DEFINE_FINAL_TYPE (BakenServicesPage, baken_services_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BakenServicesPage, baken_services_page, BAKEN_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_LANGUAGE,
   PROP_EVENT_ID,
   N_PROPS
 };
@@ -57,21 +53,23 @@ show_error (BakenServicesPage *self,
 static void
 fill (BakenServicesPage *self)
 {
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
-  BakenConfig *config = baken_context_get_config (self->context);
+  BakenContext *context = baken_page_get_context (BAKEN_PAGE (self));
+  const char *language = baken_page_get_language (BAKEN_PAGE (self));
+  BakenCatalog *catalog = baken_context_get_catalog (context);
+  BakenConfig *config = baken_context_get_config (context);
   g_autoptr(BakenLifeEvent) event = NULL;
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
 
-  event = baken_catalog_get_life_event (catalog, self->event_id, self->language, &error);
+  event = baken_catalog_get_life_event (catalog, self->event_id, language, &error);
   if (event == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  services = baken_catalog_get_services_for_event (catalog, self->event_id, self->language,
+  services = baken_catalog_get_services_for_event (catalog, self->event_id, language,
                                                    BAKEN_AUDIENCE_PUBLIC, &error);
   if (services == NULL)
     {
@@ -105,7 +103,7 @@ baken_services_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (baken_services_page_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL && self->language != NULL && self->event_id != NULL);
+  g_assert (self->event_id != NULL);
   fill (self);
 }
 
@@ -119,7 +117,6 @@ baken_services_page_dispose (GObject *object)
   /* Unnamed template children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_services_page_parent_class)->dispose (object);
 }
@@ -129,7 +126,6 @@ baken_services_page_finalize (GObject *object)
 {
   BakenServicesPage *self = BAKEN_SERVICES_PAGE (object);
 
-  g_free (self->language);
   g_free (self->event_id);
 
   G_OBJECT_CLASS (baken_services_page_parent_class)->finalize (object);
@@ -145,14 +141,6 @@ baken_services_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_LANGUAGE:
-      self->language = g_value_dup_string (value);
-      break;
-
     case PROP_EVENT_ID:
       self->event_id = g_value_dup_string (value);
       break;
@@ -172,18 +160,6 @@ baken_services_page_class_init (BakenServicesPageClass *klass)
   object_class->dispose = baken_services_page_dispose;
   object_class->finalize = baken_services_page_finalize;
   object_class->set_property = baken_services_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         BAKEN_TYPE_CONTEXT,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL,
-                         NULL,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_EVENT_ID] =
     g_param_spec_string ("event-id", NULL, NULL,
