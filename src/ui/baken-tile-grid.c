@@ -180,6 +180,7 @@ baken_tile_grid_size_allocate (GtkWidget *widget,
   int least_overflow = G_MAXINT;
   guint least_overflow_cols = 1;
   int cell_w, cell_h;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
   if (n == 0)
     return;
@@ -238,6 +239,9 @@ baken_tile_grid_size_allocate (GtkWidget *widget,
 
       row = i / cols;
       col = i % cols;
+      /* Right to left (Arabic): the first tile at the right, like the text. */
+      if (rtl)
+        col = cols - 1 - col;
       alloc.x = col * (cell_w + self->spacing);
       alloc.y = row * (cell_h + self->spacing);
       alloc.width = cell_w;

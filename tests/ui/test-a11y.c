@@ -144,6 +144,19 @@ test_toggles_and_reset (void)
   ui_test_activate (window, "kiosk.language", g_variant_new_string ("ar"));
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+  /* The Home tiles mirror too: the first life event is at the right of its row. */
+  {
+    g_autoptr(GPtrArray) tiles = ui_test_find_by_css_class (GTK_WIDGET (window), "tile");
+    graphene_rect_t first, second;
+
+    g_assert_cmpuint (tiles->len, >=, 2);
+    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (tiles, 0),
+                                              GTK_WIDGET (window), &first));
+    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (tiles, 1),
+                                              GTK_WIDGET (window), &second));
+    g_assert_cmpfloat (first.origin.y, ==, second.origin.y);
+    g_assert_cmpfloat (first.origin.x, >, second.origin.x);
+  }
   /* Reading aloud follows the language at once. */
   g_assert_cmpstr (baken_speaker_get_language (speaker), ==, "ar");
   g_assert_true (g_str_has_prefix (baken_speaker_get_text (speaker), "بماذا تحتاج المساعدة؟\n"));
