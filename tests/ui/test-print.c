@@ -71,38 +71,6 @@ save_png (BakenWindow *window,
   g_test_message ("saved %s", path);
 }
 
-typedef struct
-{
-  BakenWindow *window;
-  const char  *location;
-} LocationCheck;
-
-static gboolean
-at_location (gpointer data)
-{
-  LocationCheck *check = data;
-  g_autofree char *location = baken_window_dup_location (check->window);
-
-  return g_strcmp0 (location, check->location) == 0;
-}
-
-static void
-activate (BakenWindow *window,
-          const char  *action,
-          const char  *target,
-          const char  *expected_location)
-{
-  LocationCheck check = { window, expected_location };
-
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-
-  g_assert_true (ui_test_wait (at_location, &check, 2000));
-  ui_test_settle (window);
-}
-
 static void
 assert_shows (BakenWindow *window,
               const char  *text)
@@ -271,13 +239,13 @@ test_to_folder (gconstpointer data)
 
   /* Home → event → situation → service, as a resident taps. */
   location = g_strdup_printf ("event:%s", event_id);
-  activate (window, "kiosk.open-event", event_id, location);
+  ui_test_activate_to (window, "kiosk.open-event", event_id, location);
   g_free (location);
   location = g_strdup_printf ("services:%s", situation_id);
-  activate (window, "kiosk.open-event", situation_id, location);
+  ui_test_activate_to (window, "kiosk.open-event", situation_id, location);
   g_free (location);
   location = g_strdup_printf ("service:%s", service_id);
-  activate (window, "kiosk.open-service", service_id, location);
+  ui_test_activate_to (window, "kiosk.open-service", service_id, location);
   assert_shows (window, service->name);
   assert_shows (window, "Printen");
   save_png (window, size, "service");
@@ -285,7 +253,7 @@ test_to_folder (gconstpointer data)
   /* The preview: the slip as it will print, and the big button. */
   g_free (location);
   location = g_strdup_printf ("print:%s", service_id);
-  activate (window, "kiosk.open-print", service_id, location);
+  ui_test_activate_to (window, "kiosk.open-print", service_id, location);
   assert_shows (window, "Zo ziet uw briefje eruit");
   ui_test_wait_preview (window);
   g_assert_cmpstr (baken_print_page_get_state (print_page (window)), ==, "preview");
@@ -339,11 +307,7 @@ test_to_folder (gconstpointer data)
   done = ui_test_find_by_css_class (GTK_WIDGET (window), "print-done");
   g_assert_cmpuint (done->len, ==, 1);
   g_assert_true (gtk_widget_activate (g_ptr_array_index (done, 0)));
-  {
-    LocationCheck check = { window, "home" };
-
-    g_assert_true (ui_test_wait (at_location, &check, 2000));
-  }
+  ui_test_assert_location (window, "home", 2000);
 
   ui_test_window_destroy (window);
   g_unlink (pdf);
@@ -390,7 +354,7 @@ open_window (Fixture    *f,
   f->window = ui_test_window_new (config, FALSE, idle_scale, size->width, size->height);
   f->service_id = find_service_with_url (window_catalog (f->window));
   location = g_strdup_printf ("service:%s", f->service_id);
-  activate (f->window, "kiosk.open-service", f->service_id, location);
+  ui_test_activate_to (f->window, "kiosk.open-service", f->service_id, location);
 }
 
 static void
@@ -398,7 +362,7 @@ open_print (Fixture *f)
 {
   g_autofree char *location = g_strdup_printf ("print:%s", f->service_id);
 
-  activate (f->window, "kiosk.open-print", f->service_id, location);
+  ui_test_activate_to (f->window, "kiosk.open-print", f->service_id, location);
 }
 
 /* The printer runs out of paper when the slip reaches it. */
@@ -434,7 +398,7 @@ test_media_empty (Fixture       *f,
 
   /* The next resident who wants this slip is told before tapping Print. */
   service_location = g_strdup_printf ("service:%s", f->service_id);
-  activate (f->window, "kiosk.back", NULL, service_location);
+  ui_test_activate_to (f->window, "kiosk.back", NULL, service_location);
   open_print (f);
   seconds = ui_test_wait_print_state (f->window, "failed", 5000);
   g_test_message ("known fault shown %.2f s after the preview opened", seconds);
@@ -490,7 +454,7 @@ test_cupsd_down (Fixture       *f,
 
   /* Back up: the same kiosk prints again without a restart. */
   cups_fixture_start (&f->cups);
-  activate (f->window, "kiosk.back", NULL, service_location);
+  ui_test_activate_to (f->window, "kiosk.back", NULL, service_location);
   open_print (f);
   ui_test_wait_preview (f->window);
   ui_test_run (300);
@@ -510,7 +474,7 @@ test_cupsd_down (Fixture       *f,
   g_assert_cmpint (ticker.max_gap, <, 500 * 1000);
 
   cups_fixture_start (&f->cups);
-  activate (f->window, "kiosk.back", NULL, service_location);
+  ui_test_activate_to (f->window, "kiosk.back", NULL, service_location);
   open_print (f);
   ui_test_wait_preview (f->window);
   ui_test_press_print (f->window);
@@ -544,12 +508,10 @@ test_idle_cancels (Fixture       *f,
                    gconstpointer  data)
 {
   const Size *size = data;
-  LocationCheck home = { NULL, "home" };
   GtkWidget *spinner;
 
   /* 20 s + 5 s at a scale of 0.1: the reset comes 2.5 s after the last tap. */
   open_window (f, size, "[print]\nprinter = hang\n[idle]\ntimeout = 20\ncountdown = 5\n", 0.1);
-  home.window = f->window;
   open_print (f);
   ui_test_press_print (f->window);
   g_assert_true (ui_test_wait (job_processing, f, 2000));
@@ -561,7 +523,7 @@ test_idle_cancels (Fixture       *f,
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   save_png (f->window, size, "print-printing");
 
-  g_assert_true (ui_test_wait (at_location, &home, 5000));
+  ui_test_assert_location (f->window, "home", 5000);
   g_assert_true (ui_test_wait (job_cancelled, f, 3000));
 }
 
@@ -618,10 +580,9 @@ test_largest_text (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (all_languages); i++)
     {
       g_autoptr(GPtrArray) done = NULL;
-      LocationCheck home = { f->window, "home" };
 
       set_language_and_size (f->window, all_languages[i]);
-      activate (f->window, "kiosk.open-service", f->service_id, service_location);
+      ui_test_activate_to (f->window, "kiosk.open-service", f->service_id, service_location);
       open_print (f);
       ui_test_wait_preview (f->window);
       assert_fits (f->window, size, "print preview", all_languages[i]);
@@ -632,7 +593,7 @@ test_largest_text (Fixture       *f,
 
       done = ui_test_find_by_css_class (GTK_WIDGET (f->window), "print-done");
       g_assert_true (gtk_widget_activate (g_ptr_array_index (done, 0)));
-      g_assert_true (ui_test_wait (at_location, &home, 2000));
+      ui_test_assert_location (f->window, "home", 2000);
     }
   ui_test_window_destroy (f->window);
 
@@ -643,7 +604,7 @@ test_largest_text (Fixture       *f,
       g_autoptr(GPtrArray) qr = NULL;
 
       set_language_and_size (f->window, all_languages[i]);
-      activate (f->window, "kiosk.open-service", f->service_id, service_location);
+      ui_test_activate_to (f->window, "kiosk.open-service", f->service_id, service_location);
       open_print (f);
       if (i == 0)
         {

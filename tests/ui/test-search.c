@@ -25,34 +25,6 @@ typedef struct
 static const Size portrait = { 1080, 1920 };
 static const Size landscape = { 1920, 1080 };
 
-typedef struct
-{
-  BakenWindow *window;
-  const char  *location;
-} LocationCheck;
-
-static gboolean
-at_location (gpointer data)
-{
-  LocationCheck *check = data;
-  g_autofree char *location = baken_window_dup_location (check->window);
-
-  return g_strcmp0 (location, check->location) == 0;
-}
-
-static void
-assert_location (BakenWindow *window,
-                 const char  *expected)
-{
-  LocationCheck check = { window, expected };
-  g_autofree char *location = NULL;
-
-  ui_test_wait (at_location, &check, 3000);
-  ui_test_settle (window);
-  location = baken_window_dup_location (window);
-  g_assert_cmpstr (location, ==, expected);
-}
-
 static void
 assert_shows (BakenWindow *window,
               const char  *text)
@@ -216,7 +188,7 @@ test_typing_shows_results (void)
   assert_shows (window, "Zoeken");
 
   page = open_search (window);
-  assert_location (window, "search");
+  ui_test_assert_location (window, "search", 3000);
   assert_shows (window, "Typ een woord");
   assert_shows (window, "Tik op de letters. Bijvoorbeeld: huur, schulden of paspoort.");
 
@@ -234,7 +206,7 @@ test_typing_shows_results (void)
   results = find_shown (window, "search-result");
   g_assert_cmpuint (results->len, >, 0);
   g_assert_cmpuint (results->len, <=, BAKEN_SEARCH_PAGE_MAX_RESULTS);
-  assert_location (window, "search:huur");
+  ui_test_assert_location (window, "search:huur", 3000);
 
   /* Life events first, then services. */
   {
@@ -256,11 +228,11 @@ test_typing_shows_results (void)
   tap (window, "keyboard.backspace", NULL);
   ui_test_settle (window);
   g_assert_cmpstr (baken_search_page_get_text (page), ==, "huu");
-  assert_location (window, "search:huu");
+  ui_test_assert_location (window, "search:huu", 3000);
   tap (window, "keyboard.clear", NULL);
   ui_test_settle (window);
   g_assert_cmpstr (baken_search_page_get_text (page), ==, "");
-  assert_location (window, "search");
+  ui_test_assert_location (window, "search", 3000);
   assert_shows (window, "Typ een woord");
   g_clear_pointer (&results, g_ptr_array_unref);
   results = find_shown (window, "search-result");
@@ -290,7 +262,7 @@ test_deurwaarder (void)
   window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
   open_search (window);
   type (window, "deurwaarder");
-  assert_location (window, "search:deurwaarder");
+  ui_test_assert_location (window, "search:deurwaarder", 3000);
 
   results = find_shown (window, "search-result");
   g_assert_cmpuint (results->len, >=, 1);
@@ -302,11 +274,11 @@ test_deurwaarder (void)
 
   g_signal_emit_by_name (first, "clicked");
   /* A situation without sub-situations goes straight to who can help. */
-  assert_location (window, "services:le-geld-deurwaarder");
+  ui_test_assert_location (window, "services:le-geld-deurwaarder", 3000);
   g_clear_pointer (&results, g_ptr_array_unref);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.back", NULL));
-  assert_location (window, "search:deurwaarder");
+  ui_test_assert_location (window, "search:deurwaarder", 3000);
   page = BAKEN_SEARCH_PAGE (ui_test_find_widget (GTK_WIDGET (window),
                                                  BAKEN_TYPE_SEARCH_PAGE));
   g_assert_cmpstr (baken_search_page_get_text (page), ==, "deurwaarder");
@@ -316,7 +288,7 @@ test_deurwaarder (void)
   /* The text survives a change of language too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s", "en"));
   ui_test_settle (window);
-  assert_location (window, "search:deurwaarder");
+  ui_test_assert_location (window, "search:deurwaarder", 3000);
   assert_shows (window, "A bailiff is coming");
   assert_shows (window, "Search");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s", "nl"));
@@ -461,13 +433,13 @@ test_reset_clears (void)
   window = ui_test_window_new (config, FALSE, 0.05, portrait.width, portrait.height);
   open_search (window);
   type (window, "huur");
-  assert_location (window, "search:huur");
+  ui_test_assert_location (window, "search:huur", 3000);
 
   g_assert_true (ui_test_wait (at_home_without_prompt, window, 10000));
   ui_test_settle (window);
 
   page = open_search (window);
-  assert_location (window, "search");
+  ui_test_assert_location (window, "search", 3000);
   g_assert_cmpstr (baken_search_page_get_text (page), ==, "");
   assert_shows (window, "Typ een woord");
 

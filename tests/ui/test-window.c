@@ -120,41 +120,6 @@ test_home_fits (gconstpointer data)
   ui_test_window_destroy (window);
 }
 
-typedef struct
-{
-  BakenWindow *window;
-  const char  *location;
-} LocationCheck;
-
-static gboolean
-at_location (gpointer data)
-{
-  LocationCheck *check = data;
-  g_autofree char *location = baken_window_dup_location (check->window);
-
-  return g_strcmp0 (location, check->location) == 0;
-}
-
-static void
-activate (BakenWindow *window,
-          const char  *action,
-          const char  *target,
-          const char  *expected_location)
-{
-  g_autofree char *location = NULL;
-  LocationCheck check = { window, expected_location };
-
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-
-  g_assert_true (ui_test_wait (at_location, &check, 2000));
-  ui_test_settle (window);
-  location = baken_window_dup_location (window);
-  g_assert_cmpstr (location, ==, expected_location);
-}
-
 static void
 assert_shows (BakenWindow *window,
               const char  *text)
@@ -254,7 +219,7 @@ test_resident_path (gconstpointer data)
   assert_shows (window, event->title);
 
   expected = g_strdup_printf ("event:%s", event_id);
-  activate (window, "kiosk.open-event", event_id, expected);
+  ui_test_activate_to (window, "kiosk.open-event", event_id, expected);
   assert_shows (window, event->question != NULL ? event->question
                         : english ? "What fits your situation best?" : "Wat past het best bij u?");
   assert_shows (window, situation->title);
@@ -263,14 +228,14 @@ test_resident_path (gconstpointer data)
 
   g_free (expected);
   expected = g_strdup_printf ("services:%s", situation_id);
-  activate (window, "kiosk.open-event", situation_id, expected);
+  ui_test_activate_to (window, "kiosk.open-event", situation_id, expected);
   assert_shows (window, situation->title);
   assert_shows (window, service->name);
   assert_shows (window, service->organization_name);
 
   g_free (expected);
   expected = g_strdup_printf ("service:%s", service_id);
-  activate (window, "kiosk.open-service", service_id, expected);
+  ui_test_activate_to (window, "kiosk.open-service", service_id, expected);
   assert_shows (window, service->name);
   if (service->cost != NULL)
     {
@@ -282,10 +247,10 @@ test_resident_path (gconstpointer data)
 
   g_free (expected);
   expected = g_strdup_printf ("services:%s", situation_id);
-  activate (window, "kiosk.back", NULL, expected);
+  ui_test_activate_to (window, "kiosk.back", NULL, expected);
   assert_shows (window, service->name);
 
-  activate (window, "kiosk.home", NULL, "home");
+  ui_test_activate_to (window, "kiosk.home", NULL, "home");
   assert_shows (window, english ? "What do you need help with?" : "Waar kunt u hulp bij gebruiken?");
 
   /* And back to Dutch: gettext must not keep the English it cached. */
@@ -423,7 +388,7 @@ test_idle_reset (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s", "en"));
   expected = g_strdup_printf ("event:%s", event_id);
-  activate (window, "kiosk.open-event", event_id, expected);
+  ui_test_activate_to (window, "kiosk.open-event", event_id, expected);
   g_assert_false (baken_window_get_idle_prompt_visible (window));
 
   g_assert_true (ui_test_wait (prompt_visible, window, 5000));
@@ -473,7 +438,7 @@ test_idle_more_time (void)
   find_path (window_catalog (window), &event_id, &situation_id, &service_id);
 
   expected = g_strdup_printf ("service:%s", service_id);
-  activate (window, "kiosk.open-service", service_id, expected);
+  ui_test_activate_to (window, "kiosk.open-service", service_id, expected);
   g_assert_true (ui_test_wait (prompt_visible, window, 5000));
   g_assert_cmpint (shown_countdown (window), ==, 120);
   /* One (scaled) second later the number is lower and the prompt still there. */
@@ -588,9 +553,9 @@ walk_services (StaffWalk  *walk,
         continue;
 
       there = g_strdup_printf ("service:%s", service->id);
-      activate (walk->window, "kiosk.open-service", service->id, there);
+      ui_test_activate_to (walk->window, "kiosk.open-service", service->id, there);
       assert_no_secret_shown (walk);
-      activate (walk->window, "kiosk.back", NULL, here);
+      ui_test_activate_to (walk->window, "kiosk.back", NULL, here);
     }
 }
 
@@ -606,7 +571,7 @@ walk_event (StaffWalk      *walk,
   if (event->n_children == 0)
     {
       here = g_strdup_printf ("services:%s", event->id);
-      activate (walk->window, "kiosk.open-event", event->id, here);
+      ui_test_activate_to (walk->window, "kiosk.open-event", event->id, here);
       assert_no_secret_shown (walk);
       walk_services (walk, event->id);
     }
@@ -615,7 +580,7 @@ walk_event (StaffWalk      *walk,
       g_autoptr(GPtrArray) children = NULL;
 
       here = g_strdup_printf ("event:%s", event->id);
-      activate (walk->window, "kiosk.open-event", event->id, here);
+      ui_test_activate_to (walk->window, "kiosk.open-event", event->id, here);
       assert_no_secret_shown (walk);
 
       children = baken_catalog_get_life_events (catalog, event->id, "nl", &error);
@@ -627,14 +592,14 @@ walk_event (StaffWalk      *walk,
         {
           g_autofree char *services = g_strdup_printf ("services:%s", event->id);
 
-          activate (walk->window, "kiosk.open-services", event->id, services);
+          ui_test_activate_to (walk->window, "kiosk.open-services", event->id, services);
           assert_no_secret_shown (walk);
           walk_services (walk, event->id);
-          activate (walk->window, "kiosk.back", NULL, here);
+          ui_test_activate_to (walk->window, "kiosk.back", NULL, here);
         }
     }
 
-  activate (walk->window, "kiosk.back", NULL, back_to);
+  ui_test_activate_to (walk->window, "kiosk.back", NULL, back_to);
 }
 
 /* Backoffice numbers are for staff: no resident screen shows one. */

@@ -458,6 +458,49 @@ ui_test_open (BakenWindow *window,
   ui_test_settle (window);
 }
 
+typedef struct
+{
+  BakenWindow *window;
+  const char  *location;
+} LocationCheck;
+
+static gboolean
+at_location (gpointer data)
+{
+  LocationCheck *check = data;
+  g_autofree char *location = baken_window_dup_location (check->window);
+
+  return g_strcmp0 (location, check->location) == 0;
+}
+
+void
+ui_test_assert_location (BakenWindow *window,
+                         const char  *location,
+                         guint        timeout_ms)
+{
+  LocationCheck check = { window, location };
+  g_autofree char *shown = NULL;
+
+  ui_test_wait (at_location, &check, timeout_ms);
+  ui_test_settle (window);
+  shown = baken_window_dup_location (window);
+  g_assert_cmpstr (shown, ==, location);
+}
+
+void
+ui_test_activate_to (BakenWindow *window,
+                     const char  *action,
+                     const char  *target,
+                     const char  *expected_location)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+
+  ui_test_assert_location (window, expected_location, 2000);
+}
+
 GtkWidget *
 ui_test_print_page (BakenWindow *window)
 {

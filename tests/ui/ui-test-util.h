@@ -74,6 +74,18 @@ void          ui_test_activate          (BakenWindow  *window,
 void          ui_test_open              (BakenWindow  *window,
                                          const char   *step);
 
+/* Waits (up to timeout_ms) until the window shows location ("home", "service:ID", see
+ * baken_window_dup_location ()), settles, and fails the test naming what it shows. */
+void          ui_test_assert_location   (BakenWindow  *window,
+                                         const char   *location,
+                                         guint         timeout_ms);
+/* Activates action with a string target (or none, for NULL), which the window must
+ * accept, and asserts it leads to expected_location within 2 s. */
+void          ui_test_activate_to       (BakenWindow  *window,
+                                         const char   *action,
+                                         const char   *target,
+                                         const char   *expected_location);
+
 /* The print page on screen (fails the test when there is none). */
 GtkWidget    *ui_test_print_page        (BakenWindow  *window);
 /* Waits until the print page's preview is drawn (10 s at most), then settles. */
