@@ -21,7 +21,9 @@
 #define MAX_ID_LENGTH     64
 #define MAX_POSITION      999999
 
-static const char *const day_names[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU", NULL };
+/* Bit d is day_names[d]: the week days, then "PH" for public holidays (as in
+ * OpenStreetMap's opening_hours), bit 7 = BAKEN_DAY_HOLIDAY. */
+static const char *const day_names[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU", "PH", NULL };
 
 static char *
 join_values (const char *const *values)
@@ -347,7 +349,9 @@ _baken_content_source_check_value (Source *b,
           _baken_content_source_report_field (b, t, row, col,
                                               "%s \"%s\" is not a list of days; write days as "
                                               "MO,TU,WE,TH,FR,SA,SU (each once, separated by "
-                                              "commas), or leave it empty for every day", name,
+                                              "commas), add PH when the hours also hold on "
+                                              "public holidays, or leave it empty for every "
+                                              "day", name,
                                               text);
           ok = FALSE;
         }

@@ -58,8 +58,9 @@ gboolean            baken_content_source_column_is_text    (BakenSourceTable    
 gboolean            baken_content_source_column_is_translatable (BakenSourceTable table,
                                                                  guint            column);
 
-/* Parses a byday list ("MO,TU,FR") into a mask, bit 0 = Monday (as BakenDays). FALSE
- * for an empty list, an unknown or repeated day. */
+/* Parses a byday list ("MO,TU,FR", "MO,TU,WE,TH,FR,SA,SU,PH", "PH") into a BakenDays
+ * mask, bit 0 = Monday, PH = BAKEN_DAY_HOLIDAY. FALSE for an empty list, an unknown or
+ * repeated day. */
 gboolean            baken_content_source_parse_byday       (const char          *text,
                                                             guint               *out);
 

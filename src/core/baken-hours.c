@@ -29,7 +29,7 @@
 typedef struct
 {
   guint   source;
-  guint   days;        /* BakenDays */
+  guint   days;        /* BakenDays, BAKEN_DAY_HOLIDAY included */
   int     opens;       /* minutes after midnight */
   int     closes;      /* minutes after midnight of the start date, > opens */
   guint32 valid_from;  /* Julian day, 0: no lower bound */
@@ -241,6 +241,59 @@ month_name (GDateMonth month)
   return _(names[month - 1]);
 }
 
+/* "Nu open tot …": the closing time, with its day when that is not today. A time of
+ * 0:00 belongs to the day it starts, so "tot maandag 0:00" is the end of Sunday; the
+ * end of today is "middernacht". */
+static char *
+format_closing (GDateTime *closes_at,
+                GDateTime *now)
+{
+  g_autoptr(GDateTime) now_local = g_date_time_to_timezone (now, baken_local_timezone ());
+  g_autoptr(GDateTime) closes_local = g_date_time_to_timezone (closes_at,
+                                                               baken_local_timezone ());
+  g_autofree char *time_text = NULL;
+  g_autofree char *date_text = NULL;
+  GDate today, closing_day;
+  int days_ahead, minutes;
+
+  date_from_datetime (now_local, &today);
+  date_from_datetime (closes_local, &closing_day);
+  days_ahead = (int) g_date_get_julian (&closing_day) - (int) g_date_get_julian (&today);
+  minutes = g_date_time_get_hour (closes_local) * 60 + g_date_time_get_minute (closes_local);
+  time_text = format_time (minutes / 60, minutes % 60);
+
+  if (days_ahead <= 0)
+    {
+      /* Translators: badge: open now until a time today, as in "Nu open tot 17:00" */
+      return g_strdup_printf (_("Nu open tot %s"), time_text);
+    }
+  if (days_ahead == 1 && minutes == 0)
+    {
+      /* Translators: badge: open now until the end of today (0:00 tonight) */
+      return g_strdup (_("Nu open tot middernacht"));
+    }
+  if (days_ahead == 1)
+    {
+      /* Translators: badge: open now until a time tomorrow, as in "Nu open tot morgen
+       * 2:00" (open through the night) */
+      return g_strdup_printf (_("Nu open tot morgen %s"), time_text);
+    }
+  if (days_ahead <= 6)
+    {
+      /* Translators: badge: open now until a time on a weekday of the coming week, as
+       * in "Nu open tot maandag 0:00"; %1$s is the weekday, %2$s the time */
+      return g_strdup_printf (_("Nu open tot %1$s %2$s"),
+                              weekday_name (g_date_get_weekday (&closing_day)), time_text);
+    }
+
+  date_text = g_strdup_printf (_("%1$d %2$s"),
+                               (int) g_date_get_day (&closing_day),
+                               month_name (g_date_get_month (&closing_day)));
+  /* Translators: badge: open now until a time on a date a week or more away, as in
+   * "Nu open tot 3 januari om 0:00"; %1$s is the date, %2$s the time */
+  return g_strdup_printf (_("Nu open tot %1$s om %2$s"), date_text, time_text);
+}
+
 GTimeZone *
 baken_local_timezone (void)
 {
@@ -319,11 +372,12 @@ baken_schedule_add_slot (BakenSchedule *self,
   g_return_if_fail (valid_dates);
 
   /* An empty slot opens nothing. */
-  if (opens == closes || (days & BAKEN_DAY_ALL) == 0)
+  days &= BAKEN_DAY_ALL | BAKEN_DAY_HOLIDAY;
+  if (opens == closes || days == 0)
     return;
 
   slot.source = 0;
-  slot.days = days & BAKEN_DAY_ALL;
+  slot.days = days;
   slot.opens = opens;
   slot.closes = closes < opens ? closes + BAKEN_MINUTES_PER_DAY : closes;
 
@@ -412,6 +466,7 @@ baken_schedule_get_day (BakenSchedule     *self,
   g_autofree guint8 *exception_state = NULL;
   BakenHoliday today_holiday;
   gboolean opened_by_exception = FALSE;
+  gboolean opened_on_holiday = FALSE;
   guint32 julian;
   guint day_bit;
   enum { NO_EXCEPTION, CLOSED_BY_EXCEPTION, HOURS_BY_EXCEPTION };
@@ -459,20 +514,33 @@ baken_schedule_get_day (BakenSchedule     *self,
       const Slot *s = &g_array_index (self->slots, Slot, i);
       BakenRange r = { s->opens, s->closes };
 
-      if (exception_state[s->source] != NO_EXCEPTION || today_holiday != BAKEN_HOLIDAY_NONE)
-        continue;
-      if ((s->days & day_bit) == 0)
+      if (exception_state[s->source] != NO_EXCEPTION)
         continue;
       if ((s->valid_from != 0 && julian < s->valid_from) ||
           (s->valid_to != 0 && julian > s->valid_to))
         continue;
+
+      if (today_holiday != BAKEN_HOLIDAY_NONE)
+        {
+          /* Closed on holidays, unless the slot holds on them: on its own week days,
+           * or (without week days) on every holiday. */
+          if ((s->days & BAKEN_DAY_HOLIDAY) == 0)
+            continue;
+          if ((s->days & BAKEN_DAY_ALL) != 0 && (s->days & day_bit) == 0)
+            continue;
+          opened_on_holiday = TRUE;
+        }
+      else if ((s->days & day_bit) == 0)
+        {
+          continue;
+        }
 
       g_array_append_val (ranges, r);
     }
 
   merge_ranges (ranges);
 
-  if (holiday != NULL && !opened_by_exception)
+  if (holiday != NULL && !opened_by_exception && !opened_on_holiday)
     *holiday = today_holiday;
 
   return g_steal_pointer (&ranges);
@@ -600,7 +668,6 @@ baken_open_status_format (const BakenOpenStatus *status,
 {
   g_autoptr(GDateTime) now_local = NULL;
   g_autoptr(GDateTime) opens_local = NULL;
-  g_autoptr(GDateTime) closes_local = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *date_text = NULL;
   GDate today, opening_day;
@@ -622,15 +689,11 @@ baken_open_status_format (const BakenOpenStatus *status,
     case BAKEN_OPEN_NOW:
       if (status->closes_at == NULL)
         {
-          /* Translators: badge: open now, without an end in the coming week */
-          return g_strdup (_("Nu open"));
+          /* Translators: badge: open now and without a break in the coming week, as a
+           * crisis line is */
+          return g_strdup (_("Dag en nacht open"));
         }
-
-      closes_local = g_date_time_to_timezone (status->closes_at, baken_local_timezone ());
-      time_text = format_time (g_date_time_get_hour (closes_local),
-                               g_date_time_get_minute (closes_local));
-      /* Translators: badge: open now until a time, as in "Nu open tot 17:00" */
-      return g_strdup_printf (_("Nu open tot %s"), time_text);
+      return format_closing (status->closes_at, now);
 
     case BAKEN_OPEN_LATER:
       g_return_val_if_fail (status->opens_at != NULL, NULL);

@@ -6,7 +6,11 @@
  * channel, or a service at a location). All times are local Europe/Amsterdam wall-clock
  * times; the engine converts with GTimeZone so daylight-saving days are right. A
  * schedule with no slots and no exceptions is *unknown*: it is never reported as open.
- * Dutch public holidays close a schedule unless an exception for that date opens it.
+ * A Dutch public holiday closes a weekly slot unless the slot says otherwise: a slot
+ * with BAKEN_DAY_HOLIDAY and week days keeps its hours on a holiday that falls on one
+ * of its days ("open as on the weekday": a crisis line open day and night); a slot
+ * with BAKEN_DAY_HOLIDAY and no week day holds on holidays only (own holiday hours).
+ * An exception for a date replaces all of it.
  */
 #pragma once
 
@@ -28,6 +32,8 @@ typedef enum {
   BAKEN_DAY_SA = 1 << 5,
   BAKEN_DAY_SU = 1 << 6,
   BAKEN_DAY_ALL = 0x7f,
+  /* Public holidays ("PH" in byday): see the top of this file. */
+  BAKEN_DAY_HOLIDAY = 1 << 7,
 } BakenDays;
 
 typedef enum {
@@ -62,6 +68,7 @@ BakenSchedule *baken_schedule_ref             (BakenSchedule *self);
 void           baken_schedule_unref           (BakenSchedule *self);
 
 /* opens/closes in minutes after midnight (0..1440). closes < opens: past midnight.
+ * days is a BakenDays mask, BAKEN_DAY_HOLIDAY included.
  * valid_from/valid_to are "YYYY-MM-DD" or NULL (inclusive range of the start date). */
 void           baken_schedule_add_slot        (BakenSchedule *self,
                                                guint          days,

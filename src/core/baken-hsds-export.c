@@ -371,6 +371,26 @@ export_phones (Export *e)
                           "order instead");
 }
 
+/* byday without "PH" (not an RFC 5545 day, and HSDS has no field for public holidays):
+ * NULL when nothing else is left. */
+static char *
+byday_without_holidays (const char *byday)
+{
+  g_auto(GStrv) days = g_strsplit (byday, ",", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; days[i] != NULL; i++)
+    {
+      const char *day = g_strstrip (days[i]);
+
+      if (strcmp (day, "PH") == 0)
+        continue;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", day);
+    }
+
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static void
 export_schedules (Export *e)
 {
@@ -382,7 +402,8 @@ export_schedules (Export *e)
     {
       g_autoptr(GHashTable) record = _baken_hsds_record_new ();
       const char *id = get (src, table, r, "id");
-      const char *byday = get (src, table, r, "byday");
+      const char *source_byday = get (src, table, r, "byday");
+      g_autofree char *byday = NULL;
       int opens, closes;
 
       if (get (src, table, r, "channel_id") != NULL)
@@ -392,6 +413,24 @@ export_schedules (Export *e)
                                 "(HSDS has hours for a service, a location or a service at a "
                                 "location only)", line_of (src, table, r), id);
           continue;
+        }
+
+      if (source_byday != NULL)
+        {
+          byday = byday_without_holidays (source_byday);
+          if (byday == NULL)
+            {
+              _baken_hsds_add_note (e->notes,
+                                    "schedules.csv:%u: %s not exported: hours on public "
+                                    "holidays only (HSDS has no field for public holidays)",
+                                    line_of (src, table, r), id);
+              continue;
+            }
+          if (strcmp (byday, source_byday) != 0)
+            _baken_hsds_add_note (e->notes,
+                                  "schedules.csv:%u: %s: PH left out of byday (HSDS has no "
+                                  "field for public holidays; an importer closes these hours "
+                                  "on holidays)", line_of (src, table, r), id);
         }
 
       if (!baken_parse_time (get (src, table, r, "opens_at"), &opens) ||

@@ -372,6 +372,7 @@ _baken_hsds_import_schedules (Import *imp)
                                               NULL };
   OutTable *out = import_out (imp, "schedules.csv", "schedule", columns);
   HTable *t = _baken_hsds_table_of (imp, "schedule");
+  guint n_kept = 0;
 
   for (guint r = 0; t != NULL && r < t->rows->len; r++)
     {
@@ -489,7 +490,15 @@ _baken_hsds_import_schedules (Import *imp)
                        : _baken_hsds_hget (t, row, "until"));
       _baken_hsds_set (record, "description", _baken_hsds_hget (t, row, "description"));
       import_add (imp, out, t, row, record);
+      n_kept++;
     }
+
+  if (n_kept > 0)
+    _baken_hsds_add_note (imp->notes,
+                          "schedules.csv: HSDS has no field for public holidays, so the %u "
+                          "imported %s close on Dutch public holidays; add PH to byday where "
+                          "the hours also hold on holidays (a crisis line open day and night)",
+                          n_kept, n_kept == 1 ? "schedule" : "schedules");
 }
 
 void

@@ -986,6 +986,35 @@ open_minutes (GArray     *slots,
   return total;
 }
 
+/* Open day and night on every day of the week, and silent about public holidays: a
+ * holiday closes every slot, so a crisis line would read as closed at Christmas. */
+static void
+check_owner_holidays (Lint       *lint,
+                      const char *owner,
+                      GArray     *slots)
+{
+  const Slot *first;
+
+  if (slots->len == 0)
+    return;
+
+  for (guint i = 0; i < slots->len; i++)
+    if (g_array_index (slots, Slot, i).days & BAKEN_DAY_HOLIDAY)
+      return;
+
+  first = &g_array_index (slots, Slot, 0);
+  for (int d = 0; d < 7; d++)
+    if (open_minutes (slots, d, first) < BAKEN_MINUTES_PER_DAY)
+      return;
+
+  add_field_issue (lint, BAKEN_SOURCE_SCHEDULE, first->row,
+                   col (BAKEN_SOURCE_SCHEDULE, "byday"), 0, BAKEN_LINT_WARNING,
+                   "hours-holidays",
+                   "%s is open day and night every day, but closes on public holidays "
+                   "because byday has no PH; if it stays open on holidays (a crisis line "
+                   "does), write byday as MO,TU,WE,TH,FR,SA,SU,PH", owner);
+}
+
 static void
 check_owner_hours (Lint       *lint,
                    const char *owner,
@@ -1055,6 +1084,8 @@ check_owner_hours (Lint       *lint,
                            owner, longest / 60, longest % 60, days->str);
         }
     }
+
+  check_owner_holidays (lint, owner, slots);
 }
 
 static void

@@ -23,6 +23,7 @@
  *   tile-label           a life-event title of 5 words (tiles take 1–4)
  *   url-https            a web address for residents with http:// instead of https://
  *   hours-long           open more than 16 hours on a day (a whole day, 24 h, is fine)
+ *   hours-holidays       open day and night all week, but closed on public holidays (no PH)
  *   hours-overlap        two slots of one phone, channel, desk or service overlap
  *   assured-date         assured_date older than the maximum age (or in the future)
  *   icon-unused          a file in icons/ that no life event uses

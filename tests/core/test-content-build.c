@@ -464,7 +464,8 @@ static const Case cases[] = {
     "phones.csv:3:5: audience \"intern\" is not one of: public, staff; use one of these" },
   { "bad-byday", "schedules.csv", "\"MO,TU,WE,TH,FR\"", "\"MA,DI\"",
     "schedules.csv:4:5: byday \"MA,DI\" is not a list of days; write days as MO,TU,WE,TH,FR,SA,SU "
-    "(each once, separated by commas), or leave it empty for every day" },
+    "(each once, separated by commas), add PH when the hours also hold on public holidays, "
+    "or leave it empty for every day" },
   { "bad-lang", "languages.csv", "svc-schuldhulp,en,", "svc-schuldhulp,EN,",
     "languages.csv:3:3: code \"EN\" is not a language code; write two or three lowercase "
     "letters (ISO 639-1), for example en" },
@@ -755,6 +756,27 @@ test_cli (Fixture       *f,
   }
 }
 
+/* PH in byday: a slot that holds on public holidays too (bit 7), or only on them. */
+static void
+test_holidays (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  replace_in_source (f, "schedules.csv", "svc-bijstand,,08:30,24:00",
+                     "svc-bijstand,\"MO,TU,WE,TH,FR,SA,SU,PH\",00:00,24:00");
+  replace_in_source (f, "schedules.csv", "sch-2,ph-schuldhulp,,,\"MO,TU,TH,FR\"",
+                     "sch-2,ph-schuldhulp,,,PH");
+  build_ok (f, f->out);
+
+  db = baken_content_open_file (f->out, &error);
+  g_assert_no_error (error);
+  assert_query (db, "SELECT id, days FROM schedule WHERE id IN ('sch-bijstand', 'sch-2') ORDER BY id",
+                "sch-2|128;sch-bijstand|255");
+  sqlite3_close (db);
+}
+
 /* 10,000 services build (in a few seconds: the time is printed, not asserted). */
 static void
 test_large (Fixture       *f,
@@ -826,6 +848,7 @@ main (int   argc,
   ADD ("too-deep", test_too_deep);
   ADD ("cli", test_cli);
   ADD ("large", test_large);
+  ADD ("holidays", test_holidays);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

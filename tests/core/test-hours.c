@@ -115,6 +115,41 @@ build_always (BakenSchedule *s)
 }
 
 static void
+build_crisis_line (BakenSchedule *s)
+{
+  baken_schedule_add_slot (s, BAKEN_DAY_ALL | BAKEN_DAY_HOLIDAY, H (0, 0), H (24, 0),
+                           NULL, NULL);
+}
+
+static void
+build_holiday_hours (BakenSchedule *s)
+{
+  build_weekdays (s);
+  baken_schedule_add_slot (s, BAKEN_DAY_HOLIDAY, H (10, 0), H (14, 0), NULL, NULL);
+}
+
+static void
+build_mo_to_th_with_holidays (BakenSchedule *s)
+{
+  baken_schedule_add_slot (s, BAKEN_DAY_MO | BAKEN_DAY_TU | BAKEN_DAY_WE | BAKEN_DAY_TH |
+                           BAKEN_DAY_HOLIDAY, H (9, 0), H (17, 0), NULL, NULL);
+}
+
+static void
+build_repair_line (BakenSchedule *s)
+{
+  baken_schedule_add_slot (s, BAKEN_DAY_ALL & ~(BAKEN_DAY_SA | BAKEN_DAY_SU),
+                           H (17, 0), H (8, 0), NULL, NULL);
+  baken_schedule_add_slot (s, BAKEN_DAY_SA | BAKEN_DAY_SU, H (0, 0), H (24, 0), NULL, NULL);
+}
+
+static void
+build_weekend (BakenSchedule *s)
+{
+  baken_schedule_add_slot (s, BAKEN_DAY_SA | BAKEN_DAY_SU, H (0, 0), H (24, 0), NULL, NULL);
+}
+
+static void
 build_exception_closes (BakenSchedule *s)
 {
   build_weekdays (s);
@@ -228,27 +263,63 @@ static const StatusCase status_cases[] = {
   { "past-midnight-before", build_friday_night, "2025-06-06T19:00:00Z", 0,
     BAKEN_OPEN_LATER, "2025-06-06T20:00:00Z", NULL, "Open vandaag vanaf 22:00" },
   { "past-midnight-evening", build_friday_night, "2025-06-06T21:00:00Z", 0,
-    BAKEN_OPEN_NOW, NULL, "2025-06-07T00:00:00Z", "Nu open tot 2:00" },
+    BAKEN_OPEN_NOW, NULL, "2025-06-07T00:00:00Z", "Nu open tot morgen 2:00" },
   { "past-midnight-after-midnight", build_friday_night, "2025-06-06T23:00:00Z", 0,
     BAKEN_OPEN_NOW, NULL, "2025-06-07T00:00:00Z", "Nu open tot 2:00" },
+  /* A repair line open weekday nights and all weekend: on Thursday night it closes
+   * tomorrow morning, on Friday evening at the end of Sunday. */
+  { "closes-tomorrow", build_repair_line, "2025-06-05T20:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2025-06-06T06:00:00Z", "Nu open tot morgen 8:00" },
+  { "closes-on-another-day", build_repair_line, "2025-06-13T16:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2025-06-15T22:00:00Z", "Nu open tot maandag 0:00" },
+  /* …but Whit Sunday (8 June 2025) closes the weekend slot a week earlier. */
+  { "closes-before-whit-sunday", build_repair_line, "2025-06-06T16:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2025-06-07T22:00:00Z", "Nu open tot zondag 0:00" },
+  { "closes-at-midnight-on-another-day", build_weekend, "2025-06-14T08:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2025-06-15T22:00:00Z", "Nu open tot maandag 0:00" },
   { "past-midnight-over", build_friday_night, "2025-06-07T00:00:00Z", 0,
     BAKEN_OPEN_LATER, "2025-06-13T20:00:00Z", NULL, "Open vrijdag vanaf 22:00" },
 
   /* Saturday 22:00–24:00 and Sunday 0:00–2:00 are one opening. */
   { "midnight-continuation", build_midnight_chain, "2025-06-14T21:00:00Z", 0,
-    BAKEN_OPEN_NOW, NULL, "2025-06-15T00:00:00Z", "Nu open tot 2:00" },
+    BAKEN_OPEN_NOW, NULL, "2025-06-15T00:00:00Z", "Nu open tot morgen 2:00" },
   { "midnight-continuation-sunday", build_midnight_chain, "2025-06-14T23:00:00Z", 0,
     BAKEN_OPEN_NOW, NULL, "2025-06-15T00:00:00Z", "Nu open tot 2:00" },
   { "until-midnight", build_until_midnight, "2025-06-14T21:00:00Z", 0,
-    BAKEN_OPEN_NOW, NULL, "2025-06-14T22:00:00Z", "Nu open tot 0:00" },
+    BAKEN_OPEN_NOW, NULL, "2025-06-14T22:00:00Z", "Nu open tot middernacht" },
   { "open-without-end", build_always, "2025-06-14T21:00:00Z", 0,
-    BAKEN_OPEN_NOW, NULL, NULL, "Nu open" },
+    BAKEN_OPEN_NOW, NULL, NULL, "Dag en nacht open" },
 
   /* Winter time: UTC+1. Christmas Thursday and Boxing Day Friday close. */
   { "holiday-christmas", build_weekdays, "2025-12-24T17:00:00Z", 0,
     BAKEN_OPEN_LATER, "2025-12-29T08:00:00Z", NULL, "Open maandag vanaf 9:00" },
   { "holiday-christmas-day", build_weekdays, "2025-12-25T10:00:00Z", 0,
     BAKEN_OPEN_LATER, "2025-12-29T08:00:00Z", NULL, "Open maandag vanaf 9:00" },
+  /* A crisis line open day and night, on holidays too (PH): open on Christmas Day,
+   * King's Day and every day between. Without PH a holiday closes it. */
+  { "crisis-line-christmas-day", build_crisis_line, "2026-12-25T09:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, NULL, "Dag en nacht open" },
+  { "crisis-line-kings-day", build_crisis_line, "2027-04-27T08:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, NULL, "Dag en nacht open" },
+  { "crisis-line-christmas-eve", build_crisis_line, "2026-12-24T16:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, NULL, "Dag en nacht open" },
+  { "always-without-ph-christmas-eve", build_always, "2026-12-24T16:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2026-12-24T23:00:00Z", "Nu open tot middernacht" },
+  { "always-without-ph-christmas-day", build_always, "2026-12-25T09:00:00Z", 0,
+    BAKEN_OPEN_LATER, "2026-12-26T23:00:00Z", NULL, "Open zondag vanaf 0:00" },
+  /* Own holiday hours (PH without week days): 10:00–14:00 on holidays only. */
+  { "holiday-hours-christmas", build_holiday_hours, "2026-12-25T08:00:00Z", 0,
+    BAKEN_OPEN_LATER, "2026-12-25T09:00:00Z", NULL, "Open vandaag vanaf 10:00" },
+  { "holiday-hours-open", build_holiday_hours, "2026-12-25T10:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2026-12-25T13:00:00Z", "Nu open tot 14:00" },
+  { "holiday-hours-after-christmas", build_holiday_hours, "2026-12-28T08:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2026-12-28T16:00:00Z", "Nu open tot 17:00" },
+  /* "Open as on the weekday": a holiday on a day the slot does not list stays closed.
+   * Christmas 2026 is a Friday; the slot is Monday to Thursday. */
+  { "holiday-open-other-weekday", build_mo_to_th_with_holidays, "2026-12-25T10:00:00Z", 0,
+    BAKEN_OPEN_LATER, "2026-12-28T08:00:00Z", NULL, "Open maandag vanaf 9:00" },
+  { "holiday-open-same-weekday", build_mo_to_th_with_holidays, "2027-04-27T08:00:00Z", 0,
+    BAKEN_OPEN_NOW, NULL, "2027-04-27T15:00:00Z", "Nu open tot 17:00" },
   { "exception-closes", build_exception_closes, "2025-06-02T16:00:00Z", 0,
     BAKEN_OPEN_LATER, "2025-06-04T07:00:00Z", NULL, "Open woensdag vanaf 9:00" },
   { "exception-closes-today", build_exception_closes, "2025-06-03T08:00:00Z", 0,
@@ -500,6 +571,40 @@ test_day_holiday (void)
   g_assert_cmpint (holiday, ==, BAKEN_HOLIDAY_LIBERATION_DAY);
 }
 
+/* PH in a slot: the day table shows the hours on the holiday, not "Gesloten (…)". */
+static void
+test_day_holiday_kept (void)
+{
+  g_autoptr(BakenSchedule) crisis = baken_schedule_new ();
+  g_autoptr(BakenSchedule) holiday_hours = baken_schedule_new ();
+  g_autoptr(GArray) christmas = NULL;
+  g_autoptr(GArray) own_hours = NULL;
+  g_autoptr(GArray) ordinary_day = NULL;
+  const BakenRange whole_day[] = { { H (0, 0), H (24, 0) } };
+  const BakenRange short_day[] = { { H (10, 0), H (14, 0) } };
+  const BakenRange working_day[] = { { H (9, 0), H (17, 0) } };
+  BakenHoliday holiday = BAKEN_HOLIDAY_CHRISTMAS;
+  GDate date;
+
+  build_crisis_line (crisis);
+  build_holiday_hours (holiday_hours);
+
+  set_date (&date, "2026-12-25");
+  christmas = baken_schedule_get_day (crisis, &date, 0, &holiday);
+  assert_ranges (christmas, whole_day, G_N_ELEMENTS (whole_day));
+  g_assert_cmpint (holiday, ==, BAKEN_HOLIDAY_NONE);
+
+  holiday = BAKEN_HOLIDAY_NONE;
+  own_hours = baken_schedule_get_day (holiday_hours, &date, 0, &holiday);
+  assert_ranges (own_hours, short_day, G_N_ELEMENTS (short_day));
+  g_assert_cmpint (holiday, ==, BAKEN_HOLIDAY_NONE);
+
+  /* Holiday hours are for holidays only. */
+  set_date (&date, "2026-12-28");
+  ordinary_day = baken_schedule_get_day (holiday_hours, &date, 0, &holiday);
+  assert_ranges (ordinary_day, working_day, G_N_ELEMENTS (working_day));
+}
+
 static void
 test_day_exception_replaces (void)
 {
@@ -698,6 +803,7 @@ main (int   argc,
   g_test_add_func ("/core/hours/day/split-hours", test_day_split_hours);
   g_test_add_func ("/core/hours/day/past-midnight", test_day_past_midnight);
   g_test_add_func ("/core/hours/day/holiday", test_day_holiday);
+  g_test_add_func ("/core/hours/day/holiday-kept", test_day_holiday_kept);
   g_test_add_func ("/core/hours/day/exception-replaces", test_day_exception_replaces);
   g_test_add_func ("/core/hours/day/unknown", test_day_unknown);
   g_test_add_func ("/core/hours/format/badges", test_format_badges);

@@ -258,6 +258,8 @@ static const Case cases[] = {
     "channels.csv:2:4: warning: ", "url-https", NULL },
   { "hours-long", "schedules.csv", "08:30,24:00", "06:00,24:00", 0,
     "schedules.csv:5:7: warning: ", "hours-long", "18 h 00 min on MO,TU,WE,TH,FR,SA,SU" },
+  { "hours-holidays", "schedules.csv", "08:30,24:00", "00:00,24:00", 0,
+    "schedules.csv:5:5: warning: ", "hours-holidays", "service svc-bijstand is open day and night" },
   { "hours-overlap", "schedules.csv", "13:00,16:30", "11:00,16:30", 0,
     "schedules.csv:3:6: warning: ", "hours-overlap", "on MO" },
   { "hours-overlap-overnight", "schedules.csv", NULL,
@@ -309,7 +311,8 @@ test_quiet (Fixture       *f,
   /* A line open day and night, a split-hours day, a number with hyphens, short
    * sentences with "9.00", a compound with a hyphen, "bezwaar te maken" (the plain
    * wording CONTENT.md suggests). */
-  edit (f, "schedules.csv", "08:30,24:00", "00:00,24:00");
+  edit (f, "schedules.csv", "svc-bijstand,,08:30,24:00",
+        "svc-bijstand,\"MO,TU,WE,TH,FR,SA,SU,PH\",00:00,24:00");
   edit (f, "phones.csv", "14 030", "0800-1234");
   edit (f, "life_events.csv", "Hulp als u moeite heeft met rondkomen.",
         "Wij zijn open vanaf 9.00 uur. U heeft tijd om bezwaar te maken. "
