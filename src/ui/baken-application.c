@@ -23,7 +23,9 @@
  * BAKEN_NON_UNIQUE=1 (tests), make it non-unique.
  *
  * Development only (refused or ignored with --kiosk): --size, --portrait, --landscape,
- * --open (see baken_window_open()), and the environment variable BAKEN_IDLE_SCALE
+ * --open (see baken_window_open()), --clock TIME (the kiosk's clock starts at TIME and
+ * runs on: every screen, content check and badge), and the environment variable
+ * BAKEN_IDLE_SCALE
  * (a factor for the idle timeout and countdown, e.g. 0.01 for tests).
  *
  * BAKEN_REPORT_FIRST_FRAME=1 prints "first-frame-ms N" (milliseconds from the start of
@@ -86,6 +88,9 @@ static const GOptionEntry option_entries[] = {
   { "open", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     "Development: go to a screen (event:ID, services:ID, service:ID, print:ID, lang:CODE, "
     "idle:prompt); may be repeated", "STEP" },
+  { "clock", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    "Development: run the kiosk's clock from TIME (2026-12-25T10:00, Amsterdam time)",
+    "TIME" },
   { "sync-now", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     "Ask the running kiosk to sync from its [sync] url now", NULL },
   { "sync-from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -355,6 +360,8 @@ baken_application_handle_local_options (GApplication *application,
   g_autofree char *sync_from = NULL;
   g_autofree char *state_dir = NULL;
   const char *size = NULL;
+  const char *clock_text = NULL;
+  g_autoptr(BakenClock) clock = NULL;
   const char *scale;
   gboolean portrait = FALSE, landscape = FALSE, sync_now = FALSE, dev;
 
@@ -367,7 +374,8 @@ baken_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "sync-now", "b", &sync_now);
   g_variant_dict_lookup (options, "sync-from", "^ay", &sync_from);
   g_variant_dict_lookup (options, "state-dir", "^ay", &state_dir);
-  dev = size != NULL || portrait || landscape || self->open_steps != NULL;
+  g_variant_dict_lookup (options, "clock", "&s", &clock_text);
+  dev = size != NULL || portrait || landscape || self->open_steps != NULL || clock_text != NULL;
 
   if (sync_now || sync_from != NULL)
     {
@@ -414,6 +422,28 @@ baken_application_handle_local_options (GApplication *application,
       return 1;
     }
 
+  if (self->kiosk && clock_text != NULL)
+    {
+      g_printerr ("baken: --clock is for development and is not available with --kiosk\n");
+      return 1;
+    }
+
+  if (clock_text != NULL)
+    {
+      g_autoptr(GDateTime) start = baken_clock_parse_time (clock_text, &error);
+
+      if (start == NULL)
+        {
+          g_printerr ("baken: --clock: %s\n", error->message);
+          return 1;
+        }
+      clock = baken_clock_new_starting_at (start);
+    }
+  else
+    {
+      clock = baken_clock_new ();
+    }
+
   /* Test-only speed-up of the idle reset, never on a real kiosk. */
   scale = g_getenv ("BAKEN_IDLE_SCALE");
   if (scale != NULL && !self->kiosk)
@@ -452,7 +482,7 @@ baken_application_handle_local_options (GApplication *application,
 
   self->config = baken_config_ref (config);
   self->sync = open_sync (config, state_dir);
-  self->content = baken_kiosk_content_new (config, self->sync);
+  self->content = baken_kiosk_content_new_at (config, self->sync, clock);
 
   return -1;
 }

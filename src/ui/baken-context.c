@@ -19,6 +19,7 @@ struct _BakenContext
   BakenCatalog *catalog;  /* (owned) (nullable) when content is set */
   BakenKioskContent *content;  /* (owned) (nullable) */
   BakenPrinter *printer;  /* (owned) */
+  BakenClock   *clock;    /* (owned) */
 };
 
 G_DEFINE_FINAL_TYPE (BakenContext, baken_context, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ enum {
   PROP_CONFIG,
   PROP_CATALOG,
   PROP_PRINTER,
+  PROP_CONTENT,
   N_PROPS
 };
 
@@ -41,6 +43,7 @@ baken_context_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->content);
   g_clear_object (&self->printer);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (baken_context_parent_class)->dispose (object);
 }
@@ -77,6 +80,10 @@ baken_context_get_property (GObject    *object,
       g_value_set_object (value, baken_context_get_printer (self));
       break;
 
+    case PROP_CONTENT:
+      g_value_set_object (value, baken_context_get_content (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,6 +111,10 @@ baken_context_set_property (GObject      *object,
       self->printer = g_value_dup_object (value);
       break;
 
+    case PROP_CONTENT:
+      self->content = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +127,11 @@ baken_context_constructed (GObject *object)
   const char *folder = g_getenv ("BAKEN_PRINT_TO_DIR");
 
   G_OBJECT_CLASS (baken_context_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = self->content != NULL
+                  ? g_object_ref (baken_kiosk_content_get_clock (self->content))
+                  : baken_clock_new ();
 
   if (self->printer != NULL)
     return;
@@ -158,6 +174,13 @@ baken_context_class_init (BakenContextClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  /* The clock is the content's (the one the kiosk verifies bundles at). */
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL,
+                         BAKEN_TYPE_KIOSK_CONTENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -192,8 +215,8 @@ baken_context_new_for_content (BakenConfig       *config,
 
   self = g_object_new (BAKEN_TYPE_CONTEXT,
                        "config", config,
+                       "content", content,
                        NULL);
-  self->content = g_object_ref (content);
 
   return self;
 }
@@ -258,4 +281,20 @@ baken_context_get_printer (BakenContext *self)
   g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
 
   return self->printer;
+}
+
+BakenClock *
+baken_context_get_clock (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  return self->clock;
+}
+
+GDateTime *
+baken_context_dup_now (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  return baken_clock_dup_now (self->clock);
 }

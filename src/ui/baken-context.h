@@ -44,5 +44,10 @@ BakenCatalog *baken_context_get_catalog (BakenContext  *self);
 BakenPrinter *baken_context_get_printer (BakenContext  *self);
 /* (nullable): NULL for baken_context_new (). */
 BakenKioskContent *baken_context_get_content (BakenContext *self);
+/* The kiosk's one clock: that of the content, else the system clock. A test may make
+ * it stand still at any moment (baken_clock_set_fixed ()). */
+BakenClock   *baken_context_get_clock   (BakenContext  *self);
+/* Now, from that clock, in Europe/Amsterdam. */
+GDateTime    *baken_context_dup_now     (BakenContext  *self);
 
 G_END_DECLS

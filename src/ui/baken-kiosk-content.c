@@ -14,6 +14,7 @@
 #include "baken-kiosk-content.h"
 
 #include "baken-bundle.h"
+#include "baken-clock.h"
 
 struct _BakenKioskContent
 {
@@ -22,6 +23,7 @@ struct _BakenKioskContent
   /* Inputs */
   BakenConfig        *config;        /* (owned) */
   BakenSync          *sync;          /* (owned) (nullable) */
+  BakenClock         *clock;         /* (owned) */
   GPtrArray          *keys;          /* (owned) the trusted keys */
 
   /* What is open */
@@ -155,7 +157,7 @@ attempt_new (BakenKioskContent  *self,
     attempt->icon_cache = g_build_filename (baken_sync_get_state_dir (self->sync),
                                             BAKEN_BUNDLE_ICON_CACHE_NAME, NULL);
   attempt->keys = g_ptr_array_ref (self->keys);
-  attempt->now = g_date_time_new_now_utc ();
+  attempt->now = baken_clock_dup_now (self->clock);
 
   return attempt;
 }
@@ -404,6 +406,7 @@ baken_kiosk_content_finalize (GObject *object)
   g_clear_pointer (&self->config, baken_config_unref);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->clock);
   g_free (self->problem);
 
   G_OBJECT_CLASS (baken_kiosk_content_parent_class)->finalize (object);
@@ -474,14 +477,26 @@ BakenKioskContent *
 baken_kiosk_content_new (BakenConfig *config,
                          BakenSync   *sync)
 {
+  g_autoptr(BakenClock) clock = baken_clock_new ();
+
+  return baken_kiosk_content_new_at (config, sync, clock);
+}
+
+BakenKioskContent *
+baken_kiosk_content_new_at (BakenConfig *config,
+                            BakenSync   *sync,
+                            BakenClock  *clock)
+{
   BakenKioskContent *self;
   Attempt *attempt;
 
   g_return_val_if_fail (config != NULL, NULL);
   g_return_val_if_fail (sync == NULL || BAKEN_IS_SYNC (sync), NULL);
+  g_return_val_if_fail (BAKEN_IS_CLOCK (clock), NULL);
 
   self = g_object_new (BAKEN_TYPE_KIOSK_CONTENT, NULL);
   self->config = baken_config_ref (config);
+  self->clock = g_object_ref (clock);
   self->keys = baken_bundle_trusted_keys (config->sync_keys);
   if (sync != NULL)
     {
@@ -510,6 +525,7 @@ baken_kiosk_content_new_for_catalog (BakenConfig  *config,
 
   self = g_object_new (BAKEN_TYPE_KIOSK_CONTENT, NULL);
   self->config = baken_config_ref (config);
+  self->clock = baken_clock_new ();
   self->keys = baken_bundle_trusted_keys (config->sync_keys);
   self->catalog = g_object_ref (catalog);
   self->origin = BAKEN_CONTENT_ORIGIN_GIVEN;
@@ -636,4 +652,12 @@ baken_kiosk_content_shown (BakenKioskContent *self)
 
   self->need_shown = FALSE;
   baken_sync_open_succeeded (self->sync);
+}
+
+BakenClock *
+baken_kiosk_content_get_clock (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), NULL);
+
+  return self->clock;
 }

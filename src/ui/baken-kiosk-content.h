@@ -28,6 +28,7 @@
 #include <gio/gio.h>
 
 #include "baken-catalog.h"
+#include "baken-clock.h"
 #include "baken-config.h"
 #include "baken-sync.h"
 
@@ -53,6 +54,11 @@ G_DECLARE_FINAL_TYPE (BakenKioskContent, baken_kiosk_content, BAKEN, KIOSK_CONTE
  * (this object takes a reference and listens to "content-ready"). */
 BakenKioskContent  *baken_kiosk_content_new             (BakenConfig        *config,
                                                          BakenSync          *sync);
+/* The same, verifying at the time of clock (the kiosk's one clock, shared with the
+ * context and the pages). */
+BakenKioskContent  *baken_kiosk_content_new_at          (BakenConfig        *config,
+                                                         BakenSync          *sync,
+                                                         BakenClock         *clock);
 /* Content that is already open (tests and tools): origin BAKEN_CONTENT_ORIGIN_GIVEN. */
 BakenKioskContent  *baken_kiosk_content_new_for_catalog (BakenConfig        *config,
                                                          BakenCatalog       *catalog);
@@ -69,6 +75,8 @@ guint64             baken_kiosk_content_get_serial      (BakenKioskContent  *sel
 const char         *baken_kiosk_content_get_problem     (BakenKioskContent  *self);
 /* (nullable) */
 BakenSync          *baken_kiosk_content_get_sync        (BakenKioskContent  *self);
+/* The clock content is verified at (transfer none). */
+BakenClock         *baken_kiosk_content_get_clock       (BakenKioskContent  *self);
 /* BakenStaleFlags of the sync store (0 without one): the staff notice. */
 guint               baken_kiosk_content_get_stale       (BakenKioskContent  *self);
 

@@ -372,7 +372,7 @@ build_slip (BakenPrintPage  *self,
                    event_error->message);
     }
 
-  now = g_date_time_new_now (baken_local_timezone ());
+  now = baken_context_dup_now (context);
   serial = baken_catalog_dup_meta (catalog, "serial");
   slip = baken_slip_new (service, event, config, now, serial, language);
 

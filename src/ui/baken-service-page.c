@@ -271,7 +271,7 @@ fill (BakenServicePage *self)
       return;
     }
 
-  now = g_date_time_new_now (baken_local_timezone ());
+  now = baken_context_dup_now (context);
 
   gtk_label_set_label (self->organization, service->organization_name);
   gtk_label_set_label (self->name, service->name);

@@ -85,7 +85,7 @@ fill (BakenServicesPage *self)
           return;
     }
 
-  now = g_date_time_new_now (baken_local_timezone ());
+  now = baken_context_dup_now (context);
 
   for (guint i = 0; i < services->len; i++)
     {

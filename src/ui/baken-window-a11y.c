@@ -397,7 +397,7 @@ dup_location_text (BakenWindow *self)
   if (catalog == NULL)
     return NULL;
 
-  now = g_date_time_new_now (baken_local_timezone ());
+  now = baken_context_dup_now (self->context);
 
   if (g_str_equal (location, "home"))
     text = baken_speech_text_home (catalog, self->language, &error);

@@ -1,0 +1,185 @@
+/* test-clock.c: what the screens say about opening hours at chosen moments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's context has one clock; each test makes it stand still at a moment that
+ * matters to a resident (Christmas morning, King's Day, a weekday night) and reads the
+ * badges of the pages it opens, on the demo content.
+ */
+#include "config.h"
+
+#include "ui-test-util.h"
+
+#include "baken-clock.h"
+#include "baken-open-badge.h"
+#include "baken-page.h"
+
+static void
+collect_badges (GtkWidget *widget,
+                GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (BAKEN_IS_OPEN_BADGE (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_badges (child, found);
+}
+
+/* The badges on screen, in tree order (the page's own badge first). */
+static GPtrArray *
+shown_badges (BakenWindow *window)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_badges (GTK_WIDGET (window), found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *page = gtk_widget_get_ancestor (g_ptr_array_index (found, i), BAKEN_TYPE_PAGE);
+
+      g_test_message ("badge %u on %s: %s", i, page != NULL ? G_OBJECT_TYPE_NAME (page) : "-",
+                      baken_open_badge_get_text (g_ptr_array_index (found, i)));
+    }
+
+  return found;
+}
+
+static BakenWindow *
+window_at (const char *local_time)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GError) error = NULL;
+  BakenWindow *window;
+
+  window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  at = baken_clock_parse_time (local_time, &error);
+  g_assert_no_error (error);
+  baken_clock_set_fixed (baken_context_get_clock (baken_window_get_context (window)), at);
+
+  return window;
+}
+
+static void
+assert_badge (BakenOpenBadge *badge,
+              BakenOpenState  state,
+              const char     *text)
+{
+  g_assert_cmpstr (baken_open_badge_get_text (badge), ==, text);
+  g_assert_cmpint (baken_open_badge_get_state (badge), ==, state);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (badge),
+                                           state == BAKEN_OPEN_NOW ? "open" : "closed"));
+}
+
+static gboolean
+any_badge_says (GPtrArray  *badges,
+                const char *text)
+{
+  for (guint i = 0; i < badges->len; i++)
+    if (g_strcmp0 (baken_open_badge_get_text (g_ptr_array_index (badges, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Veilig Thuis and Slachtofferhulp answer day and night, holidays included. */
+static void
+assert_crisis_lines_open (const char *local_time)
+{
+  BakenWindow *window = window_at (local_time);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) veilig_thuis = NULL;
+  g_autoptr(GPtrArray) slachtofferhulp = NULL;
+
+  ui_test_open (window, "services:le-slachtoffer-thuis");
+  list = shown_badges (window);
+  /* Veilig Thuis, Slachtofferhulp, then the neighbourhood team (office hours). */
+  g_assert_cmpuint (list->len, ==, 3);
+  assert_badge (g_ptr_array_index (list, 0), BAKEN_OPEN_NOW, "Dag en nacht open");
+  assert_badge (g_ptr_array_index (list, 1), BAKEN_OPEN_NOW, "Dag en nacht open");
+  g_assert_cmpint (baken_open_badge_get_state (g_ptr_array_index (list, 2)), !=,
+                   BAKEN_OPEN_NOW);
+
+  ui_test_open (window, "service:svc-veilig-thuis");
+  veilig_thuis = shown_badges (window);
+  g_assert_cmpuint (veilig_thuis->len, >=, 2);
+  for (guint i = 0; i < veilig_thuis->len; i++)
+    assert_badge (g_ptr_array_index (veilig_thuis, i), BAKEN_OPEN_NOW, "Dag en nacht open");
+
+  ui_test_open (window, "service:svc-slachtofferhulp");
+  slachtofferhulp = shown_badges (window);
+  g_assert_cmpuint (slachtofferhulp->len, >=, 2);
+  assert_badge (g_ptr_array_index (slachtofferhulp, 0), BAKEN_OPEN_NOW, "Dag en nacht open");
+
+  ui_test_window_destroy (window);
+}
+
+static void
+test_christmas_day (void)
+{
+  assert_crisis_lines_open ("2026-12-25T10:00");
+}
+
+static void
+test_kings_day (void)
+{
+  assert_crisis_lines_open ("2027-04-27T10:00");
+}
+
+/* Ordinary services do close on a holiday, and say when they open again. */
+static void
+test_christmas_closes_others (void)
+{
+  BakenWindow *window = window_at ("2026-12-25T10:00");
+  g_autoptr(GPtrArray) badges = NULL;
+
+  ui_test_open (window, "service:svc-huurteam");
+  badges = shown_badges (window);
+  g_assert_cmpuint (badges->len, >=, 1);
+  g_assert_cmpint (baken_open_badge_get_state (g_ptr_array_index (badges, 0)), !=,
+                   BAKEN_OPEN_NOW);
+
+  ui_test_window_destroy (window);
+}
+
+/* The emergency repair line: a closing time that is not today names its day. */
+static void
+test_closing_day (void)
+{
+  BakenWindow *window = window_at ("2026-12-03T20:00");
+  g_autoptr(GPtrArray) thursday = NULL;
+  g_autoptr(GPtrArray) friday = NULL;
+  g_autoptr(GDateTime) friday_evening = NULL;
+
+  ui_test_open (window, "service:svc-reparatie");
+  thursday = shown_badges (window);
+  g_assert_true (any_badge_says (thursday, "Nu open tot morgen 8:00"));
+
+  /* Friday evening it answers all weekend, until the end of Sunday. */
+  friday_evening = baken_clock_parse_time ("2026-12-04T18:00", NULL);
+  baken_clock_set_fixed (baken_context_get_clock (baken_window_get_context (window)),
+                         friday_evening);
+  ui_test_open (window, "service:svc-reparatie");
+  friday = shown_badges (window);
+  g_assert_true (any_badge_says (friday, "Nu open tot maandag 0:00"));
+  g_assert_false (any_badge_says (friday, "Nu open tot 0:00"));
+
+  ui_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/clock/christmas-day", test_christmas_day);
+  g_test_add_func ("/ui/clock/kings-day", test_kings_day);
+  g_test_add_func ("/ui/clock/christmas-closes-others", test_christmas_closes_others);
+  g_test_add_func ("/ui/clock/closing-day", test_closing_day);
+
+  return g_test_run ();
+}
