@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "baken-bidi.h"
 #include "baken-icon.h"
 #include "baken-open-badge.h"
 
@@ -95,8 +96,15 @@ baken_channel_dup_short_text (const BakenChannel *channel)
 static GtkWidget *
 create_channel_chip (const BakenChannel *channel)
 {
-  g_autofree char *text = baken_channel_dup_short_text (channel);
+  g_autofree char *short_text = baken_channel_dup_short_text (channel);
+  g_autofree char *text = NULL;
   GtkWidget *box, *label;
+
+  /* A number or address stays in the order it is dialled, also in Arabic. */
+  if (g_strcmp0 (short_text, baken_channel_kind_get_title (channel->kind)) == 0)
+    text = g_steal_pointer (&short_text);
+  else
+    text = baken_bidi_dup_value (short_text);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_add_css_class (box, "channel-chip");
@@ -116,7 +124,9 @@ static void
 set_optional (GtkLabel   *label,
               const char *text)
 {
-  gtk_label_set_label (label, text != NULL ? text : "");
+  g_autofree char *shown = baken_bidi_dup_text (text);
+
+  gtk_label_set_label (label, shown != NULL ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "baken-bidi.h"
 #include "baken-columns.h"
 #include "baken-day-table.h"
 #include "baken-geo.h"
@@ -65,11 +66,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Numbers inside the text keep their order in right-to-left languages. */
 static GtkWidget *
 text_label (const char *text,
             const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *shown = baken_bidi_dup_text (text);
+  GtkWidget *label = gtk_label_new (shown);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -181,7 +184,11 @@ create_channel (const BakenService *service,
     }
 
   if (value != NULL && *value != '\0')
-    gtk_box_append (GTK_BOX (box), text_label (value, "channel-value"));
+    {
+      g_autofree char *shown = baken_bidi_dup_value (value);
+
+      gtk_box_append (GTK_BOX (box), text_label (shown, "channel-value"));
+    }
 
   /* Hours matter for talking to someone now; an e-mail or a web site without hours
    * needs no "Openingstijden onbekend". */
@@ -210,7 +217,11 @@ create_place (BakenConfig         *config,
   if (location->name != NULL)
     gtk_box_append (GTK_BOX (box), text_label (location->name, "channel-title"));
   if (*address != '\0')
-    gtk_box_append (GTK_BOX (box), text_label (address, "channel-value"));
+    {
+      g_autofree char *shown = baken_bidi_dup_value (address);
+
+      gtk_box_append (GTK_BOX (box), text_label (shown, "channel-value"));
+    }
 
   if (config->has_location && location->has_position)
     {
