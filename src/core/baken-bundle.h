@@ -18,7 +18,9 @@
  *      a "serial:N" in the trusted comment must be the manifest's serial
  *   3. manifest.json strictly parsed; key_id is the key that signed; min_app_version is
  *      not newer than this program; the schema version is the one this program reads
- *   4. expires > now; created ≤ now + BAKEN_BUNDLE_CLOCK_SKEW
+ *   4. expires > now, where "now" is never earlier than created: a kiosk whose clock
+ *      runs behind the build machine's (no time sync, a dead clock battery) still
+ *      shows verified content; the difference is kept in clock_behind and logged
  *   5. exactly one file, content-SERIAL.sqlite; its size is the declared size and at most
  *      BAKEN_BUNDLE_MAX_CONTENT_SIZE; then its sha256
  *   6. the DB opens read-only (immutable, defensive, trusted_schema off), PRAGMA
@@ -53,7 +55,8 @@ G_BEGIN_DECLS
 /* content-<serial>.sqlite */
 #define BAKEN_BUNDLE_CONTENT_PATTERN   "content-%" G_GUINT64_FORMAT ".sqlite"
 #define BAKEN_BUNDLE_MAX_CONTENT_SIZE  (G_GUINT64_CONSTANT (512) * 1024 * 1024)
-/* How far created may lie in the future (seconds): kiosk clocks drift. */
+/* A created time further in the future than this (seconds) means the clock of the
+ * kiosk runs behind: reported, never a reason to refuse. Within it, clocks drift. */
 #define BAKEN_BUNDLE_CLOCK_SKEW        (5 * 60)
 /* Wall-clock limit for the icon check child (seconds). */
 #define BAKEN_BUNDLE_ICON_CHECK_TIMEOUT 30
@@ -75,7 +78,6 @@ typedef enum {
   BAKEN_BUNDLE_ERROR_KEY_MISMATCH,      /* key_id is not the key that signed */
   BAKEN_BUNDLE_ERROR_APP_TOO_OLD,       /* needs a newer kiosk program */
   BAKEN_BUNDLE_ERROR_EXPIRED,           /* expires ≤ now */
-  BAKEN_BUNDLE_ERROR_NOT_YET_VALID,     /* created is in the future */
   BAKEN_BUNDLE_ERROR_FILES,             /* not exactly the one content file */
   BAKEN_BUNDLE_ERROR_SIZE,              /* a size other than declared, or too large */
   BAKEN_BUNDLE_ERROR_HASH,              /* a sha256 other than declared */
@@ -108,6 +110,8 @@ typedef struct
   char         *trusted_comment;
   char         *content_name;    /* content-SERIAL.sqlite */
   char         *content_sha256;
+  gint64        clock_behind;    /* seconds the verifying clock ran behind created
+                                  * (beyond BAKEN_BUNDLE_CLOCK_SKEW), else 0 */
 } BakenVerifiedBundle;
 
 void                 baken_verified_bundle_free (BakenVerifiedBundle *bundle);

@@ -403,18 +403,17 @@ check_policy (Attempt               *attempt,
                    "Refused: created %s is before the installed content's %s",
                    created_text, floor_text);
     }
-  if (expires <= now)
+  /* A clock that runs behind is logged, never a reason to refuse: expiry is judged at
+   * the latest of now, this bundle's created and the newest created this kiosk has
+   * accepted, so a wrong clock can neither empty the kiosk nor revive old content. */
+  if (created > now + BAKEN_BUNDLE_CLOCK_SKEW)
+    g_message ("The bundle was created %" G_GINT64_FORMAT " min after the time here: the "
+               "clock of this kiosk runs behind; check its time sync", (created - now) / 60);
+  if (expires <= MAX (now, MAX (created, installed->floor_created)))
     {
       g_autofree char *text = baken_manifest_format_time (manifest->expires);
 
       return fail (error, BAKEN_SYNC_ERROR_VERIFY, "The bundle expired at %s", text);
-    }
-  if (created > now + BAKEN_BUNDLE_CLOCK_SKEW)
-    {
-      g_autofree char *text = baken_manifest_format_time (manifest->created);
-
-      return fail (error, BAKEN_SYNC_ERROR_VERIFY,
-                   "The bundle was created in the future (%s); is the clock right?", text);
     }
   if (content->size > BAKEN_BUNDLE_MAX_CONTENT_SIZE)
     return fail (error, BAKEN_SYNC_ERROR_TOO_LARGE,

@@ -39,8 +39,6 @@ typedef struct
 /* Back-off after failed attempts: base * 2^(failures-1), capped, with jitter. */
 #define BAKEN_SYNC_BACKOFF_BASE_S  60
 #define BAKEN_SYNC_BACKOFF_CAP_S   3600
-/* How far in the future a bundle's created time may be (clocks drift). */
-#define BAKEN_SYNC_CLOCK_SKEW_S    300
 
 /* Parses "HH:MM-HH:MM" (a daily window) or "N" + s, m, h or d (an interval). */
 gboolean baken_sync_schedule_parse         (const char          *text,

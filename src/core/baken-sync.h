@@ -4,8 +4,8 @@
  *
  * One attempt ("a sync") reads manifest.json (a conditional GET: an unchanged bundle
  * costs one request), then manifest.json.minisig, checks the signature and the policy
- * (the serial must rise, created must not go back, expires in the future, created not
- * in the future), then downloads content-<serial>.sqlite into staging/ with its size
+ * (the serial must rise, created must not go back, expires in the future of the later
+ * of now and created: a clock that runs behind is logged, not refused), then downloads content-<serial>.sqlite into staging/ with its size
  * capped at the declared size, verifies the whole bundle (baken_bundle_verify) and
  * installs it with baken-store: the pointer swap is atomic and the state is recorded
  * after it. Whatever goes wrong, the installed content stays current and nothing

@@ -4,7 +4,8 @@
  *
  *   baken-sync --config FILE [--state DIR] --now        sync from the configured URL
  *   baken-sync --config FILE [--state DIR] --from DIR   sync from a folder (USB stick)
- *   baken-sync --config FILE [--state DIR] --status     what is installed, the sync log
+ *   baken-sync --config FILE [--state DIR] --status     what is installed, whether the
+ *                                                      clock runs behind it, the sync log
  *
  * --at TIME runs as if the clock said TIME (ISO 8601 or Unix seconds). The exit status
  * is 0 when the bundle was installed or is unchanged, 1 when the sync failed (and will be
@@ -20,6 +21,7 @@
 
 #include <glib.h>
 
+#include "baken-bundle.h"
 #include "baken-config.h"
 #include "baken-state.h"
 #include "baken-store.h"
@@ -53,7 +55,8 @@ parse_at (const char *text,
 }
 
 static int
-print_status (BakenSync *sync)
+print_status (BakenSync *sync,
+              gint64     now)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenStore) store = baken_store_new (baken_sync_get_state_dir (sync), &error);
@@ -80,6 +83,13 @@ print_status (BakenSync *sync)
   g_print ("current %" G_GUINT64_FORMAT "\nprevious %" G_GUINT64_FORMAT "\n"
            "floor %" G_GUINT64_FORMAT "\nstale %u\n",
            current, previous, installed.floor_serial, baken_sync_get_stale (sync));
+  /* A clock behind the newest bundle this kiosk accepted: content stays, but opening
+   * hours on screen follow the wrong clock. */
+  if (installed.floor_created > now + BAKEN_BUNDLE_CLOCK_SKEW)
+    g_print ("clock behind %" G_GINT64_FORMAT " min: check the time sync (NTP) and the "
+             "clock battery\n", (installed.floor_created - now) / 60);
+  else
+    g_print ("clock ok\n");
   for (guint i = 0; i < log->len; i++)
     {
       BakenSyncLogEntry *entry = g_ptr_array_index (log, i);
@@ -157,7 +167,7 @@ main (int   argc,
       return EXIT_USAGE;
     }
   if (status)
-    return print_status (sync);
+    return print_status (sync, time != 0 ? time : g_get_real_time () / G_USEC_PER_SEC);
 
   outcome = baken_sync_run (sync, from, time, NULL, &error);
   if (outcome == NULL)

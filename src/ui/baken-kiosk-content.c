@@ -31,6 +31,7 @@ struct _BakenKioskContent
   BakenContentOrigin  origin;
   guint64             serial;
   char               *problem;       /* (owned) (nullable) */
+  gint64              clock_behind;  /* seconds, see baken_kiosk_content_get_clock_behind () */
   gboolean            need_shown;    /* opened from the sync store, not yet reported */
 
   /* Startup */
@@ -270,6 +271,14 @@ take_bundle (BakenKioskContent *self,
   g_message ("Showing %s: serial %" G_GUINT64_FORMAT ", signed by %s, verified in %"
              G_GINT64_FORMAT " ms", origin_name (attempt->origin), self->serial,
              attempt->bundle->key_id, attempt->elapsed_us / 1000);
+
+  /* Shown anyway: a wrong clock never takes content away (staff see the notice). */
+  self->clock_behind = attempt->bundle->clock_behind;
+  if (self->clock_behind > 0)
+    g_message ("The clock of this kiosk runs %" G_GINT64_FORMAT " min behind: bundle %"
+               G_GUINT64_FORMAT " was created later than the time here. Check the time sync "
+               "(NTP) and the clock battery; opening hours on screen follow this clock",
+               self->clock_behind / 60, self->serial);
 }
 
 static void prepare_update (BakenKioskContent *self);
@@ -660,4 +669,12 @@ baken_kiosk_content_get_clock (BakenKioskContent *self)
   g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), NULL);
 
   return self->clock;
+}
+
+gint64
+baken_kiosk_content_get_clock_behind (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), 0);
+
+  return self->clock_behind;
 }

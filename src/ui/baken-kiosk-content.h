@@ -75,6 +75,9 @@ guint64             baken_kiosk_content_get_serial      (BakenKioskContent  *sel
 const char         *baken_kiosk_content_get_problem     (BakenKioskContent  *self);
 /* (nullable) */
 BakenSync          *baken_kiosk_content_get_sync        (BakenKioskContent  *self);
+/* How many seconds the kiosk's clock ran behind the created time of the open bundle
+ * (0: not noticeably): the content is shown all the same, and staff are told. */
+gint64              baken_kiosk_content_get_clock_behind (BakenKioskContent *self);
 /* The clock content is verified at (transfer none). */
 BakenClock         *baken_kiosk_content_get_clock       (BakenKioskContent  *self);
 /* BakenStaleFlags of the sync store (0 without one): the staff notice. */

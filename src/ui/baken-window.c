@@ -799,6 +799,18 @@ baken_window_open (BakenWindow  *self,
   catalog = baken_context_get_catalog (self->context);
   config = baken_context_get_config (self->context);
 
+  /* While the kiosk is being prepared there is no content to go to. */
+  if (catalog == NULL &&
+      (g_str_equal (step, "search") || g_str_has_prefix (step, "search:") ||
+       g_str_has_prefix (step, "event:") || g_str_has_prefix (step, "services:") ||
+       g_str_has_prefix (step, "service:") || g_str_has_prefix (step, "print:")))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "“%s”: no content is open; the kiosk shows that it is being prepared",
+                   step);
+      return FALSE;
+    }
+
   if (g_str_equal (step, "search"))
     {
       push (self, LOCATION_SEARCH, NULL);

@@ -307,6 +307,15 @@ collect_check_cb (const char *check,
 }
 
 static void
+record_check_cb (const char *check,
+                 gboolean    passed,
+                 const char *detail,
+                 gpointer    user_data)
+{
+  g_string_append_printf (user_data, "%s:%s: %s\n", check, passed ? "ok" : "fail", detail);
+}
+
+static void
 test_good (Fixture       *f,
            gconstpointer  data)
 {
@@ -582,22 +591,29 @@ test_expired (Fixture       *f,
   verify_fails (f, BAKEN_BUNDLE_ERROR_EXPIRED, "expired at " EXPIRES);
 }
 
+/* A kiosk whose clock runs behind (no time sync, a dead clock battery) still shows
+ * verified content: the difference is reported, never a refusal. */
 static void
-test_created_in_future (Fixture       *f,
-                        gconstpointer  data)
+test_clock_behind (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_date_time_unref (f->now);
-  f->now = utc ("2026-10-31T23:50:00Z");   /* 10 minutes before created */
-  verify_fails (f, BAKEN_BUNDLE_ERROR_NOT_YET_VALID, "in the future");
+  g_autoptr(BakenVerifiedBundle) month_behind = NULL;
+  g_autoptr(BakenVerifiedBundle) within_skew = NULL;
+  g_autoptr(GString) checks = g_string_new (NULL);
 
-  /* Within the allowed clock skew: fine. */
+  g_date_time_unref (f->now);
+  f->now = utc ("2026-10-01T00:00:00Z");   /* a month before created */
+  month_behind = baken_bundle_verify (f->dir, f->keys, f->now, record_check_cb, checks, NULL);
+  g_assert_nonnull (month_behind);
+  g_assert_cmpint (month_behind->clock_behind, ==, 31 * 24 * 60 * 60);
+  g_assert_nonnull (strstr (checks->str, "runs 44640 min behind"));
+
+  /* Within the allowed drift: nothing to report. */
   g_date_time_unref (f->now);
   f->now = utc ("2026-10-31T23:58:00Z");
-  {
-    g_autoptr(BakenVerifiedBundle) bundle = baken_bundle_verify (f->dir, f->keys, f->now,
-                                                                 NULL, NULL, NULL);
-    g_assert_nonnull (bundle);
-  }
+  within_skew = baken_bundle_verify (f->dir, f->keys, f->now, NULL, NULL, NULL);
+  g_assert_nonnull (within_skew);
+  g_assert_cmpint (within_skew->clock_behind, ==, 0);
 }
 
 /* Tests: the content file */
@@ -1264,7 +1280,7 @@ main (int   argc,
   ADD ("refuses/unknown-format", test_unknown_format);
   ADD ("refuses/app-too-old", test_app_too_old);
   ADD ("refuses/expired", test_expired);
-  ADD ("refuses/created-in-future", test_created_in_future);
+  ADD ("accepts/clock-behind", test_clock_behind);
   ADD ("refuses/size-differs", test_size_differs);
   ADD ("refuses/hash-differs", test_hash_differs);
   ADD ("refuses/content-missing", test_content_missing);

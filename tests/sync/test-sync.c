@@ -235,8 +235,6 @@ static const FaultCase fault_cases[] = {
     BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "is not an SQLite database" },
   { "integrity-check", FAULT_PUBLISH, PUBLISH_INTEGRITY, 0, 0, 0, 0, NULL, NULL, NULL,
     BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "content-11.sqlite is damaged" },
-  { "clock-1970", FAULT_PUBLISH, PUBLISH_GOOD, 0, 0, 0, -1, NULL, NULL, NULL,
-    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "created in the future" },
   { "clock-2100", FAULT_PUBLISH, PUBLISH_GOOD, 0, 0, 0, 1, NULL, NULL, NULL,
     BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_VERIFY, "expired" },
   { "longer-than-declared", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "longer", ".sqlite", NULL,
@@ -374,6 +372,50 @@ test_redirect_followed (Fixture       *f,
   g_assert_true (g_file_set_contents (alias, contents, -1, NULL));
   server_control (f->pub_dir, "redirect", "/manifest.json", location);
   assert_installed (f, BASE_SERIAL + 1);
+}
+
+/* baken-sync --status (at the time at, or now) prints a line that starts with prefix. */
+static void
+assert_status_line (Fixture    *f,
+                    const char *at,
+                    const char *prefix)
+{
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *line_start = g_strconcat ("\n", prefix, NULL);
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, BAKEN_SYNC_CLI,
+                            "--config", f->config_path, "--state", f->state_dir, "--status",
+                            at != NULL ? "--at" : NULL, at, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("baken-sync --status: %s", out);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+  g_assert_nonnull (strstr (out, line_start));
+}
+
+/* A kiosk whose clock stands in 1970 (a dead clock battery, no time sync) still takes
+ * a freshly published bundle: created in its future is no reason to refuse. */
+static void
+test_clock_behind (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  outcome = run_sync (f, NULL, 86400);   /* 2 January 1970 */
+  if (outcome->error != NULL)
+    g_test_message ("sync: %s", outcome->error->message);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL + 1);
+
+  /* The status output tells ops (and staff) that the clock runs behind. */
+  assert_status_line (f, "86400", "clock behind ");
+  assert_status_line (f, NULL, "clock ok");
 }
 
 static void
@@ -667,6 +709,7 @@ main (int   argc,
   ADD ("same-bundle-without-etag", test_same_bundle_without_etag, NULL);
   ADD ("redirect-followed", test_redirect_followed, NULL);
   ADD ("keeps-previous", test_keeps_previous, NULL);
+  ADD ("clock-behind", test_clock_behind, NULL);
   ADD ("from-folder", test_from_folder, NULL);
   ADD ("fall-back-after-failed-opens", test_fall_back_after_failed_opens, NULL);
   ADD ("open-succeeded-resets", test_open_succeeded_resets, NULL);

@@ -4,10 +4,14 @@
  *
  * The window's context has one clock; each test makes it stand still at a moment that
  * matters to a resident (Christmas morning, King's Day, a weekday night) and reads the
- * badges of the pages it opens, on the demo content.
+ * badges of the pages it opens, on the demo content. A clock that runs behind (no time
+ * sync, a dead clock battery) must never take content away.
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "content-test-util.h"
 #include "ui-test-util.h"
 
 #include "baken-clock.h"
@@ -170,11 +174,87 @@ test_closing_day (void)
   ui_test_window_destroy (window);
 }
 
+/* A month behind the demo's creation: the demo is shown, and the lag is known. */
+static void
+test_behind_shows_demo (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GDateTime) october = baken_clock_parse_time ("2026-10-01T02:00", NULL);
+  g_autoptr(BakenClock) clock = baken_clock_new_fixed (october);
+  g_autoptr(BakenKioskContent) content = baken_kiosk_content_new_at (config, NULL, clock);
+
+  baken_kiosk_content_wait (content);
+  g_assert_cmpint (baken_kiosk_content_get_origin (content), ==, BAKEN_CONTENT_ORIGIN_DEMO);
+  g_assert_nonnull (baken_kiosk_content_get_catalog (content));
+  /* The demo is created 2026-11-01T00:00Z; 2:00 in Amsterdam is 0:00 UTC. */
+  g_assert_cmpint (baken_kiosk_content_get_clock_behind (content), ==, 31 * 86400);
+}
+
+/* A bundle published a minute ago, on a kiosk whose clock is a month behind. */
+static void
+test_behind_shows_fresh_bundle (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "fresh", NULL);
+  g_autofree char *extra = g_strdup_printf ("[content]\npath = %s\n", folder);
+  g_autofree char *text = content_test_config_text (extra);
+  g_autoptr(BakenConfig) config = ui_test_config_new (text);
+  g_autoptr(GDateTime) real_now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) month_ago = g_date_time_add_days (real_now, -30);
+  g_autoptr(BakenClock) clock = baken_clock_new_fixed (month_ago);
+  g_autoptr(BakenKioskContent) content = NULL;
+  BakenWindow *window;
+
+  content_test_make_bundle (folder, 3, TRUE);
+  content = baken_kiosk_content_new_at (config, NULL, clock);
+  baken_kiosk_content_wait (content);
+  g_assert_cmpint (baken_kiosk_content_get_origin (content), ==, BAKEN_CONTENT_ORIGIN_PATH);
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 3);
+  g_assert_cmpint (baken_kiosk_content_get_clock_behind (content), >, 28 * 86400);
+
+  /* The resident sees the new content, at the kiosk's (wrong) time. */
+  window = content_test_window_new (config, content, 1.0);
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), CONTENT_TEST_NEW_TITLE));
+  ui_test_window_destroy (window);
+}
+
+/* No trusted content: the window says it is being prepared, and --open steps that need
+ * content are refused with a reason instead of crashing. */
+static void
+test_open_while_preparing (void)
+{
+  g_autofree char *text = content_test_config_text (NULL);
+  g_autoptr(BakenConfig) config = ui_test_config_new (text);
+  g_autoptr(BakenKioskContent) content = baken_kiosk_content_new (config, NULL);
+  const char *const steps[] = { "event:le-brief", "services:le-geld", "service:svc-schuldhulp",
+                                "print:svc-schuldhulp", "search", "search:huur" };
+  BakenWindow *window;
+
+  baken_kiosk_content_wait (content);
+  g_assert_null (baken_kiosk_content_get_catalog (content));
+  window = content_test_window_new (config, content, 1.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (baken_window_open (window, steps[i], &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      g_assert_nonnull (strstr (error->message, "being prepared"));
+    }
+  ui_test_settle (window);
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
+  content_test_init ();
+
+  g_test_add_func ("/ui/clock/behind/shows-demo", test_behind_shows_demo);
+  g_test_add_func ("/ui/clock/behind/shows-fresh-bundle", test_behind_shows_fresh_bundle);
+  g_test_add_func ("/ui/clock/open-while-preparing", test_open_while_preparing);
 
   g_test_add_func ("/ui/clock/christmas-day", test_christmas_day);
   g_test_add_func ("/ui/clock/kings-day", test_kings_day);
