@@ -144,6 +144,18 @@ baken_clock_set_fixed (BakenClock *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+void
+baken_clock_set_running_from (BakenClock *self,
+                              GDateTime  *start)
+{
+  g_return_if_fail (BAKEN_IS_CLOCK (self));
+  g_return_if_fail (start != NULL);
+
+  self->mode = MODE_OFFSET;
+  self->offset_us = datetime_to_us (start) - g_get_real_time ();
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 GDateTime *
 baken_clock_parse_time (const char  *text,
                         GError     **error)

@@ -36,6 +36,11 @@ gint64      baken_clock_get_unix         (BakenClock *self);
 void        baken_clock_set_fixed        (BakenClock *self,
                                           GDateTime  *at);
 
+/* Makes the clock read start now and run on from there (in real time), and emits
+ * "changed". */
+void        baken_clock_set_running_from (BakenClock *self,
+                                          GDateTime  *start);
+
 /* "YYYY-MM-DDTHH:MM[:SS]" local Amsterdam time, or with a zone ("…Z", "…+01:00").
  * NULL with an error that says what to write. */
 GDateTime  *baken_clock_parse_time       (const char *text,

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "baken-clock.h"
 #include "baken-hours.h"
 
 G_BEGIN_DECLS
@@ -14,10 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BakenOpenBadge, baken_open_badge, BAKEN, OPEN_BADGE, GtkWidget)
 
-/* The status of schedule at now. Green with "Nu open …" when open; grey otherwise. The
- * words always say it: colour is never the only cue. */
+/* The status of schedule at the time of clock. Green with "Nu open …" when open; grey
+ * otherwise. The words always say it: colour is never the only cue. While on screen
+ * it changes at the minute it would become wrong (one timer to the next opening,
+ * closing or midnight), and at once when the clock is set (BakenClock::changed). */
 GtkWidget      *baken_open_badge_new       (BakenSchedule     *schedule,
-                                            GDateTime         *now,
+                                            BakenClock        *clock,
                                             BakenHolidayFlags  holidays);
 BakenOpenState  baken_open_badge_get_state (BakenOpenBadge    *self);
 const char     *baken_open_badge_get_text  (BakenOpenBadge    *self);

@@ -164,7 +164,7 @@ baken_service_card_init (BakenServiceCard *self)
 
 GtkWidget *
 baken_service_card_new (const BakenService *service,
-                        GDateTime          *now,
+                        BakenClock         *clock,
                         BakenHolidayFlags   holidays)
 {
   g_autofree char *accessible = NULL;
@@ -172,7 +172,7 @@ baken_service_card_new (const BakenService *service,
   guint n_channels = 0;
 
   g_return_val_if_fail (service != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (BAKEN_IS_CLOCK (clock), NULL);
 
   self = g_object_new (BAKEN_TYPE_SERVICE_CARD,
                        "action-name", "kiosk.open-service",
@@ -184,7 +184,7 @@ baken_service_card_new (const BakenService *service,
   set_optional (self->summary, service->summary);
   set_optional (self->note, service->note);
   adw_bin_set_child (self->badge_slot,
-                     baken_open_badge_new (service->hours, now, holidays));
+                     baken_open_badge_new (service->hours, clock, holidays));
 
   for (guint i = 0; i < service->channels->len; i++)
     {

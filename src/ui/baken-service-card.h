@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "baken-catalog.h"
+#include "baken-clock.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,7 @@ G_DECLARE_FINAL_TYPE (BakenServiceCard, baken_service_card, BAKEN, SERVICE_CARD,
 /* Organisation, name, one plain line, the open badge and the public channels (as
  * information: the kiosk cannot call). Activates kiosk.open-service. */
 GtkWidget *baken_service_card_new (const BakenService *service,
-                                   GDateTime          *now,
+                                   BakenClock         *clock,
                                    BakenHolidayFlags   holidays);
 
 /* The text a channel shows in short: the number, the address, or what it is. */

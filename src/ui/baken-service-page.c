@@ -152,7 +152,7 @@ find_location (const BakenService *service,
 static GtkWidget *
 create_channel (const BakenService *service,
                 const BakenChannel *channel,
-                GDateTime          *now,
+                BakenClock         *clock,
                 BakenHolidayFlags   holidays)
 {
   const char *title = baken_channel_kind_get_title (channel->kind);
@@ -196,7 +196,7 @@ create_channel (const BakenService *service,
       channel->kind == BAKEN_CHANNEL_PHONE ||
       channel->kind == BAKEN_CHANNEL_CHAT ||
       channel->kind == BAKEN_CHANNEL_WALK_IN)
-    gtk_box_append (GTK_BOX (box), baken_open_badge_new (hours, now, holidays));
+    gtk_box_append (GTK_BOX (box), baken_open_badge_new (hours, clock, holidays));
 
   if (channel->cost_note != NULL)
     gtk_box_append (GTK_BOX (box), text_label (channel->cost_note, "dim-note"));
@@ -287,7 +287,8 @@ fill (BakenServicePage *self)
   gtk_label_set_label (self->organization, service->organization_name);
   gtk_label_set_label (self->name, service->name);
   adw_bin_set_child (self->badge_slot,
-                     baken_open_badge_new (service->hours, now, config->holidays));
+                     baken_open_badge_new (service->hours, baken_context_get_clock (context),
+                                           config->holidays));
   gtk_label_set_label (self->alert, service->alert != NULL ? service->alert : "");
   gtk_widget_set_visible (GTK_WIDGET (self->alert), service->alert != NULL);
   /* Hidden until there is a service to print. */
@@ -312,7 +313,8 @@ fill (BakenServicePage *self)
         continue;
 
       gtk_box_append (self->channels_list,
-                      create_channel (service, channel, now, config->holidays));
+                      create_channel (service, channel, baken_context_get_clock (context),
+                                      config->holidays));
       n_channels++;
     }
   gtk_widget_set_visible (self->channels_section, n_channels > 0);

@@ -59,7 +59,6 @@ fill (BakenServicesPage *self)
   BakenConfig *config = baken_context_get_config (context);
   g_autoptr(BakenLifeEvent) event = NULL;
   g_autoptr(GPtrArray) services = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
 
   event = baken_catalog_get_life_event (catalog, self->event_id, language, &error);
@@ -85,12 +84,11 @@ fill (BakenServicesPage *self)
           return;
     }
 
-  now = baken_context_dup_now (context);
-
   for (guint i = 0; i < services->len; i++)
     {
       GtkWidget *card = baken_service_card_new (g_ptr_array_index (services, i),
-                                                now, config->holidays);
+                                                baken_context_get_clock (context),
+                                                config->holidays);
 
       baken_columns_append (self->services, card);
     }

@@ -174,6 +174,53 @@ test_closing_day (void)
   ui_test_window_destroy (window);
 }
 
+typedef struct
+{
+  BakenOpenBadge *badge;
+  const char     *text;
+} BadgeWait;
+
+static gboolean
+badge_says (gpointer data)
+{
+  BadgeWait *wait = data;
+
+  return g_strcmp0 (baken_open_badge_get_text (wait->badge), wait->text) == 0;
+}
+
+/* A list left open across a closing time: the badge changes at the minute, by itself.
+ * The rent tribunal's phone is open on weekdays until 17:00. */
+static void
+test_badge_follows_clock (void)
+{
+  BakenWindow *window = window_at ("2026-12-07T16:59:58");
+  BakenClock *clock = baken_context_get_clock (baken_window_get_context (window));
+  g_autoptr(GDateTime) before_five = baken_clock_parse_time ("2026-12-07T16:59:59", NULL);
+  g_autoptr(GPtrArray) badges = NULL;
+  BadgeWait wait = { NULL, "Open morgen vanaf 9:00" };
+  guint index = G_MAXUINT;
+
+  ui_test_open (window, "service:svc-huurcommissie");
+  badges = shown_badges (window);
+  for (guint i = 0; i < badges->len && index == G_MAXUINT; i++)
+    if (g_strcmp0 (baken_open_badge_get_text (g_ptr_array_index (badges, i)),
+                   "Nu open tot 17:00") == 0)
+      index = i;
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  wait.badge = g_ptr_array_index (badges, index);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (wait.badge), "open"));
+
+  /* The clock runs on from one second before five; nothing else happens. */
+  baken_clock_set_running_from (clock, before_five);
+  g_assert_cmpstr (baken_open_badge_get_text (wait.badge), ==, "Nu open tot 17:00");
+  g_assert_true (ui_test_wait (badge_says, &wait, 10000));
+  g_assert_cmpint (baken_open_badge_get_state (wait.badge), ==, BAKEN_OPEN_LATER);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (wait.badge), "closed"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (wait.badge), "open"));
+
+  ui_test_window_destroy (window);
+}
+
 /* A month behind the demo's creation: the demo is shown, and the lag is known. */
 static void
 test_behind_shows_demo (void)
@@ -260,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/ui/clock/kings-day", test_kings_day);
   g_test_add_func ("/ui/clock/christmas-closes-others", test_christmas_closes_others);
   g_test_add_func ("/ui/clock/closing-day", test_closing_day);
+  g_test_add_func ("/ui/clock/badge-follows-clock", test_badge_follows_clock);
 
   return g_test_run ();
 }
