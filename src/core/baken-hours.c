@@ -556,6 +556,7 @@ baken_schedule_get_status (BakenSchedule     *self,
   g_autoptr(GDateTime) now_local = NULL;
   GTimeZone *tz;
   GDate today;
+  BakenHoliday today_holiday = BAKEN_HOLIDAY_NONE;
   gint64 now_unix;
   guint out;
 
@@ -564,6 +565,7 @@ baken_schedule_get_status (BakenSchedule     *self,
   status->state = BAKEN_OPEN_UNKNOWN;
   status->opens_at = NULL;
   status->closes_at = NULL;
+  status->holiday = BAKEN_HOLIDAY_NONE;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (now != NULL);
@@ -590,7 +592,8 @@ baken_schedule_get_status (BakenSchedule     *self,
       else
         g_date_add_days (&day, (guint) offset);
 
-      ranges = baken_schedule_get_day (self, &day, holidays, NULL);
+      ranges = baken_schedule_get_day (self, &day, holidays,
+                                       offset == 0 ? &today_holiday : NULL);
 
       for (guint i = 0; i < ranges->len; i++)
         {
@@ -650,6 +653,9 @@ baken_schedule_get_status (BakenSchedule     *self,
 
       break;
     }
+
+  if (status->state != BAKEN_OPEN_NOW)
+    status->holiday = today_holiday;
 }
 
 void
@@ -660,11 +666,42 @@ baken_open_status_clear (BakenOpenStatus *status)
   g_clear_pointer (&status->opens_at, g_date_time_unref);
   g_clear_pointer (&status->closes_at, g_date_time_unref);
   status->state = BAKEN_OPEN_UNKNOWN;
+  status->holiday = BAKEN_HOLIDAY_NONE;
 }
+
+static char *format_status (const BakenOpenStatus *status,
+                            GDateTime             *now);
 
 char *
 baken_open_status_format (const BakenOpenStatus *status,
                           GDateTime             *now)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (status != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  text = format_status (status, now);
+  if (status->holiday == BAKEN_HOLIDAY_NONE || status->state == BAKEN_OPEN_NOW ||
+      status->state == BAKEN_OPEN_UNKNOWN || text == NULL)
+    return g_steal_pointer (&text);
+
+  if (status->state == BAKEN_OPEN_NOT_SOON)
+    {
+      /* Translators: badge on a public holiday, closed and not open in the next two
+       * weeks; %s is the holiday's name, as in "Gesloten (Eerste Kerstdag)" */
+      return g_strdup_printf (_("Gesloten (%s)"), baken_holiday_name (status->holiday));
+    }
+
+  /* Translators: badge on a public holiday: %1$s is the holiday's name, %2$s when it
+   * opens again, as in "Gesloten (Eerste Kerstdag) · Open maandag vanaf 9:00" */
+  return g_strdup_printf (_("Gesloten (%1$s) · %2$s"), baken_holiday_name (status->holiday),
+                          text);
+}
+
+static char *
+format_status (const BakenOpenStatus *status,
+               GDateTime             *now)
 {
   g_autoptr(GDateTime) now_local = NULL;
   g_autoptr(GDateTime) opens_local = NULL;

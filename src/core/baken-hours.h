@@ -48,6 +48,8 @@ typedef struct
   BakenOpenState state;
   GDateTime     *opens_at;   /* (owned) (nullable) next opening, for BAKEN_OPEN_LATER */
   GDateTime     *closes_at;  /* (owned) (nullable) end of the current opening, for NOW */
+  BakenHoliday   holiday;    /* closed now because today is this public holiday, or
+                              * BAKEN_HOLIDAY_NONE */
 } BakenOpenStatus;
 
 /* One opening on one local date, in minutes after local midnight of that date.
@@ -104,9 +106,12 @@ void           baken_schedule_get_status      (BakenSchedule       *self,
                                                BakenOpenStatus     *status);
 void           baken_open_status_clear        (BakenOpenStatus     *status);
 
-/* A badge for residents, in the current gettext language:
- * "Nu open tot 17:00", "Open morgen vanaf 9:00", "Open dinsdag vanaf 9:00",
- * "Open op 3 januari vanaf 9:00", "Nu gesloten", "Openingstijden onbekend". */
+/* A badge for residents, in the current gettext language: "Dag en nacht open",
+ * "Nu open tot 17:00", "Nu open tot morgen 2:00", "Nu open tot maandag 0:00",
+ * "Nu open tot middernacht", "Open vandaag vanaf 13:00", "Open morgen vanaf 9:00",
+ * "Open dinsdag vanaf 9:00", "Open op 3 januari vanaf 9:00", "Nu gesloten",
+ * "Openingstijden onbekend"; on a public holiday that closes it
+ * "Gesloten (Eerste Kerstdag) · Open maandag vanaf 9:00". */
 char          *baken_open_status_format       (const BakenOpenStatus *status,
                                                GDateTime             *now);
 /* "9:00 – 12:00, 13:00 – 16:30" or "Gesloten" for one day's ranges. */

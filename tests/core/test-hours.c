@@ -11,6 +11,8 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "baken-hours.h"
 
 #define H(h, m) ((h) * 60 + (m))
@@ -294,7 +296,8 @@ static const StatusCase status_cases[] = {
   { "holiday-christmas", build_weekdays, "2025-12-24T17:00:00Z", 0,
     BAKEN_OPEN_LATER, "2025-12-29T08:00:00Z", NULL, "Open maandag vanaf 9:00" },
   { "holiday-christmas-day", build_weekdays, "2025-12-25T10:00:00Z", 0,
-    BAKEN_OPEN_LATER, "2025-12-29T08:00:00Z", NULL, "Open maandag vanaf 9:00" },
+    BAKEN_OPEN_LATER, "2025-12-29T08:00:00Z", NULL,
+    "Gesloten (Eerste Kerstdag) · Open maandag vanaf 9:00" },
   /* A crisis line open day and night, on holidays too (PH): open on Christmas Day,
    * King's Day and every day between. Without PH a holiday closes it. */
   { "crisis-line-christmas-day", build_crisis_line, "2026-12-25T09:00:00Z", 0,
@@ -306,7 +309,8 @@ static const StatusCase status_cases[] = {
   { "always-without-ph-christmas-eve", build_always, "2026-12-24T16:00:00Z", 0,
     BAKEN_OPEN_NOW, NULL, "2026-12-24T23:00:00Z", "Nu open tot middernacht" },
   { "always-without-ph-christmas-day", build_always, "2026-12-25T09:00:00Z", 0,
-    BAKEN_OPEN_LATER, "2026-12-26T23:00:00Z", NULL, "Open zondag vanaf 0:00" },
+    BAKEN_OPEN_LATER, "2026-12-26T23:00:00Z", NULL,
+    "Gesloten (Eerste Kerstdag) · Open zondag vanaf 0:00" },
   /* Own holiday hours (PH without week days): 10:00–14:00 on holidays only. */
   { "holiday-hours-christmas", build_holiday_hours, "2026-12-25T08:00:00Z", 0,
     BAKEN_OPEN_LATER, "2026-12-25T09:00:00Z", NULL, "Open vandaag vanaf 10:00" },
@@ -317,7 +321,8 @@ static const StatusCase status_cases[] = {
   /* "Open as on the weekday": a holiday on a day the slot does not list stays closed.
    * Christmas 2026 is a Friday; the slot is Monday to Thursday. */
   { "holiday-open-other-weekday", build_mo_to_th_with_holidays, "2026-12-25T10:00:00Z", 0,
-    BAKEN_OPEN_LATER, "2026-12-28T08:00:00Z", NULL, "Open maandag vanaf 9:00" },
+    BAKEN_OPEN_LATER, "2026-12-28T08:00:00Z", NULL,
+    "Gesloten (Eerste Kerstdag) · Open maandag vanaf 9:00" },
   { "holiday-open-same-weekday", build_mo_to_th_with_holidays, "2027-04-27T08:00:00Z", 0,
     BAKEN_OPEN_NOW, NULL, "2027-04-27T15:00:00Z", "Nu open tot 17:00" },
   { "exception-closes", build_exception_closes, "2025-06-02T16:00:00Z", 0,
@@ -325,7 +330,8 @@ static const StatusCase status_cases[] = {
   { "exception-closes-today", build_exception_closes, "2025-06-03T08:00:00Z", 0,
     BAKEN_OPEN_LATER, "2025-06-04T07:00:00Z", NULL, "Open morgen vanaf 9:00" },
   { "exception-opens-holiday", build_exception_opens_holiday, "2025-12-25T11:00:00Z", 0,
-    BAKEN_OPEN_LATER, "2025-12-26T09:00:00Z", NULL, "Open morgen vanaf 10:00" },
+    BAKEN_OPEN_LATER, "2025-12-26T09:00:00Z", NULL,
+    "Gesloten (Eerste Kerstdag) · Open morgen vanaf 10:00" },
   { "exception-opens-holiday-now", build_exception_opens_holiday, "2025-12-26T10:00:00Z", 0,
     BAKEN_OPEN_NOW, NULL, "2025-12-26T13:00:00Z", "Nu open tot 14:00" },
 
@@ -337,7 +343,8 @@ static const StatusCase status_cases[] = {
     BAKEN_OPEN_LATER, "2026-04-07T07:00:00Z", NULL, "Open dinsdag vanaf 9:00" },
   { "liberation-day-closed", build_weekdays, "2025-05-05T08:00:00Z",
     BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY,
-    BAKEN_OPEN_LATER, "2025-05-06T07:00:00Z", NULL, "Open morgen vanaf 9:00" },
+    BAKEN_OPEN_LATER, "2025-05-06T07:00:00Z", NULL,
+    "Gesloten (Bevrijdingsdag) · Open morgen vanaf 9:00" },
   { "liberation-day-open", build_weekdays, "2025-05-05T08:00:00Z", 0,
     BAKEN_OPEN_NOW, NULL, "2025-05-05T15:00:00Z", "Nu open tot 17:00" },
 
@@ -696,6 +703,171 @@ test_format_badges (void)
     }
 }
 
+/* Every wording of the badge, in the six languages of the kiosk. A Friday evening in
+ * December (18:00 in Amsterdam), and Christmas morning. */
+typedef struct
+{
+  const char     *now;
+  BakenOpenState  state;
+  const char     *opens_at;
+  const char     *closes_at;
+  BakenHoliday    holiday;
+} WordingCase;
+
+static const WordingCase wording_cases[] = {
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_NOW, NULL, NULL, 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_NOW, NULL, "2026-12-04T20:00:00Z", 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_NOW, NULL, "2026-12-04T23:00:00Z", 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_NOW, NULL, "2026-12-05T01:00:00Z", 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_NOW, NULL, "2026-12-06T23:00:00Z", 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_NOW, NULL, "2026-12-11T23:00:00Z", 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_LATER, "2026-12-04T19:00:00Z", NULL, 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_LATER, "2026-12-05T08:00:00Z", NULL, 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_LATER, "2026-12-07T08:00:00Z", NULL, 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_LATER, "2026-12-14T08:00:00Z", NULL, 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_NOT_SOON, NULL, NULL, 0 },
+  { "2026-12-04T17:00:00Z", BAKEN_OPEN_UNKNOWN, NULL, NULL, 0 },
+  { "2026-12-25T09:00:00Z", BAKEN_OPEN_LATER, "2026-12-28T08:00:00Z", NULL,
+    BAKEN_HOLIDAY_CHRISTMAS },
+  { "2026-12-25T09:00:00Z", BAKEN_OPEN_NOT_SOON, NULL, NULL, BAKEN_HOLIDAY_CHRISTMAS },
+};
+
+static const struct
+{
+  const char *lang;
+  const char *badges[G_N_ELEMENTS (wording_cases)];
+} wordings[] = {
+  { "nl", {
+      "Dag en nacht open",
+      "Nu open tot 21:00",
+      "Nu open tot middernacht",
+      "Nu open tot morgen 2:00",
+      "Nu open tot maandag 0:00",
+      "Nu open tot 12 december om 0:00",
+      "Open vandaag vanaf 20:00",
+      "Open morgen vanaf 9:00",
+      "Open maandag vanaf 9:00",
+      "Open op 14 december vanaf 9:00",
+      "Nu gesloten",
+      "Openingstijden onbekend",
+      "Gesloten (Eerste Kerstdag) · Open maandag vanaf 9:00",
+      "Gesloten (Eerste Kerstdag)",
+  } },
+  { "en", {
+      "Open day and night",
+      "Open now until 21:00",
+      "Open now until midnight",
+      "Open now until tomorrow 2:00",
+      "Open now until Monday 0:00",
+      "Open now until December 12 at 0:00",
+      "Open today from 20:00",
+      "Open tomorrow from 9:00",
+      "Open Monday from 9:00",
+      "Open on December 14 from 9:00",
+      "Closed now",
+      "Opening hours unknown",
+      "Closed (Christmas Day) · Open Monday from 9:00",
+      "Closed (Christmas Day)",
+  } },
+  { "ar", {
+      "مفتوح ليلًا ونهارًا",
+      "مفتوح الآن حتى 21:00",
+      "مفتوح الآن حتى منتصف الليل",
+      "مفتوح الآن حتى الساعة 2:00 غدًا",
+      "مفتوح الآن حتى الاثنين 0:00",
+      "مفتوح الآن حتى 12 ديسمبر الساعة 0:00",
+      "يفتح اليوم من 20:00",
+      "يفتح غدًا من 9:00",
+      "يفتح الاثنين من 9:00",
+      "يفتح في 14 ديسمبر من 9:00",
+      "مغلق الآن",
+      "مواعيد العمل غير معروفة",
+      "مغلق (عيد الميلاد) · يفتح الاثنين من 9:00",
+      "مغلق (عيد الميلاد)",
+  } },
+  { "tr", {
+      "Gece gündüz açık",
+      "Şu an açık, kapanış 21:00",
+      "Şu an açık, kapanış gece yarısı",
+      "Şu an açık, kapanış yarın 2:00",
+      "Şu an açık, kapanış pazartesi 0:00",
+      "Şu an açık, kapanış 12 Aralık, 0:00",
+      "Bugün açılış 20:00",
+      "Yarın açılış 9:00",
+      "Açılış: pazartesi 9:00",
+      "Açılış: 14 Aralık, 9:00",
+      "Şu an kapalı",
+      "Çalışma saatleri bilinmiyor",
+      "Kapalı (Noel) · Açılış: pazartesi 9:00",
+      "Kapalı (Noel)",
+  } },
+  { "pl", {
+      "Otwarte dzień i noc",
+      "Teraz otwarte do 21:00",
+      "Teraz otwarte do północy",
+      "Teraz otwarte do jutra, godz. 2:00",
+      "Teraz otwarte do: poniedziałek 0:00",
+      "Teraz otwarte do 12 grudnia, 0:00",
+      "Otwarte dziś od 20:00",
+      "Otwarte jutro od 9:00",
+      "Otwarte: poniedziałek od 9:00",
+      "Otwarte: 14 grudnia od 9:00",
+      "Teraz zamknięte",
+      "Godziny otwarcia nieznane",
+      "Zamknięte (Boże Narodzenie) · Otwarte: poniedziałek od 9:00",
+      "Zamknięte (Boże Narodzenie)",
+  } },
+  { "uk", {
+      "Відчинено цілодобово",
+      "Зараз відчинено до 21:00",
+      "Зараз відчинено до опівночі",
+      "Зараз відчинено до 2:00 завтра",
+      "Зараз відчинено до: понеділок 0:00",
+      "Зараз відчинено до 12 грудня, 0:00",
+      "Сьогодні відчинено з 20:00",
+      "Завтра відчинено з 9:00",
+      "Відчинено: понеділок з 9:00",
+      "Відчинено: 14 грудня з 9:00",
+      "Зараз зачинено",
+      "Години роботи невідомі",
+      "Зачинено (Різдво) · Відчинено: понеділок з 9:00",
+      "Зачинено (Різдво)",
+  } },
+};
+
+static void
+test_format_languages (void)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (wordings); l++)
+    {
+      g_setenv ("LANGUAGE", wordings[l].lang, TRUE);
+      /* Makes gettext forget its cached translations. */
+      textdomain (textdomain (NULL));
+
+      for (guint i = 0; i < G_N_ELEMENTS (wording_cases); i++)
+        {
+          const WordingCase *c = &wording_cases[i];
+          g_autoptr(GDateTime) now = parse_instant (c->now);
+          g_auto(BakenOpenStatus) status = { 0, };
+          g_autofree char *badge = NULL;
+
+          status.state = c->state;
+          status.holiday = c->holiday;
+          if (c->opens_at != NULL)
+            status.opens_at = parse_instant (c->opens_at);
+          if (c->closes_at != NULL)
+            status.closes_at = parse_instant (c->closes_at);
+
+          badge = baken_open_status_format (&status, now);
+          g_test_message ("%s %u: %s", wordings[l].lang, i, badge);
+          g_assert_cmpstr (badge, ==, wordings[l].badges[i]);
+        }
+    }
+
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  textdomain (textdomain (NULL));
+}
+
 static void
 test_format_ranges (void)
 {
@@ -788,6 +960,13 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* gettext ignores LANGUAGE when LC_MESSAGES is "C" (as src/main.c does). */
+  if (g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  if (g_getenv ("BAKEN_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BAKEN_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "nl", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (status_cases); i++)
@@ -808,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/core/hours/day/unknown", test_day_unknown);
   g_test_add_func ("/core/hours/format/badges", test_format_badges);
   g_test_add_func ("/core/hours/format/ranges", test_format_ranges);
+  g_test_add_func ("/core/hours/format/languages", test_format_languages);
   g_test_add_func ("/core/hours/parse-time", test_parse_time);
 
   return g_test_run ();
