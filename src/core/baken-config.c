@@ -42,7 +42,8 @@ static const KnownKey known_keys[] = {
   { "idle", "timeout", VALUE_UINT, "seconds without input before \"Bent u er nog?\", at least 20" },
   { "idle", "countdown", VALUE_UINT, "seconds the prompt waits before the reset, 5 to 120" },
   { "hours", "good-friday", VALUE_BOOLEAN, "true or false: is Good Friday a closing day" },
-  { "hours", "liberation-day", VALUE_BOOLEAN, "true or false: is 5 May a closing day" },
+  { "hours", "liberation-day", VALUE_STRING, "never, every-year or every-five-years (2025, "
+    "2030, …, as many collective agreements say): when 5 May is a closing day" },
   { "print", "printer", VALUE_STRING, "the name of a CUPS queue" },
   { "print", "paper", VALUE_STRING, "receipt-80mm, a4 or a5" },
   { "print", "timeout", VALUE_UINT, "seconds a slip may take to print before it is "
@@ -230,6 +231,22 @@ read_value (BakenConfig     *self,
                               value, known->help);
           self->idle_countdown = value;
         }
+    }
+  else if (g_str_equal (group, "hours") && g_str_equal (key, "liberation-day"))
+    {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+      BakenHolidayFlags every_year = BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY;
+      BakenHolidayFlags lustrum = BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY_LUSTRUM;
+
+      self->holidays &= ~(every_year | lustrum);
+      /* true and false are what older configs say. */
+      if (g_str_equal (value, "every-year") || g_str_equal (value, "true"))
+        self->holidays |= every_year;
+      else if (g_str_equal (value, "every-five-years"))
+        self->holidays |= lustrum;
+      else if (!g_str_equal (value, "never") && !g_str_equal (value, "false"))
+        return BAD_VALUE ("[hours] liberation-day = \"%s\" is not a rule; give %s", raw,
+                          known->help);
     }
   else if (g_str_equal (group, "hours"))
     {

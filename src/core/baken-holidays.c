@@ -104,7 +104,9 @@ baken_holiday_for_date (const GDate       *date,
     }
 
   /* Checked last: in some years 5 May is also Ascension Day, which always closes. */
-  if (month == G_DATE_MAY && day == 5 && (flags & BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY))
+  if (month == G_DATE_MAY && day == 5 &&
+      ((flags & BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY) ||
+       ((flags & BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY_LUSTRUM) && g_date_get_year (date) % 5 == 0)))
     return BAKEN_HOLIDAY_LIBERATION_DAY;
 
   return BAKEN_HOLIDAY_NONE;

@@ -27,6 +27,8 @@ typedef enum {
   BAKEN_HOLIDAY_FLAGS_NONE           = 0,
   BAKEN_HOLIDAY_FLAGS_GOOD_FRIDAY    = 1 << 0,  /* treat Good Friday as a closing day */
   BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY = 1 << 1,  /* treat 5 May as a closing day */
+  BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY_LUSTRUM = 1 << 2,  /* …only every five years (2025,
+                                                         * 2030, …), as in many CAOs */
 } BakenHolidayFlags;
 
 /* Easter Sunday of a Gregorian year (anonymous Gregorian algorithm). */

@@ -53,6 +53,7 @@ test_full (void)
     "countdown = 30\n"
     "[hours]\n"
     "good-friday = true\n"
+    "liberation-day = every-five-years\n"
     "[print]\n"
     "printer = bon\n"
     "paper = a4\n"
@@ -69,7 +70,8 @@ test_full (void)
   g_assert_cmpstr (config->content_path, ==, "/var/lib/baken/current/content.sqlite");
   g_assert_cmpuint (config->idle_timeout, ==, 120);
   g_assert_cmpuint (config->idle_countdown, ==, 30);
-  g_assert_cmpint (config->holidays, ==, BAKEN_HOLIDAY_FLAGS_GOOD_FRIDAY);
+  g_assert_cmpint (config->holidays, ==,
+                   BAKEN_HOLIDAY_FLAGS_GOOD_FRIDAY | BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY_LUSTRUM);
   g_assert_cmpstr (config->printer, ==, "bon");
   g_assert_cmpint (config->paper, ==, BAKEN_PAPER_A4);
   g_assert_cmpuint (config->print_timeout, ==, 12);
@@ -111,6 +113,8 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [print] timeout = \"3600\" is not a number of seconds from 5 to 300" },
   { "print-timeout-not-a-number", "[print]\n\ntimeout = 30s\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [print] timeout = \"30s\" is not a number" },
+  { "liberation-rule", "[hours]\nliberation-day=sometimes\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [hours] liberation-day = \"sometimes\" is not a rule; give never, every-year or every-five-years" },
   { "boolean", "[hours]\ngood-friday=yes please\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [hours] good-friday = \"yes please\" is not true or false" },
   { "relative-content-path", "[content]\npath=content.sqlite\n",
