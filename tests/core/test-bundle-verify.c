@@ -22,6 +22,7 @@
 #include "baken-content.h"
 #include "baken-manifest.h"
 #include "baken-minisign.h"
+#include "test-util.h"
 
 #define CREATED  "2026-11-01T00:00:00Z"
 #define EXPIRES  "2027-02-01T00:00:00Z"
@@ -1087,22 +1088,15 @@ run (const char *const *argv,
      const char        *input,
      char             **output)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = input != NULL ? g_bytes_new (input, strlen (input)) : NULL;
   g_autofree char *out = NULL;
+  int status = baken_test_run_with_input (argv, NULL, TRUE, bytes, &out);
 
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
   g_test_message ("%s %s: %s", argv[0], argv[1], out);
   if (output != NULL)
     *output = g_steal_pointer (&out);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
+  g_assert_cmpint (status, >=, 0);
+  return status;
 }
 
 static void
