@@ -433,9 +433,11 @@ test_demo_key_file (void)
 static void
 test_demo_bundle (void)
 {
-  /* The signed demo bundle that meson builds (data/demo-bundle/). */
+  /* The signed demo bundle that meson builds (data/demo-bundle/), created 2026-11-01 and
+   * expiring 2099-12-31 (data/demo-bundle/meson.build). A fixed "now" inside that span:
+   * the test machine's clock is not what this checks. */
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "data", "demo-bundle", NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = utc ("2027-06-01T12:00:00Z");
   g_autoptr(BakenVerifiedBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
 
