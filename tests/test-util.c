@@ -7,12 +7,14 @@
 #include "test-util.h"
 
 #include <signal.h>
+#include <stdlib.h>
 
 void
 baken_test_assert_finalized_soon (gpointer object)
 {
   gpointer weak = object;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 limit = baken_test_scale_us (5 * G_USEC_PER_SEC);
+  gint64 deadline = g_get_monotonic_time () + limit;
 
   g_object_add_weak_pointer (object, &weak);
   g_object_unref (object);
@@ -22,8 +24,44 @@ baken_test_assert_finalized_soon (gpointer object)
       g_usleep (1000);
     }
   if (weak != NULL)
-    g_error ("%s is still referenced 5 s after the test let go of it",
-             G_OBJECT_TYPE_NAME (weak));
+    g_error ("%s is still referenced %.0f s after the test let go of it",
+             G_OBJECT_TYPE_NAME (weak), (double) limit / G_USEC_PER_SEC);
+}
+
+double
+baken_test_time_scale (void)
+{
+  static double scale = 0;
+
+  if (scale == 0)
+    {
+      const char *text = g_getenv ("BAKEN_TEST_TIME_SCALE");
+      double value = text != NULL ? g_ascii_strtod (text, NULL) : 1;
+
+      /* A typo must not make every limit zero, nor shorter than in a plain run. */
+      if (text != NULL && !(value >= 1 && value <= 100))
+        g_error ("BAKEN_TEST_TIME_SCALE=%s is not a number from 1 to 100", text);
+      scale = value;
+    }
+  return scale;
+}
+
+guint
+baken_test_scale_ms (guint ms)
+{
+  return (guint) (ms * baken_test_time_scale ());
+}
+
+gint64
+baken_test_scale_us (gint64 us)
+{
+  return (gint64) (us * baken_test_time_scale ());
+}
+
+double
+baken_test_scale_seconds (double seconds)
+{
+  return seconds * baken_test_time_scale ();
 }
 
 typedef struct

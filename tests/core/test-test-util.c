@@ -43,6 +43,16 @@ test_child_reads (void)
   g_assert_cmpstr (output, ==, "got s3cret\nerr\n");
 }
 
+static void
+test_time_scale (void)
+{
+  double scale = baken_test_time_scale ();
+
+  g_assert_cmpfloat (scale, >=, 1);
+  g_assert_cmpuint (baken_test_scale_ms (1000), ==, (guint) (1000 * scale));
+  g_assert_cmpint (baken_test_scale_us (G_USEC_PER_SEC), ==, (gint64) (G_USEC_PER_SEC * scale));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -51,6 +61,7 @@ main (int   argc,
 
   g_test_add_func ("/core/test-util/child-does-not-read", test_child_does_not_read);
   g_test_add_func ("/core/test-util/child-reads", test_child_reads);
+  g_test_add_func ("/core/test-util/time-scale", test_time_scale);
 
   return g_test_run ();
 }
