@@ -20,13 +20,11 @@ if [ "${BAKEN_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
   rm -rf "$asan"
   meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false > "$asan.setup.log" 2>&1 || { cat "$asan.setup.log"; exit 1; }
   ninja -C "$asan" || status=$?
-  # meson does not tell a test its --timeout-multiplier: BAKEN_TEST_TIME_SCALE scales the
-  # time limits the tests assert (tests/test-util.h) by the same factor.
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
-  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
-  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  BAKEN_TEST_TIME_SCALE=6 \
-    meson test -C "$asan" --print-errorlogs --num-processes 2 --timeout-multiplier 6 --suite core --suite print \
+  (
+    . scripts/sanitizer-env.sh
+    meson test -C "$asan" --print-errorlogs --num-processes 2 \
+      --timeout-multiplier "$sanitizer_timeout_multiplier" --suite core --suite print
+  ) \
     || status=$?
   logs+=("$asan/meson-logs/testlog.json")
 fi
