@@ -29,5 +29,7 @@ if [ "${BAKEN_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
   logs+=("$asan/meson-logs/testlog.json")
 fi
 
-python3 scripts/summarise-testlog.py "${logs[@]}" || status=1
+# A skip is a failure here unless the summariser allows it: CI must not go green by
+# not running a test.
+python3 scripts/summarise-testlog.py --strict-skips "${logs[@]}" || status=1
 exit $status
