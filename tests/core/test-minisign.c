@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "baken-minisign.h"
+#include "test-util.h"
 
 static const char message[] = "{\"format\": 1}\n";
 
@@ -60,23 +61,15 @@ run (const char *const *argv,
      const char        *input,
      char             **out)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = input != NULL ? g_bytes_new (input, strlen (input)) : NULL;
   g_autofree char *stdout_text = NULL;
+  int status = baken_test_run_with_input (argv, cwd, TRUE, bytes, &stdout_text);
 
-  g_subprocess_launcher_set_cwd (launcher, cwd);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &stdout_text, NULL, &error);
-  g_assert_no_error (error);
   if (out != NULL)
     *out = g_steal_pointer (&stdout_text);
-  else if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+  else if (status != 0)
     g_test_message ("%s: %s", argv[0], stdout_text);
-  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  return status;
 }
 
 static char *

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "cups-fixture.h"
+#include "test-util.h"
 
 #include <signal.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include <cups/cups.h>
+#include <sys/socket.h>
 #include <glib/gstdio.h>
 
 static const char file_backend[] =
@@ -50,35 +52,69 @@ sbin (const char *name)
   return path;
 }
 
-static int
-free_port (void)
+/* A loopback socket bound to a port of its own for the fixture's lifetime, so no other
+ * process can take the port between two cupsd runs. The port is bound by number, not as
+ * port 0: only then does Linux keep it bound while the socket is not listening (between
+ * cups_fixture_stop () and cups_fixture_start ()), when a client is refused, as when
+ * cupsd is down. Without SO_REUSEADDR, nobody else can bind it meanwhile. */
+static GSocket *
+bind_own_port (int *port)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, &error);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
 
-  g_assert_no_error (error);
-  g_socket_bind (socket, any, TRUE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSocket) probe = NULL;
+      g_autoptr(GSocket) socket = NULL;
+      g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+      g_autoptr(GSocketAddress) probed = NULL;
+      g_autoptr(GSocketAddress) wanted = NULL;
 
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+      /* The kernel suggests a free port; bind it by number. Another process may get
+       * there first: then bind fails and we try again, never sharing a port. */
+      probe = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                            G_SOCKET_PROTOCOL_TCP, &error);
+      g_assert_no_error (error);
+      g_socket_bind (probe, any, FALSE, &error);
+      g_assert_no_error (error);
+      probed = g_socket_get_local_address (probe, &error);
+      g_assert_no_error (error);
+      *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (probed));
+      g_socket_close (probe, NULL);
+
+      socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                             G_SOCKET_PROTOCOL_TCP, &error);
+      g_assert_no_error (error);
+      wanted = g_inet_socket_address_new (loopback, *port);
+      if (g_socket_bind (socket, wanted, FALSE, &error))
+        return g_steal_pointer (&socket);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE);
+    }
+  g_error ("no free loopback port after 50 tries");
 }
 
+/* cupsd answers an IPP request on our socket. Only our cupsd can: the socket is the
+ * fixture's (see bind_own_port ()), and cupsd gets it by socket activation. A connection
+ * alone proves nothing: the kernel accepts it into the backlog before cupsd runs. */
 static gboolean
 cupsd_answers (CupsFixture *f)
 {
   http_t *http = httpConnect2 ("127.0.0.1", f->port, NULL, AF_INET, HTTP_ENCRYPTION_NEVER, 1,
                                200, NULL);
+  ipp_t *response;
+  gboolean answered;
 
   if (http == NULL)
     return FALSE;
+  /* No callback: give up after the timeout instead of waiting on. */
+  httpSetTimeout (http, 1.0, NULL, NULL);
+  response = cupsDoRequest (http, ippNewRequest (IPP_OP_CUPS_GET_DEFAULT), "/");
+  answered = response != NULL;
+  ippDelete (response);
   httpClose (http);
-  return TRUE;
+
+  return answered;
 }
 
 /* In the child: a test that aborts (a failed assertion skips the teardown) takes its
@@ -97,17 +133,34 @@ cups_fixture_start (CupsFixture *f)
   g_autofree char *conf = g_build_filename (f->dir, "cupsd.conf", NULL);
   g_autofree char *files = g_build_filename (f->dir, "cups-files.conf", NULL);
   g_autofree char *cupsd = sbin ("cupsd");
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + baken_test_scale_us (10 * G_USEC_PER_SEC);
+  int fd;
 
+  g_assert_null (f->cupsd);
+  g_socket_listen (f->socket, &error);
+  g_assert_no_error (error);
+
+  /* Socket activation (cupsd -l, as systemd starts it): cupsd serves the socket it gets
+   * as fd 3 and binds nothing itself. LISTEN_PID must be cupsd's own pid, known only in
+   * the child: the shell sets it and execs cupsd in its place. */
+  fd = dup (g_socket_get_fd (f->socket));
+  g_assert_cmpint (fd, >=, 0);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_take_fd (launcher, fd, 3);
+  g_subprocess_launcher_setenv (launcher, "LISTEN_FDS", "1", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LISTEN_FDNAMES");
   f->cupsd = g_subprocess_launcher_spawn (launcher, &error,
-                                          cupsd, "-f", "-c", conf, "-s", files, NULL);
+                                          "/bin/sh", "-c",
+                                          "LISTEN_PID=$$; export LISTEN_PID; exec \"$0\" \"$@\"",
+                                          cupsd, "-l", "-c", conf, "-s", files, NULL);
   g_assert_no_error (error);
 
   while (!cupsd_answers (f))
     {
+      if (g_subprocess_get_identifier (f->cupsd) == NULL)
+        g_error ("cupsd exited at its start; see %s/log/error_log", f->dir);
       if (g_get_monotonic_time () > deadline)
         g_error ("cupsd did not start; see %s/log/error_log", f->dir);
       g_usleep (20 * 1000);
@@ -126,6 +179,8 @@ cups_fixture_stop (CupsFixture *f)
   g_subprocess_wait (f->cupsd, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&f->cupsd);
+  /* Stop listening, keep the port: clients are refused, as by a machine without cupsd. */
+  g_assert_cmpint (shutdown (g_socket_get_fd (f->socket), SHUT_RDWR), ==, 0);
 }
 
 void
@@ -212,7 +267,7 @@ cups_fixture_setup (CupsFixture *f)
   cups_fixture_write_file (backend, "bakenfile", file_backend, 0755);
   cups_fixture_write_file (backend, "bakenfault", fault_backend, 0755);
 
-  f->port = free_port ();
+  f->socket = bind_own_port (&f->port);
   f->server = g_strdup_printf ("127.0.0.1:%d", f->port);
   files_conf = g_strdup_printf ("ServerRoot %1$s/root\n"
                                 "RequestRoot %1$s/spool\n"
@@ -232,7 +287,10 @@ cups_fixture_setup (CupsFixture *f)
                                  * and Group (and SystemGroup for lpadmin's requests). */
                                 getuid () == 0 ? "User nobody\nGroup nogroup\nSystemGroup root\n"
                                                : "");
+  /* The Listen line matches the socket cupsd_start () hands over; IdleExitTimeout 0: an
+   * activated cupsd must not exit while a test waits. */
   cupsd_conf = g_strdup_printf ("Listen 127.0.0.1:%d\n"
+                                "IdleExitTimeout 0\n"
                                 "LogLevel warn\n"
                                 "WebInterface No\n"
                                 "Browsing No\n"
@@ -279,6 +337,7 @@ cups_fixture_teardown (CupsFixture *f)
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->hold, g_free);
   g_clear_pointer (&f->server, g_free);
+  g_clear_object (&f->socket);
 }
 
 void

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cups_fixture_setup () starts cupsd -f with a private ServerRoot, spool and logs in a
- * temporary folder, listening on a free loopback port, with the kiosk settings of
+ * temporary folder, on a loopback port the fixture holds (so no other process can take
+ * it, and a client reaches this cupsd or is refused), with the kiosk settings of
  * packaging/cupsd-kiosk.conf. The queues use backends of our own in a private ServerBin:
  *
  *   bakenfile:/DIR              writes the job to DIR/job-N.pdf; waits while DIR/../hold
@@ -29,6 +30,8 @@ typedef struct
   char        *hold;    /* while it exists, bakenfile waits */
   char        *server;  /* "127.0.0.1:PORT" */
   int          port;
+  GSocket     *socket;  /* bound to port from setup to teardown; listening while
+                         * cupsd runs, which gets it by socket activation */
   GSubprocess *cupsd;   /* NULL while stopped */
 } CupsFixture;
 
@@ -37,7 +40,8 @@ void    cups_fixture_setup       (CupsFixture *f);
 /* Stops cupsd and removes the folder. */
 void    cups_fixture_teardown    (CupsFixture *f);
 
-/* Starts cupsd and waits until it answers (10 s at most). */
+/* Starts cupsd and waits until it answers (10 s at most, scaled by the time scale of
+ * test-util.h). */
 void    cups_fixture_start       (CupsFixture *f);
 /* Stops cupsd (SIGTERM) and waits for it to exit; nothing when stopped. */
 void    cups_fixture_stop        (CupsFixture *f);

@@ -19,6 +19,7 @@
 #include "baken-slip.h"
 #include "baken-slip-render.h"
 #include "cups-fixture.h"
+#include "test-util.h"
 
 #define STAFF_NUMBER "030 123 45 99"
 #define PUBLIC_NUMBER "030 123 45 67"
@@ -181,8 +182,8 @@ test_fault (Fixture       *f,
   g_assert_error (error, BAKEN_PRINT_ERROR, fault->state);
   g_assert_cmpstr (baken_print_state_get_message (baken_print_state_from_error (error)), ==,
                    fault->message);
-  /* Told at once, not at the timeout. */
-  g_assert_cmpfloat (seconds, <, 10);
+  /* Told at once, not at the timeout (20 s). */
+  g_assert_cmpfloat (seconds, <, MIN (baken_test_scale_seconds (10), 19));
 
   /* The job is not left to print later. */
   states = cups_fixture_job_states (&f->cups, fault->queue);
@@ -234,6 +235,7 @@ test_timeout (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) later = NULL;
   g_autoptr(GArray) states = NULL;
+  g_autofree char *second_job = g_build_filename (f->cups.out, "job-2.pdf", NULL);
   double seconds;
 
   /* The printer takes its time: the job cannot finish within 2 s. */
@@ -243,22 +245,21 @@ test_timeout (Fixture       *f,
   g_assert_cmpstr (baken_print_state_get_message (error->code), ==,
                    "Het printen duurde te lang en is gestopt.");
   g_assert_cmpfloat (seconds, >=, 2);
-  g_assert_cmpfloat (seconds, <, 4);
+  g_assert_cmpfloat (seconds, <, 2 + baken_test_scale_seconds (2));
   states = cups_fixture_job_states (&f->cups, "slips");
   g_assert_cmpuint (states->len, ==, 1);
   g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
 
-  /* The printer recovers and is restarted: the stale slip never comes out. */
+  /* The printer recovers and is restarted: the stale slip never comes out, while the
+   * next resident's slip does. The queue prints in order, so once the later job (2) is
+   * out, the stale one (1) would have come out before it: no need to wait a while. */
   g_assert_cmpint (g_unlink (f->cups.hold), ==, 0);
   cups_fixture_run_tool (&f->cups, "cupsdisable", "slips", NULL);
   cups_fixture_run_tool (&f->cups, "cupsenable", "slips", NULL);
-  g_usleep (2 * G_USEC_PER_SEC);
-  g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 0);
-
-  /* … while the next resident's slip does. */
   later = run_printer (printer, f->pdf, NULL, NULL);
   g_assert_no_error (later);
   g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 1);
+  g_assert_true (g_file_test (second_job, G_FILE_TEST_EXISTS));
 }
 
 static gboolean
@@ -282,7 +283,7 @@ test_cancel (Fixture       *f,
   g_timeout_add (500, cancel_cb, cancellable);
   error = run_printer (printer, f->pdf, cancellable, &seconds);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpfloat (seconds, <, 3);
+  g_assert_cmpfloat (seconds, <, 0.5 + baken_test_scale_seconds (2.5));
   states = cups_fixture_job_states (&f->cups, "hang");
   g_assert_cmpuint (states->len, ==, 1);
   g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
@@ -301,11 +302,11 @@ test_cupsd_down (Fixture       *f,
   cups_fixture_stop (&f->cups);
   down = run_printer (printer, NULL, NULL, &seconds);
   g_assert_error (down, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN);
-  g_assert_cmpfloat (seconds, <, 2);
+  g_assert_cmpfloat (seconds, <, baken_test_scale_seconds (2));
   g_assert_cmpstr (baken_print_state_get_message (down->code), ==, "De printer doet het nu niet.");
   submit = run_printer (printer, f->pdf, NULL, &seconds);
   g_assert_error (submit, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN);
-  g_assert_cmpfloat (seconds, <, 2);
+  g_assert_cmpfloat (seconds, <, baken_test_scale_seconds (2));
 
   /* cupsd comes back: the same printer object works again, nothing to reset. */
   cups_fixture_start (&f->cups);

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "baken-icon-check.h"
+#include "test-util.h"
 
 #define SVG_OPEN "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 48 48\""
 
@@ -172,21 +173,12 @@ run_helper (const char  *input,
             char       **output)
 {
   g_autofree char *helper = helper_path ();
-  g_autoptr(GSubprocess) process = NULL;
+  const char * const argv[] = { helper, NULL };
   g_autoptr(GBytes) in = g_bytes_new (input, length);
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GError) error = NULL;
+  int status = baken_test_run_with_input (argv, NULL, FALSE, in, output);
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                              &error, helper, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, in, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  *output = g_bytes_get_size (out) > 0
-            ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out))
-            : g_strdup ("");
-  return g_subprocess_get_exit_status (process);
+  g_assert_cmpint (status, >=, 0);
+  return status;
 }
 
 static char *

@@ -276,6 +276,7 @@ test_fault (Fixture       *f,
                    : (guint64) (BASE_SERIAL + (c->serial_delta != 0 ? c->serial_delta : 1));
   PublishSpec spec = { .serial = serial, .kind = c->publish };
   gint64 now = test_now ();
+  g_autoptr(GSocket) unlistened = NULL;
 
   if (c->created_delta != 0)
     spec.created = (c->created_delta == -3600 ? test_created (BASE_SERIAL)
@@ -292,19 +293,20 @@ test_fault (Fixture       *f,
     server_control (f->pub_dir, c->mode, c->target, c->location);
   else if (c->kind == FAULT_REFUSED_PORT)
     {
-      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                                G_SOCKET_PROTOCOL_TCP, NULL);
       g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
       g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
       g_autoptr(GSocketAddress) bound = NULL;
       g_autofree char *url = NULL;
 
-      /* Bind a port and close it again: nobody listens there. */
-      g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
-      bound = g_socket_get_local_address (socket, NULL);
+      /* A port bound and never listened on: refused. Kept bound (without SO_REUSEADDR)
+       * until the sync is over, so no other process can start listening there. */
+      unlistened = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL);
+      g_assert_nonnull (unlistened);
+      g_assert_true (g_socket_bind (unlistened, address, FALSE, NULL));
+      bound = g_socket_get_local_address (unlistened, NULL);
       url = g_strdup_printf ("http://127.0.0.1:%u/manifest.json",
                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-      g_socket_close (socket, NULL);
       write_config (f, url);
       open_sync (f);
     }

@@ -19,6 +19,7 @@
 #include "baken-print-page.h"
 #include "baken-text-size.h"
 #include "../print/cups-fixture.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -379,7 +380,7 @@ test_media_empty (Fixture       *f,
   open_print (f);
   ui_test_wait_preview (f->window);
   /* The queue looks fine until it gets a job. */
-  ui_test_run (300);
+  ui_test_run (baken_test_scale_ms (300));
   g_assert_cmpstr (baken_print_page_get_state (print_page (f->window)), ==, "preview");
 
   ui_test_press_print (f->window);
@@ -428,7 +429,8 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* cupsd is down: said within 2 s, the window keeps running, and it recovers. */
+/* cupsd is down: said within 2 s (scaled by baken_test_time_scale ()), the window keeps
+ * running, and it recovers. */
 static void
 test_cupsd_down (Fixture       *f,
                  gconstpointer  data)
@@ -457,7 +459,7 @@ test_cupsd_down (Fixture       *f,
   ui_test_activate_to (f->window, "kiosk.back", NULL, service_location);
   open_print (f);
   ui_test_wait_preview (f->window);
-  ui_test_run (300);
+  ui_test_run (baken_test_scale_ms (300));
   g_assert_cmpstr (baken_print_page_get_state (print_page (f->window)), ==, "preview");
 
   /* Down between the check and the print. */
@@ -471,7 +473,7 @@ test_cupsd_down (Fixture       *f,
   assert_failure_screen (f->window, "De printer doet het nu niet.");
   /* The window never waited for CUPS. */
   g_assert_cmpuint (ticker.ticks, >=, 2);
-  g_assert_cmpint (ticker.max_gap, <, 500 * 1000);
+  g_assert_cmpint (ticker.max_gap, <, baken_test_scale_us (500 * 1000));
 
   cups_fixture_start (&f->cups);
   ui_test_activate_to (f->window, "kiosk.back", NULL, service_location);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ui-test-util.h"
+#include "test-util.h"
 
 #include "baken-print-page.h"
 
@@ -135,7 +136,7 @@ ui_test_wait (UiTestCondition condition,
               guint           timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+  guint id = g_timeout_add (baken_test_scale_ms (timeout_ms), timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -554,7 +555,7 @@ ui_test_wait_print_state (BakenWindow *window,
   if (!ui_test_wait (in_print_state, &check, timeout_ms))
     g_error ("the print page shows “%s”, not “%s”, after %u ms",
              baken_print_page_get_state (BAKEN_PRINT_PAGE (ui_test_print_page (window))),
-             state, timeout_ms);
+             state, baken_test_scale_ms (timeout_ms));
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   ui_test_settle (window);
 

@@ -29,7 +29,8 @@ BakenWindow  *ui_test_window_new        (BakenConfig  *config,
                                          int           height);
 void          ui_test_window_destroy    (BakenWindow  *window);
 
-/* Runs the main loop until condition (data) holds or timeout_ms pass. */
+/* Runs the main loop until condition (data) holds or timeout_ms pass (a ceiling, scaled
+ * by baken_test_scale_ms () like every timeout_ms of these helpers). */
 typedef gboolean (*UiTestCondition) (gpointer data);
 gboolean      ui_test_wait              (UiTestCondition condition,
                                          gpointer        data,

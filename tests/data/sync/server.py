@@ -16,7 +16,7 @@ MODE is one of:
   redirect          302 to the location= parameter
   longer            the file plus 4096 extra bytes (Content-Length says so)
   endless           a chunked body that never ends
-  trickle           the file at four bytes per second (never stalls, never ends in time)
+  trickle           the file at twenty bytes per second (never stalls, never ends in time)
   stall             read the request, never answer
   stall-body        headers and half the body, then nothing
   disappear         headers and half the body, then close the connection
@@ -122,9 +122,10 @@ class Handler(BaseHTTPRequestHandler):
                 for i in range(len(data)):
                     self.wfile.write(data[i:i + 1])
                     self.wfile.flush()
-                    # Faster than the test's 1 s stall deadline, with room for a busy
-                    # machine: only the total timeout may stop a trickle.
-                    time.sleep(0.25)
+                    # 20 times faster than the test's 1 s stall deadline, room for a
+                    # busy machine: only the total timeout (3 s; 60 bytes) may stop a
+                    # trickle, and every file it serves is far larger than that.
+                    time.sleep(0.05)
             except OSError:
                 return
         if mode in ("stall-body", "disappear"):
