@@ -93,15 +93,38 @@ baken_channel_dup_short_text (const BakenChannel *channel)
   return g_strdup (baken_channel_kind_get_title (channel->kind));
 }
 
+/* The name of the place a walk-in channel is at (or its street), or NULL. */
+static const char *
+walk_in_place (const BakenService *service,
+               const BakenChannel *channel)
+{
+  for (guint i = 0; channel->location_id != NULL && i < service->locations->len; i++)
+    {
+      const BakenLocation *location = g_ptr_array_index (service->locations, i);
+
+      if (g_strcmp0 (location->id, channel->location_id) == 0)
+        return location->name != NULL ? location->name : location->address;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
-create_channel_chip (const BakenChannel *channel)
+create_channel_chip (const BakenService *service,
+                     const BakenChannel *channel)
 {
   g_autofree char *short_text = baken_channel_dup_short_text (channel);
   g_autofree char *text = NULL;
+  const char *place;
   GtkWidget *box, *label;
 
-  /* A number or address stays in the order it is dialled, also in Arabic. */
-  if (g_strcmp0 (short_text, baken_channel_kind_get_title (channel->kind)) == 0)
+  /* A number or address stays in the order it is dialled, also in Arabic. Two walk-in
+   * chips on one card must say where each one is. */
+  if (channel->kind == BAKEN_CHANNEL_WALK_IN && (place = walk_in_place (service, channel)))
+    /* Translators: a chip on a service card: how to reach them, and where, as in
+     * "Langskomen: Stadhuis" */
+    text = g_strdup_printf (_("%1$s: %2$s"), short_text, place);
+  else if (g_strcmp0 (short_text, baken_channel_kind_get_title (channel->kind)) == 0)
     text = g_steal_pointer (&short_text);
   else
     text = baken_bidi_dup_value (short_text);
@@ -196,7 +219,7 @@ baken_service_card_new (const BakenService *service,
       if (channel->is_staff)
         continue;
 
-      chip = create_channel_chip (channel);
+      chip = create_channel_chip (service, channel);
       gtk_flow_box_append (self->channels, chip);
       /* Information, not a control: the card is the one target. */
       gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);

@@ -1,0 +1,132 @@
+/* test-cards.c: what a service card tells a resident at a glance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chips under a service are the ways to reach it; two chips that read the same
+ * ("Langskomen", "Langskomen") make a resident guess where to go. Every card of every
+ * list of the demo is read.
+ */
+#include "config.h"
+
+#include "ui-test-util.h"
+
+#include "baken-service-card.h"
+
+static void
+collect_cards (GtkWidget *widget,
+               GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (BAKEN_IS_SERVICE_CARD (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cards (child, found);
+}
+
+/* The texts of a card's chips, in order. */
+static GPtrArray *
+chip_texts (GtkWidget *card)
+{
+  g_autoptr(GPtrArray) chips = ui_test_find_by_css_class (card, "channel-chip");
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < chips->len; i++)
+    {
+      g_autoptr(GPtrArray) labels = ui_test_collect_labels (g_ptr_array_index (chips, i));
+
+      g_assert_cmpuint (labels->len, ==, 1);
+      g_ptr_array_add (texts, g_strdup (g_ptr_array_index (labels, 0)));
+    }
+
+  return texts;
+}
+
+static void
+add_events (BakenCatalog *catalog,
+            const char   *parent_id,
+            GPtrArray    *event_ids)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = baken_catalog_get_life_events (catalog, parent_id, "nl", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      BakenLifeEvent *event = g_ptr_array_index (events, i);
+
+      if (event->n_services > 0)
+        g_ptr_array_add (event_ids, g_strdup (event->id));
+      if (event->n_children > 0)
+        add_events (catalog, event->id, event_ids);
+    }
+}
+
+static gboolean
+contains (GPtrArray  *texts,
+          const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* Walk-in chips name their place, and no card has two chips that read the same. */
+static void
+test_chips_differ (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GPtrArray) event_ids = g_ptr_array_new_with_free_func (g_free);
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  BakenCatalog *catalog = baken_context_get_catalog (baken_window_get_context (window));
+  guint n_cards = 0;
+  gboolean seen_raadslieden = FALSE;
+
+  add_events (catalog, NULL, event_ids);
+  for (guint e = 0; e < event_ids->len; e++)
+    {
+      g_autofree char *step = g_strconcat ("services:", (char *) g_ptr_array_index (event_ids, e),
+                                           NULL);
+      g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+      ui_test_open (window, step);
+      collect_cards (GTK_WIDGET (window), cards);
+      for (guint c = 0; c < cards->len; c++)
+        {
+          g_autoptr(GPtrArray) texts = chip_texts (g_ptr_array_index (cards, c));
+
+          for (guint i = 0; i < texts->len; i++)
+            for (guint j = i + 1; j < texts->len; j++)
+              if (g_str_equal (g_ptr_array_index (texts, i), g_ptr_array_index (texts, j)))
+                g_error ("%s: a card shows “%s” twice", step,
+                         (char *) g_ptr_array_index (texts, i));
+
+          /* Sociaal Raadslieden: a consulting hour at the town hall and one in De Linde. */
+          if (contains (texts, "Langskomen: Stadhuis Voorbeeldstad"))
+            {
+              g_assert_true (contains (texts, "Langskomen: Wijkcentrum De Linde"));
+              g_assert_false (contains (texts, "Langskomen"));
+              seen_raadslieden = TRUE;
+            }
+          n_cards++;
+        }
+    }
+
+  g_test_message ("%u cards read", n_cards);
+  g_assert_cmpuint (n_cards, >, 30);
+  g_assert_true (seen_raadslieden);
+  ui_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/cards/chips-differ", test_chips_differ);
+
+  return g_test_run ();
+}
