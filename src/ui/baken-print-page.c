@@ -58,6 +58,7 @@ struct _BakenPrintPage
   GtkWidget       *print_button;
   GtkSpinner      *preview_spinner;
   GtkPicture      *preview;
+  GtkAspectFrame  *preview_frame;
   GtkSpinner      *printing_spinner;
   GtkLabel        *failure_message;
   GtkWidget       *qr_box;
@@ -232,7 +233,10 @@ preview_ready_cb (GObject      *source,
   cairo_surface_destroy (surface);
 
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->preview), TRUE);
+  gtk_aspect_frame_set_ratio (self->preview_frame,
+                              (float) gdk_texture_get_width (texture) /
+                              (float) MAX (gdk_texture_get_height (texture), 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_frame), TRUE);
   gtk_spinner_stop (self->preview_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_spinner), FALSE);
   self->preview_ready = TRUE;
@@ -535,6 +539,7 @@ baken_print_page_class_init (BakenPrintPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview_spinner);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview_frame);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, printing_spinner);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, failure_message);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, qr_box);

@@ -4,12 +4,13 @@
  *
  * The chips under a service are the ways to reach it; two chips that read the same
  * ("Langskomen", "Langskomen") make a resident guess where to go. Every card of every
- * list of the demo is read.
+ * list of the demo is read. And the slip before printing is shown whole.
  */
 #include "config.h"
 
 #include "ui-test-util.h"
 
+#include "baken-print-page.h"
 #include "baken-service-card.h"
 
 static void
@@ -120,13 +121,70 @@ test_chips_differ (void)
   ui_test_window_destroy (window);
 }
 
+static gboolean
+preview_ready (gpointer data)
+{
+  GtkWidget *page = ui_test_find_widget (data, BAKEN_TYPE_PRINT_PAGE);
+
+  return page != NULL && baken_print_page_get_preview_ready (BAKEN_PRINT_PAGE (page));
+}
+
+/* The print preview shows the whole slip at once, in its own shape: nothing is cut
+ * off and nothing needs scrolling. The longest slip of the demo, in both orientations. */
+static void
+test_preview_whole (gconstpointer data)
+{
+  const int *size = data;
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autofree char *slips = g_build_filename (g_get_user_cache_dir (), "slips", NULL);
+  BakenWindow *window;
+  g_autoptr(GPtrArray) pictures = NULL;
+  GtkWidget *picture;
+  GdkPaintable *paintable;
+  graphene_rect_t bounds;
+  double ratio, shown_ratio;
+
+  g_assert_cmpint (g_mkdir_with_parents (slips, 0700), ==, 0);
+  g_setenv ("BAKEN_PRINT_TO_DIR", slips, TRUE);
+  window = ui_test_window_new (config, FALSE, 1.0, size[0], size[1]);
+  ui_test_open (window, "print:svc-raadslieden");
+  g_assert_true (ui_test_wait (preview_ready, window, 20000));
+  ui_test_settle (window);
+
+  pictures = ui_test_find_by_css_class (GTK_WIDGET (window), "slip");
+  g_assert_cmpuint (pictures->len, ==, 1);
+  picture = g_ptr_array_index (pictures, 0);
+  g_assert_null (gtk_widget_get_ancestor (picture, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_compute_bounds (picture, GTK_WIDGET (window), &bounds));
+  g_test_message ("slip shown at %.0f,%.0f %.0f×%.0f", bounds.origin.x, bounds.origin.y,
+                  bounds.size.width, bounds.size.height);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, size[1]);
+  g_assert_cmpfloat (bounds.size.height, >, size[1] / 3.0);
+
+  /* Scaled, not squeezed: the shape of the paper. */
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+  ratio = (double) gdk_paintable_get_intrinsic_width (paintable) /
+          gdk_paintable_get_intrinsic_height (paintable);
+  shown_ratio = bounds.size.width / bounds.size.height;
+  g_assert_cmpfloat (ABS (shown_ratio - ratio) / ratio, <, 0.03);
+
+  ui_test_window_destroy (window);
+  g_unsetenv ("BAKEN_PRINT_TO_DIR");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  static const int portrait[] = { 1080, 1920 };
+  static const int landscape[] = { 1920, 1080 };
+
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/cards/chips-differ", test_chips_differ);
+  g_test_add_data_func ("/ui/cards/preview-whole/portrait", portrait, test_preview_whole);
+  g_test_add_data_func ("/ui/cards/preview-whole/landscape", landscape, test_preview_whole);
 
   return g_test_run ();
 }
