@@ -1,10 +1,11 @@
-/* test-cards.c: what a service card tells a resident at a glance
+/* test-glance.c: what a resident takes in at a glance
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The chips under a service are the ways to reach it; two chips that read the same
  * ("Langskomen", "Langskomen") make a resident guess where to go. Every card of every
- * list of the demo is read. And the slip before printing is shown whole.
+ * list of the demo is read. The slip before printing is shown whole, and the kiosk's
+ * name is never cut, whatever the language and text size.
  */
 #include "config.h"
 
@@ -173,6 +174,38 @@ test_preview_whole (gconstpointer data)
   g_unsetenv ("BAKEN_PRINT_TO_DIR");
 }
 
+/* A long kiosk name at the largest text, in the language with the longest words of the
+ * top bar: all of it is drawn. */
+static void
+test_kiosk_name_whole (gconstpointer data)
+{
+  const int *size = data;
+  g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\n"
+                                                      "name = Bibliotheek Voorbeeldstad\n"
+                                                      "languages = nl;en;ar;tr;pl;uk\n");
+  const char *const languages[] = { "nl", "uk", "ar", "pl" };
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, size[0], size[1]);
+
+  ui_test_open (window, "a11y:very-large");
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *step = g_strconcat ("lang:", languages[i], NULL);
+      g_autoptr(GPtrArray) names = NULL;
+      GtkLabel *name;
+
+      ui_test_open (window, step);
+      names = ui_test_find_by_css_class (GTK_WIDGET (window), "kiosk-name");
+      g_assert_cmpuint (names->len, ==, 1);
+      name = g_ptr_array_index (names, 0);
+      g_assert_cmpstr (gtk_label_get_text (name), ==, "Bibliotheek Voorbeeldstad");
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (name)))
+        g_error ("%s: the kiosk's name is cut off", languages[i]);
+      g_assert_cmpint (pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (name)), ==, 0);
+    }
+
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,9 +215,11 @@ main (int   argc,
 
   ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/ui/cards/chips-differ", test_chips_differ);
-  g_test_add_data_func ("/ui/cards/preview-whole/portrait", portrait, test_preview_whole);
-  g_test_add_data_func ("/ui/cards/preview-whole/landscape", landscape, test_preview_whole);
+  g_test_add_func ("/ui/glance/chips-differ", test_chips_differ);
+  g_test_add_data_func ("/ui/glance/preview-whole/portrait", portrait, test_preview_whole);
+  g_test_add_data_func ("/ui/glance/preview-whole/landscape", landscape, test_preview_whole);
+  g_test_add_data_func ("/ui/glance/kiosk-name-whole/portrait", portrait, test_kiosk_name_whole);
+  g_test_add_data_func ("/ui/glance/kiosk-name-whole/landscape", landscape, test_kiosk_name_whole);
 
   return g_test_run ();
 }
