@@ -307,6 +307,51 @@ append_languages (GString    *out,
 }
 
 static gboolean
+append_owner_list (GString    *out,
+                   sqlite3    *db,
+                   const char *title,
+                   const char *sql,
+                   guint       max_ids,
+                   GError    **error)
+{
+  g_autoptr(GPtrArray) rows = query_rows (db, sql, NULL, error);
+
+  if (rows == NULL)
+    return FALSE;
+  g_string_append_printf (out, "%s: %u\n", title, rows->len);
+  if (rows->len > 0)
+    {
+      g_string_append (out, "  ");
+      append_ids (out, rows, max_ids);
+      g_string_append_c (out, '\n');
+    }
+
+  return TRUE;
+}
+
+/* What a public holiday does to the hours (PH in byday is bit 7 of schedule.days): who
+ * keeps their hours, who has hours for holidays only, and who is open day and night
+ * all week yet closes on a holiday (a crisis line that reads "closed" at Christmas). */
+static gboolean
+append_holidays (GString  *out,
+                 sqlite3  *db,
+                 guint     max_ids,
+                 GError  **error)
+{
+  return append_owner_list (out, db, "Hours that hold on public holidays (PH)",
+                            "SELECT DISTINCT owner_id FROM schedule "
+                            "WHERE days & 128 AND days & 127 ORDER BY owner_id",
+                            max_ids, error) &&
+         append_owner_list (out, db, "Hours for public holidays only",
+                            "SELECT DISTINCT owner_id FROM schedule "
+                            "WHERE days = 128 ORDER BY owner_id", max_ids, error) &&
+         append_owner_list (out, db, "Open day and night, but closed on public holidays",
+                            "SELECT owner_id FROM schedule GROUP BY owner_kind, owner_id "
+                            "HAVING max (days & 128) = 0 AND sum (opens = 0 AND closes = 1440 "
+                            "AND days & 127 = 127) > 0 ORDER BY owner_id", max_ids, error);
+}
+
+static gboolean
 append_findings (GString    *out,
                  sqlite3    *db,
                  const char *cutoff,
@@ -347,6 +392,9 @@ append_findings (GString    *out,
     }
   if (old->len > max_ids)
     g_string_append_printf (out, "  … and %u more\n", old->len - max_ids);
+
+  if (!append_holidays (out, db, max_ids, error))
+    return FALSE;
 
   unknown = query_rows (db, "SELECT id FROM service WHERE assured_date IS NULL ORDER BY id",
                         NULL, error);

@@ -279,6 +279,47 @@ test_no_public_channel (Fixture       *f,
   assert_line (text, "  svc-bijstand");
 }
 
+/* What public holidays do to the hours. */
+static void
+test_holidays (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "build", NULL);
+  g_autofree char *src = g_build_filename (f->tmp, "src", NULL);
+  g_autofree char *db = g_build_filename (f->tmp, "holidays.sqlite", NULL);
+  g_autofree char *path = g_build_filename (src, "schedules.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *quiet = NULL;
+  g_autoptr(GString) s = NULL;
+
+  /* The fixture says nothing about holidays. */
+  quiet = inspect (f->db, 0);
+  assert_line (quiet, "Hours that hold on public holidays (PH): 0");
+  assert_line (quiet, "Hours for public holidays only: 0");
+  assert_line (quiet, "Open day and night, but closed on public holidays: 0");
+
+  copy_tree (good, src);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  s = g_string_new (contents);
+  /* svc-bijstand open day and night, silent about holidays; the phone keeps its
+   * morning hours on holidays and has its own afternoon hours then. */
+  g_assert_cmpuint (g_string_replace (s, "svc-bijstand,,08:30,24:00", "svc-bijstand,,00:00,24:00", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (s, "sch-1,ph-schuldhulp,,,\"MO,TU,TH,FR\"",
+                                      "sch-1,ph-schuldhulp,,,\"MO,TU,TH,FR,PH\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (s, "sch-2,ph-schuldhulp,,,\"MO,TU,TH,FR\"",
+                                      "sch-2,ph-schuldhulp,,,PH", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, s->str, -1, NULL));
+
+  build (src, db);
+  text = inspect (db, 0);
+  assert_line (text, "Hours that hold on public holidays (PH): 1");
+  assert_line (text, "Hours for public holidays only: 1");
+  assert_line (text, "  ph-schuldhulp");
+  assert_line (text, "Open day and night, but closed on public holidays: 1");
+  assert_line (text, "  svc-bijstand");
+}
+
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
@@ -328,6 +369,7 @@ main (int   argc,
   ADD ("folder-without-manifest", test_folder_without_manifest);
   ADD ("relative-path", test_relative_path);
   ADD ("no-public-channel", test_no_public_channel);
+  ADD ("holidays", test_holidays);
   ADD ("errors", test_errors);
 
 #undef ADD
