@@ -503,7 +503,14 @@ check_schema_and_serial (Source         *source,
     return fail (source, "schema", error, BAKEN_BUNDLE_ERROR_SCHEMA,
                  "%s has content schema version %s; this kiosk reads version %d",
                  name, version ?: "(none)", BAKEN_SCHEMA_VERSION);
-  pass (source, "schema", "version %s", version);
+  {
+    g_autoptr(GError) schema_error = NULL;
+
+    if (!baken_content_check_schema_exact (db, name, &schema_error))
+      return fail (source, "schema", error, BAKEN_BUNDLE_ERROR_SCHEMA, "%s",
+                   schema_error->message);
+  }
+  pass (source, "schema", "version %s, exactly Baken's tables and indexes", version);
 
   serial = query_text (db, "SELECT value FROM meta WHERE key = ?1", "serial", &failed);
   if (serial == NULL ||

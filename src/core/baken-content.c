@@ -33,6 +33,100 @@ harden (sqlite3  *db,
   return TRUE;
 }
 
+/* The rows of sqlite_master, as "type name on tbl_name: sql", sorted. */
+static GPtrArray *
+schema_rows (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                          "ORDER BY type, name", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup_printf ("%s %s on %s: %s",
+                                            sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 1),
+                                            sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_text (stmt, 3) != NULL
+                                            ? (const char *) sqlite3_column_text (stmt, 3)
+                                            : "-"));
+
+  return g_steal_pointer (&rows);
+}
+
+/* What baken-schema.sql makes, read from a scratch DB once. */
+static GPtrArray *
+expected_schema_rows (void)
+{
+  static GPtrArray *expected = NULL;
+
+  if (g_once_init_enter (&expected))
+    {
+      sqlite3 *scratch = NULL;
+      GPtrArray *rows;
+
+      if (sqlite3_open_v2 (":memory:", &scratch, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (scratch, baken_content_schema_sql (), NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("The built-in content schema does not load: %s", sqlite3_errmsg (scratch));
+      rows = schema_rows (scratch);
+      g_assert (rows != NULL);
+      sqlite3_close (scratch);
+      g_once_init_leave (&expected, rows);
+    }
+
+  return expected;
+}
+
+static gboolean
+contains_row (GPtrArray  *rows,
+              const char *row)
+{
+  return g_ptr_array_find_with_equal_func (rows, row, g_str_equal, NULL);
+}
+
+gboolean
+baken_content_check_schema_exact (sqlite3     *db,
+                                  const char  *what,
+                                  GError     **error)
+{
+  GPtrArray *expected = expected_schema_rows ();
+  g_autoptr(GPtrArray) actual = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  actual = schema_rows (db);
+  if (actual == NULL)
+    {
+      g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_SCHEMA,
+                   "%s: cannot read its schema (%s)", what, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  /* Anything more (a view, a trigger, another table) or less or changed is not a DB
+   * that baken-bundle built: its queries could run forever or read the wrong thing. */
+  for (guint i = 0; i < actual->len; i++)
+    if (!contains_row (expected, g_ptr_array_index (actual, i)))
+      {
+        g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_SCHEMA,
+                     "%s has a schema object that Baken's content schema does not have or "
+                     "has otherwise (%.200s); only content built by baken-bundle is read",
+                     what, (const char *) g_ptr_array_index (actual, i));
+        return FALSE;
+      }
+  for (guint i = 0; i < expected->len; i++)
+    if (!contains_row (actual, g_ptr_array_index (expected, i)))
+      {
+        g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_SCHEMA,
+                     "%s lacks part of Baken's content schema (%.200s); only content built "
+                     "by baken-bundle is read", what, (const char *) g_ptr_array_index (expected, i));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 static gboolean
 check_schema (sqlite3     *db,
               const char  *what,
@@ -59,7 +153,7 @@ check_schema (sqlite3     *db,
       return FALSE;
     }
 
-  return TRUE;
+  return baken_content_check_schema_exact (db, what, error);
 }
 
 sqlite3 *

@@ -38,6 +38,12 @@ sqlite3 *baken_content_open_file  (const char  *path,
 sqlite3 *baken_content_open_bytes (GBytes      *bytes,
                                    GError     **error);
 
+/* Whether the tables, indexes and other schema objects of db are exactly those of
+ * baken-schema.sql: no view, no trigger, nothing missing or changed. */
+gboolean baken_content_check_schema_exact (sqlite3     *db,
+                                           const char  *what,
+                                           GError     **error);
+
 /* The schema SQL (from the core GResource). */
 const char *baken_content_schema_sql (void);
 

@@ -789,6 +789,58 @@ test_broken_reference (Fixture       *f,
   verify_fails (f, BAKEN_BUNDLE_ERROR_REFERENCES, "missing record");
 }
 
+/* Runs DDL on the content DB of the fixture (edit_content is for rows). */
+static void
+alter_content (Fixture    *f,
+               const char *sql)
+{
+  g_autofree char *name = content_name (SERIAL);
+  g_autofree char *path = path_in (f, name);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A signed DB whose table is a view that never ends would freeze the first page that
+ * reads it: only a DB with exactly Baken's schema is accepted. */
+static void
+test_endless_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  alter_content (f, "PRAGMA foreign_keys = OFF;"
+                    "DROP TABLE life_event_service_text;"
+                    "CREATE VIEW life_event_service_text AS "
+                    "WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+                    "SELECT 'x' AS life_event_id, 'x' AS service_id, 'nl' AS lang, "
+                    "'x' AS note FROM r;");
+  reissue_manifest (f);
+  verify_fails (f, BAKEN_BUNDLE_ERROR_SCHEMA, "view life_event_service_text");
+}
+
+static void
+test_extra_trigger (Fixture       *f,
+                    gconstpointer  data)
+{
+  alter_content (f, "CREATE TABLE extra (x); "
+                    "CREATE TRIGGER spy AFTER INSERT ON extra BEGIN SELECT 1; END;");
+  reissue_manifest (f);
+  verify_fails (f, BAKEN_BUNDLE_ERROR_SCHEMA, "schema object that Baken's content schema");
+}
+
+static void
+test_missing_index (Fixture       *f,
+                    gconstpointer  data)
+{
+  alter_content (f, "DROP INDEX schedule_owner;");
+  reissue_manifest (f);
+  verify_fails (f, BAKEN_BUNDLE_ERROR_SCHEMA, "lacks part of Baken's content schema");
+}
+
 static void
 test_missing_dutch (Fixture       *f,
                     gconstpointer  data)
@@ -1287,6 +1339,9 @@ main (int   argc,
   ADD ("refuses/wrong-schema-version", test_wrong_schema_version);
   ADD ("refuses/manifest-schema-version", test_manifest_schema_version);
   ADD ("refuses/broken-reference", test_broken_reference);
+  ADD ("refuses/endless-view", test_endless_view);
+  ADD ("refuses/extra-trigger", test_extra_trigger);
+  ADD ("refuses/missing-index", test_missing_index);
   ADD ("refuses/missing-dutch", test_missing_dutch);
   for (guint i = 0; i < G_N_ELEMENTS (bad_icons); i++)
     {
