@@ -13,5 +13,8 @@ G_BEGIN_DECLS
 /* The catalog's read-only connection (owned by the catalog, valid while it lives), for
  * modules that query the content DB directly (baken-search.c). */
 sqlite3 *_baken_catalog_get_db (BakenCatalog *self);
+/* Starts the time budget of one query on that connection (baken_catalog_set_query_budget
+ * ()); _baken_catalog_get_db () lifts it again. */
+void     _baken_catalog_begin_query (BakenCatalog *self);
 
 G_END_DECLS

@@ -116,6 +116,10 @@ BakenCatalog   *baken_catalog_new_for_path        (const char     *path,
                                                    GError        **error);
 BakenCatalog   *baken_catalog_new_for_bytes       (GBytes         *bytes,
                                                    GError        **error);
+/* How long one query may run before it is cut off with an error (default 250 ms; 0: no
+ * limit). A page shows "not available now" instead of freezing on a damaged DB. */
+void            baken_catalog_set_query_budget    (BakenCatalog   *self,
+                                                   guint           budget_ms);
 
 /* meta table: "serial", "created", "expires", "publisher", "region". */
 char           *baken_catalog_dup_meta            (BakenCatalog   *self,

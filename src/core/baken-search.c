@@ -555,6 +555,7 @@ baken_search_run (BakenCatalog  *catalog,
   if (!(index = _baken_search_index_get (catalog, error)))
     return NULL;
   db = _baken_catalog_get_db (catalog);
+  _baken_catalog_begin_query (catalog);
   query.lang = _baken_search_index_find_lang (index, lang);
   lang = _baken_search_index_get_lang_name (index, query.lang);
 
@@ -635,6 +636,7 @@ baken_search_suggest_closest (BakenCatalog  *catalog,
   if (!(index = _baken_search_index_get (catalog, error)))
     return NULL;
   db = _baken_catalog_get_db (catalog);
+  _baken_catalog_begin_query (catalog);
   lang_number = _baken_search_index_find_lang (index, lang);
   lang = _baken_search_index_get_lang_name (index, lang_number);
 

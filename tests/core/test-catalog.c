@@ -385,6 +385,90 @@ test_wrong_schema_version (void)
   g_assert_nonnull (strstr (error->message, "version 99"));
 }
 
+/* A copy of the fixture DB with n more services, all answering le-inkomen. */
+static char *
+build_big_db (const char *fixture_path,
+              guint       n)
+{
+  char *path = g_build_filename (g_get_user_cache_dir (), "big.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *service = NULL, *text = NULL, *link = NULL;
+
+  g_assert_true (g_file_get_contents (fixture_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN;"
+                                 "CREATE TEMP TABLE s AS SELECT * FROM service WHERE id = 'svc-bijstand';"
+                                 "CREATE TEMP TABLE t AS SELECT * FROM service_text WHERE service_id = 'svc-bijstand';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE temp.s SET id = ?1", -1, &service, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE temp.t SET service_id = ?1", -1, &text, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO life_event_service VALUES ('le-inkomen', ?1, ?2)",
+                                       -1, &link, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("svc-big-%u", i);
+
+      sqlite3_bind_text (service, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (text, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (link, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (link, 2, (int) i + 100);
+      g_assert_cmpint (sqlite3_step (service), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_step (text), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_step (link), ==, SQLITE_DONE);
+      sqlite3_reset (service);
+      sqlite3_reset (text);
+      sqlite3_reset (link);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO service SELECT * FROM temp.s;"
+                                     "INSERT INTO service_text SELECT * FROM temp.t;",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_finalize (service);
+  sqlite3_finalize (text);
+  sqlite3_finalize (link);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE temp.s; DROP TABLE temp.t; COMMIT;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return path;
+}
+
+/* A call that runs past its budget is cut off with an error, so a page can say "not
+ * available now" instead of freezing the kiosk; with time enough it works. */
+static void
+test_query_budget (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = build_big_db (f->db_path, 3000);
+  g_autoptr(BakenCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) cut_off = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  catalog = baken_catalog_new_for_path (path, &error);
+  g_assert_no_error (error);
+
+  baken_catalog_set_query_budget (catalog, 1);
+  start = g_get_monotonic_time ();
+  cut_off = baken_catalog_get_services_for_event (catalog, "le-inkomen", "nl",
+                                                  BAKEN_AUDIENCE_PUBLIC, &error);
+  g_test_message ("cut off after %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - start);
+  g_assert_null (cut_off);
+  g_assert_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_QUERY);
+  g_assert_nonnull (strstr (error->message, "stopped after 1 ms"));
+  g_clear_error (&error);
+
+  /* The catalog is fine afterwards. */
+  baken_catalog_set_query_budget (catalog, 0);
+  all = baken_catalog_get_services_for_event (catalog, "le-inkomen", "nl",
+                                              BAKEN_AUDIENCE_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >=, 3000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +480,7 @@ main (int   argc,
   ADD ("/core/catalog/children-and-fallback", test_children_and_fallback);
   ADD ("/core/catalog/unknown-event", test_unknown_event);
   ADD ("/core/catalog/services-for-event", test_services_for_event);
+  ADD ("/core/catalog/query-budget", test_query_budget);
   ADD ("/core/catalog/staff-channels", test_staff_channels);
   ADD ("/core/catalog/service-details", test_service_details);
   ADD ("/core/catalog/service-hours", test_service_hours);
