@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "baken-file.h"
 #include "baken-content.h"
 #include "baken-manifest.h"
 
@@ -260,7 +261,7 @@ baken_bundle_sign (const char              *dir,
   signature_path = g_build_filename (dir, BAKEN_BUNDLE_SIGNATURE_NAME, NULL);
   key_id = baken_minisign_public_key_get_id_string (baken_minisign_secret_key_get_public_key (key));
 
-  if (!g_file_get_contents (manifest_path, &contents, &length, &local_error))
+  if (!baken_file_read (manifest_path, BAKEN_MANIFEST_MAX_SIZE, &contents, &length, &local_error))
     return write_error (error, BAKEN_BUNDLE_ERROR_MISSING, "Cannot read %s: %s",
                         manifest_path, local_error->message);
   manifest = baken_manifest_parse (contents, length, &local_error);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "baken-config.h"
+#include "baken-file.h"
 #include "baken-idle.h"
 #include "baken-minisign.h"
 
@@ -440,7 +441,7 @@ baken_config_load (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  if (!baken_file_read (path, BAKEN_FILE_MAX_CONFIG, &contents, &length, &local_error))
     {
       g_set_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_READ,
                    "Cannot read the configuration: %s", local_error->message);

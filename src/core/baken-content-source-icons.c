@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "baken-content-source.h"
+#include "baken-file.h"
 #include "baken-content-source-private.h"
 
 #include <string.h>
@@ -247,6 +248,7 @@ _baken_content_source_check_icon (Source     *b,
   g_autofree char *path = g_build_filename (b->src_dir, "icons", NULL);
   g_autofree char *full = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
   gsize length;
 
   if (g_hash_table_contains (checked, name))
@@ -262,9 +264,9 @@ _baken_content_source_check_icon (Source     *b,
     }
 
   g_hash_table_add (checked, (gpointer) name);
-  if (!g_file_get_contents (full, &contents, &length, NULL))
+  if (!baken_file_read (full, BAKEN_FILE_MAX_ICON, &contents, &length, &error))
     {
-      _baken_content_source_report (b, file, 1, 1, "cannot read the icon; check its permissions");
+      _baken_content_source_report (b, file, 1, 1, "cannot read the icon: %s", error->message);
       return;
     }
 

@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "baken-content-source.h"
+#include "baken-json.h"
+#include "baken-file.h"
 #include "baken-content-source-private.h"
 
 #include <string.h>
@@ -100,8 +102,10 @@ _baken_content_source_load_datapackage (Source *b)
   JsonNode *node;
   JsonArray *resources;
   const char *profile, *name;
+  gsize length = 0;
+  guint line = 0, column = 0;
 
-  if (!g_file_get_contents (path, &text, NULL, &error))
+  if (!baken_file_read (path, BAKEN_FILE_MAX_JSON, &text, &length, &error))
     {
       _baken_content_source_report (b, "datapackage.json", 1, 1,
                                     "cannot read datapackage.json (%s); every content source "
@@ -115,8 +119,17 @@ _baken_content_source_load_datapackage (Source *b)
       return;
     }
 
+  /* json-glib recurses: a hostile nesting would overflow the stack. */
+  if (!baken_json_check_depth (text, length, BAKEN_JSON_MAX_DEPTH, &line, &column))
+    {
+      _baken_content_source_report (b, "datapackage.json", line, column,
+                                    "objects and arrays nest deeper than %d levels; this is not "
+                                    "a data package", BAKEN_JSON_MAX_DEPTH);
+      return;
+    }
+
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &error))
+  if (!json_parser_load_from_data (parser, text, (gssize) length, &error))
     {
       _baken_content_source_report (b, "datapackage.json", json_parser_get_current_line (parser),
                                     json_parser_get_current_pos (parser),

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "baken-content-source.h"
+#include "baken-file.h"
 #include "baken-content-source-private.h"
 
 #include <string.h>
@@ -304,23 +305,23 @@ read_file (Source     *b,
 {
   g_autofree char *path = g_build_filename (b->src_dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
+  char *contents = NULL;
+  gsize length = 0;
 
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
+  /* Only a regular file: a FIFO in the source folder would hang the build. */
+  if (!baken_file_read (path, MAX_FILE_SIZE, &contents, &length, &error))
     {
-      _baken_content_source_report (b, name, 1, 1, "cannot read the file: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        _baken_content_source_report (b, name, 1, 1,
+                                      "the file is larger than %d MiB; split the content",
+                                      MAX_FILE_SIZE / 1024 / 1024);
+      else
+        _baken_content_source_report (b, name, 1, 1, "cannot read the file: %s",
+                                      error->message);
       return FALSE;
     }
-  if (g_mapped_file_get_length (mapped) > MAX_FILE_SIZE)
-    {
-      _baken_content_source_report (b, name, 1, 1,
-                                    "the file is larger than %d MiB; split the content",
-                                    MAX_FILE_SIZE / 1024 / 1024);
-      return FALSE;
-    }
 
-  *out = g_mapped_file_get_bytes (mapped);
+  *out = g_bytes_new_take (contents, length);
   return TRUE;
 }
 

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include "baken-hsds.h"
+#include "baken-json.h"
+#include "baken-file.h"
 #include "baken-hsds-private.h"
 
 #include <errno.h>
@@ -214,7 +216,7 @@ read_table (Import     *imp,
   gsize length;
   BakenCsvRead result;
 
-  if (!g_file_get_contents (full, &contents, &length, &error))
+  if (!baken_file_read (full, BAKEN_FILE_MAX_TABLE, &contents, &length, &error))
     {
       problem (imp, "datapackage.json", 1, 1, "resource %s: cannot read %s: %s", resource, file,
                error->message);
@@ -313,8 +315,10 @@ read_package (Import  *imp,
               GError **error)
 {
   g_autofree char *dp_path = g_build_filename (imp->path, "datapackage.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *dp_text = NULL;
+  gsize dp_length = 0;
   JsonNode *root;
   JsonObject *object;
   JsonArray *resources;
@@ -351,7 +355,9 @@ read_package (Import  *imp,
       return TRUE;
     }
 
-  if (!json_parser_load_from_file (parser, dp_path, &local_error))
+  /* A package from another organisation's system: bounded in size and nesting. */
+  if (!baken_file_read (dp_path, BAKEN_FILE_MAX_JSON, &dp_text, &dp_length, &local_error) ||
+      !(parser = baken_json_parse ("datapackage.json", dp_text, dp_length, &local_error)))
     {
       problem (imp, "datapackage.json", 1, 1, "not valid JSON: %s", local_error->message);
       return TRUE;

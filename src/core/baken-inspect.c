@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "baken-file.h"
 #include "baken-content.h"
 #include "baken-manifest.h"
 
@@ -157,7 +158,7 @@ find_content (const char     *dir,
       g_autofree char *data = NULL;
       gsize length;
 
-      if (!g_file_get_contents (manifest_path, &data, &length, error))
+      if (!baken_file_read (manifest_path, BAKEN_MANIFEST_MAX_SIZE, &data, &length, error))
         return NULL;
       *manifest = baken_manifest_parse (data, length, error);
       if (*manifest == NULL)

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "baken-minisign.h"
+#include "baken-file.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -353,7 +354,7 @@ baken_minisign_public_key_new_from_file_or_base64 (const char  *value,
       return key;
     }
 
-  if (!g_file_get_contents (value, &contents, &length, &local_error))
+  if (!baken_file_read (value, BAKEN_FILE_MAX_KEY, &contents, &length, &local_error))
     {
       g_set_error (error, BAKEN_MINISIGN_ERROR, BAKEN_MINISIGN_ERROR_FORMAT,
                    "Cannot read the public key: %s", local_error->message);

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "baken-file.h"
 #include "baken-bundle.h"
 #include "baken-manifest.h"
 #include "baken-minisign.h"
@@ -248,7 +249,7 @@ baken_bundle_run_sign (int    argc,
   if (key_path == NULL)
     return usage_error ("sign", "--key KEY is required");
 
-  if (!g_file_get_contents (key_path, &key_data, &key_len, &error))
+  if (!baken_file_read (key_path, BAKEN_FILE_MAX_KEY, &key_data, &key_len, &error))
     return problem ("sign", "%s", error->message);
 
   if (baken_minisign_secret_key_data_is_encrypted (key_data, key_len))

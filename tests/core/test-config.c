@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "baken-config.h"
@@ -218,6 +221,37 @@ test_missing_file (void)
   g_assert_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_READ);
 }
 
+/* --config naming a FIFO, /dev/zero or a huge file: a clear error at once, no hang. */
+static void
+test_hostile_file (void)
+{
+  g_autofree char *fifo = g_build_filename (g_get_tmp_dir (), "baken-test-kiosk-fifo.conf", NULL);
+  g_autofree char *big = g_build_filename (g_get_tmp_dir (), "baken-test-kiosk-big.conf", NULL);
+  g_autoptr(GString) name = g_string_new ("[kiosk]\nname = ");
+  const char *const hostile[] = { fifo, "/dev/zero", big };
+
+  g_unlink (fifo);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < 20 * 1024 * 1024; i += 64)
+    g_string_append (name, "Bibliotheek Voorbeeldstad Bibliotheek Voorbeeldstad Bibliotheek ");
+  g_assert_true (g_file_set_contents (big, name->str, (gssize) name->len, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BakenConfig) config = baken_config_load (hostile[i], &error);
+
+      g_assert_null (config);
+      g_assert_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_READ);
+      g_test_message ("%s", error->message);
+      g_assert_true (strstr (error->message, "not a regular file") != NULL ||
+                     strstr (error->message, "may be at most 256") != NULL);
+    }
+
+  g_unlink (fifo);
+  g_unlink (big);
+}
+
 static void
 test_example_file (void)
 {
@@ -241,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/core/config/defaults", test_defaults);
   g_test_add_func ("/core/config/full", test_full);
   g_test_add_func ("/core/config/missing-file", test_missing_file);
+  g_test_add_func ("/core/config/hostile-file", test_hostile_file);
   g_test_add_func ("/core/config/sync", test_sync);
   g_test_add_func ("/core/config/example-file", test_example_file);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <string.h>
 #include <sys/wait.h>
 
@@ -613,6 +615,43 @@ test_missing_file (Fixture       *f,
   assert_problems (f, expected);
 }
 
+/* A datapackage.json nested 100,000 deep once overflowed json-glib's stack: refused
+ * with a line and column instead. */
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  write_source (f, "datapackage.json", deep->str, (gssize) deep->len);
+  assert_problem (f, "datapackage.json:1:65: objects and arrays nest deeper than 64 levels; "
+                     "this is not a data package");
+}
+
+/* A table that is a FIFO (nobody writes to it) would hang the build for ever. */
+static void
+test_fifo_table (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->src, "synonyms.csv", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  BakenBuildOptions options = { 1, "2025-03-01T08:00:00Z", NULL };
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_false (baken_content_build (f->src, f->out, &options, problems, &error));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
+      if (strstr (g_ptr_array_index (problems, i), "synonyms.csv is not a regular file"))
+        return;
+    }
+  g_error ("the FIFO is not reported");
+}
+
 /* Every problem is reported, not just the first, sorted by file and position. */
 static void
 test_all_problems (Fixture       *f,
@@ -849,6 +888,8 @@ main (int   argc,
   ADD ("cli", test_cli);
   ADD ("large", test_large);
   ADD ("holidays", test_holidays);
+  ADD ("deep-json", test_deep_json);
+  ADD ("fifo-table", test_fifo_table);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -820,6 +820,29 @@ test_import_broken (void)
   remove_tree (tmp);
 }
 
+/* Another organisation's export nested 100,000 deep: a problem, not a crash. */
+static void
+test_import_deep_json (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("hsds-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "hsds", NULL);
+  g_autofree char *out = g_build_filename (tmp, "content", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new ("{\"resources\": ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  write_text (path, "datapackage.json", deep->str);
+  g_assert_false (baken_hsds_import (path, out, NULL, problems, &error));
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_test_message ("%s", (char *) g_ptr_array_index (problems, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "nest deeper than 64 levels"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  remove_tree (tmp);
+}
+
 /* A package with a required field missing, a bad type and a value Baken cannot take. */
 static void
 test_import_invalid (void)
@@ -879,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/core/hsds/import/sample", test_import_sample);
   g_test_add_func ("/core/hsds/import/broken-reference", test_import_broken);
   g_test_add_func ("/core/hsds/import/invalid", test_import_invalid);
+  g_test_add_func ("/core/hsds/import/deep-json", test_import_deep_json);
 
   return g_test_run ();
 }
