@@ -85,7 +85,7 @@ test_home_events (Fixture       *f,
   g_assert_cmpstr (geld->icon, ==, "geld");
   g_assert_cmpstr (geld->question, ==, "Wat past het best bij u?");
   g_assert_cmpuint (geld->n_children, ==, 1);
-  g_assert_cmpuint (geld->n_services, ==, 1);
+  g_assert_cmpuint (geld->n_services, ==, 2);
   g_assert_cmpstr (inkomen->id, ==, "le-inkomen");
   g_assert_cmpuint (inkomen->n_children, ==, 0);
   /* svc-huurtoeslag is "temporarily closed": not counted, not shown. */

@@ -277,7 +277,8 @@ test_good (Fixture       *f,
   /* Records, including the service that is not active. */
   assert_query (db, "SELECT count(*) FROM organization", "2");
   assert_query (db, "SELECT id, status FROM service ORDER BY id",
-                "svc-bijstand|active;svc-huurtoeslag|temporarily closed;svc-schuldhulp|active");
+                "svc-bijstand|active;svc-formulieren|active;svc-huurtoeslag|temporarily closed;"
+                "svc-schuldhulp|active");
   assert_query (db, "SELECT what_to_expect FROM service_text WHERE service_id = 'svc-bijstand' AND lang = 'nl'",
                 "U vraagt het aan op de website.\nWij bellen u binnen 1 week.");
 
@@ -286,20 +287,22 @@ test_good (Fixture       *f,
                 "le-geld|-|1|geld|0;le-inkomen|-|2|geld|0;le-schulden|le-geld|1|-|1");
   assert_query (db, "SELECT name, length (svg) > 100, substr (svg, 1, 5) FROM icon", "geld|1|<?xml");
   assert_query (db, "SELECT life_event_id, service_id, position FROM life_event_service ORDER BY life_event_id, position",
-                "le-geld|svc-bijstand|1;le-inkomen|svc-bijstand|1;le-inkomen|svc-huurtoeslag|2;"
-                "le-schulden|svc-schuldhulp|1");
+                "le-geld|svc-bijstand|1;le-geld|svc-formulieren|2;le-inkomen|svc-bijstand|1;"
+                "le-inkomen|svc-huurtoeslag|2;le-schulden|svc-schuldhulp|1");
 
   /* Phones are channels; the backoffice line is for staff only. */
   assert_query (db, "SELECT id, kind, value, audience, position FROM channel WHERE kind = 'phone' ORDER BY position",
                 "ph-schuldhulp|phone|030 123 45 67|public|1;"
                 "ph-schuldhulp-bo|phone|030 123 45 99|staff|2;"
-                "ph-bijstand|phone|14 030|public|3");
+                "ph-bijstand|phone|14 030|public|3;"
+                "ph-formulieren|phone|030 765 43 21|public|4");
   assert_query (db, "SELECT label, cost_note FROM channel_text WHERE channel_id = 'ph-schuldhulp' AND lang = 'nl'",
                 "Bel ons|Bellen kost niets extra.");
   assert_query (db, "SELECT kind, coalesce (value, '-'), coalesce (location_id, '-'), position FROM channel WHERE kind != 'phone' ORDER BY kind",
-                "appointment|https://teststad.example/afspraak|-|5;chat|https://teststad.example/chat|-|4;"
-                "email|bijstand@teststad.example|-|7;walk_in|-|loc-stadhuis|6;"
-                "website|https://teststad.example/huurtoeslag|-|1");
+                "appointment|https://teststad.example/afspraak|-|6;chat|https://teststad.example/chat|-|5;"
+                "email|bijstand@teststad.example|-|8;walk_in|-|loc-stadhuis|7;"
+                "walk_in|-|loc-dienstingang|11;website|https://teststad.example/huurtoeslag|-|1;"
+                "website|https://intranet.teststad.example/formulieren|-|10");
 
   /* Split hours: two slots on the same days; empty byday is every day; 24:00 is 1440. */
   assert_query (db, "SELECT days, opens, closes FROM schedule WHERE owner_kind = 'channel' AND owner_id = 'ph-schuldhulp' ORDER BY opens",
@@ -315,9 +318,11 @@ test_good (Fixture       *f,
                 "Gesloten op kerstavond.");
 
   /* Location: the physical address, accessibility joined, translated per field. */
-  assert_query (db, "SELECT latitude, longitude, address_1, address_2, postal_code, city FROM location",
+  assert_query (db, "SELECT latitude, longitude, address_1, address_2, postal_code, city FROM location "
+                "WHERE id = 'loc-stadhuis'",
                 "52.0907|5.1214|Markt 1|Ingang B|1234 AB|Teststad");
-  assert_query (db, "SELECT lang, name, coalesce (description, 'NULL'), accessibility FROM location_text ORDER BY lang",
+  assert_query (db, "SELECT lang, name, coalesce (description, 'NULL'), accessibility FROM location_text "
+                "WHERE location_id = 'loc-stadhuis' ORDER BY lang",
                 "en|Town hall|NULL|Wheelchair accessible; Lift available;"
                 "nl|Stadhuis|Het stadhuis aan de Markt.|Rolstoeltoegankelijk; Lift aanwezig");
   assert_query (db, "SELECT service_id, id, position FROM required_document ORDER BY position",
@@ -334,7 +339,7 @@ test_good (Fixture       *f,
   assert_query (db, "SELECT label FROM channel_text WHERE channel_id = 'ph-schuldhulp' AND lang = 'en'", "Call us");
   assert_query (db, "SELECT lang, note FROM life_event_service_text WHERE life_event_id = 'le-schulden' ORDER BY lang",
                 "en|Start here.;nl|Hier begint u.");
-  assert_query (db, "SELECT count(*) FROM service_text WHERE lang = 'nl'", "3");
+  assert_query (db, "SELECT count(*) FROM service_text WHERE lang = 'nl'", "4");
   assert_query (db, "SELECT term, lang, life_event_id FROM synonym ORDER BY term",
                 "bailiff|en|le-schulden;deurwaarder|nl|le-schulden;incasso|nl|le-schulden");
 

@@ -144,22 +144,22 @@ test_db (Fixture       *f,
   assert_line (text, "Publisher: Gemeente Teststad");
   assert_line (text, "Languages: nl en");
   /* Counts per table and per language. */
-  assert_line (text, "  service              3");
-  assert_line (text, "  channel              8");
+  assert_line (text, "  service              4");
+  assert_line (text, "  channel              11");
   assert_line (text, "  schedule             4");
   assert_line (text, "                           nl     en");
   assert_line (text, "  life_event                3      1");
-  assert_line (text, "  service                   3      1");
+  assert_line (text, "  service                   4      1");
   /* Missing translations: count and the first 3 ids. */
-  assert_line (text, "  en: 34 texts in 21 records fall back to Dutch");
+  assert_line (text, "  en: 45 texts in 27 records fall back to Dutch");
   assert_line (text, "    life_event: 3 records (le-geld, le-inkomen, le-schulden)");
-  assert_line (text, "    channel: 8 records (ch-afspraak, ch-balie, ch-chat, …)");
+  assert_line (text, "    channel: 11 records (ch-afspraak, ch-balie, ch-chat, …)");
   /* Findings. */
   assert_line (text, "Active services without a public channel: 0");
   assert_line (text, "Services last checked more than 100 days ago: 1");
   assert_line (text, "  svc-schuldhulp (assured_date 2025-01-15)");
-  assert_line (text, "Services never checked (no assured_date): 2");
-  assert_line (text, "  svc-bijstand, svc-huurtoeslag");
+  assert_line (text, "Services never checked (no assured_date): 3");
+  assert_line (text, "  svc-bijstand, svc-formulieren, svc-huurtoeslag");
 }
 
 static void

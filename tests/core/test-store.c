@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "baken-manifest.h"
 #include "baken-state.h"
@@ -370,6 +372,43 @@ test_reconcile_damaged_pointer (Fixture       *f,
   g_assert_cmpuint (installed.floor_serial, ==, 5);
 }
 
+/* The store cannot write its pointer (the disk is full: writes beyond 0 bytes fail, for
+ * root too). The install fails with an error, the installed bundle stays current, and
+ * the next install of the same bundle succeeds. */
+static void
+test_install_fails (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved, full;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  install (f, 5);
+  stage (f, 6);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  full = saved;
+  full.rlim_cur = 0;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  ok = baken_store_install (f->store, 6, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_NO_SPACE);
+  g_test_message ("%s", error->message);
+  assert_pointer (f, 5, 0);
+  assert_content (f, 5);
+
+  /* Space again: the same bundle installs (the leftover of the failed try is replaced). */
+  g_clear_error (&error);
+  install (f, 6);
+  assert_pointer (f, 6, 5);
+  assert_content (f, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +420,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("install-keeps-previous", test_install_keeps_previous);
   ADD ("install-twice-refused", test_install_twice_refused);
+  ADD ("install-fails", test_install_fails);
   ADD ("fall-back", test_fall_back);
   ADD ("reconcile/before-pointer", test_reconcile_before_pointer);
   ADD ("reconcile/after-pointer", test_reconcile_after_pointer);

@@ -289,6 +289,99 @@ test_cancel (Fixture       *f,
   g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
 }
 
+static gboolean
+cancel_all_cb (gpointer user_data)
+{
+  CupsFixture *cups = user_data;
+
+  cups_fixture_run_tool (cups, "cancel", "-a", "slips", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* cupsd cancels the job while it prints (someone at the server ran cancel -a): the
+ * resident is told it failed, not made to wait for the timeout, and the slip never
+ * comes out. */
+static void
+test_cupsd_cancels (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(BakenPrinter) printer = baken_cups_printer_new ("slips", f->cups.server, 20);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) states = NULL;
+
+  cups_fixture_write_file (f->cups.dir, "hold", "", 0644);
+  g_timeout_add (1000, cancel_all_cb, &f->cups);
+  error = run_printer (printer, f->pdf, NULL, NULL);
+  g_test_message ("%s", error != NULL ? error->message : "printed");
+  g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_FAILED);
+  g_assert_nonnull (strstr (error->message, "was cancelled by the print service"));
+  states = cups_fixture_job_states (&f->cups, "slips");
+  g_assert_cmpuint (states->len, ==, 1);
+  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+
+  g_assert_cmpint (g_unlink (f->cups.hold), ==, 0);
+  g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 0);
+}
+
+static void
+remove_matching (const char *dir,
+                 const char *pattern)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_pattern_match_simple (pattern, name))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_assert_cmpint (g_unlink (path), ==, 0);
+      }
+}
+
+/* cupsd restarts without the job (its spool and job cache are gone). */
+static gboolean
+lose_job_cb (gpointer user_data)
+{
+  CupsFixture *cups = user_data;
+  g_autofree char *spool = g_build_filename (cups->dir, "spool", NULL);
+  g_autofree char *cache = g_build_filename (cups->dir, "cache", NULL);
+
+  cups_fixture_stop (cups);
+  remove_matching (spool, "c0*");
+  remove_matching (spool, "d0*");
+  remove_matching (cache, "job.cache*");
+  cups_fixture_start (cups);
+  return G_SOURCE_REMOVE;
+}
+
+/* cupsd loses the job midway: the printer gives up at its timeout, says so, and the
+ * slip never comes out later. */
+static void
+test_cupsd_loses_job (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BakenPrinter) printer = baken_cups_printer_new ("slips", f->cups.server, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) later = NULL;
+  g_autoptr(GArray) states = NULL;
+
+  cups_fixture_write_file (f->cups.dir, "hold", "", 0644);
+  g_timeout_add (1000, lose_job_cb, &f->cups);
+  error = run_printer (printer, f->pdf, NULL, NULL);
+  g_test_message ("%s", error != NULL ? error->message : "printed");
+  g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT);
+  states = cups_fixture_job_states (&f->cups, "slips");
+  g_assert_cmpuint (states->len, ==, 0);
+
+  /* The printer is fine again: the next slip prints, the lost one never does. */
+  g_assert_cmpint (g_unlink (f->cups.hold), ==, 0);
+  later = run_printer (printer, f->pdf, NULL, NULL);
+  g_assert_no_error (later);
+  g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 1);
+}
+
 static void
 test_cupsd_down (Fixture       *f,
                  gconstpointer  data)
@@ -422,6 +515,8 @@ main (int   argc,
   ADD ("/print/cups/timeout", NULL, test_timeout);
   ADD ("/print/cups/cancel", NULL, test_cancel);
   ADD ("/print/cups/cupsd-down", NULL, test_cupsd_down);
+  ADD ("/print/cups/cupsd-cancels", NULL, test_cupsd_cancels);
+  ADD ("/print/cups/cupsd-loses-job", NULL, test_cupsd_loses_job);
   ADD ("/print/cups/no-printer", NULL, test_no_printer);
 #undef ADD
 

@@ -230,6 +230,44 @@ test_pdf_text (gconstpointer data)
   g_assert_null (strstr (text, "Backoffice"));
 }
 
+/* A service whose only web site and second door are for staff (tests/data/build:
+ * svc-formulieren): as desk staff print it, the slip shows the public address, no staff
+ * address, no staff web site, and no QR code at all (nothing public to link to). */
+static void
+test_staff_only_channels (gconstpointer data)
+{
+  const Paper *paper = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = print_time ();
+  g_autoptr(BakenService) service = NULL;
+  g_autoptr(BakenSlip) slip = NULL;
+  g_autofree char *name = g_strdup_printf ("staff-only-%s.pdf", paper->name);
+  g_autofree char *pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *compact = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  service = baken_catalog_get_service (fixture.catalog, "svc-formulieren", "nl",
+                                       BAKEN_AUDIENCE_STAFF, &error);
+  g_assert_no_error (error);
+  slip = baken_slip_new (service, NULL, fixture.config, now, "42", "nl");
+  pdf = write_pdf (slip, paper->paper, name);
+  raw = pdftotext (pdf, FALSE);
+  text = squeeze (raw);
+  compact = g_regex_replace_literal (space, raw, -1, 0, "", 0, NULL);
+  g_test_message ("%s", raw);
+
+  g_assert_nonnull (strstr (text, "Hulp bij formulieren"));
+  g_assert_nonnull (strstr (text, "Brugstraat 5"));
+  g_assert_nonnull (strstr (text, "Openingstijden onbekend"));
+  g_assert_null (strstr (text, "Achterom"));
+  g_assert_null (strstr (text, "Dienstingang"));
+  g_assert_null (strstr (compact, "intranet"));
+  g_assert_null (strstr (text, "Scan de code"));
+  g_assert_null (slip->qr_url);
+}
+
 typedef struct
 {
   double page_width;
@@ -618,9 +656,12 @@ main (int   argc,
     {
       g_autofree char *text = g_strdup_printf ("/print/slip-render/pdf-text/%s", papers[i].name);
       g_autofree char *wrap = g_strdup_printf ("/print/slip-render/long-words/%s", papers[i].name);
+      g_autofree char *staff = g_strdup_printf ("/print/slip-render/staff-only-channels/%s",
+                                                papers[i].name);
 
       g_test_add_data_func (text, &papers[i], test_pdf_text);
       g_test_add_data_func (wrap, &papers[i], test_long_words);
+      g_test_add_data_func (staff, &papers[i], test_staff_only_channels);
     }
   g_test_add_func ("/print/slip-render/receipt-size", test_receipt_size);
   g_test_add_data_func ("/print/slip-render/golden/receipt-80mm", &papers[0], test_golden);

@@ -272,6 +272,34 @@ test_qr_url (Fixture       *f,
   g_assert_null (slip->footer_serial);
 }
 
+/* svc-formulieren has no web page of its own; its only web site and its second door are
+ * staff-only. Printed at the desk (queried as staff) or by a resident, neither is on the
+ * slip: no QR code, and only the public address. */
+static void
+test_staff_only_channels (Fixture       *f,
+                          gconstpointer  data)
+{
+  const BakenAudience audiences[] = { BAKEN_AUDIENCE_PUBLIC, BAKEN_AUDIENCE_STAFF };
+
+  for (guint i = 0; i < G_N_ELEMENTS (audiences); i++)
+    {
+      g_autoptr(BakenSlip) slip = slip_for (f, "svc-formulieren", NULL, audiences[i], "nl");
+      g_autofree char *text = slip_all_text (slip);
+      BakenSlipAddress *address;
+
+      g_assert_null (slip->qr_url);
+      g_assert_null (strstr (text, "intranet"));
+      g_assert_cmpuint (slip->addresses->len, ==, 1);
+      address = g_ptr_array_index (slip->addresses, 0);
+      g_assert_cmpstr (address->street, ==, "Brugstraat 5");
+      g_assert_cmpstr (address->hours_note, ==, "Openingstijden onbekend");
+      g_assert_cmpuint (address->days->len, ==, 0);
+      for (guint j = 0; j < slip->channels->len; j++)
+        g_assert_cmpint (((BakenSlipChannel *) g_ptr_array_index (slip->channels, j))->kind,
+                         !=, BAKEN_CHANNEL_WEBSITE);
+    }
+}
+
 static gboolean
 is_crockford (const char *code)
 {
@@ -344,6 +372,7 @@ main (int   argc,
   ADD ("/print/slip/what-to-bring", test_what_to_bring);
   ADD ("/print/slip/english", test_english);
   ADD ("/print/slip/qr-url", test_qr_url);
+  ADD ("/print/slip/staff-only-channels", test_staff_only_channels);
   ADD ("/print/slip/reference", test_reference);
 #undef ADD
 

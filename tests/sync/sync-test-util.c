@@ -195,7 +195,10 @@ publish (const char        *dir,
     baken_minisign_secret_key_get_public_key (key)));
   manifest->min_app_version = g_strdup (PACKAGE_VERSION);
   manifest->schema_version = BAKEN_SCHEMA_VERSION;
-  baken_manifest_add_file (manifest, content_name, content_length, content_sha);
+  baken_manifest_add_file (manifest, content_name,
+                           spec->kind == PUBLISH_OVER_CAP ? BAKEN_BUNDLE_MAX_CONTENT_SIZE + 1
+                                                          : content_length,
+                           content_sha);
   manifest_data = baken_manifest_to_data (manifest, &manifest_length, &error);
   g_assert_no_error (error);
 

@@ -18,6 +18,7 @@ typedef enum {
   PUBLISH_HASH_MISMATCH,   /* one byte of the content changed, same size */
   PUBLISH_NOT_SQLITE,      /* the content is not an SQLite DB (manifest matches it) */
   PUBLISH_INTEGRITY,       /* the content fails integrity_check (manifest matches it) */
+  PUBLISH_OVER_CAP,        /* the manifest declares more bytes than a kiosk accepts */
 } PublishKind;
 
 typedef struct

@@ -259,6 +259,13 @@ static const FaultCase fault_cases[] = {
   { "redirect-to-file", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "redirect", ".sqlite",
     "file:///etc/passwd", BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_REDIRECT,
     "redirects to \"file:///etc/passwd\"" },
+  { "redirect-loop", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "redirect", "/manifest.json",
+    "/manifest.json", BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_HTTP, "more than 5 redirects" },
+  { "redirect-without-location", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0,
+    "redirect-no-location", ".sqlite", NULL, BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_HTTP,
+    "HTTP 302 without a Location" },
+  { "declared-over-cap", FAULT_PUBLISH, PUBLISH_OVER_CAP, 0, 0, 0, 0, NULL, NULL, NULL,
+    BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_TOO_LARGE, "more than the kiosk accepts" },
   { "connection-refused", FAULT_REFUSED_PORT, PUBLISH_GOOD, 0, 0, 0, 0, NULL, NULL, NULL,
     BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_NETWORK, "Cannot fetch" },
   { "server-disappears", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "disappear", ".sqlite", NULL,
@@ -692,6 +699,39 @@ test_disk_full (Fixture       *f,
   assert_installed (f, BASE_SERIAL + 1);
 }
 
+static gpointer
+cancel_later_thread (gpointer data)
+{
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* Cancelled while the content trickles in (the kiosk is shutting down): the sync stops
+ * at once, the old content serves, staging is empty, and the next sync installs. */
+static void
+test_cancelled_midway (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot_outside_staging (f->state_dir);
+  GThread *thread;
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  server_control (f->pub_dir, "trickle", ".sqlite", NULL);
+
+  thread = g_thread_new ("cancel", cancel_later_thread, cancellable);
+  outcome = baken_sync_run (f->sync, NULL, test_now (), cancellable, &error);
+  g_thread_join (thread);
+  g_assert_no_error (error);
+  g_assert_nonnull (outcome);
+  /* Stopped by the cancel (CANCELLED below), not by the 3 s timeout (TIMEOUT). */
+  assert_survived (f, before, outcome, BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_CANCELLED,
+                   NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +759,7 @@ main (int   argc,
   ADD ("scheduler-picks-up", test_scheduler_picks_up, NULL);
   ADD ("stale", test_stale, NULL);
   ADD ("fault/disk-full", test_disk_full, NULL);
+  ADD ("fault/cancelled-midway", test_cancelled_midway, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/sync/fault/%s", fault_cases[i].name);

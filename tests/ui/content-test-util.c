@@ -65,14 +65,25 @@ content_test_make_bundle (const char *dir,
                           guint64     serial,
                           gboolean    new_title)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "build", NULL);
-  g_autofree char *copy = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   /* A day ago, a minute per serial: a higher serial is newer, and never in the future. */
   g_autoptr(GDateTime) created = g_date_time_add_seconds (now, -86400.0 + 60.0 * serial);
   g_autoptr(GDateTime) expires = g_date_time_add_days (now, 365);
+
+  content_test_make_bundle_at (dir, serial, new_title, created, expires);
+}
+
+void
+content_test_make_bundle_at (const char *dir,
+                             guint64     serial,
+                             gboolean    new_title,
+                             GDateTime  *created,
+                             GDateTime  *expires)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "build", NULL);
+  g_autofree char *copy = NULL;
   g_autofree char *created_text = baken_manifest_format_time (created);
   g_autofree char *expires_text = baken_manifest_format_time (expires);
   BakenBuildOptions options = { serial, created_text, expires_text };

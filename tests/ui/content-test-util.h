@@ -24,6 +24,12 @@ char        *content_test_config_text    (const char  *extra);
 void         content_test_make_bundle    (const char  *dir,
                                           guint64      serial,
                                           gboolean     new_title);
+/* The same with the manifest's created and expires times given. */
+void         content_test_make_bundle_at (const char  *dir,
+                                          guint64      serial,
+                                          gboolean     new_title,
+                                          GDateTime   *created,
+                                          GDateTime   *expires);
 /* A fresh state folder under XDG_STATE_HOME. */
 char        *content_test_state_dir      (const char  *name);
 /* Applies the bundle in folder with the blocking sync (as a USB stick would). */

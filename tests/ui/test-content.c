@@ -369,6 +369,61 @@ test_stale_notice (void)
   ui_test_window_destroy (window);
 }
 
+/* An installed bundle that expired before the kiosk starts. It was installed when it was
+ * valid (the sync's clock is passed in); the kiosk's clock is now ten days after its
+ * expiry and twenty after its created time, so this is real expiry, not a clock running
+ * behind. Today the kiosk keeps showing it (never dark between residents) and staff see
+ * the stale notice; as new content, the same bundle is refused. */
+static void
+test_expired_at_start (void)
+{
+  g_autofree char *text = content_test_config_text (NULL);
+  g_autoptr(BakenConfig) config = ui_test_config_new (text);
+  g_autoptr(BakenSync) sync = new_sync (config, "expired");
+  g_autoptr(BakenSync) fresh = new_sync (config, "expired-fresh");
+  g_autoptr(BakenKioskContent) content = NULL;
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usb = g_build_filename (g_get_user_cache_dir (), "usb-60", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) created = g_date_time_add_days (now, -30);
+  g_autoptr(GDateTime) expires = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -20);
+  g_autoptr(GPtrArray) marks = NULL;
+  BakenWindow *window;
+
+  content_test_make_bundle_at (usb, 60, FALSE, created, expires);
+  outcome = baken_sync_run (sync, usb, g_date_time_to_unix (then), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_clear_pointer (&outcome, baken_sync_outcome_free);
+
+  /* Offered today, the bundle is refused: it has expired. */
+  outcome = baken_sync_run (fresh, usb, g_date_time_to_unix (now), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_REFUSED);
+  g_assert_error (outcome->error, BAKEN_SYNC_ERROR, BAKEN_SYNC_ERROR_VERIFY);
+  g_assert_nonnull (strstr (outcome->error->message, "expired"));
+
+  /* The kiosk starts today on the installed one. */
+  g_clear_object (&sync);
+  sync = new_sync (config, "expired");
+  g_assert_cmpuint (baken_sync_get_stale (sync) & BAKEN_STALE_EXPIRED, !=, 0);
+  content = baken_kiosk_content_new (config, sync);
+  baken_kiosk_content_wait (content);
+  g_assert_cmpint (baken_kiosk_content_get_origin (content), ==, BAKEN_CONTENT_ORIGIN_SYNC);
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 60);
+
+  window = content_test_window_new (config, content, 1.0);
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), CONTENT_TEST_OLD_TITLE));
+  g_assert_false (ui_test_has_label (GTK_WIDGET (window), PREPARING_TITLE));
+  marks = ui_test_find_by_css_class (GTK_WIDGET (window), "stale-mark");
+  g_assert_cmpuint (marks->len, ==, 1);
+  ui_test_window_destroy (window);
+  assert_warnings (0, "*");
+}
+
 static int
 run_baken (char **out,
            char **err,
@@ -465,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/ui/content/update-waits-for-reset", test_update_waits_for_reset);
   g_test_add_func ("/ui/content/broken-current-falls-back", test_broken_current_falls_back);
   g_test_add_func ("/ui/content/stale-notice", test_stale_notice);
+  g_test_add_func ("/ui/content/expired-at-start", test_expired_at_start);
   g_test_add_func ("/ui/content/command-line", test_command_line);
 
   return g_test_run ();

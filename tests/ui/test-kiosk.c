@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baken-application.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -231,6 +232,95 @@ test_windowed_inspector (void)
   _exit (0);
 }
 
+/* BAKEN_IDLE_SCALE speeds up the idle reset of a development window, and is ignored
+ * with --kiosk. The real application parses the command line and the environment; a
+ * resident's page (search) is left alone for a while. */
+typedef struct
+{
+  gboolean     kiosk;
+  BakenWindow *window;     /* (unowned) */
+  gint64       left_at;    /* monotonic µs the page was opened */
+  gint64       prompt_at;  /* when the idle prompt showed, 0: not yet */
+  double       idle_scale;
+} IdleRun;
+
+/* 90 s × 0.01: the prompt of a development window is due after 0.9 s. */
+#define IDLE_SCALE_TEXT "0.01"
+/* How long the kiosk is watched: several times that, far below the real 90 s. */
+#define IDLE_WATCH_US (6 * G_USEC_PER_SEC)
+
+static gboolean
+idle_run_tick_cb (gpointer data)
+{
+  GApplication *application = data;
+  IdleRun *run = g_object_get_data (G_OBJECT (application), "idle-run");
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->window == NULL)
+    {
+      if (active == NULL || !gtk_widget_get_mapped (GTK_WIDGET (active)))
+        return G_SOURCE_CONTINUE;
+      run->window = BAKEN_WINDOW (active);
+      g_assert_cmpint (baken_window_get_kiosk (run->window), ==, run->kiosk);
+      /* As a tap on Search does (the --open steps are refused in kiosk mode). */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (run->window), "kiosk.search",
+                                                 NULL));
+      run->left_at = now;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (run->prompt_at == 0 && baken_window_get_idle_prompt_visible (run->window))
+    run->prompt_at = now;
+
+  if (run->prompt_at != 0 || now - run->left_at > IDLE_WATCH_US)
+    {
+      g_object_get (run->window, "idle-scale", &run->idle_scale, NULL);
+      gtk_window_destroy (GTK_WINDOW (run->window));
+      g_application_quit (application);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_idle_scale (gconstpointer data)
+{
+  gboolean kiosk = GPOINTER_TO_INT (data);
+  g_autoptr(BakenApplication) application = NULL;
+  const char *argv[] = { "baken", kiosk ? "--kiosk" : NULL, NULL };
+  IdleRun run = { kiosk, NULL, 0, 0, 0 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_setenv ("BAKEN_IDLE_SCALE", IDLE_SCALE_TEXT, TRUE);
+  g_setenv ("BAKEN_NON_UNIQUE", "1", TRUE);
+  application = baken_application_new (g_get_monotonic_time ());
+  g_object_set_data (G_OBJECT (application), "idle-run", &run);
+  g_timeout_add (50, idle_run_tick_cb, application);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), kiosk ? 2 : 1,
+                                      (char **) argv), ==, 0);
+
+  g_assert_nonnull (run.window);
+  if (kiosk)
+    {
+      /* The real idle timeout: no prompt in several times the scaled one. */
+      g_assert_cmpfloat (run.idle_scale, ==, 1.0);
+      g_assert_cmpint (run.prompt_at, ==, 0);
+    }
+  else
+    {
+      g_assert_cmpfloat (run.idle_scale, ==, 0.01);
+      g_assert_cmpint (run.prompt_at, !=, 0);
+    }
+}
+
 /* The command line: errors before any window, exit status 1. */
 static void
 test_command_line (gconstpointer data)
@@ -283,6 +373,10 @@ main (int   argc,
   g_test_add_data_func ("/ui/kiosk/command-line/bad-size", bad_size, test_command_line);
   g_test_add_func ("/ui/kiosk/locked-down", test_locked_down);
   g_test_add_func ("/ui/kiosk/windowed-inspector", test_windowed_inspector);
+  g_test_add_data_func ("/ui/kiosk/idle-scale/windowed", GINT_TO_POINTER (FALSE),
+                        test_idle_scale);
+  g_test_add_data_func ("/ui/kiosk/idle-scale/kiosk-ignores", GINT_TO_POINTER (TRUE),
+                        test_idle_scale);
 
   return g_test_run ();
 }

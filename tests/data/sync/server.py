@@ -14,6 +14,7 @@ folder with an ETag (If-None-Match gives 304). Controlled over HTTP:
 MODE is one of:
   404, 500          that status
   redirect          302 to the location= parameter
+  redirect-no-location  302 without a Location header
   longer            the file plus 4096 extra bytes (Content-Length says so)
   endless           a chunked body that never ends
   trickle           the file at twenty bytes per second (never stalls, never ends in time)
@@ -86,6 +87,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(int(mode), b"nope\n")
         if mode == "redirect":
             return self.reply(302, b"", [("Location", location)])
+        if mode == "redirect-no-location":
+            return self.reply(302, b"")
 
         name = urllib.parse.unquote(url.path).lstrip("/")
         path = os.path.join(root or "/nonexistent", name)
