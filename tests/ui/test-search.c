@@ -350,6 +350,98 @@ test_digits (void)
   ui_test_window_destroy (window);
 }
 
+/* A key press as the window's key controller gets it from a physical keyboard. */
+static gboolean
+press_key (BakenWindow     *window,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), "baken-search-keys") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          ui_test_settle (window);
+          return handled;
+        }
+    }
+
+  g_error ("The window has no key controller for search");
+}
+
+/* A physical keyboard types into search: letters, digits (the keypad's too), space,
+ * Backspace; Enter opens the first result; shortcuts type nothing. */
+static void
+test_physical_keys (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window;
+  BakenSearchPage *page;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+
+  /* Not on Home: there is nothing to type into. */
+  g_assert_false (press_key (window, GDK_KEY_a, 0));
+
+  page = open_search (window);
+  g_assert_true (press_key (window, GDK_KEY_1, 0));
+  g_assert_true (press_key (window, GDK_KEY_KP_1, 0));
+  g_assert_true (press_key (window, GDK_KEY_2, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "112");
+  assert_shows (window, "112");
+  g_assert_true (shows_result (window, "svc-veilig-thuis"));
+
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "");
+
+  /* Capitals with Shift, a space between words, an accent from the keyboard layout. */
+  g_assert_true (press_key (window, GDK_KEY_H, GDK_SHIFT_MASK));
+  for (const char *p = "uur"; *p != '\0'; p++)
+    g_assert_true (press_key (window, gdk_unicode_to_keyval (*p), 0));
+  g_assert_true (press_key (window, GDK_KEY_space, 0));
+  g_assert_true (press_key (window, GDK_KEY_eacute, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "Huur é");
+
+  /* Shortcuts and keys that move the focus are not text. */
+  g_assert_false (press_key (window, GDK_KEY_a, GDK_CONTROL_MASK));
+  g_assert_false (press_key (window, GDK_KEY_F4, GDK_ALT_MASK));
+  g_assert_false (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_false (press_key (window, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "Huur é");
+
+  /* Enter opens the first result, as a tap on it would. */
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "Huur");
+  {
+    g_autoptr(GPtrArray) results = find_shown (window, "search-result");
+    g_autofree char *first = NULL;
+    g_autofree char *location = NULL;
+
+    g_assert_cmpuint (results->len, >, 0);
+    first = g_strdup (target_of (g_ptr_array_index (results, 0)));
+    g_assert_true (press_key (window, GDK_KEY_Return, 0));
+    location = g_strdup_printf ("%s:%s",
+                                g_str_has_prefix (first, "svc-") ? "service" : "event",
+                                first);
+    if (g_str_has_prefix (first, "svc-"))
+      ui_test_assert_location (window, location, 3000);
+    else
+      g_assert_false (BAKEN_IS_SEARCH_PAGE (ui_test_find_widget (GTK_WIDGET (window),
+                                                                 BAKEN_TYPE_SEARCH_PAGE)));
+  }
+
+  ui_test_window_destroy (window);
+}
+
 /* The key with é ë ï says what it is, on the key and to assistive technology. */
 static void
 test_accent_key (void)
@@ -795,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/ui/search/reset-clears", test_reset_clears);
   g_test_add_func ("/ui/search/digits", test_digits);
   g_test_add_func ("/ui/search/accent-key", test_accent_key);
+  g_test_add_func ("/ui/search/physical-keys", test_physical_keys);
   g_test_add_data_func ("/ui/search/layout/portrait", &portrait, test_layout);
   g_test_add_data_func ("/ui/search/layout/landscape", &landscape, test_layout);
   for (guint i = 0; i < G_N_ELEMENTS (layout_cases); i++)
