@@ -9,7 +9,9 @@ together, so the word list grows like real content: tens of thousands of distinc
 A fifth of the services get an English name and description; a few records get Arabic,
 Ukrainian, Turkish and Polish names, so the search index has a row per record in all six
 kiosk languages, as a fully translated bundle would. About 3% of the services are not
-active. The output is the same for the same seed.
+active. Every service has a public phone number, and every other one is given at one of
+500 synthetic locations with an address and postcode, so numbers can be searched. The
+output is the same for the same seed.
 
 Usage: bench/gen-source.py OUT_DIR [N_SERVICES] [SEED]
 Then:  baken-bundle build OUT_DIR OUT.sqlite
@@ -135,6 +137,39 @@ def main():
 
     with open(os.path.join(out, "translations.csv"), "a", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(translations)
+
+    add_numbers(out, n_services, random.Random(rng.random()))
+
+
+def add_numbers(out, n_services, rng):
+    """Phones, locations and addresses, from their own random stream so the texts above
+    stay the same for a seed."""
+    def append(name, rows):
+        with open(os.path.join(out, name), "a", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(rows)
+
+    locations, addresses = [], []
+    for i in range(1, 501):
+        lid = f"loc-gen-{i:04d}"
+        locations.append([lid, f"org-gen-{i:04d}", f"Locatie {i}", "", "",
+                          f"{52.0 + rng.random() / 5:.4f}", f"{5.0 + rng.random() / 5:.4f}"])
+        postcode = f"{rng.randint(1000, 9999)} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}" \
+                   f"{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}"
+        addresses.append([f"addr-gen-{i:04d}", lid, f"Straat {rng.randint(1, 200)}", postcode,
+                          rng.choice(CITIES), "NL", "physical"])
+    append("locations.csv", locations)
+    append("addresses.csv", addresses)
+
+    phones, sals = [], []
+    for i in range(1, n_services + 1):
+        sid = f"svc-gen-{i:05d}"
+        number = f"0{rng.randint(10, 99)} {rng.randint(100, 999)} " \
+                 f"{rng.randint(0, 99):02d} {rng.randint(0, 99):02d}"
+        phones.append([f"ph-gen-{i:05d}", sid, number, "Bel ons", "public", "", 1])
+        if i % 2 == 0:
+            sals.append([f"sal-gen-{i:05d}", sid, f"loc-gen-{rng.randint(1, 500):04d}"])
+    append("phones.csv", phones)
+    append("service_at_location.csv", sals)
 
 
 if __name__ == "__main__":

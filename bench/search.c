@@ -47,6 +47,10 @@ static const struct {
   { "en", "debt help" },
   { "ar", "مساعدة" },
   { "uk", "допомога борги" },
+  { "nl", "112" },                      /* numbers */
+  { "nl", "030 555 01 23" },
+  { "nl", "0305550123" },
+  { "nl", "1234 AB" },
 };
 
 typedef struct

@@ -17,6 +17,7 @@
 
 #include "baken-search.h"
 #include "baken-search-private.h"
+#include "baken-search-numbers.h"
 #include "baken-catalog-private.h"
 #include "baken-content.h"
 
@@ -149,6 +150,9 @@ clean_text (const char *text)
       if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR ||
           type == G_UNICODE_PARAGRAPH_SEPARATOR || c == 0xFFFD)
         c = ' ';
+      /* Numbers in the content are in ASCII digits: "١١٢" is 112. */
+      if (type == G_UNICODE_DECIMAL_NUMBER && c >= 0x80 && g_unichar_digit_value (c) >= 0)
+        c = '0' + g_unichar_digit_value (c);
       g_string_append_unichar (clean, c);
       n_chars++;
     }
@@ -157,12 +161,14 @@ clean_text (const char *text)
 }
 
 /* The terms of the text; a word still being typed counts from MIN_PREFIX_CHARS on (one
- * letter would match nearly every record). */
+ * letter would match nearly every record). Phone numbers and postcodes are one term
+ * each, however they are spaced, as in the index. */
 static GPtrArray *
 parse_terms (BakenSearchIndex *index,
              const char       *text)
 {
-  g_autofree char *clean = clean_text (text);
+  g_autofree char *cleaned = clean_text (text);
+  g_autofree char *clean = baken_search_numbers_join (cleaned);
   g_autoptr(GPtrArray) tokens = NULL;
   GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
   int end = 0;
@@ -184,6 +190,18 @@ parse_terms (BakenSearchIndex *index,
     }
 
   return terms;
+}
+
+static gboolean
+has_digit (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Typo alternatives for the terms that are in no text; and the terms so common that
@@ -208,6 +226,9 @@ correct_terms (BakenSearchIndex *index,
                          common_rows;
           n_common += term->common;
         }
+      else if (has_digit (term->word))
+        /* A number is right or wrong: "113" is not a typo for "112". */
+        term->alternatives = g_ptr_array_new ();
       else
         term->alternatives = _baken_search_index_find_similar (index, term->word,
                                                                term->prefix, loose);

@@ -2,12 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The keys are built from the layout tables below: three rows of letters on a grid of
- * half-key columns (so the rows stagger as on a real keyboard), a bottom row with the
- * special keys, and above the letters a row of accented letters that one key shows and
- * hides (no long press: people do not know it, and it cannot be seen). Arabic is laid
- * out right to left whatever the direction of the rest of the screen; the Latin layout
- * always left to right.
+ * The keys are built from the layout tables below: a row of digits and three rows of
+ * letters on a grid of half-key columns (so the rows stagger as on a real keyboard), a
+ * bottom row with the special keys, and above them a row of accented letters that one
+ * key shows and hides (no long press: people do not know it, and it cannot be seen).
+ * Arabic letters are laid out right to left whatever the direction of the rest of the
+ * screen; the Latin letters and the digits always left to right. The bottom row keeps
+ * the direction of the language's own letters in both alphabets, so that no key moves
+ * under a finger when the alphabet changes ("A B C" must not become "Alles wissen").
  */
 #define G_LOG_DOMAIN "baken-keyboard"
 
@@ -54,6 +56,10 @@ static const Accents accents_table[] = {
   /* Dutch, English and every other language in Latin letters. */
   { NULL, "é ë è ê á à ä ó ö ü ú ï í ç ñ", "é ë ï…" },
 };
+
+/* Digits are the same in every language, as the numbers in the content are: "112",
+ * "030 555 01 23", "1234 AB". */
+static const char digit_row[] = "1 2 3 4 5 6 7 8 9 0";
 
 /* Width of the special keys, in half keys. */
 #define SPECIAL_COLUMNS 3
@@ -162,11 +168,26 @@ create_special_key (GtkWidget  *button,
   return button;
 }
 
+/* Attaches a key at a column counted in the row's own reading direction: mirrored when
+ * the row reads the other way than the grid. */
+static void
+attach_key (GtkGrid   *grid,
+            GtkWidget *key,
+            int        column,
+            int        row,
+            int        width,
+            int        columns,
+            gboolean   mirror)
+{
+  gtk_grid_attach (grid, key, mirror ? columns - column - width : column, row, width, 1);
+}
+
 static void
 attach_row (GtkGrid    *grid,
             const char *keys,
             int         row,
-            int         columns)
+            int         columns,
+            gboolean    mirror)
 {
   g_auto(GStrv) letters = g_strsplit (keys, " ", -1);
   int n = (int) g_strv_length (letters);
@@ -175,7 +196,34 @@ attach_row (GtkGrid    *grid,
   /* Centred: shorter rows start half a key further in per missing key. */
   column = MAX (column / 2, 0);
   for (int i = 0; i < n; i++, column += 2)
-    gtk_grid_attach (grid, create_letter_key (letters[i]), column, row, 2, 1);
+    attach_key (grid, create_letter_key (letters[i]), column, row, 2, columns, mirror);
+}
+
+/* The key that shows the accented letters: the letters, and under them what they are. */
+static GtkWidget *
+create_accents_key (const Accents *accents)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label;
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (accents->label));
+  /* Translators: a short word under the accented letters (é ë ï) on the key that shows
+   * them on the on-screen keyboard; it says what the key is for */
+  label = gtk_label_new (_("accenten"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "key-caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  create_special_key (button, "accents", "keyboard.accents",
+                      /* Translators: accessible name of the key that shows the row of
+                       * letters with accents (é ë ï) on the on-screen keyboard */
+                      _("Letters met accenten"));
+
+  return button;
 }
 
 static void
@@ -186,6 +234,8 @@ attach_bottom_row (BakenKeyboard  *self,
 {
   const Layout *own = find_own_layout (self->language);
   const Accents *accents = current_accents (self);
+  /* In the direction of the language's own letters, whichever alphabet is shown. */
+  gboolean mirror = (own != NULL && own->rtl) != current_layout (self)->rtl;
   GtkWidget *button;
   int column = 0, space;
 
@@ -210,18 +260,14 @@ attach_bottom_row (BakenKeyboard  *self,
                           /* Translators: accessible name of the key that switches the
                            * on-screen keyboard to the letters a to z */
                           : _("Letters A tot Z"));
-      gtk_grid_attach (grid, button, column, row, SPECIAL_COLUMNS, 1);
+      attach_key (grid, button, column, row, SPECIAL_COLUMNS, columns, mirror);
       column += SPECIAL_COLUMNS;
     }
 
   if (accents != NULL)
     {
-      button = gtk_toggle_button_new_with_label (accents->label);
-      create_special_key (button, "accents", "keyboard.accents",
-                          /* Translators: accessible name of the key that shows the row of
-                           * letters with accents (é ë ï) on the on-screen keyboard */
-                          _("Letters met accenten"));
-      gtk_grid_attach (grid, button, column, row, SPECIAL_COLUMNS, 1);
+      attach_key (grid, create_accents_key (accents), column, row, SPECIAL_COLUMNS, columns,
+                  mirror);
       column += SPECIAL_COLUMNS;
     }
 
@@ -231,7 +277,7 @@ attach_bottom_row (BakenKeyboard  *self,
                       /* Translators: accessible name of the space bar */
                       _("Spatie"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", " ");
-  gtk_grid_attach (grid, button, column, row, space, 1);
+  attach_key (grid, button, column, row, space, columns, mirror);
   column += space;
 
   button = gtk_button_new ();
@@ -240,7 +286,7 @@ attach_bottom_row (BakenKeyboard  *self,
                       /* Translators: accessible name of the key that takes away the
                        * last letter typed (backspace) */
                       _("Wissen"));
-  gtk_grid_attach (grid, button, column, row, SPECIAL_COLUMNS, 1);
+  attach_key (grid, button, column, row, SPECIAL_COLUMNS, columns, mirror);
   column += SPECIAL_COLUMNS;
 
   /* Translators: the key that empties the search text */
@@ -250,7 +296,23 @@ attach_bottom_row (BakenKeyboard  *self,
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
   gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
                          GTK_JUSTIFY_CENTER);
-  gtk_grid_attach (grid, button, column, row, CLEAR_COLUMNS, 1);
+  attach_key (grid, button, column, row, CLEAR_COLUMNS, columns, mirror);
+}
+
+/* Half-key columns of the layout's widest row. */
+static int
+count_columns (const Layout *layout)
+{
+  int columns = 0;
+
+  for (guint r = 0; r < G_N_ELEMENTS (layout->rows); r++)
+    {
+      g_auto(GStrv) letters = g_strsplit (layout->rows[r], " ", -1);
+
+      columns = MAX (columns, 2 * (int) g_strv_length (letters));
+    }
+
+  return columns;
 }
 
 static void
@@ -278,20 +340,20 @@ build_keys (BakenKeyboard *self)
       gtk_widget_set_parent (self->accent_row, GTK_WIDGET (self));
     }
 
-  for (guint r = 0; r < G_N_ELEMENTS (layout->rows); r++)
-    {
-      g_auto(GStrv) letters = g_strsplit (layout->rows[r], " ", -1);
-
-      columns = MAX (columns, 2 * (int) g_strv_length (letters));
-    }
+  /* As wide as the widest row of either alphabet, so that the keys keep their size and
+   * place when the alphabet changes. */
+  columns = MAX (count_columns (&latin_layout), count_columns (current_layout (self)));
+  if (find_own_layout (self->language) != NULL)
+    columns = MAX (columns, count_columns (find_own_layout (self->language)));
 
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);
   gtk_widget_add_css_class (self->grid, "keys");
   gtk_widget_set_direction (self->grid, direction);
+  attach_row (GTK_GRID (self->grid), digit_row, 0, columns, layout->rtl);
   for (guint r = 0; r < G_N_ELEMENTS (layout->rows); r++)
-    attach_row (GTK_GRID (self->grid), layout->rows[r], (int) r, columns);
-  attach_bottom_row (self, GTK_GRID (self->grid), G_N_ELEMENTS (layout->rows), columns);
+    attach_row (GTK_GRID (self->grid), layout->rows[r], (int) r + 1, columns, FALSE);
+  attach_bottom_row (self, GTK_GRID (self->grid), G_N_ELEMENTS (layout->rows) + 1, columns);
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
 }
 

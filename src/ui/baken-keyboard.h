@@ -28,7 +28,8 @@ G_DECLARE_FINAL_TYPE (BakenKeyboard, baken_keyboard, BAKEN, KEYBOARD, GtkWidget)
 #define BAKEN_KEYBOARD_MAX_CHARS 60
 
 /* language picks the layout: Ukrainian ЙЦУКЕН for "uk", Arabic for "ar", QWERTY with
- * the language's accented letters for the others. */
+ * the language's accented letters for the others; every layout has the digits 1–0
+ * above its letters. */
 GtkWidget  *baken_keyboard_new              (const char    *language);
 
 const char *baken_keyboard_get_language     (BakenKeyboard *self);

@@ -586,6 +586,66 @@ baken_search_page_get_keyboard (BakenSearchPage *self)
   return self->keyboard;
 }
 
+/* Opens the first result, as a tap on it would. */
+static gboolean
+open_first_result (BakenSearchPage *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->results));
+
+  for (; first != NULL; first = gtk_widget_get_next_sibling (first))
+    {
+      if (GTK_IS_ACTIONABLE (first) &&
+          gtk_actionable_get_action_name (GTK_ACTIONABLE (first)) != NULL)
+        break;
+    }
+  if (first == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action_variant (first,
+                                             gtk_actionable_get_action_name (GTK_ACTIONABLE (first)),
+                                             gtk_actionable_get_action_target_value (GTK_ACTIONABLE (first)));
+}
+
+gboolean
+baken_search_page_press_key (BakenSearchPage *self,
+                             guint            keyval,
+                             GdkModifierType  state)
+{
+  GtkWidget *keyboard;
+  gunichar c;
+  char text[7] = { 0, };
+
+  g_return_val_if_fail (BAKEN_IS_SEARCH_PAGE (self), FALSE);
+
+  keyboard = GTK_WIDGET (self->keyboard);
+  if (keyboard == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_HYPER_MASK |
+                GDK_META_MASK)))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_BackSpace:
+      return gtk_widget_activate_action (keyboard, "keyboard.backspace", NULL);
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      return open_first_result (self);
+
+    default:
+      break;
+    }
+
+  /* Letters in any script, digits (the keypad's too), punctuation and the space bar. */
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || !g_unichar_isprint (c))
+    return FALSE;
+  g_unichar_to_utf8 (c, text);
+
+  return gtk_widget_activate_action (keyboard, "keyboard.type", "s", text);
+}
+
 GtkWidget *
 baken_search_button_new (void)
 {

@@ -29,6 +29,15 @@ GtkWidget     *baken_search_page_new          (BakenContext    *context,
 const char    *baken_search_page_get_text     (BakenSearchPage *self);
 BakenKeyboard *baken_search_page_get_keyboard (BakenSearchPage *self);
 
+/* A key of a physical keyboard, as the page's window received it: a printable
+ * character is typed (the on-screen keyboard's rules apply: no double spaces, the
+ * length limit), BackSpace takes away the last character, Return opens the first
+ * result. A key with Control, Alt, Super or Meta, and every other key, is left alone.
+ * Returns whether the key was used. What is typed is never written anywhere. */
+gboolean       baken_search_page_press_key    (BakenSearchPage *self,
+                                               guint            keyval,
+                                               GdkModifierType  state);
+
 /* The "Zoeken" button of the top bar (kiosk.search), built in the current language. */
 GtkWidget     *baken_search_button_new        (void);
 

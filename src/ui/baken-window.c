@@ -359,6 +359,25 @@ build_chrome (BakenWindow *self)
   adw_bin_set_child (self->search_slot, baken_search_button_new ());
 }
 
+/* A physical keyboard types into search, wherever the focus is on the page (in kiosk
+ * mode too: the kiosk's filter lets plain keys through). Keys that a focused control
+ * uses (Enter and Space on a button, Tab) reach it first: this is the bubble phase. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       BakenWindow           *self)
+{
+  if (!BAKEN_IS_SEARCH_PAGE (self->page) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)))
+    return GDK_EVENT_PROPAGATE;
+
+  return baken_search_page_press_key (BAKEN_SEARCH_PAGE (self->page), keyval, state)
+         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 /* Kiosk mode: nothing a key, a right click or the window manager does may leave the
  * app or open something. */
 static gboolean
@@ -489,6 +508,7 @@ static void
 baken_window_constructed (GObject *object)
 {
   BakenWindow *self = BAKEN_WINDOW (object);
+  GtkEventController *controller;
   BakenConfig *config;
 
   G_OBJECT_CLASS (baken_window_parent_class)->constructed (object);
@@ -511,6 +531,11 @@ baken_window_constructed (GObject *object)
 
   if (self->kiosk)
     lock_down (self);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "baken-search-keys");
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   _baken_window_idle_init (self);
   self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);

@@ -9,6 +9,7 @@
 #include "baken-content.h"
 #include "baken-content-build.h"
 #include "baken-search.h"
+#include "baken-search-numbers.h"
 
 #define LIMIT 20
 
@@ -182,6 +183,111 @@ check_cases (BakenCatalog *catalog,
           g_test_fail_printf ("\"%s\" (%s): expected %s in the top %u%s, found [%s]",
                               c->text, c->lang, c->id, c->max_rank,
                               c->hit ? " as a synonym hit" : "", found);
+        }
+    }
+}
+
+/* The same number, written as people write it, becomes the same word. */
+static void
+test_numbers_join (void)
+{
+  static const struct {
+    const char *text;
+    const char *joined;
+  } cases[] = {
+    { "030 555 01 23", "0305550123" },
+    { "030-555 01 23", "0305550123" },
+    { "0305550123", "0305550123" },
+    { "+31 30 555 01 23", "0305550123" },
+    { "+31305550123", "0305550123" },
+    { "0031 30 555 01 23", "0305550123" },
+    { "+44 20 7946 0018", "442079460018" },
+    { "bel 0900 555 01 20 nu", "bel 09005550120 nu" },
+    { "030 555 01 2", "030555012" },
+    { "1234 AB", "1234AB" },
+    { "1234 ab Voorbeeldstad", "1234ab Voorbeeldstad" },
+    { "1234 A", "1234A" },
+    { "1234AB", "1234AB" },
+    /* Left alone: numbers that are not phone numbers or postcodes. */
+    { "112", "112" },
+    { "Kerkstraat 12 1234 AC", "Kerkstraat 12 1234AC" },
+    { "12 1234", "12 1234" },
+    { "0123 AB", "0123 AB" },
+    { "1234 ABC", "1234 ABC" },
+    { "9.00 tot 12.00", "9.00 tot 12.00" },
+    { "2026-10-12", "2026-10-12" },
+    { "a030 555", "a030 555" },
+    { "030 555x", "030 555x" },
+    { "030  555", "030  555" },
+    { "+", "+" },
+    { "", "" },
+    { "ü12 030 5", "ü12 0305" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *joined = baken_search_numbers_join (cases[i].text);
+
+      g_assert_cmpstr (joined, ==, cases[i].joined);
+    }
+}
+
+/* Numbers as residents type them: the emergency number in a text, phone numbers with
+ * and without spaces, postcodes of the places where a service is. */
+static void
+test_numbers (Fixture       *f,
+              gconstpointer  data)
+{
+  static const Case cases[] = {
+    { "112", "nl", "svc-veilig-thuis", 5, FALSE },
+    { "112", "ar", "svc-veilig-thuis", 5, FALSE },
+    { "١١٢", "ar", "svc-veilig-thuis", 5, FALSE },
+    /* A public phone number, however it is written or spaced. */
+    { "030 555 01 23", "nl", "svc-schuldhulp", 1, FALSE },
+    { "0305550123", "nl", "svc-schuldhulp", 1, FALSE },
+    { "030-555 01 23", "nl", "svc-schuldhulp", 1, FALSE },
+    { "030 5550123", "nl", "svc-schuldhulp", 1, FALSE },
+    { "+31 30 555 01 23", "nl", "svc-schuldhulp", 1, FALSE },
+    { "0031305550123", "nl", "svc-schuldhulp", 1, FALSE },
+    /* While it is being typed. */
+    { "030 555 01 2", "nl", "svc-schuldhulp", 1, FALSE },
+    { "03055501", "nl", "svc-schuldhulp", 10, FALSE },
+    /* One number, two services. */
+    { "030 555 02 00", "nl", "svc-bijstand", 2, FALSE },
+    { "030 555 02 00", "nl", "svc-bijzondere-bijstand", 2, FALSE },
+    { "0900 555 01 20", "nl", "svc-juridisch-loket", 1, FALSE },
+    { "0900", "nl", "svc-juridisch-loket", 1, FALSE },
+    { "0800 555 20 00", "en", "svc-veilig-thuis", 1, FALSE },
+    /* Postcodes, with and without the space. */
+    { "1234 AB", "nl", "svc-schuldhulp", 3, FALSE },
+    { "1234 AB", "nl", "svc-raadslieden", 3, FALSE },
+    { "1234ab", "nl", "svc-schuldhulp", 3, FALSE },
+    { "1235 CD", "nl", "svc-raadslieden", 1, FALSE },
+    { "1237 RT", "nl", "svc-digitaal", 1, FALSE },
+    { "1234 AE", "uk", "svc-aangifte", 1, FALSE },
+  };
+  /* Never a staff-only number; never a neighbour of the number typed; never a postal
+   * address (a PO box is not where the service is). */
+  static const Case absent[] = {
+    { "030 555 09 23", "nl", "svc-schuldhulp", LIMIT, FALSE },
+    { "0305550923", "nl", "svc-schuldhulp", LIMIT, FALSE },
+    { "113", "nl", "svc-veilig-thuis", LIMIT, FALSE },
+    { "030 555 01 24", "nl", "svc-schuldhulp", LIMIT, FALSE },
+    { "1230 AA", "nl", "svc-juridisch-loket", LIMIT, FALSE },
+  };
+
+  check_cases (f->catalog, cases, G_N_ELEMENTS (cases));
+
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    {
+      g_autoptr(GPtrArray) results = search (f->catalog, absent[i].text, absent[i].lang);
+
+      if (rank_of (results, absent[i].id) != 0)
+        {
+          g_autofree char *found = describe (results);
+
+          g_test_fail_printf ("\"%s\": %s should not be found, found [%s]", absent[i].text,
+                              absent[i].id, found);
         }
     }
 }
@@ -636,6 +742,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/core/search/relevance", test_relevance);
+  ADD ("/core/search/numbers", test_numbers);
+  g_test_add_func ("/core/search/numbers/join", test_numbers_join);
   ADD ("/core/search/ranking", test_ranking);
   ADD ("/core/search/details", test_details);
   ADD ("/core/search/limit", test_limit);

@@ -14,6 +14,8 @@
 #include "baken-application.h"
 #include "ui-test-util.h"
 
+#include "baken-search-page.h"
+
 typedef struct
 {
   guint plain;      /* key presses that reached the window's bubble phase */
@@ -196,6 +198,38 @@ test_locked_down (void)
   ui_test_run (50);
 }
 
+/* A keyboard plugged into the kiosk types into search through the kiosk's key filter;
+ * the filter still stops every shortcut, and a shortcut types nothing. */
+static void
+test_kiosk_typing (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(BakenWindow) window = NULL;
+  BakenSearchPage *page;
+
+  window = g_object_ref_sink (ui_test_window_new (config, TRUE, 1.0, 0, 0));
+  g_assert_true (ui_test_wait (is_fullscreen, window, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.search", NULL));
+  ui_test_settle (window);
+  page = BAKEN_SEARCH_PAGE (ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_SEARCH_PAGE));
+  g_assert_nonnull (page);
+
+  xdotool (window, "1", "1", "2", NULL);
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "112");
+
+  xdotool (window, "alt+F4", "ctrl+a", "ctrl+alt+BackSpace", "F10", "super+q", "Escape",
+           NULL);
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "112");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+
+  xdotool (window, "BackSpace", "space", "shift+a", "b", NULL);
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "11 Ab");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_run (50);
+}
+
 /* Without --kiosk the same keys do open the inspector (with the key binding enabled):
  * the check above can tell. In a subprocess, as the inspector stays once open. */
 static void
@@ -372,6 +406,7 @@ main (int   argc,
                         test_command_line);
   g_test_add_data_func ("/ui/kiosk/command-line/bad-size", bad_size, test_command_line);
   g_test_add_func ("/ui/kiosk/locked-down", test_locked_down);
+  g_test_add_func ("/ui/kiosk/typing", test_kiosk_typing);
   g_test_add_func ("/ui/kiosk/windowed-inspector", test_windowed_inspector);
   g_test_add_data_func ("/ui/kiosk/idle-scale/windowed", GINT_TO_POINTER (FALSE),
                         test_idle_scale);

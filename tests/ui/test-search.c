@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ui-test-util.h"
@@ -297,6 +298,184 @@ test_deurwaarder (void)
   ui_test_window_destroy (window);
 }
 
+/* Has a result opening this record, shown. */
+static gboolean
+shows_result (BakenWindow *window,
+              const char  *id)
+{
+  g_autoptr(GPtrArray) results = find_shown (window, "search-result");
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      if (g_str_equal (target_of (g_ptr_array_index (results, i)), id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The emergency number and a phone number tapped on the digit keys find the services
+ * that carry them. */
+static void
+test_digits (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window;
+  BakenSearchPage *page;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  page = open_search (window);
+
+  tap (window, "keyboard.type", "1");
+  tap (window, "keyboard.type", "1");
+  tap (window, "keyboard.type", "2");
+  ui_test_settle (window);
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "112");
+  assert_shows (window, "112");
+  g_assert_cmpstr (status_text (window), ==, "Dit hebben we gevonden:");
+  g_assert_true (shows_result (window, "svc-veilig-thuis"));
+  assert_shows (window, "Hulp bij geweld thuis");
+
+  /* A phone number as it is printed, spaces and all. */
+  tap (window, "keyboard.clear", NULL);
+  type (window, "030 555 01 23");
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "030 555 01 23");
+  g_assert_true (shows_result (window, "svc-schuldhulp"));
+
+  /* A postcode: digits and letters on one keyboard, no switching. */
+  tap (window, "keyboard.clear", NULL);
+  type (window, "1235 cd");
+  g_assert_true (shows_result (window, "svc-raadslieden"));
+
+  ui_test_window_destroy (window);
+}
+
+/* A key press as the window's key controller gets it from a physical keyboard. */
+static gboolean
+press_key (BakenWindow     *window,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), "baken-search-keys") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          ui_test_settle (window);
+          return handled;
+        }
+    }
+
+  g_error ("The window has no key controller for search");
+}
+
+/* A physical keyboard types into search: letters, digits (the keypad's too), space,
+ * Backspace; Enter opens the first result; shortcuts type nothing. */
+static void
+test_physical_keys (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window;
+  BakenSearchPage *page;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+
+  /* Not on Home: there is nothing to type into. */
+  g_assert_false (press_key (window, GDK_KEY_a, 0));
+
+  page = open_search (window);
+  g_assert_true (press_key (window, GDK_KEY_1, 0));
+  g_assert_true (press_key (window, GDK_KEY_KP_1, 0));
+  g_assert_true (press_key (window, GDK_KEY_2, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "112");
+  assert_shows (window, "112");
+  g_assert_true (shows_result (window, "svc-veilig-thuis"));
+
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "");
+
+  /* Capitals with Shift, a space between words, an accent from the keyboard layout. */
+  g_assert_true (press_key (window, GDK_KEY_H, GDK_SHIFT_MASK));
+  for (const char *p = "uur"; *p != '\0'; p++)
+    g_assert_true (press_key (window, gdk_unicode_to_keyval (*p), 0));
+  g_assert_true (press_key (window, GDK_KEY_space, 0));
+  g_assert_true (press_key (window, GDK_KEY_eacute, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "Huur é");
+
+  /* Shortcuts and keys that move the focus are not text. */
+  g_assert_false (press_key (window, GDK_KEY_a, GDK_CONTROL_MASK));
+  g_assert_false (press_key (window, GDK_KEY_F4, GDK_ALT_MASK));
+  g_assert_false (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_false (press_key (window, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "Huur é");
+
+  /* Enter opens the first result, as a tap on it would. */
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_true (press_key (window, GDK_KEY_BackSpace, 0));
+  g_assert_cmpstr (baken_search_page_get_text (page), ==, "Huur");
+  {
+    g_autoptr(GPtrArray) results = find_shown (window, "search-result");
+    g_autofree char *first = NULL;
+    g_autofree char *location = NULL;
+
+    g_assert_cmpuint (results->len, >, 0);
+    first = g_strdup (target_of (g_ptr_array_index (results, 0)));
+    g_assert_true (press_key (window, GDK_KEY_Return, 0));
+    location = g_strdup_printf ("%s:%s",
+                                g_str_has_prefix (first, "svc-") ? "service" : "event",
+                                first);
+    if (g_str_has_prefix (first, "svc-"))
+      ui_test_assert_location (window, location, 3000);
+    else
+      g_assert_false (BAKEN_IS_SEARCH_PAGE (ui_test_find_widget (GTK_WIDGET (window),
+                                                                 BAKEN_TYPE_SEARCH_PAGE)));
+  }
+
+  ui_test_window_destroy (window);
+}
+
+/* The key with é ë ï says what it is, on the key and to assistive technology. */
+static void
+test_accent_key (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window;
+  GtkWidget *key;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  open_search (window);
+
+  key = find_button (GTK_WIDGET (shown_keyboard (window)), "keyboard.accents", NULL);
+  g_assert_nonnull (key);
+  gtk_test_accessible_assert_property (key, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Letters met accenten");
+  /* Its name is its own, not the letters' (a labelled-by relation would add them). */
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (key),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_true (ui_test_has_label (key, "é ë ï…"));
+  g_assert_true (ui_test_has_label (key, "accenten"));
+
+  /* And in the resident's language. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s", "en"));
+  ui_test_settle (window);
+  key = find_button (GTK_WIDGET (shown_keyboard (window)), "keyboard.accents", NULL);
+  gtk_test_accessible_assert_property (key, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Letters with accents");
+  g_assert_true (ui_test_has_label (key, "accents"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.language", "s", "nl"));
+  ui_test_settle (window);
+
+  ui_test_window_destroy (window);
+}
+
 /* Zero results: kindly said, the closest life events to choose from, and the desk. */
 static void
 test_nothing_found (void)
@@ -483,8 +662,8 @@ test_layout (gconstpointer data)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, size->height);
 
   keys = find_shown (window, "key");
-  /* 26 letters, accents, space, backspace, clear. */
-  g_assert_cmpuint (keys->len, ==, 30);
+  /* 10 digits, 26 letters, accents, space, backspace, clear. */
+  g_assert_cmpuint (keys->len, ==, 40);
   for (guint i = 0; i < keys->len; i++)
     {
       assert_inside (g_ptr_array_index (keys, i), GTK_WIDGET (window), &bounds);
@@ -556,6 +735,51 @@ find_child_with_class (GtkWidget  *root,
   return NULL;
 }
 
+/* The keys of the bottom row, by action. */
+static const char * const bottom_keys[] = {
+  "keyboard.latin", "keyboard.accents", "keyboard.backspace", "keyboard.clear",
+};
+
+static void
+key_positions (BakenKeyboard   *keyboard,
+               graphene_rect_t *bounds)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bottom_keys); i++)
+    {
+      GtkWidget *key = find_button (GTK_WIDGET (keyboard), bottom_keys[i], NULL);
+
+      bounds[i] = GRAPHENE_RECT_INIT (-1, -1, 0, 0);
+      if (key != NULL)
+        g_assert_true (gtk_widget_compute_bounds (key, GTK_WIDGET (keyboard), &bounds[i]));
+    }
+}
+
+/* 1 to 0 from left to right in every script, as on a telephone's keypad and in the
+ * numbers on screen; each types its digit. */
+static void
+assert_digits (BakenKeyboard *keyboard)
+{
+  g_autofree char *before = g_strdup (baken_keyboard_get_text (keyboard));
+  double left = -1;
+
+  for (const char *digit = "1234567890"; *digit != '\0'; digit++)
+    {
+      char text[2] = { *digit, '\0' };
+      GtkWidget *key = find_button (GTK_WIDGET (keyboard), "keyboard.type", text);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (key);
+      g_assert_true (gtk_widget_compute_bounds (key, GTK_WIDGET (keyboard), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >, left);
+      g_assert_cmpfloat (bounds.size.height, >=, 90);
+      left = bounds.origin.x;
+    }
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (keyboard), "keyboard.type", "7"), "clicked");
+  g_assert_true (g_str_has_suffix (baken_keyboard_get_text (keyboard), "7"));
+  baken_keyboard_set_text (keyboard, before);
+}
+
 /* The layout follows the language; Ukrainian and Arabic residents can switch to a-z
  * (for Dutch words such as "deurwaarder") and back. */
 static void
@@ -565,6 +789,7 @@ test_keyboard_layouts (gconstpointer data)
   g_autoptr(GtkWidget) window = NULL;
   BakenKeyboard *keyboard;
   GtkWidget *grid;
+  graphene_rect_t before[G_N_ELEMENTS (bottom_keys)], after[G_N_ELEMENTS (bottom_keys)];
 
   window = g_object_ref_sink (gtk_window_new ());
   keyboard = BAKEN_KEYBOARD (baken_keyboard_new (layout->language));
@@ -578,6 +803,7 @@ test_keyboard_layouts (gconstpointer data)
   g_assert_nonnull (grid);
   g_assert_cmpint (gtk_widget_get_direction (grid), ==,
                    layout->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  assert_digits (keyboard);
 
   if (layout->accent_key != NULL)
     {
@@ -601,6 +827,7 @@ test_keyboard_layouts (gconstpointer data)
   if (baken_keyboard_has_own_script (keyboard))
     {
       g_assert_null (find_button (GTK_WIDGET (keyboard), "keyboard.type", "q"));
+      key_positions (keyboard, before);
       g_signal_emit_by_name (find_button (GTK_WIDGET (keyboard), "keyboard.latin", NULL),
                              "clicked");
       ui_test_run (50);
@@ -610,6 +837,24 @@ test_keyboard_layouts (gconstpointer data)
       /* a-z is always left to right. */
       grid = find_child_with_class (GTK_WIDGET (keyboard), "keys");
       g_assert_cmpint (gtk_widget_get_direction (grid), ==, GTK_TEXT_DIR_LTR);
+      /* No key moved: the one just tapped is under the finger to go back, and "Alles
+       * wissen" is not where "A B C" was. (Ukrainian a-z adds the accents key; it takes
+       * its room from the space bar.) */
+      assert_digits (keyboard);
+      key_positions (keyboard, after);
+      for (guint i = 0; i < G_N_ELEMENTS (bottom_keys); i++)
+        {
+          /* A pixel or two of rounding: the grid shares out its spare pixels from
+           * the other side in the other direction. */
+          if (before[i].origin.x >= 0 && after[i].origin.x >= 0 &&
+              (fabsf (before[i].origin.x - after[i].origin.x) > 4 ||
+               fabsf (before[i].size.width - after[i].size.width) > 4 ||
+               before[i].origin.y != after[i].origin.y))
+            g_error ("%s moved from %g,%g (%g wide) to %g,%g (%g wide) when the alphabet "
+                     "changed", bottom_keys[i], before[i].origin.x, before[i].origin.y,
+                     before[i].size.width, after[i].origin.x, after[i].origin.y,
+                     after[i].size.width);
+        }
 
       g_signal_emit_by_name (find_button (GTK_WIDGET (keyboard), "keyboard.latin", NULL),
                              "clicked");
@@ -630,6 +875,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend instead of none (still no bus): the keys'
+   * accessible names can then be read with gtk_test_accessible_*. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/search/typing-shows-results", test_typing_shows_results);
@@ -637,6 +885,9 @@ main (int   argc,
   g_test_add_func ("/ui/search/nothing-found", test_nothing_found);
   g_test_add_func ("/ui/search/hostile-text", test_hostile_text);
   g_test_add_func ("/ui/search/reset-clears", test_reset_clears);
+  g_test_add_func ("/ui/search/digits", test_digits);
+  g_test_add_func ("/ui/search/accent-key", test_accent_key);
+  g_test_add_func ("/ui/search/physical-keys", test_physical_keys);
   g_test_add_data_func ("/ui/search/layout/portrait", &portrait, test_layout);
   g_test_add_data_func ("/ui/search/layout/landscape", &landscape, test_layout);
   for (guint i = 0; i < G_N_ELEMENTS (layout_cases); i++)
