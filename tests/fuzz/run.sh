@@ -66,7 +66,7 @@ status=0
 
 for target in $targets; do
   case "$target" in
-    minisign) sources="$source_root/src/core/baken-minisign.c"; packages="glib-2.0 libsodium" ;;
+    minisign) sources="$source_root/src/core/baken-minisign.c $source_root/src/core/baken-file.c"; packages="glib-2.0 gio-2.0 libsodium" ;;
     manifest) sources="$source_root/src/core/baken-manifest.c"; packages="glib-2.0 json-glib-1.0" ;;
     csv) sources="$source_root/src/core/baken-csv.c"; packages="glib-2.0" ;;
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;

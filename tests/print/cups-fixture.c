@@ -72,7 +72,7 @@ bind_own_port (int *port)
       g_autoptr(GSocketAddress) wanted = NULL;
 
       /* The kernel suggests a free port; bind it by number. Another process may get
-       * there first: then bind fails and we try again, never sharing a port. */
+       * there first: then bind fails and we try again. */
       probe = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
                             G_SOCKET_PROTOCOL_TCP, &error);
       g_assert_no_error (error);
@@ -87,7 +87,10 @@ bind_own_port (int *port)
                              G_SOCKET_PROTOCOL_TCP, &error);
       g_assert_no_error (error);
       wanted = g_inet_socket_address_new (loopback, *port);
-      if (g_socket_bind (socket, wanted, FALSE, &error))
+      /* SO_REUSEADDR (also on the connections cupsd accepts), so that the port can be
+       * held again after a restart while old connections linger; Linux still never
+       * lets a second socket bind it while ours listens. */
+      if (g_socket_bind (socket, wanted, TRUE, &error))
         return g_steal_pointer (&socket);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE);
     }
@@ -179,8 +182,22 @@ cups_fixture_stop (CupsFixture *f)
   g_subprocess_wait (f->cupsd, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&f->cupsd);
-  /* Stop listening, keep the port: clients are refused, as by a machine without cupsd. */
-  g_assert_cmpint (shutdown (g_socket_get_fd (f->socket), SHUT_RDWR), ==, 0);
+  /* Stop listening, keep the port: clients are refused, as by a machine without cupsd.
+   * A socket that listened cannot listen again, so a fresh one holds the port (bound,
+   * not listening) until cups_fixture_start () listens on it. */
+  {
+    g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, f->port);
+
+    g_socket_close (f->socket, NULL);
+    g_clear_object (&f->socket);
+    f->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                              G_SOCKET_PROTOCOL_TCP, &error);
+    g_assert_no_error (error);
+    /* Reuse: connections of the old socket may linger in TIME_WAIT. */
+    g_socket_bind (f->socket, address, TRUE, &error);
+    g_assert_no_error (error);
+  }
 }
 
 void

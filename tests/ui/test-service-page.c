@@ -51,6 +51,7 @@ test_open_badge (gconstpointer data)
   const char * const classes[] = { "open", "closed", "unknown" };
   g_autoptr(BakenSchedule) schedule = baken_schedule_new ();
   g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (badge_case->now, NULL);
+  g_autoptr(BakenClock) clock = baken_clock_new_fixed (now);
   g_autofree char *text = NULL;
   GtkWidget *window;
   GtkWidget *badge;
@@ -59,7 +60,7 @@ test_open_badge (gconstpointer data)
     baken_schedule_add_slot (schedule, BAKEN_DAY_MO | BAKEN_DAY_TU | BAKEN_DAY_WE |
                              BAKEN_DAY_TH | BAKEN_DAY_FR, 9 * 60, 17 * 60, NULL, NULL);
 
-  badge = baken_open_badge_new (schedule, now, BAKEN_HOLIDAY_FLAGS_NONE);
+  badge = baken_open_badge_new (schedule, clock, BAKEN_HOLIDAY_FLAGS_NONE);
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), badge);
   gtk_window_present (GTK_WINDOW (window));
