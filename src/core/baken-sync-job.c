@@ -33,7 +33,7 @@ typedef struct
   BakenSyncOutcome *outcome;
   GCancellable     *cancellable;
   SoupSession      *session;     /* (owned) (nullable) only for a URL */
-  gint64            deadline;    /* monotonic µs */
+  gint64            deadline;    /* monotonic µs; cancellable is cancelled then */
   char             *etag;        /* (owned) (nullable) of the manifest just fetched */
 } Attempt;
 
@@ -61,14 +61,33 @@ fail (GError         **error,
 }
 
 static gboolean
+fail_timeout (Attempt  *attempt,
+              GError  **error)
+{
+  return fail (error, BAKEN_SYNC_ERROR_TIMEOUT, "The sync took longer than %u s",
+               attempt->job->timeout_s);
+}
+
+/* The attempt's cancellable is cancelled at its deadline too: a cancellation from then
+ * on is the deadline's. */
+static gboolean
+fail_cancelled (Attempt  *attempt,
+                GError  **error)
+{
+  if (g_get_monotonic_time () >= attempt->deadline)
+    return fail_timeout (attempt, error);
+
+  return fail (error, BAKEN_SYNC_ERROR_CANCELLED, "The sync was cancelled");
+}
+
+static gboolean
 check_deadline (Attempt  *attempt,
                 GError  **error)
 {
   if (g_cancellable_is_cancelled (attempt->cancellable))
-    return fail (error, BAKEN_SYNC_ERROR_CANCELLED, "The sync was cancelled");
-  if (g_get_monotonic_time () > attempt->deadline)
-    return fail (error, BAKEN_SYNC_ERROR_TIMEOUT, "The sync took longer than %u s",
-                 attempt->job->timeout_s);
+    return fail_cancelled (attempt, error);
+  if (g_get_monotonic_time () >= attempt->deadline)
+    return fail_timeout (attempt, error);
 
   return TRUE;
 }
@@ -80,7 +99,7 @@ map_io_error (Attempt     *attempt,
               GError     **error)
 {
   if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return fail (error, BAKEN_SYNC_ERROR_CANCELLED, "The sync was cancelled");
+    return fail_cancelled (attempt, error);
   if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return fail (error, BAKEN_SYNC_ERROR_TIMEOUT, "%s: no data for %u s",
                  what, attempt->job->stall_s);
@@ -133,8 +152,11 @@ open_source (Attempt     *attempt,
 
       if (stream == NULL)
         {
-          fail (error, BAKEN_SYNC_ERROR_MISSING, "Cannot read %s: %s", path,
-                local_error->message);
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            fail_cancelled (attempt, error);
+          else
+            fail (error, BAKEN_SYNC_ERROR_MISSING, "Cannot read %s: %s", path,
+                  local_error->message);
           return NULL;
         }
       return G_INPUT_STREAM (stream);
@@ -442,6 +464,8 @@ fetch_content (Attempt                  *attempt,
     return FALSE;
 
   out = g_file_create (file, G_FILE_CREATE_NONE, attempt->cancellable, &local_error);
+  if (out == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return fail_cancelled (attempt, error);
   if (out == NULL)
     return fail (error, BAKEN_SYNC_ERROR_DISK, "Cannot create %s: %s", path,
                  local_error->message);
@@ -670,7 +694,7 @@ _baken_sync_job_run (BakenSyncJob  *job,
   attempt.job = job;
   attempt.outcome = outcome;
   attempt.cancellable = cancellable;
-  attempt.deadline = g_get_monotonic_time () + (gint64) job->timeout_s * G_USEC_PER_SEC;
+  attempt.deadline = job->deadline;
 
   if (job->folder == NULL && job->url == NULL)
     {

@@ -19,6 +19,8 @@ typedef struct
   gint64           now;         /* wall clock, Unix seconds */
   guint            timeout_s;   /* the whole attempt */
   guint            stall_s;     /* without a byte */
+  gint64           deadline;    /* monotonic µs: the end of the attempt, timeout_s after
+                                 * its start; its cancellable is cancelled then */
 
   /* Outputs, read back after the attempt was recorded */
   BakenInstalled   installed;
@@ -34,7 +36,8 @@ void              _baken_sync_job_free (BakenSyncJob   *job);
 
 /* baken-sync-job.c, in the module baken-sync-http (BAKEN_SYNC_MODULE): runs the
  * attempt in the calling thread and records it. NULL (with error) only when the store
- * or the state DB cannot be opened. */
+ * or the state DB cannot be opened. cancellable is cancelled at job->deadline too (a
+ * BakenDeadline): a cancellation at or after it is a timeout. */
 #define BAKEN_SYNC_MODULE "baken-sync-http"
 typedef BakenSyncOutcome *(*BakenSyncJobRunFunc) (BakenSyncJob   *job,
                                                   GCancellable   *cancellable,

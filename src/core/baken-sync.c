@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "baken-bundle.h"
+#include "baken-deadline.h"
 #include "baken-module.h"
 #include "baken-store.h"
 #include "baken-sync.h"
@@ -175,14 +176,21 @@ run_job (BakenSyncJob  *job,
          GError       **error)
 {
   g_autoptr(GError) module_error = NULL;
+  g_autoptr(BakenDeadline) deadline = NULL;
   BakenSyncJobRunFunc run;
+
+  /* One deadline for the whole attempt, kept by a timer of its own: a check between
+   * reads never runs while a server trickles its headers or never answers, and every
+   * byte restarts libsoup's stall timeout. */
+  job->deadline = g_get_monotonic_time () + (gint64) job->timeout_s * G_USEC_PER_SEC;
+  deadline = baken_deadline_new (job->deadline, cancellable);
 
   run = (BakenSyncJobRunFunc) baken_module_lookup (BAKEN_SYNC_MODULE, "_baken_sync_job_run",
                                                    &module_error);
   if (run == NULL)
     return record_unavailable (job, module_error, error);
 
-  return run (job, cancellable, error);
+  return run (job, baken_deadline_get_cancellable (deadline), error);
 }
 
 static void

@@ -31,9 +31,14 @@ typedef struct
   BakenSync   *sync;
 } Fixture;
 
+/* The whole attempt may take 3 s (TIMEOUT_S); a second without a byte is a stall, unless
+ * stall is given. */
+#define TIMEOUT_S 3
+
 static void
-write_config (Fixture    *f,
-              const char *url)
+write_config_stall (Fixture    *f,
+                    const char *url,
+                    const char *stall)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -44,12 +49,19 @@ write_config (Fixture    *f,
                               "public-keys = %s\n"
                               "schedule = 1m\n"
                               "max-age = 0\n"
-                              "timeout = 3s\n"
-                              "stall-timeout = 1s\n",
-                              url, test_public_key_base64 ());
+                              "timeout = %ds\n"
+                              "stall-timeout = %s\n",
+                              url, test_public_key_base64 (), TIMEOUT_S, stall);
   g_assert_true (g_file_set_contents (f->config_path, contents, -1, NULL));
   f->config = baken_config_load (f->config_path, &error);
   g_assert_no_error (error);
+}
+
+static void
+write_config (Fixture    *f,
+              const char *url)
+{
+  write_config_stall (f, url, "1s");
 }
 
 static void
@@ -197,6 +209,8 @@ typedef enum {
   FAULT_PUBLISH,         /* publish spec */
   FAULT_SERVER,          /* server mode */
   FAULT_REFUSED_PORT,    /* a port nobody listens on */
+  FAULT_DEADLINE,        /* server mode, with a stall timeout as long as the whole
+                          * attempt's: only the attempt's deadline can end it in time */
 } FaultKind;
 
 typedef struct
@@ -268,6 +282,13 @@ static const FaultCase fault_cases[] = {
     BAKEN_SYNC_RESULT_REFUSED, BAKEN_SYNC_ERROR_TOO_LARGE, "more than the kiosk accepts" },
   { "connection-refused", FAULT_REFUSED_PORT, PUBLISH_GOOD, 0, 0, 0, 0, NULL, NULL, NULL,
     BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_NETWORK, "Cannot fetch" },
+  /* A byte a second restarts every stall timeout: the headers never end. */
+  { "trickle-headers", FAULT_DEADLINE, PUBLISH_GOOD, 0, 0, 0, 0, "trickle-headers",
+    "/manifest.json", NULL, BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_TIMEOUT,
+    "took longer than 3 s" },
+  /* Accepts the connection of the last request and never reads or answers it. */
+  { "silent", FAULT_DEADLINE, PUBLISH_GOOD, 0, 0, 0, 0, "silent", ".sqlite", NULL,
+    BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_TIMEOUT, "took longer than 3 s" },
   { "server-disappears", FAULT_SERVER, PUBLISH_GOOD, 0, 0, 0, 0, "disappear", ".sqlite", NULL,
     BAKEN_SYNC_RESULT_FAILED, BAKEN_SYNC_ERROR_NETWORK, "content-11.sqlite" },
 };
@@ -284,6 +305,8 @@ test_fault (Fixture       *f,
   PublishSpec spec = { .serial = serial, .kind = c->publish };
   gint64 now = test_now ();
   g_autoptr(GSocket) unlistened = NULL;
+  gint64 start;
+  double seconds;
 
   if (c->created_delta != 0)
     spec.created = (c->created_delta == -3600 ? test_created (BASE_SERIAL)
@@ -298,6 +321,14 @@ test_fault (Fixture       *f,
 
   if (c->kind == FAULT_SERVER)
     server_control (f->pub_dir, c->mode, c->target, c->location);
+  else if (c->kind == FAULT_DEADLINE)
+    {
+      g_autofree char *stall = g_strdup_printf ("%ds", TIMEOUT_S);
+
+      write_config_stall (f, good_url, stall);
+      open_sync (f);
+      server_control (f->pub_dir, c->mode, c->target, c->location);
+    }
   else if (c->kind == FAULT_REFUSED_PORT)
     {
       g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -318,7 +349,16 @@ test_fault (Fixture       *f,
       open_sync (f);
     }
 
+  start = g_get_monotonic_time ();
   outcome = run_sync (f, NULL, now);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("the attempt took %.2f s", seconds);
+  if (c->kind == FAULT_DEADLINE)
+    {
+      /* Ended by the attempt's deadline, whatever the server was doing. */
+      g_assert_cmpfloat (seconds, >=, TIMEOUT_S);
+      g_assert_cmpfloat (seconds, <, TIMEOUT_S + baken_test_scale_seconds (1.5));
+    }
   assert_survived (f, before, outcome, c->result, c->code, c->message);
 }
 
@@ -623,6 +663,80 @@ test_scheduler_picks_up (Fixture       *f,
   baken_test_assert_finalized_soon (g_steal_pointer (&sync));
 }
 
+typedef struct
+{
+  guint            finished;
+  BakenSyncResult  result;
+  int              code;
+  guint64          ready;
+} Watch;
+
+static void
+watch_finished_cb (BakenSync        *sync,
+                   BakenSyncOutcome *outcome,
+                   gpointer          user_data)
+{
+  Watch *watch = user_data;
+
+  watch->finished++;
+  watch->result = outcome->result;
+  watch->code = outcome->error != NULL ? outcome->error->code : 0;
+}
+
+static void
+watch_ready_cb (BakenSync  *sync,
+                guint64     serial,
+                const char *path,
+                gpointer    user_data)
+{
+  Watch *watch = user_data;
+
+  watch->ready = serial;
+}
+
+/* The kiosk's sync after a server that never finishes its headers: the attempt ends at
+ * its deadline, the sync is not left busy, and the next "sync now" runs and installs. */
+static void
+test_deadline_frees_the_sync (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *stall = g_strdup_printf ("%ds", TIMEOUT_S);
+  Watch watch = { 0 };
+  gint64 start;
+  double seconds;
+
+  write_config_stall (f, good_url, stall);
+  open_sync (f);
+  g_signal_connect (f->sync, "finished", G_CALLBACK (watch_finished_cb), &watch);
+  g_signal_connect (f->sync, "content-ready", G_CALLBACK (watch_ready_cb), &watch);
+  server_control (f->pub_dir, "trickle-headers", "/manifest.json", NULL);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (baken_sync_sync_now (f->sync));
+  g_assert_true (baken_sync_get_busy (f->sync));
+  while (watch.finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("the attempt took %.2f s", seconds);
+  g_assert_cmpfloat (seconds, <, TIMEOUT_S + baken_test_scale_seconds (1.5));
+  g_assert_cmpint (watch.result, ==, BAKEN_SYNC_RESULT_FAILED);
+  g_assert_cmpint (watch.code, ==, BAKEN_SYNC_ERROR_TIMEOUT);
+  g_assert_false (baken_sync_get_busy (f->sync));
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+
+  /* The server behaves again: the next sync runs at once and installs. */
+  server_control (f->pub_dir, NULL, NULL, NULL);
+  publish_good (f->pub_dir, BASE_SERIAL + 2);
+  g_assert_true (baken_sync_sync_now (f->sync));
+  g_assert_true (baken_sync_get_busy (f->sync));
+  while (watch.finished < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (watch.result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (watch.ready, ==, BASE_SERIAL + 2);
+  g_assert_false (baken_sync_get_busy (f->sync));
+  g_signal_handlers_disconnect_by_data (f->sync, &watch);
+}
+
 static void
 test_stale (Fixture       *f,
             gconstpointer  data)
@@ -758,6 +872,7 @@ main (int   argc,
   ADD ("async-content-ready", test_async_content_ready, NULL);
   ADD ("scheduler-picks-up", test_scheduler_picks_up, NULL);
   ADD ("stale", test_stale, NULL);
+  ADD ("deadline-frees-the-sync", test_deadline_frees_the_sync, NULL);
   ADD ("fault/disk-full", test_disk_full, NULL);
   ADD ("fault/cancelled-midway", test_cancelled_midway, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)

@@ -19,11 +19,14 @@ MODE is one of:
   endless           a chunked body that never ends
   trickle           the file at twenty bytes per second (never stalls, never ends in time)
   stall             read the request, never answer
+  silent            accept the connection, never read the request, never answer
+  trickle-headers   the status line and headers at one byte per second, never ending
   stall-body        headers and half the body, then nothing
   disappear         headers and half the body, then close the connection
 """
 
 import hashlib
+import itertools
 import os
 import socket
 import sys
@@ -33,7 +36,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 state = {"root": None, "mode": "normal", "target": "", "location": "", "requests": 0}
-lock = threading.Lock()
+lock = threading.RLock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -47,10 +50,44 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for name, value in headers:
             self.send_header(name, value)
+        with lock:
+            silent = state["mode"] == "silent"
+        if silent:
+            # Every request on a new connection, so the one to be silent about is the
+            # first on its connection and is never read.
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def handle(self):
+        # "silent" must not read the request; a peek at its first line says whether it
+        # is one of ours (control requests are always answered) and which path it asks.
+        with lock:
+            mode, target = state["mode"], state["target"]
+        if mode == "silent":
+            path = self.peek_path()
+            if path is not None and not path.startswith("/_") and \
+                    (not target or urllib.parse.urlsplit(path).path.endswith(target)):
+                with lock:
+                    state["requests"] += 1
+                time.sleep(60)
+                return
+        super().handle()
+
+    def peek_path(self):
+        data = b""
+        deadline = time.monotonic() + 5
+        while b"\r\n" not in data and len(data) < 8192 and time.monotonic() < deadline:
+            data = self.connection.recv(8192, socket.MSG_PEEK)
+            if not data:
+                return None
+            if b"\r\n" not in data:
+                time.sleep(0.01)
+        parts = data.split(b"\r\n", 1)[0].split(b" ")
+        return parts[1].decode("latin-1") if len(parts) == 3 else None
 
     def control(self, query):
         with lock:
@@ -82,6 +119,20 @@ class Handler(BaseHTTPRequestHandler):
 
         if mode == "stall":
             time.sleep(60)
+            return
+        if mode == "trickle-headers":
+            # Every byte restarts a stall timeout; only a deadline for the whole request
+            # ends this.
+            head = (b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                    b"X-Trickle: ")
+            try:
+                for i in itertools.count():
+                    self.wfile.write(head[i:i + 1] if i < len(head) else b"x")
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+            self.close_connection = True
             return
         if mode in ("404", "500"):
             return self.reply(int(mode), b"nope\n")
