@@ -656,14 +656,17 @@ _baken_sync_job_run (BakenSyncJob  *job,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *state_path = NULL;
   Attempt attempt = { 0 };
-  gboolean keep_etag;
+  gboolean keep_etag, rebuilt;
 
   store = baken_store_new (job->state_dir, error);
   if (store == NULL)
     return NULL;
   state_path = baken_store_get_state_path (store);
-  state = baken_state_open (state_path, error);
+  state = baken_state_open_or_rebuild (state_path, &rebuilt, error);
   if (state == NULL)
+    return NULL;
+  /* Damaged since the kiosk started: the new DB knows no floor until reconciled. */
+  if (rebuilt && !baken_store_reconcile (store, state, job->keys, error))
     return NULL;
 
   outcome->source = g_strdup (job->folder != NULL ? job->folder : job->url);

@@ -471,8 +471,10 @@ baken_sync_new (BakenConfig  *config,
   self->store = baken_store_new (state_dir, error);
   if (self->store == NULL)
     return NULL;
+  /* A damaged state DB is moved aside and made again; reconciling restores what it
+   * knew of the installed content from the bundles. */
   state_path = baken_store_get_state_path (self->store);
-  self->state = baken_state_open (state_path, error);
+  self->state = baken_state_open_or_rebuild (state_path, NULL, error);
   if (self->state == NULL)
     return NULL;
 
