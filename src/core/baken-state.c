@@ -6,8 +6,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "baken-state.h"
@@ -94,12 +98,26 @@ result_from_string (const char      *name,
   return FALSE;
 }
 
+/* The SQLite result codes that say the file itself is bad, not that it is busy. */
+static BakenStateError
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return BAKEN_STATE_ERROR_DAMAGED;
+    default:
+      return BAKEN_STATE_ERROR_QUERY;
+    }
+}
+
 static gboolean
 query_error (BakenState  *self,
              GError     **error,
              const char  *what)
 {
-  g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_QUERY,
+  g_set_error (error, BAKEN_STATE_ERROR, error_code_for (sqlite3_errcode (self->db)),
                "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
   return FALSE;
 }
@@ -110,10 +128,11 @@ exec (BakenState  *self,
       GError     **error)
 {
   char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_QUERY,
+      g_set_error (error, BAKEN_STATE_ERROR, error_code_for (rc),
                    "%s: %s", self->path, message != NULL ? message : "unknown error");
       sqlite3_free (message);
       return FALSE;
@@ -187,7 +206,9 @@ migrate (BakenState  *self,
 
       if (!exec (self, migrations[v], &local_error) || !exec (self, bump, &local_error))
         {
-          g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_SCHEMA,
+          g_set_error (error, BAKEN_STATE_ERROR,
+                       local_error->code == BAKEN_STATE_ERROR_DAMAGED
+                         ? BAKEN_STATE_ERROR_DAMAGED : BAKEN_STATE_ERROR_SCHEMA,
                        "migrating the state DB from version %d: %s", v, local_error->message);
           goto rollback;
         }
@@ -202,6 +223,58 @@ rollback:
   g_clear_pointer (&stmt, sqlite3_finalize);
   exec (self, "ROLLBACK", NULL);
   return FALSE;
+}
+
+/* A damaged file can still open and even answer some queries: ask SQLite to check
+ * every page (the state DB is small). */
+static gboolean
+check_integrity (BakenState  *self,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result;
+
+  stmt = prepare (self, "PRAGMA integrity_check (1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return query_error (self, error, "checking its integrity");
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED,
+                   "%s fails integrity_check: %s", self->path, result);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The rows every query expects: a DB with the right user_version but not its tables
+ * (or without their single rows) is as unusable as a damaged one. */
+static gboolean
+check_tables (BakenState  *self,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* On failure SQLite sets stmt to NULL. */
+  sqlite3_prepare_v2 (self->db,
+                      "SELECT (SELECT count(*) FROM installed WHERE id = 1) + "
+                      "(SELECT count(*) FROM sync_status WHERE id = 1) + "
+                      "(SELECT count(*) FROM sync_log WHERE 0)",
+                      -1, &stmt, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 2)
+    {
+      g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED,
+                   "%s does not have the tables of state DB version %d: %s", self->path,
+                   BAKEN_STATE_SCHEMA_VERSION,
+                   stmt == NULL ? sqlite3_errmsg (self->db) : "rows are missing");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -285,15 +358,107 @@ baken_state_open (const char  *path,
                    "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF", error))
     {
       g_prefix_error (error, "Cannot open the state DB: ");
-      if (error != NULL)
+      if (error != NULL && (*error)->code != BAKEN_STATE_ERROR_DAMAGED)
         (*error)->code = BAKEN_STATE_ERROR_OPEN;
       return NULL;
     }
 
-  if (!migrate (self, error))
+  if (!check_integrity (self, error) || !migrate (self, error) || !check_tables (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Moves path (and its WAL, which belongs to it) aside under a name with the time, and
+ * removes its shared-memory index. The WAL goes first: a new DB must never meet it. */
+static gboolean
+move_aside (const char  *path,
+            char       **aside_out,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char * const suffixes[] = { "-wal", "-journal", "" };
+  int fd;
+
+  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_rename (from, to) < 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_OPEN,
+                       "Cannot move the damaged state DB %s aside: %s", from,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+  {
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (shm);
+  }
+
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+
+  *aside_out = g_steal_pointer (&aside);
+  return TRUE;
+}
+
+BakenState *
+baken_state_open_or_rebuild (const char  *path,
+                             gboolean    *rebuilt,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *aside = NULL;
+  BakenState *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (rebuilt != NULL)
+    *rebuilt = FALSE;
+
+  self = baken_state_open (path, &local_error);
+  if (self != NULL)
+    return self;
+  if (!g_error_matches (local_error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED) &&
+      !g_error_matches (local_error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_SCHEMA))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!move_aside (path, &aside, error))
+    return NULL;
+  /* Not a warning: the kiosk heals and carries on. Staff and ops find the line in the
+   * journal, the technician the file. */
+  g_message ("The state DB was unusable (%s); it is kept as %s, and a new one is made: "
+             "the sync log and counters start again, the installed content and its "
+             "rollback floor come back from the bundles", local_error->message, aside);
+
+  self = baken_state_open (path, error);
+  if (self != NULL && rebuilt != NULL)
+    *rebuilt = TRUE;
+
+  return self;
 }
 
 const char *

@@ -22,6 +22,8 @@ typedef enum {
   BAKEN_STATE_ERROR_OPEN,     /* cannot open or create the DB */
   BAKEN_STATE_ERROR_SCHEMA,   /* written by a newer version, or a migration failed */
   BAKEN_STATE_ERROR_QUERY,    /* an SQL error while reading or writing */
+  BAKEN_STATE_ERROR_DAMAGED,  /* not an SQLite DB, malformed, fails integrity_check, or
+                               * lacks the tables of its version */
 } BakenStateError;
 
 GQuark baken_state_error_quark (void);
@@ -92,9 +94,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenSyncLogEntry, baken_sync_log_entry_free)
 
 G_DECLARE_FINAL_TYPE (BakenState, baken_state, BAKEN, STATE, GObject)
 
-/* Opens (creating when missing) the state DB at path and migrates it to
- * BAKEN_STATE_SCHEMA_VERSION. */
+/* Opens (creating when missing) the state DB at path, checks it (integrity_check) and
+ * migrates it to BAKEN_STATE_SCHEMA_VERSION. */
 BakenState *baken_state_open               (const char         *path,
+                                            GError            **error);
+/* As baken_state_open (), but a DB that is damaged or has a schema this build cannot use
+ * (BAKEN_STATE_ERROR_DAMAGED or _SCHEMA) is moved aside, with its WAL, as
+ * "PATH.damaged-YYYYMMDDTHHMMSSZ" (kept for the technician, and logged) and a new one is
+ * made. *rebuilt (nullable) tells. The state is a cache of the installed bundles: call
+ * baken_store_reconcile () next, which restores the installed record and the rollback
+ * floors from them. A DB that is only busy or unreadable is never moved. */
+BakenState *baken_state_open_or_rebuild    (const char         *path,
+                                            gboolean           *rebuilt,
                                             GError            **error);
 const char *baken_state_get_path           (BakenState         *self);
 

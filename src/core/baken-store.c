@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "baken-store.h"
+#include "baken-bundle.h"
 #include "baken-manifest.h"
 
 G_DEFINE_QUARK (baken-store-error-quark, baken_store_error)
@@ -402,7 +403,7 @@ baken_store_install (BakenStore  *self,
 
   if (!baken_store_read_pointer (self, &current, &previous, error))
     return FALSE;
-  if (serial == current || serial == previous)
+  if (serial == previous)
     {
       g_set_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_IO,
                    "Bundle %" G_GUINT64_FORMAT " is already installed", serial);
@@ -413,7 +414,9 @@ baken_store_install (BakenStore  *self,
     return FALSE;
   baken_fault_point ("staging synced");
 
-  /* A leftover of a crash before the pointer changed: never current, safe to replace. */
+  /* A leftover of a crash before the pointer changed (never current, safe to replace), or
+   * the current bundle taken again because it no longer verifies: a crash before the
+   * rename below leaves a pointer to a missing bundle, which reconcile falls back from. */
   dest = baken_store_get_bundle_dir (self, serial);
   if (g_file_test (dest, G_FILE_TEST_EXISTS))
     {
@@ -430,7 +433,7 @@ baken_store_install (BakenStore  *self,
     return FALSE;
   baken_fault_point ("bundles synced");
 
-  if (!write_pointer (self, serial, current, error))
+  if (!write_pointer (self, serial, serial == current ? previous : current, error))
     return FALSE;
 
   if (!make_dir (self->staging_dir, error))
@@ -538,9 +541,139 @@ read_installed_manifest (BakenStore      *self,
   return TRUE;
 }
 
+static int
+compare_serials_descending (gconstpointer a,
+                            gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The pointer is unreadable, but the bundles it pointed to may be intact: they are the
+ * truth. The newest that verifies becomes current, the next one previous; a bundle that
+ * does not verify is left for baken_store_clean_up (). */
+static gboolean
+rebuild_pointer (BakenStore  *self,
+                 GPtrArray   *keys,
+                 GError     **error)
+{
+  g_autoptr(GArray) serials = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GDir) dir = g_dir_open (self->bundles_dir, 0, NULL);
+  guint64 found[2] = { 0, 0 };
+  guint n_found = 0;
+  const char *name;
+
+  if (dir == NULL)
+    return set_errno_error (error, errno, "read", self->bundles_dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      guint64 serial;
+
+      if (parse_serial (name, &serial) && serial != 0)
+        g_array_append_val (serials, serial);
+    }
+  g_array_sort (serials, compare_serials_descending);
+
+  for (guint i = 0; i < serials->len && n_found < G_N_ELEMENTS (found); i++)
+    {
+      guint64 serial = g_array_index (serials, guint64, i);
+      g_autoptr(BakenVerifiedBundle) bundle = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      bundle = baken_store_verify_bundle (self, serial, keys, &local_error);
+      if (bundle == NULL)
+        {
+          g_message ("Rebuilding the pointer: %s", local_error->message);
+          continue;
+        }
+      found[n_found++] = serial;
+    }
+
+  g_message ("The pointer %s was damaged; rebuilt from the bundles that verify: current %"
+             G_GUINT64_FORMAT ", previous %" G_GUINT64_FORMAT,
+             self->pointer_path, found[0], found[1]);
+
+  return write_pointer (self, found[0], found[1], error);
+}
+
+/* Raises the floors to the bundle serial (the current or previous one) when it is
+ * higher, from its manifest. */
+static gboolean
+raise_floor (BakenStore      *self,
+             guint64          serial,
+             BakenInstalled  *installed,
+             GError         **error)
+{
+  g_auto(BakenInstalled) bundle = { 0 };
+
+  if (serial == 0 || serial <= installed->floor_serial)
+    return TRUE;
+  if (!read_installed_manifest (self, serial, &bundle, error))
+    return FALSE;
+
+  installed->floor_serial = serial;
+  g_free (installed->floor_sha256);
+  installed->floor_sha256 = g_steal_pointer (&bundle.sha256);
+  installed->floor_created = MAX (installed->floor_created, bundle.created);
+
+  return TRUE;
+}
+
+BakenVerifiedBundle *
+baken_store_verify_bundle (BakenStore  *self,
+                           guint64      serial,
+                           GPtrArray   *keys,
+                           GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *icon_cache = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(BakenInstalled) described = { 0 };
+  BakenVerifiedBundle *bundle;
+
+  g_return_val_if_fail (BAKEN_IS_STORE (self), NULL);
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  /* The manifest is only read for the time to verify at; the verification checks its
+   * signature. Freshness was judged when the bundle was installed: an installed bundle
+   * stays valid after it expired (the staff see the stale notice). */
+  dir = baken_store_get_bundle_dir (self, serial);
+  if (!read_installed_manifest (self, serial, &described, &local_error))
+    {
+      g_set_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_CORRUPT,
+                   "Bundle %" G_GUINT64_FORMAT " does not verify: %s", serial,
+                   local_error->message);
+      return NULL;
+    }
+  at = g_date_time_new_from_unix_utc (MAX (described.expires - 1, described.created));
+  icon_cache = g_build_filename (self->dir, BAKEN_BUNDLE_ICON_CACHE_NAME, NULL);
+
+  bundle = baken_bundle_verify_cached (dir, keys, at, icon_cache, NULL, NULL, &local_error);
+  if (bundle == NULL)
+    {
+      g_set_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_CORRUPT,
+                   "Bundle %" G_GUINT64_FORMAT " does not verify: %s", serial,
+                   local_error->message);
+      return NULL;
+    }
+  if (bundle->serial != serial)
+    {
+      g_set_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_CORRUPT,
+                   "bundles/%" G_GUINT64_FORMAT " holds bundle %" G_GUINT64_FORMAT,
+                   serial, bundle->serial);
+      baken_verified_bundle_free (bundle);
+      return NULL;
+    }
+
+  return bundle;
+}
+
 gboolean
 baken_store_reconcile (BakenStore  *self,
                        BakenState  *state,
+                       GPtrArray   *keys,
                        GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -549,6 +682,7 @@ baken_store_reconcile (BakenStore  *self,
 
   g_return_val_if_fail (BAKEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (BAKEN_IS_STATE (state), FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
 
   if (!baken_store_clear_staging (self, error))
     return FALSE;
@@ -560,10 +694,11 @@ baken_store_reconcile (BakenStore  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      /* Cannot happen with an atomic rename; a damaged disk can. Start over: the
-       * floors in the state DB still refuse a rollback. */
+      /* Cannot happen with an atomic rename; a damaged disk can. The pointer is only a
+       * cache of which bundles are installed: rebuild it from them. */
       g_clear_error (&local_error);
-      if (!write_pointer (self, 0, 0, error))
+      if (!rebuild_pointer (self, keys, error) ||
+          !baken_store_read_pointer (self, &current, &previous, error))
         return FALSE;
     }
 
@@ -591,7 +726,8 @@ baken_store_reconcile (BakenStore  *self,
 
   if (!baken_state_get_installed (state, &installed, error))
     return FALSE;
-  if (installed.serial == current && installed.previous_serial == previous)
+  if (installed.serial == current && installed.previous_serial == previous &&
+      installed.floor_serial >= MAX (current, previous))
     return TRUE;
 
   /* A crash between the pointer swap and recording it (or a fallback): the pointer wins. */
@@ -607,12 +743,11 @@ baken_store_reconcile (BakenStore  *self,
 
   installed.previous_serial = previous;
   installed.open_failures = 0;
-  if (installed.serial > installed.floor_serial)
-    {
-      installed.floor_serial = installed.serial;
-      g_free (installed.floor_sha256);
-      installed.floor_sha256 = g_strdup (installed.sha256);
-    }
+  /* A new state DB (the old one was damaged) knows no floor: the installed bundles say
+   * what this kiosk accepted, so a rollback stays refused. */
+  if (!raise_floor (self, current, &installed, error) ||
+      !raise_floor (self, previous, &installed, error))
+    return FALSE;
   installed.floor_created = MAX (installed.floor_created, installed.created);
 
   return baken_state_set_installed (state, &installed, error);

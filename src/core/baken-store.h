@@ -14,9 +14,11 @@
  *
  * Installing is: fsync the staged files and staging/, rename staging/ to
  * bundles/<serial>/, fsync bundles/, replace the pointer, then (by the caller) record the
- * state, then clean up every bundle that is neither current nor previous. The pointer is
- * the truth: baken_store_reconcile() at startup removes whatever a crash left half done,
- * so the kiosk opens exactly the old or exactly the new bundle.
+ * state, then clean up every bundle that is neither current nor previous. The pointer
+ * decides between intact bundles: baken_store_reconcile() at startup removes whatever a
+ * crash left half done, so the kiosk opens exactly the old or exactly the new bundle.
+ * The installed bundles themselves are the truth, though: a damaged pointer is rebuilt
+ * from the bundles that verify, and a new state DB gets its floors from them.
  *
  * Not thread-safe: one BakenStore per thread (they are cheap), one writer at a time.
  */
@@ -24,6 +26,7 @@
 
 #include <glib-object.h>
 
+#include "baken-bundle.h"
 #include "baken-state.h"
 
 G_BEGIN_DECLS
@@ -65,8 +68,10 @@ gboolean    baken_store_read_pointer        (BakenStore   *self,
 gboolean    baken_store_clear_staging       (BakenStore   *self,
                                              GError      **error);
 /* Moves staging/ to bundles/<serial>/ and makes it current, the old current becoming
- * previous (unless it is the same serial). Everything is fsynced before the pointer
- * changes. Does not clean up: call baken_store_clean_up() after recording the state. */
+ * previous. The current serial itself can be installed again (replacing a bundle that no
+ * longer verifies; previous stays), the previous one cannot. Everything is fsynced
+ * before the pointer changes. Does not clean up: call baken_store_clean_up() after
+ * recording the state. */
 gboolean    baken_store_install             (BakenStore   *self,
                                              guint64       serial,
                                              GError      **error);
@@ -78,12 +83,25 @@ gboolean    baken_store_fall_back           (BakenStore   *self,
  * writes. */
 gboolean    baken_store_clean_up            (BakenStore   *self,
                                              GError      **error);
-/* At startup: clears staging, removes leftovers, drops a pointer to a bundle that is
- * missing (falling back to previous, or to nothing), and brings the installed record of
- * state in line with the pointer (reading the bundle's manifest), never lowering the
- * rollback floors. */
+/* Verifies bundles/<serial>/ with keys (BakenMinisignPublicKey, as from
+ * baken_bundle_trusted_keys ()): signature, hashes, DB and icon checks (the icon check
+ * once per content DB, remembered in the state folder). Freshness is not judged again:
+ * it is verified as of the last second before its manifest expires. NULL with
+ * BAKEN_STORE_ERROR_CORRUPT when it does not verify. Blocks: never on the UI thread. */
+BakenVerifiedBundle *
+            baken_store_verify_bundle       (BakenStore   *self,
+                                             guint64       serial,
+                                             GPtrArray    *keys,
+                                             GError      **error);
+/* At startup: clears staging, removes leftovers, rebuilds a damaged pointer from the
+ * newest bundles that verify with keys (never removing one that verifies because the
+ * pointer was bad), drops a pointer to a bundle that is missing (falling back to
+ * previous, or to nothing), and brings the installed record of state in line with the
+ * pointer (reading the bundle's manifest), never lowering the rollback floors and
+ * raising them to the installed bundles (a new state DB knows none). */
 gboolean    baken_store_reconcile           (BakenStore   *self,
                                              BakenState   *state,
+                                             GPtrArray    *keys,
                                              GError      **error);
 
 /* Fault injection for the crash-safety test: each call is one numbered step. When the

@@ -378,12 +378,41 @@ check_free_space (BakenStore  *store,
   return TRUE;
 }
 
+/* Whether the bundle at the floor, offered again, is "unchanged": when it is installed
+ * and intact, or when the kiosk fell back from it (it failed to open here; taking it
+ * again would only fail again). Nothing installed, or a damaged copy: it is taken
+ * again. */
+static gboolean
+installed_verifies (BakenStore            *store,
+                    const BakenInstalled  *installed,
+                    GPtrArray             *keys)
+{
+  g_autoptr(BakenVerifiedBundle) bundle = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (installed->serial == 0)
+    return FALSE;
+  if (installed->serial != installed->floor_serial)
+    return TRUE;
+
+  bundle = baken_store_verify_bundle (store, installed->serial, keys, &local_error);
+  if (bundle == NULL)
+    {
+      g_message ("%s: the same bundle is taken again", local_error->message);
+      return FALSE;
+    }
+
+  return g_strcmp0 (bundle->content_sha256, installed->sha256) == 0;
+}
+
 /* The checks that need only the signed manifest, before the content is fetched.
- * Returns FALSE with *unchanged TRUE (and no error) when this is the installed bundle. */
+ * Returns FALSE with *unchanged TRUE (and no error) when this is the installed bundle
+ * and installed_ok says it is intact. */
 static gboolean
 check_policy (Attempt               *attempt,
               BakenManifest         *manifest,
               const BakenInstalled  *installed,
+              gboolean               installed_ok,
               gboolean              *unchanged,
               GError               **error)
 {
@@ -406,12 +435,14 @@ check_policy (Attempt               *attempt,
                  "installed %" G_GUINT64_FORMAT, manifest->serial, installed->floor_serial);
   if (manifest->serial == installed->floor_serial)
     {
-      if (g_strcmp0 (content->sha256, installed->floor_sha256) == 0)
+      if (g_strcmp0 (content->sha256, installed->floor_sha256) == 0 && installed_ok)
         {
           *unchanged = TRUE;
           return FALSE;
         }
-      return fail (error, BAKEN_SYNC_ERROR_REPLAY,
+      /* The installed copy is damaged or gone: taken again, with every check below. */
+      if (g_strcmp0 (content->sha256, installed->floor_sha256) != 0)
+        return fail (error, BAKEN_SYNC_ERROR_REPLAY,
                    "Replay refused: serial %" G_GUINT64_FORMAT " is installed with other "
                    "content; publish changes under a higher serial", manifest->serial);
     }
@@ -509,7 +540,7 @@ attempt_sync (Attempt     *attempt,
   g_autofree char *icon_cache = NULL;
   const BakenManifestFile *content;
   const char *etag = NULL;
-  gboolean not_modified = FALSE, unchanged = FALSE;
+  gboolean not_modified = FALSE, unchanged = FALSE, installed_ok;
   guint64 current, previous;
   gint64 start;
   gsize length;
@@ -525,8 +556,9 @@ attempt_sync (Attempt     *attempt,
   /* 1. The manifest: conditional when the last one we checked came from this URL and
    * its bundle is still what we have. */
   start = g_get_monotonic_time ();
+  installed_ok = installed_verifies (store, &installed, job->keys);
   if (job->url != NULL && status.etag != NULL &&
-      g_strcmp0 (status.etag_url, job->url) == 0 && installed.floor_serial > 0)
+      g_strcmp0 (status.etag_url, job->url) == 0 && installed_ok)
     etag = status.etag;
   manifest_bytes = fetch_small (attempt, BAKEN_BUNDLE_MANIFEST_NAME, BAKEN_MANIFEST_MAX_SIZE,
                                 etag, &not_modified, error);
@@ -571,7 +603,7 @@ attempt_sync (Attempt     *attempt,
   attempt->outcome->serial = manifest->serial;
 
   /* 3. Serial, created, expires, sizes. */
-  if (!check_policy (attempt, manifest, &installed, &unchanged, error))
+  if (!check_policy (attempt, manifest, &installed, installed_ok, &unchanged, error))
     {
       attempt->outcome->download_us = g_get_monotonic_time () - start;
       return unchanged ? BAKEN_SYNC_RESULT_UNCHANGED : BAKEN_SYNC_RESULT_REFUSED;
@@ -680,14 +712,17 @@ _baken_sync_job_run (BakenSyncJob  *job,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *state_path = NULL;
   Attempt attempt = { 0 };
-  gboolean keep_etag;
+  gboolean keep_etag, rebuilt;
 
   store = baken_store_new (job->state_dir, error);
   if (store == NULL)
     return NULL;
   state_path = baken_store_get_state_path (store);
-  state = baken_state_open (state_path, error);
+  state = baken_state_open_or_rebuild (state_path, &rebuilt, error);
   if (state == NULL)
+    return NULL;
+  /* Damaged since the kiosk started: the new DB knows no floor until reconciled. */
+  if (rebuilt && !baken_store_reconcile (store, state, job->keys, error))
     return NULL;
 
   outcome->source = g_strdup (job->folder != NULL ? job->folder : job->url);

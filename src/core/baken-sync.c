@@ -29,6 +29,7 @@ struct _BakenSync
   BakenConfig      *config;        /* (owned) */
   char             *state_dir;     /* (owned) */
   BakenSyncPolicy  *policy;        /* (owned) */
+  GPtrArray        *keys;          /* (owned) the trusted BakenMinisignPublicKey */
 
   /* Main-thread connection and store (the worker opens its own) */
   BakenStore       *store;         /* (owned) */
@@ -310,6 +311,7 @@ baken_sync_finalize (GObject *object)
 
   g_clear_pointer (&self->config, baken_config_unref);
   g_clear_pointer (&self->policy, baken_sync_policy_free);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_free (self->state_dir);
   baken_installed_clear (&self->installed);
   baken_sync_status_clear (&self->status);
@@ -472,16 +474,19 @@ baken_sync_new (BakenConfig  *config,
   self->state_dir = g_strdup (state_dir);
   device_id = read_device_id ();
   self->policy = baken_sync_policy_new (&config->sync_schedule, device_id, NULL);
+  self->keys = baken_bundle_trusted_keys (config->sync_keys);
 
   self->store = baken_store_new (state_dir, error);
   if (self->store == NULL)
     return NULL;
+  /* A damaged state DB is moved aside and made again; reconciling restores what it
+   * knew of the installed content from the bundles. */
   state_path = baken_store_get_state_path (self->store);
-  self->state = baken_state_open (state_path, error);
+  self->state = baken_state_open_or_rebuild (state_path, NULL, error);
   if (self->state == NULL)
     return NULL;
 
-  if (!baken_store_reconcile (self->store, self->state, error) ||
+  if (!baken_store_reconcile (self->store, self->state, self->keys, error) ||
       !baken_state_get_installed (self->state, &self->installed, error) ||
       !baken_state_get_sync_status (self->state, &self->status, error))
     return NULL;
@@ -520,7 +525,7 @@ baken_sync_begin_open (BakenSync  *self,
         }
 
       baken_installed_clear (&installed);
-      if (!baken_store_reconcile (self->store, self->state, error) ||
+      if (!baken_store_reconcile (self->store, self->state, self->keys, error) ||
           !baken_state_get_installed (self->state, &installed, error))
         return NULL;
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -201,6 +203,120 @@ test_not_a_db (void)
   g_assert_true (error->domain == BAKEN_STATE_ERROR);
 }
 
+/* The names in the state folder that start with prefix. */
+static GPtrArray *
+find_files (const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_user_state_dir (), 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (names, g_strdup (name));
+
+  return names;
+}
+
+/* Cut to 100 bytes (a full disk, a power cut on a bad card): "malformed" until the file
+ * is moved aside, which the rebuilding open does, keeping it for the technician. */
+static void
+test_damaged_rebuilt (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = state_path ();
+  g_autoptr(BakenState) state = NULL;
+  g_autoptr(GPtrArray) aside = NULL;
+  g_autofree char *aside_path = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *data = NULL;
+  g_auto(BakenInstalled) installed = { 0 };
+  BakenInstalled in = { .serial = 42, .floor_serial = 42 };
+  gboolean rebuilt = FALSE;
+  gsize length;
+
+  state = baken_state_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (baken_state_set_installed (state, &in, &error));
+  g_assert_true (baken_state_record_sync (state, 1, "s", BAKEN_SYNC_RESULT_INSTALLED, 42,
+                                          NULL, NULL, NULL, &error));
+  g_assert_finalize_object (g_steal_pointer (&state));
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 100);
+  g_assert_true (g_file_set_contents (path, data, 100, NULL));
+
+  state = baken_state_open (path, &error);
+  g_assert_null (state);
+  g_assert_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  state = baken_state_open_or_rebuild (path, &rebuilt, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  g_assert_true (rebuilt);
+  g_assert_true (baken_state_get_installed (state, &installed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (installed.serial, ==, 0);
+  g_assert_true (baken_state_record_sync (state, 2, "s", BAKEN_SYNC_RESULT_UNCHANGED, 42,
+                                          NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The damaged file is kept as it was, and nothing else with that name is left. */
+  aside = find_files ("state.sqlite.damaged-");
+  g_assert_cmpuint (aside->len, ==, 1);
+  aside_path = g_build_filename (g_get_user_state_dir (), aside->pdata[0], NULL);
+  g_assert_true (g_file_get_contents (aside_path, &kept, &length, NULL));
+  g_assert_cmpuint (length, ==, 100);
+  g_assert_cmpmem (kept, 100, data, 100);
+  g_assert_finalize_object (g_steal_pointer (&state));
+
+  /* A healthy DB opens as it is. */
+  state = baken_state_open_or_rebuild (path, &rebuilt, &error);
+  g_assert_no_error (error);
+  g_assert_false (rebuilt);
+  g_assert_finalize_object (g_steal_pointer (&state));
+}
+
+/* Opens, and the tables open reads are fine, but the sync log's page is garbage:
+ * integrity_check finds it. */
+static void
+test_integrity_rebuilt (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = state_path ();
+  g_autoptr(BakenState) state = NULL;
+  g_autofree char *data = NULL;
+  gboolean rebuilt = FALSE;
+  gsize length, page_size;
+  int root;
+
+  state = baken_state_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (baken_state_record_sync (state, 1, "s", BAKEN_SYNC_RESULT_FAILED, 0, NULL,
+                                          NULL, NULL, &error));
+  g_assert_finalize_object (g_steal_pointer (&state));
+
+  /* Checkpointed on close: the tables are in the main file. */
+  root = query_int (path, "SELECT rootpage FROM sqlite_schema WHERE name = 'sync_log'");
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  page_size = ((guint8) data[16] << 8) | (guint8) data[17];
+  g_assert_cmpuint (length, >=, root * page_size);
+  data[(root - 1) * page_size] = (char) 0xa5;   /* not a b-tree page type */
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+
+  state = baken_state_open (path, &error);
+  g_assert_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "integrity_check"));
+  g_clear_error (&error);
+
+  state = baken_state_open_or_rebuild (path, &rebuilt, &error);
+  g_assert_no_error (error);
+  g_assert_true (rebuilt);
+  g_assert_finalize_object (g_steal_pointer (&state));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +329,8 @@ main (int   argc,
   g_test_add_func ("/core/state/log-pruned", test_log_pruned);
   g_test_add_func ("/core/state/newer-schema", test_newer_schema);
   g_test_add_func ("/core/state/not-a-db", test_not_a_db);
+  g_test_add_func ("/core/state/damaged-rebuilt", test_damaged_rebuilt);
+  g_test_add_func ("/core/state/integrity-rebuilt", test_integrity_rebuilt);
 
   return g_test_run ();
 }

@@ -6,9 +6,11 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include "baken-bundle.h"
 #include "baken-manifest.h"
 #include "baken-state.h"
 #include "baken-store.h"
+#include "sync-test-util.h"
 
 #define CREATED_BASE G_GINT64_CONSTANT (1740000000)
 
@@ -17,6 +19,7 @@ typedef struct
   char       *dir;
   BakenStore *store;
   BakenState *state;
+  GPtrArray  *keys;    /* trusts the key of publish () */
 } Fixture;
 
 static void
@@ -32,6 +35,11 @@ fixture_set_up (Fixture       *f,
   state_path = baken_store_get_state_path (f->store);
   f->state = baken_state_open (state_path, &error);
   g_assert_no_error (error);
+  f->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  g_ptr_array_add (f->keys,
+                   baken_minisign_public_key_new_from_base64 (test_public_key_base64 (),
+                                                              &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -40,6 +48,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_assert_finalize_object (f->store);
   g_assert_finalize_object (f->state);
+  g_ptr_array_unref (f->keys);
   g_free (f->dir);
 }
 
@@ -169,7 +178,7 @@ test_empty (Fixture       *f,
   g_auto(BakenInstalled) installed = { 0 };
 
   assert_pointer (f, 0, 0);
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   g_assert_no_error (error);
   assert_pointer (f, 0, 0);
   g_assert_true (baken_state_get_installed (f->state, &installed, &error));
@@ -207,17 +216,41 @@ test_install_keeps_previous (Fixture       *f,
 }
 
 static void
-test_install_twice_refused (Fixture       *f,
-                            gconstpointer  data)
+test_install_previous_refused (Fixture       *f,
+                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
   install (f, 5);
+  install (f, 6);
   stage (f, 5);
   g_assert_false (baken_store_install (f->store, 5, &error));
   g_assert_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_IO);
-  assert_pointer (f, 5, 0);
+  assert_pointer (f, 6, 5);
   assert_content (f, 5);
+}
+
+/* The sync takes the current bundle again when it no longer verifies: it is replaced,
+ * and the previous one stays previous. */
+static void
+test_install_current_again (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bundles = NULL;
+
+  install (f, 5);
+  install (f, 6);
+  path = baken_store_get_content_path (f->store, 6);
+  g_assert_true (g_file_set_contents (path, "damaged", -1, NULL));
+
+  install (f, 6);
+  assert_pointer (f, 6, 5);
+  assert_content (f, 6);
+  assert_content (f, 5);
+  bundles = list_bundles (f);
+  g_assert_cmpstr (bundles, ==, "5 6");
 }
 
 static void
@@ -254,13 +287,13 @@ test_reconcile_before_pointer (Fixture       *f,
   g_auto(BakenInstalled) installed = { 0 };
 
   install (f, 5);
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   leftover = baken_store_get_bundle_dir (f->store, 6);
   write_bundle (leftover, 6);
   write_bundle (baken_store_get_staging_dir (f->store), 7);
   g_assert_true (g_file_set_contents (tmp, "current 6\nprevious 5\n", -1, NULL));
 
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   g_assert_no_error (error);
   assert_pointer (f, 5, 0);
   bundles = list_bundles (f);
@@ -283,11 +316,11 @@ test_reconcile_after_pointer (Fixture       *f,
   g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
 
   install (f, 5);
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   stage (f, 6);
   g_assert_true (baken_store_install (f->store, 6, &error));
 
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   g_assert_no_error (error);
   assert_pointer (f, 6, 5);
   g_assert_true (baken_state_get_installed (f->state, &installed, &error));
@@ -311,9 +344,9 @@ test_reconcile_keeps_floor (Fixture       *f,
 
   install (f, 5);
   install (f, 6);
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   g_assert_true (baken_store_fall_back (f->store, &error));
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   g_assert_no_error (error);
 
   assert_pointer (f, 5, 0);
@@ -337,39 +370,126 @@ test_reconcile_missing_bundle (Fixture       *f,
   content = baken_store_get_content_path (f->store, 6);
   g_assert_cmpint (g_unlink (content), ==, 0);
 
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   g_assert_no_error (error);
   assert_pointer (f, 5, 0);
   dir = baken_store_get_bundle_dir (f->store, 6);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
+/* Installs the signed bundle serial (sync-test-util.h) as the sync would. */
+static void
+install_signed (Fixture *f,
+                guint64  serial)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (baken_store_clear_staging (f->store, &error));
+  publish_good (baken_store_get_staging_dir (f->store), serial);
+  g_assert_true (baken_store_install (f->store, serial, &error));
+  g_assert_no_error (error);
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
+  g_assert_no_error (error);
+}
+
+static void
+damage_pointer (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pointer = g_build_filename (f->dir, "current", NULL);
+
+  g_assert_true (g_file_set_contents (pointer, "current x\n\x01garbage", -1, NULL));
+  g_assert_false (baken_store_read_pointer (f->store, &(guint64) { 0 }, &(guint64) { 0 },
+                                            &error));
+  g_assert_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_CORRUPT);
+}
+
+/* The pointer is a cache of the installed bundles: a garbled one is rebuilt from them,
+ * and no bundle that verifies is removed. */
 static void
 test_reconcile_damaged_pointer (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *pointer = g_build_filename (f->dir, "current", NULL);
   g_autofree char *bundles = NULL;
   g_auto(BakenInstalled) installed = { 0 };
 
-  install (f, 5);
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
-  g_assert_true (g_file_set_contents (pointer, "current x\n", -1, NULL));
-  g_assert_false (baken_store_read_pointer (f->store, &(guint64) { 0 }, &(guint64) { 0 },
-                                            &error));
-  g_assert_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_CORRUPT);
-  g_clear_error (&error);
+  install_signed (f, 5);
+  install_signed (f, 6);
+  damage_pointer (f);
 
-  /* Nothing is current any more, but the floor still refuses a rollback. */
-  g_assert_true (baken_store_reconcile (f->store, f->state, &error));
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
   g_assert_no_error (error);
-  assert_pointer (f, 0, 0);
+  assert_pointer (f, 6, 5);
   bundles = list_bundles (f);
-  g_assert_cmpstr (bundles, ==, "");
+  g_assert_cmpstr (bundles, ==, "5 6");
   g_assert_true (baken_state_get_installed (f->state, &installed, &error));
-  g_assert_cmpuint (installed.serial, ==, 0);
-  g_assert_cmpuint (installed.floor_serial, ==, 5);
+  g_assert_cmpuint (installed.serial, ==, 6);
+  g_assert_cmpuint (installed.previous_serial, ==, 5);
+  g_assert_cmpuint (installed.floor_serial, ==, 6);
+}
+
+/* The newest bundle is damaged too: the newest that verifies becomes current, the
+ * damaged one goes. */
+static void
+test_reconcile_damaged_pointer_and_bundle (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundles = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto(BakenInstalled) installed = { 0 };
+
+  install_signed (f, 5);
+  install_signed (f, 6);
+  path = baken_store_get_content_path (f->store, 6);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  contents[length / 2] ^= 0xff;
+  g_chmod (path, 0644);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  damage_pointer (f);
+
+  g_assert_true (baken_store_reconcile (f->store, f->state, f->keys, &error));
+  g_assert_no_error (error);
+  assert_pointer (f, 5, 0);
+  bundles = list_bundles (f);
+  g_assert_cmpstr (bundles, ==, "5");
+  /* The floor stays at what this kiosk accepted: 6 cannot be replaced by other content. */
+  g_assert_true (baken_state_get_installed (f->state, &installed, &error));
+  g_assert_cmpuint (installed.serial, ==, 5);
+  g_assert_cmpuint (installed.floor_serial, ==, 6);
+}
+
+/* A new state DB (the old one was damaged and moved aside) gets its floors from the
+ * installed bundles. */
+static void
+test_reconcile_new_state (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "fresh.sqlite", NULL);
+  g_autoptr(BakenState) fresh = NULL;
+  g_auto(BakenInstalled) before = { 0 };
+  g_auto(BakenInstalled) after = { 0 };
+
+  install_signed (f, 5);
+  install_signed (f, 6);
+  g_assert_true (baken_state_get_installed (f->state, &before, &error));
+
+  fresh = baken_state_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (baken_store_reconcile (f->store, fresh, f->keys, &error));
+  g_assert_no_error (error);
+  g_assert_true (baken_state_get_installed (fresh, &after, &error));
+  g_assert_cmpuint (after.serial, ==, 6);
+  g_assert_cmpuint (after.previous_serial, ==, 5);
+  g_assert_cmpstr (after.sha256, ==, before.sha256);
+  g_assert_cmpuint (after.floor_serial, ==, 6);
+  g_assert_cmpstr (after.floor_sha256, ==, before.floor_sha256);
+  g_assert_cmpint (after.floor_created, ==, before.floor_created);
+  g_assert_finalize_object (g_steal_pointer (&fresh));
 }
 
 /* The store cannot write its pointer (the disk is full: writes beyond 0 bytes fail, for
@@ -413,13 +533,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  sync_test_init ();
 
 #define ADD(path, func) \
   g_test_add ("/core/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("empty", test_empty);
   ADD ("install-keeps-previous", test_install_keeps_previous);
-  ADD ("install-twice-refused", test_install_twice_refused);
+  ADD ("install-previous-refused", test_install_previous_refused);
+  ADD ("install-current-again", test_install_current_again);
   ADD ("install-fails", test_install_fails);
   ADD ("fall-back", test_fall_back);
   ADD ("reconcile/before-pointer", test_reconcile_before_pointer);
@@ -427,7 +551,11 @@ main (int   argc,
   ADD ("reconcile/keeps-floor", test_reconcile_keeps_floor);
   ADD ("reconcile/missing-bundle", test_reconcile_missing_bundle);
   ADD ("reconcile/damaged-pointer", test_reconcile_damaged_pointer);
+  ADD ("reconcile/damaged-pointer-and-bundle", test_reconcile_damaged_pointer_and_bundle);
+  ADD ("reconcile/new-state", test_reconcile_new_state);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  sync_test_cleanup ();
+  return status;
 }

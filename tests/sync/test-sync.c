@@ -846,6 +846,116 @@ test_cancelled_midway (Fixture       *f,
                    NULL);
 }
 
+static void
+damage_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  data[length / 2] ^= 0xff;
+  g_chmod (path, 0644);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+/* The pointer holds garbage, the bundles are intact: the kiosk keeps both and shows the
+ * newest, and the same bundle offered again is unchanged. */
+static void
+test_damaged_pointer (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *pointer = g_build_filename (f->state_dir, "current", NULL);
+  g_autofree char *old_dir = g_build_filename (f->state_dir, "bundles", "10", NULL);
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  assert_installed (f, BASE_SERIAL + 1);
+  g_clear_object (&f->sync);
+  g_assert_true (g_file_set_contents (pointer, "\x7f\x01 garbage", -1, NULL));
+
+  open_sync (f);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL + 1);
+  g_assert_true (g_file_test (old_dir, G_FILE_TEST_IS_DIR));
+  assert_status_line (f, NULL, "previous 10");
+
+  outcome = run_sync (f, NULL, 0);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+}
+
+/* The installed content file is damaged: the same bundle is not "unchanged" (neither
+ * by a 304 nor by the signed manifest), it is taken again. */
+static void
+test_damaged_install_taken_again (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *content = g_build_filename (f->state_dir, "bundles", "10",
+                                               "content-10.sqlite", NULL);
+  g_autofree char *usb = g_build_filename (g_get_user_cache_dir (), "usb", NULL);
+  g_autoptr(BakenSyncOutcome) http = NULL;
+  g_autoptr(BakenSyncOutcome) folder = NULL;
+  g_autoptr(BakenSyncOutcome) again = NULL;
+
+  damage_file (content);
+  http = run_sync (f, NULL, 0);
+  g_assert_no_error (http->error);
+  g_assert_cmpint (http->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+
+  damage_file (content);
+  publish_good (usb, BASE_SERIAL);
+  folder = run_sync (f, usb, 0);
+  g_assert_no_error (folder->error);
+  g_assert_cmpint (folder->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+
+  /* Intact again: unchanged. */
+  again = run_sync (f, usb, 0);
+  g_assert_cmpint (again->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+}
+
+/* The state DB is cut to 100 bytes ("malformed"): it is moved aside and made again from
+ * the bundles, the floor included. */
+static void
+test_damaged_state (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->state_dir, "state.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(BakenSyncOutcome) rollback = NULL;
+  g_autoptr(BakenSyncOutcome) same = NULL;
+  const char *name;
+  guint aside = 0;
+  gsize length;
+
+  /* The last connection checkpoints the WAL into the file that is cut. */
+  g_clear_object (&f->sync);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, 100, NULL));
+
+  assert_status_line (f, NULL, "floor 10");
+  dir = g_dir_open (f->state_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    aside += g_str_has_prefix (name, "state.sqlite.damaged-");
+  g_assert_cmpuint (aside, ==, 1);
+
+  open_sync (f);
+  g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
+  publish_good (f->pub_dir, BASE_SERIAL - 1);
+  rollback = run_sync (f, NULL, 0);
+  g_assert_cmpint (rollback->result, ==, BAKEN_SYNC_RESULT_REFUSED);
+  g_assert_error (rollback->error, BAKEN_SYNC_ERROR, BAKEN_SYNC_ERROR_ROLLBACK);
+
+  publish_good (f->pub_dir, BASE_SERIAL);
+  same = run_sync (f, NULL, 0);
+  g_assert_no_error (same->error);
+  g_assert_cmpint (same->result, ==, BAKEN_SYNC_RESULT_UNCHANGED);
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  assert_installed (f, BASE_SERIAL + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +985,9 @@ main (int   argc,
   ADD ("deadline-frees-the-sync", test_deadline_frees_the_sync, NULL);
   ADD ("fault/disk-full", test_disk_full, NULL);
   ADD ("fault/cancelled-midway", test_cancelled_midway, NULL);
+  ADD ("heal/damaged-pointer", test_damaged_pointer, NULL);
+  ADD ("heal/damaged-install-taken-again", test_damaged_install_taken_again, NULL);
+  ADD ("heal/damaged-state", test_damaged_state, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/sync/fault/%s", fault_cases[i].name);

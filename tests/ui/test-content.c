@@ -334,6 +334,50 @@ test_broken_current_falls_back (void)
   ui_test_window_destroy (window);
 }
 
+/* The pointer holds garbage and the state DB is cut to 100 bytes, the bundles are
+ * intact: the kiosk heals at the start and shows the newest bundle, not "being
+ * prepared". */
+static void
+test_damaged_state_folder_heals (void)
+{
+  g_autofree char *text = content_test_config_text (NULL);
+  g_autoptr(BakenConfig) config = ui_test_config_new (text);
+  g_autoptr(BakenSync) sync = new_sync (config, "damaged");
+  g_autoptr(BakenKioskContent) content = NULL;
+  g_autofree char *usb20 = g_build_filename (g_get_user_cache_dir (), "usb-20", NULL);
+  g_autofree char *usb21 = g_build_filename (g_get_user_cache_dir (), "usb-21", NULL);
+  g_autofree char *state_dir = content_test_state_dir ("damaged");
+  g_autofree char *pointer = g_build_filename (state_dir, "current", NULL);
+  g_autofree char *state = g_build_filename (state_dir, "state.sqlite", NULL);
+  g_autofree char *old_bundle = g_build_filename (state_dir, "bundles", "20", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+  BakenWindow *window;
+
+  content_test_make_bundle (usb20, 20, FALSE);
+  content_test_make_bundle (usb21, 21, TRUE);
+  content_test_sync_from (sync, usb20, 20);
+  content_test_sync_from (sync, usb21, 21);
+  g_assert_finalize_object (g_steal_pointer (&sync));
+
+  g_assert_true (g_file_set_contents (pointer, "\x01\x02 not a pointer", -1, NULL));
+  g_assert_true (g_file_get_contents (state, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (state, data, 100, NULL));
+
+  sync = new_sync (config, "damaged");
+  content = baken_kiosk_content_new (config, sync);
+  baken_kiosk_content_wait (content);
+  assert_warnings (0, "*");
+  g_assert_cmpint (baken_kiosk_content_get_origin (content), ==, BAKEN_CONTENT_ORIGIN_SYNC);
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 21);
+  g_assert_true (g_file_test (old_bundle, G_FILE_TEST_IS_DIR));
+
+  window = content_test_window_new (config, content, 1.0);
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), CONTENT_TEST_NEW_TITLE));
+  g_assert_false (ui_test_has_label (GTK_WIDGET (window), PREPARING_TITLE));
+  ui_test_window_destroy (window);
+}
+
 /* Old content: a small mark with an accessible name for staff, no text for residents. */
 static void
 test_stale_notice (void)
@@ -519,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/ui/content/path-bundle", test_path_bundle);
   g_test_add_func ("/ui/content/update-waits-for-reset", test_update_waits_for_reset);
   g_test_add_func ("/ui/content/broken-current-falls-back", test_broken_current_falls_back);
+  g_test_add_func ("/ui/content/damaged-state-folder-heals", test_damaged_state_folder_heals);
   g_test_add_func ("/ui/content/stale-notice", test_stale_notice);
   g_test_add_func ("/ui/content/expired-at-start", test_expired_at_start);
   g_test_add_func ("/ui/content/command-line", test_command_line);
