@@ -43,6 +43,7 @@
 
 #include "baken-context.h"
 #include "baken-kiosk-content.h"
+#include "baken-notify.h"
 #include "baken-sync.h"
 #include "baken-window.h"
 
@@ -69,6 +70,7 @@ struct _BakenApplication
   /* First frame */
   gint64          start_time_us;
   gulong          after_paint_id;
+  guint           watchdog_id;   /* GSource id of the watchdog ping, 0 without one */
   GdkFrameClock  *frame_clock;   /* (unowned) while after_paint_id is connected */
 };
 
@@ -170,6 +172,31 @@ window_realize_cb (GtkWidget        *window,
   self->frame_clock = frame_clock;
   self->after_paint_id = g_signal_connect (frame_clock, "after-paint",
                                            G_CALLBACK (after_paint_cb), self);
+}
+
+/* On the main loop, on purpose: when it hangs, the pings stop and the service manager
+ * restarts the kiosk (WatchdogSec in the unit). */
+static gboolean
+watchdog_cb (gpointer data)
+{
+  baken_notify ("WATCHDOG=1");
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_watchdog (BakenApplication *self)
+{
+  guint interval = baken_notify_watchdog_interval_ms ();
+
+  /* The window is up: the service manager may stop waiting. */
+  baken_notify ("READY=1");
+  if (interval == 0 || self->watchdog_id != 0)
+    return;
+
+  self->watchdog_id = g_timeout_add (interval, watchdog_cb, self);
+  g_source_set_name_by_id (self->watchdog_id, "[baken] watchdog");
+  g_message ("Pinging the service manager's watchdog every %u ms", interval);
 }
 
 static BakenSync *
@@ -625,6 +652,7 @@ baken_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+  start_watchdog (self);
 
   if (self->sync != NULL && self->config->sync_url != NULL)
     baken_sync_start (self->sync);
@@ -637,6 +665,7 @@ baken_application_dispose (GObject *object)
 
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_handle_id (&self->watchdog_id, g_source_remove);
   g_clear_object (&self->context);
   g_clear_object (&self->content);
   if (self->sync != NULL)

@@ -7,11 +7,17 @@
  */
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <gdk/x11/gdkx.h>
+#include <gio/gunixsocketaddress.h>
+#include <glib/gstdio.h>
+
 #include "baken-application.h"
+#include "test-util.h"
 #include "ui-test-util.h"
 
 #include "baken-search-page.h"
@@ -355,6 +361,94 @@ test_idle_scale (gconstpointer data)
     }
 }
 
+/* The next message on the notify socket within timeout_ms, or NULL. */
+static char *
+next_notification (GSocket *socket,
+                   guint    timeout_ms)
+{
+  char buffer[256];
+  gssize got;
+
+  g_socket_set_timeout (socket, 0);
+  if (g_socket_condition_timed_wait (socket, G_IO_IN, (gint64) timeout_ms * 1000, NULL,
+                                     NULL))
+    {
+      got = g_socket_receive (socket, buffer, sizeof buffer - 1, NULL, NULL);
+      if (got > 0)
+        return g_strndup (buffer, (gsize) got);
+    }
+
+  return NULL;
+}
+
+/* Under systemd (Type=notify, WatchdogSec): the real baken says READY=1 when its window
+ * is up and pings the watchdog from its main loop; a frozen process pings no more, so
+ * the service manager restarts it. */
+static void
+test_service_manager (void)
+{
+  const char *exe = g_getenv ("BAKEN_EXE");
+  g_autofree char *dir = g_dir_make_tmp ("baken-notify-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notify", NULL);
+  g_autofree char *state = g_build_filename (dir, "state", NULL);
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) baken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ready = NULL;
+  guint pings = 0;
+  pid_t pid;
+
+  g_assert_nonnull (exe);
+  socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_DATAGRAM,
+                         G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, FALSE, &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "NOTIFY_SOCKET", path, TRUE);
+  g_subprocess_launcher_setenv (launcher, "WATCHDOG_USEC", "400000", TRUE);
+  g_subprocess_launcher_setenv (launcher, "BAKEN_NON_UNIQUE", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "", TRUE);
+  baken = g_subprocess_launcher_spawn (launcher, &error, exe, "--kiosk", "--state-dir", state,
+                                       NULL);
+  g_assert_no_error (error);
+  pid = atoi (g_subprocess_get_identifier (baken));
+
+  ready = next_notification (socket, baken_test_scale_ms (20000));
+  g_assert_cmpstr (ready, ==, "READY=1");
+  while (pings < 3)
+    {
+      g_autofree char *ping = next_notification (socket, baken_test_scale_ms (5000));
+
+      g_assert_cmpstr (ping, ==, "WATCHDOG=1");
+      pings++;
+    }
+
+  /* A kiosk that hangs stops pinging. */
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  while (TRUE)
+    {
+      g_autofree char *queued = next_notification (socket, 100);
+
+      if (queued == NULL)
+        break;
+    }
+  g_assert_null (next_notification (socket, 1000));
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  {
+    g_autofree char *again = next_notification (socket, baken_test_scale_ms (5000));
+
+    g_assert_cmpstr (again, ==, "WATCHDOG=1");
+  }
+
+  g_subprocess_send_signal (baken, SIGTERM);
+  g_subprocess_wait (baken, NULL, NULL);
+  g_unlink (path);
+}
+
 /* The command line: errors before any window, exit status 1. */
 static void
 test_command_line (gconstpointer data)
@@ -407,6 +501,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/kiosk/command-line/bad-size", bad_size, test_command_line);
   g_test_add_func ("/ui/kiosk/locked-down", test_locked_down);
   g_test_add_func ("/ui/kiosk/typing", test_kiosk_typing);
+  g_test_add_func ("/ui/kiosk/service-manager", test_service_manager);
   g_test_add_func ("/ui/kiosk/windowed-inspector", test_windowed_inspector);
   g_test_add_data_func ("/ui/kiosk/idle-scale/windowed", GINT_TO_POINTER (FALSE),
                         test_idle_scale);
