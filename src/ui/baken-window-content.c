@@ -66,11 +66,24 @@ update_stale_mark (BakenWindow *self)
 {
   BakenKioskContent *content = get_content (self);
   guint stale = content != NULL ? baken_kiosk_content_get_stale (content) : 0;
+  gint64 behind = content != NULL ? baken_kiosk_content_get_clock_behind (content) : 0;
+  g_autofree char *clock_text = NULL;
   GtkWidget *mark;
 
   adw_bin_set_child (self->status_slot, NULL);
-  if (stale == BAKEN_STALE_NONE)
+  if (stale == BAKEN_STALE_NONE && behind <= 0)
     return;
+
+  if (behind > 0)
+    clock_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: for staff: the kiosk's clock
+                                                * is N minutes behind the content's */
+                                               "De klok van deze kiosk loopt %d minuut achter. "
+                                               "Laat de tijd instellen.",
+                                               "De klok van deze kiosk loopt %d minuten achter. "
+                                               "Laat de tijd instellen.",
+                                               (gulong) MIN (behind / 60, G_MAXINT)),
+                                  (int) MIN (behind / 60, G_MAXINT));
 
   /* Built in the current language: staff may have switched it. */
   mark = g_object_new (BAKEN_TYPE_ICON,
@@ -85,12 +98,18 @@ update_stale_mark (BakenWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   /* Translators: the accessible name of a small mark in
                                    * the top bar, for staff only */
-                                  _("Melding voor medewerkers: de inhoud is niet bijgewerkt"),
+                                  stale != BAKEN_STALE_NONE
+                                  ? _("Melding voor medewerkers: de inhoud is niet bijgewerkt")
+                                  /* Translators: the accessible name of a small mark in
+                                   * the top bar, for staff only */
+                                  : _("Melding voor medewerkers: de klok loopt achter"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   (stale & BAKEN_STALE_EXPIRED)
                                   ? _("De inhoud is verlopen. Er is nog geen nieuwe inhoud "
                                       "binnengekomen.")
-                                  : _("De laatste update is te lang geleden."),
+                                  : stale != BAKEN_STALE_NONE
+                                  ? _("De laatste update is te lang geleden.")
+                                  : clock_text,
                                   -1);
   adw_bin_set_child (self->status_slot, mark);
 }

@@ -127,6 +127,18 @@ test_christmas_day (void)
   assert_crisis_lines_open ("2026-12-25T10:00");
 }
 
+/* A kiosk whose clock is right shows no staff mark. */
+static void
+test_clock_ok_no_mark (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  g_autoptr(GPtrArray) marks = ui_test_find_by_css_class (GTK_WIDGET (window), "stale-mark");
+
+  g_assert_cmpuint (marks->len, ==, 0);
+  ui_test_window_destroy (window);
+}
+
 static void
 test_kings_day (void)
 {
@@ -258,9 +270,15 @@ test_behind_shows_fresh_bundle (void)
   g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 3);
   g_assert_cmpint (baken_kiosk_content_get_clock_behind (content), >, 28 * 86400);
 
-  /* The resident sees the new content, at the kiosk's (wrong) time. */
+  /* The resident sees the new content, at the kiosk's (wrong) time; staff see the
+   * small mark in the top bar that says the clock is behind. */
   window = content_test_window_new (config, content, 1.0);
   g_assert_true (ui_test_has_label (GTK_WIDGET (window), CONTENT_TEST_NEW_TITLE));
+  {
+    g_autoptr(GPtrArray) marks = ui_test_find_by_css_class (GTK_WIDGET (window), "stale-mark");
+
+    g_assert_cmpuint (marks->len, ==, 1);
+  }
   ui_test_window_destroy (window);
 }
 
@@ -304,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/ui/clock/open-while-preparing", test_open_while_preparing);
 
   g_test_add_func ("/ui/clock/christmas-day", test_christmas_day);
+  g_test_add_func ("/ui/clock/clock-ok-no-mark", test_clock_ok_no_mark);
   g_test_add_func ("/ui/clock/kings-day", test_kings_day);
   g_test_add_func ("/ui/clock/christmas-closes-others", test_christmas_closes_others);
   g_test_add_func ("/ui/clock/closing-day", test_closing_day);
