@@ -59,31 +59,14 @@ visual_digits (PangoLayout *layout)
   return g_string_free (out, FALSE);
 }
 
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *found)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, found);
-}
-
 /* Every drawn label that shows a number (two digits or more): its digits must read in
  * the order of its text. Returns how many were checked. */
 static guint
 assert_numbers_in_order (BakenWindow *window,
                          const char  *where)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
   guint checked = 0;
-
-  collect_labels (GTK_WIDGET (window), labels);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -112,33 +95,11 @@ assert_numbers_in_order (BakenWindow *window,
 }
 
 static void
-add_events (BakenCatalog *catalog,
-            const char   *parent_id,
-            GPtrArray    *event_ids)
-{
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-
-  events = baken_catalog_get_life_events (catalog, parent_id, "nl", &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      BakenLifeEvent *event = g_ptr_array_index (events, i);
-
-      if (event->n_services > 0)
-        g_ptr_array_add (event_ids, g_strdup (event->id));
-      if (event->n_children > 0)
-        add_events (catalog, event->id, event_ids);
-    }
-}
-
-static void
 test_demo_channels (gconstpointer data)
 {
   const int *size = data;
   g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\nlanguages = nl;ar\n");
-  g_autoptr(GPtrArray) event_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) event_ids = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, size[0], size[1]);
   BakenCatalog *catalog = baken_context_get_catalog (baken_window_get_context (window));
@@ -147,7 +108,7 @@ test_demo_channels (gconstpointer data)
   ui_test_open (window, "lang:ar");
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
 
-  add_events (catalog, NULL, event_ids);
+  event_ids = ui_test_collect_event_ids (catalog);
   g_assert_cmpuint (event_ids->len, >, 10);
 
   for (guint i = 0; i < event_ids->len; i++)

@@ -18,28 +18,12 @@
 #include "baken-open-badge.h"
 #include "baken-page.h"
 
-static void
-collect_badges (GtkWidget *widget,
-                GPtrArray *found)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (BAKEN_IS_OPEN_BADGE (widget))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_badges (child, found);
-}
-
 /* The badges on screen, in tree order (the page's own badge first). */
 static GPtrArray *
 shown_badges (BakenWindow *window)
 {
-  GPtrArray *found = g_ptr_array_new ();
+  GPtrArray *found = ui_test_find_all (GTK_WIDGET (window), BAKEN_TYPE_OPEN_BADGE);
 
-  collect_badges (GTK_WIDGET (window), found);
   for (guint i = 0; i < found->len; i++)
     {
       GtkWidget *page = gtk_widget_get_ancestor (g_ptr_array_index (found, i), BAKEN_TYPE_PAGE);

@@ -14,21 +14,6 @@
 #include "baken-print-page.h"
 #include "baken-service-card.h"
 
-static void
-collect_cards (GtkWidget *widget,
-               GPtrArray *found)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (BAKEN_IS_SERVICE_CARD (widget))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_cards (child, found);
-}
-
 /* The texts of a card's chips, in order. */
 static GPtrArray *
 chip_texts (GtkWidget *card)
@@ -47,27 +32,6 @@ chip_texts (GtkWidget *card)
   return texts;
 }
 
-static void
-add_events (BakenCatalog *catalog,
-            const char   *parent_id,
-            GPtrArray    *event_ids)
-{
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-
-  events = baken_catalog_get_life_events (catalog, parent_id, "nl", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < events->len; i++)
-    {
-      BakenLifeEvent *event = g_ptr_array_index (events, i);
-
-      if (event->n_services > 0)
-        g_ptr_array_add (event_ids, g_strdup (event->id));
-      if (event->n_children > 0)
-        add_events (catalog, event->id, event_ids);
-    }
-}
-
 static gboolean
 contains (GPtrArray  *texts,
           const char *text)
@@ -80,21 +44,21 @@ static void
 test_chips_differ (void)
 {
   g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
-  g_autoptr(GPtrArray) event_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) event_ids = NULL;
   BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
   BakenCatalog *catalog = baken_context_get_catalog (baken_window_get_context (window));
   guint n_cards = 0;
   gboolean seen_raadslieden = FALSE;
 
-  add_events (catalog, NULL, event_ids);
+  event_ids = ui_test_collect_event_ids (catalog);
   for (guint e = 0; e < event_ids->len; e++)
     {
       g_autofree char *step = g_strconcat ("services:", (char *) g_ptr_array_index (event_ids, e),
                                            NULL);
-      g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+      g_autoptr(GPtrArray) cards = NULL;
 
       ui_test_open (window, step);
-      collect_cards (GTK_WIDGET (window), cards);
+      cards = ui_test_find_all (GTK_WIDGET (window), BAKEN_TYPE_SERVICE_CARD);
       for (guint c = 0; c < cards->len; c++)
         {
           g_autoptr(GPtrArray) texts = chip_texts (g_ptr_array_index (cards, c));

@@ -264,21 +264,25 @@ ui_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* Every drawn widget under widget, in tree order, that has css_class (non-NULL) or is
+ * of type (else). */
 static void
-find_by_class (GtkWidget  *widget,
-               const char *css_class,
-               GPtrArray  *found)
+find_all (GtkWidget  *widget,
+          const char *css_class,
+          GType       type,
+          GPtrArray  *found)
 {
   if (!is_drawn (widget))
     return;
 
-  if (gtk_widget_has_css_class (widget, css_class))
+  if (css_class != NULL ? gtk_widget_has_css_class (widget, css_class)
+                        : g_type_is_a (G_OBJECT_TYPE (widget), type))
     g_ptr_array_add (found, widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    find_by_class (child, css_class, found);
+    find_all (child, css_class, type, found);
 }
 
 GPtrArray *
@@ -287,9 +291,51 @@ ui_test_find_by_css_class (GtkWidget  *root,
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  find_by_class (root, css_class, found);
+  find_all (root, css_class, G_TYPE_INVALID, found);
 
   return found;
+}
+
+GPtrArray *
+ui_test_find_all (GtkWidget *root,
+                  GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  find_all (root, NULL, type, found);
+
+  return found;
+}
+
+static void
+add_event_ids (BakenCatalog *catalog,
+               const char   *parent_id,
+               GPtrArray    *event_ids)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = baken_catalog_get_life_events (catalog, parent_id, "nl", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      BakenLifeEvent *event = g_ptr_array_index (events, i);
+
+      if (event->n_services > 0)
+        g_ptr_array_add (event_ids, g_strdup (event->id));
+      if (event->n_children > 0)
+        add_event_ids (catalog, event->id, event_ids);
+    }
+}
+
+GPtrArray *
+ui_test_collect_event_ids (BakenCatalog *catalog)
+{
+  GPtrArray *event_ids = g_ptr_array_new_with_free_func (g_free);
+
+  add_event_ids (catalog, NULL, event_ids);
+
+  return event_ids;
 }
 
 void

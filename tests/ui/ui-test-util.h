@@ -52,6 +52,11 @@ GtkWidget    *ui_test_find_widget       (GtkWidget    *root,
 /* All drawn widgets with a CSS class under root. */
 GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
                                          const char   *css_class);
+/* All drawn widgets of type (or a subtype) under root, in tree order. */
+GPtrArray    *ui_test_find_all          (GtkWidget    *root,
+                                         GType         type);
+/* The ids of every life event of the catalog that has services, at any depth. */
+GPtrArray    *ui_test_collect_event_ids (BakenCatalog *catalog);
 
 /* A resident's path in the catalog: the first top-level event with sub-situations, its
  * first sub-situation with services, and the first of those services that accept (NULL:
