@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "baken-application.h"
+#include "baken-notify.h"
 
 static gboolean
 has_argument (int         argc,
@@ -76,6 +77,9 @@ main (int   argc,
   /* First, so the first-frame figure counts everything after the program started. */
   gint64 start_time_us = g_get_monotonic_time ();
   g_autoptr(BakenApplication) application = NULL;
+
+  /* Before anything can start a child that would inherit them (baken-notify.h). */
+  baken_notify_take_environment ();
 
   /* Kiosk boxes have no GPU: GL would run in software (llvmpipe), which takes 2–4×
    * longer to the first frame and uses more memory than GTK's cairo renderer. An

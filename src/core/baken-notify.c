@@ -15,10 +15,35 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+/* What baken_notify_take_environment () took; read once, then never written. */
+static char *taken_socket;
+static char *taken_usec;
+static char *taken_pid;
+static gboolean taken;
+
+void
+baken_notify_take_environment (void)
+{
+  taken_socket = g_strdup (g_getenv ("NOTIFY_SOCKET"));
+  taken_usec = g_strdup (g_getenv ("WATCHDOG_USEC"));
+  taken_pid = g_strdup (g_getenv ("WATCHDOG_PID"));
+  taken = TRUE;
+  g_unsetenv ("NOTIFY_SOCKET");
+  g_unsetenv ("WATCHDOG_USEC");
+  g_unsetenv ("WATCHDOG_PID");
+}
+
+static const char *
+get_variable (const char *name,
+              const char *taken_value)
+{
+  return taken ? taken_value : g_getenv (name);
+}
+
 gboolean
 baken_notify (const char *state)
 {
-  const char *path = g_getenv ("NOTIFY_SOCKET");
+  const char *path = get_variable ("NOTIFY_SOCKET", taken_socket);
   struct sockaddr_un address = { .sun_family = AF_UNIX };
   socklen_t length;
   gsize path_length;
@@ -52,8 +77,8 @@ baken_notify (const char *state)
 guint
 baken_notify_watchdog_interval_ms (void)
 {
-  const char *usec = g_getenv ("WATCHDOG_USEC");
-  const char *pid = g_getenv ("WATCHDOG_PID");
+  const char *usec = get_variable ("WATCHDOG_USEC", taken_usec);
+  const char *pid = get_variable ("WATCHDOG_PID", taken_pid);
   guint64 value;
 
   if (usec == NULL || !g_ascii_string_to_unsigned (usec, 10, 1, G_MAXUINT64, &value, NULL))

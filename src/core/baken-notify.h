@@ -13,8 +13,15 @@
 
 G_BEGIN_DECLS
 
-/* Sends state ("READY=1", "WATCHDOG=1", "STATUS=…") when $NOTIFY_SOCKET is set. FALSE
- * (and nothing sent) when it is not set or the send failed. */
+/* Takes NOTIFY_SOCKET, WATCHDOG_USEC and WATCHDOG_PID out of the environment and keeps
+ * them for this process alone. Call it first thing in main (): a child started later
+ * (a D-Bus daemon the session autolaunches, espeak, the icon checker) would otherwise
+ * inherit them, and with NotifyAccess=all systemd believes its READY=1. */
+void     baken_notify_take_environment (void);
+
+/* Sends state ("READY=1", "WATCHDOG=1", "STATUS=…") when $NOTIFY_SOCKET is (or was, see
+ * baken_notify_take_environment ()) set. FALSE (and nothing sent) when it is not set or
+ * the send failed. */
 gboolean baken_notify          (const char *state);
 
 /* How often to ping the watchdog: half of $WATCHDOG_USEC when that is set for this

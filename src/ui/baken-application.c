@@ -144,6 +144,30 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* On the main loop, on purpose: when it hangs, the pings stop and the service manager
+ * restarts the kiosk (WatchdogSec in the unit). */
+static gboolean
+watchdog_cb (gpointer data)
+{
+  baken_notify ("WATCHDOG=1");
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_watchdog (BakenApplication *self)
+{
+  guint interval = baken_notify_watchdog_interval_ms ();
+
+  baken_notify ("READY=1");
+  if (interval == 0 || self->watchdog_id != 0)
+    return;
+
+  self->watchdog_id = g_timeout_add (interval, watchdog_cb, self);
+  g_source_set_name_by_id (self->watchdog_id, "[baken] watchdog");
+  g_message ("Pinging the service manager's watchdog every %u ms", interval);
+}
+
 static void
 after_paint_cb (GdkFrameClock    *frame_clock,
                 BakenApplication *self)
@@ -153,6 +177,12 @@ after_paint_cb (GdkFrameClock    *frame_clock,
 
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   self->frame_clock = NULL;
+
+  /* Home is on screen: now the service manager may stop waiting. */
+  start_watchdog (self);
+
+  if (g_strcmp0 (g_getenv ("BAKEN_REPORT_FIRST_FRAME"), "1") != 0)
+    return;
 
   g_print ("first-frame-ms %" G_GINT64_FORMAT "\n", elapsed_us / 1000);
   fflush (stdout);
@@ -172,31 +202,6 @@ window_realize_cb (GtkWidget        *window,
   self->frame_clock = frame_clock;
   self->after_paint_id = g_signal_connect (frame_clock, "after-paint",
                                            G_CALLBACK (after_paint_cb), self);
-}
-
-/* On the main loop, on purpose: when it hangs, the pings stop and the service manager
- * restarts the kiosk (WatchdogSec in the unit). */
-static gboolean
-watchdog_cb (gpointer data)
-{
-  baken_notify ("WATCHDOG=1");
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-start_watchdog (BakenApplication *self)
-{
-  guint interval = baken_notify_watchdog_interval_ms ();
-
-  /* The window is up: the service manager may stop waiting. */
-  baken_notify ("READY=1");
-  if (interval == 0 || self->watchdog_id != 0)
-    return;
-
-  self->watchdog_id = g_timeout_add (interval, watchdog_cb, self);
-  g_source_set_name_by_id (self->watchdog_id, "[baken] watchdog");
-  g_message ("Pinging the service manager's watchdog every %u ms", interval);
 }
 
 static BakenSync *
@@ -639,8 +644,9 @@ baken_application_activate (GApplication *application)
                                  self->width > 0 ? self->width : 1080,
                                  self->height > 0 ? self->height : 1920);
 
-  if (g_strcmp0 (g_getenv ("BAKEN_REPORT_FIRST_FRAME"), "1") == 0)
-    g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
+  /* The first painted frame: READY=1 for the service manager, and the figure for
+   * BAKEN_REPORT_FIRST_FRAME=1. */
+  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
 
   for (guint i = 0; self->open_steps != NULL && self->open_steps[i] != NULL; i++)
     {
@@ -652,7 +658,6 @@ baken_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
-  start_watchdog (self);
 
   if (self->sync != NULL && self->config->sync_url != NULL)
     baken_sync_start (self->sync);
