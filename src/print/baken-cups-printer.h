@@ -14,6 +14,10 @@
  *    fault while waiting, the timeout or the GCancellable cancel the job
  *    (cupsCancelDestJob), so a stale slip never prints later for the next person.
  *
+ * The timeout bounds the whole call, every libcups call in it included, whatever the
+ * server does (a cupsd, or anything listening at its address, that trickles its answer
+ * or never answers): see baken-cups-deadline.h.
+ *
  * The server is the one libcups would use (CUPS_SERVER, client.conf, the local socket)
  * unless one is given ("host:port" or a socket path).
  */
@@ -30,7 +34,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BakenCupsPrinter, baken_cups_printer, BAKEN, CUPS_PRINTER, GObject)
 
 /* printer (nullable): a queue name, NULL for the CUPS default. server (nullable): see
- * above. timeout: seconds from submitting until the job must be completed (≥ 1). */
+ * above. timeout: seconds from the start of a check or a submit until it must be done,
+ * for a submit until the job is completed (≥ 1). */
 BakenPrinter *baken_cups_printer_new          (const char       *printer,
                                                const char       *server,
                                                guint             timeout);

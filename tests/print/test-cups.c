@@ -442,6 +442,120 @@ test_no_printer (Fixture       *f,
   g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 1);
 }
 
+/* A listener at a loopback port that accepts and answers one byte every half second,
+ * for ever: a status line and headers that never end. Silent, it accepts and never
+ * answers at all. No real cupsd can be made to do this, so it is a fake. */
+typedef struct
+{
+  GSocket  *socket;     /* (owned) listening */
+  GThread  *thread;     /* (owned) */
+  gboolean  silent;     /* accept, never send a byte */
+  gint      stop;       /* atomic */
+  char     *server;     /* (owned) "127.0.0.1:PORT" */
+} Trickler;
+
+static gpointer
+trickle_thread (gpointer data)
+{
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/ipp\r\nX-Trickle: ";
+  Trickler *t = data;
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+  gsize sent = 0;
+
+  while (!g_atomic_int_get (&t->stop))
+    {
+      GSocket *client;
+
+      /* Take new connections, then send each one byte more. */
+      while ((client = g_socket_accept (t->socket, NULL, NULL)) != NULL)
+        {
+          g_socket_set_blocking (client, FALSE);
+          g_ptr_array_add (clients, client);
+        }
+      for (guint i = 0; i < clients->len && !t->silent; i++)
+        {
+          const char *byte = sent < sizeof head - 1 ? head + sent : "x";
+
+          g_socket_send (g_ptr_array_index (clients, i), byte, 1, NULL, NULL);
+        }
+      sent++;
+      g_usleep (G_USEC_PER_SEC / 2);
+    }
+
+  return NULL;
+}
+
+static Trickler *
+trickler_start (gboolean silent)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  Trickler *t = g_new0 (Trickler, 1);
+
+  t->silent = silent;
+  t->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                            G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (t->socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (t->socket, &error);
+  g_assert_no_error (error);
+  g_socket_set_blocking (t->socket, FALSE);
+  bound = g_socket_get_local_address (t->socket, &error);
+  g_assert_no_error (error);
+  t->server = g_strdup_printf ("127.0.0.1:%u",
+                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  t->thread = g_thread_new ("trickler", trickle_thread, t);
+
+  return t;
+}
+
+static void
+trickler_stop (Trickler *t)
+{
+  g_atomic_int_set (&t->stop, TRUE);
+  g_thread_join (t->thread);
+  g_object_unref (t->socket);
+  g_free (t->server);
+  g_free (t);
+}
+
+/* A print server that trickles its answer, or one that accepts and never answers: the
+ * check and the submit fail at the timeout (2 s), with the message for a print that took
+ * too long, and never hang. */
+static void
+test_stalling_server (gconstpointer data)
+{
+  gboolean silent = GPOINTER_TO_INT (data);
+  Trickler *t = trickler_start (silent);
+  g_autoptr(BakenPrinter) printer = baken_cups_printer_new ("slips", t->server, 2);
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.5 test", 13);
+  g_autoptr(GError) check = NULL;
+  g_autoptr(GError) submit = NULL;
+  double seconds;
+
+  check = run_printer (printer, NULL, NULL, &seconds);
+  g_test_message ("check: %.2f s: %s", seconds, check != NULL ? check->message : "(no error)");
+  g_assert_error (check, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT);
+  g_assert_nonnull (strstr (check->message, t->server));
+  g_assert_nonnull (strstr (check->message, "within 2 seconds"));
+  g_assert_cmpfloat (seconds, >=, 2);
+  g_assert_cmpfloat (seconds, <, 2 + baken_test_scale_seconds (1.5));
+
+  submit = run_printer (printer, pdf, NULL, &seconds);
+  g_test_message ("submit: %.2f s: %s", seconds,
+                  submit != NULL ? submit->message : "(no error)");
+  g_assert_error (submit, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT);
+  g_assert_cmpstr (baken_print_state_get_message (submit->code), ==,
+                   "Het printen duurde te lang en is gestopt.");
+  g_assert_cmpfloat (seconds, >=, 2);
+  g_assert_cmpfloat (seconds, <, 2 + baken_test_scale_seconds (1.5));
+
+  trickler_stop (t);
+}
+
 static void
 test_file_printer (void)
 {
@@ -501,6 +615,10 @@ main (int   argc,
 
   g_test_add_func ("/print/printer/reasons", test_reasons);
   g_test_add_func ("/print/file-printer/writes", test_file_printer);
+  g_test_add_data_func ("/print/cups/trickling-server", GINT_TO_POINTER (FALSE),
+                        test_stalling_server);
+  g_test_add_data_func ("/print/cups/silent-server", GINT_TO_POINTER (TRUE),
+                        test_stalling_server);
 
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
