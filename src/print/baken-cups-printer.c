@@ -313,24 +313,61 @@ get_job_state (Connection *conn,
   return ippGetInteger (attr, 0);
 }
 
-/* Cancels the job; FALSE when cupsd could not be told (it may print later). */
+/* Cancels the job if it has not ended and purges it: cupsd forgets it and deletes its
+ * files, the slip's PDF included, whatever PreserveJobFiles and PreserveJobHistory say
+ * in its cupsd.conf. FALSE when cupsd could not be told (a job that had not ended may
+ * print later). */
 static gboolean
 cancel_job (Connection *conn,
             int         job_id)
 {
-  ipp_status_t status = cupsCancelDestJob (conn->http, conn->dest, job_id);
+  /* Cancel-Job with purge-job: it ends a job that is still printing, too. */
+  ipp_status_t status = cupsCancelJob2 (conn->http, conn->name, job_id, 1);
 
   if (status > IPP_STATUS_OK_CONFLICTING)
     {
-      /* Finished in the meantime, or cupsd is gone: the caller reports what it knows. */
-      g_debug ("Cannot cancel job %d on “%s”: %s", job_id, conn->name,
-                 cupsLastErrorString ());
+      /* cupsd is gone: the caller reports what it knows. */
+      g_debug ("Cannot cancel and purge job %d on “%s”: %s", job_id, conn->name,
+               cupsLastErrorString ());
       return FALSE;
     }
 
   conn->job_id = 0;
-  g_debug ("Cancelled job %d on “%s”", job_id, conn->name);
+
+  /* A job that was printing is cancelled at once, but cupsd keeps its record (control
+   * file) after its backend has stopped: purge it again once it has ended, within the
+   * time the deadline leaves. */
+  for (;;)
+    {
+      ipp_jstate_t state = get_job_state (conn, job_id);
+
+      if (state == 0)
+        break;  /* gone */
+      if (state >= IPP_JSTATE_CANCELED)
+        {
+          cupsCancelJob2 (conn->http, conn->name, job_id, 1);
+          break;
+        }
+      if (baken_cups_deadline_get_trip (conn->deadline) != BAKEN_CUPS_TRIP_NONE)
+        break;
+      g_usleep (POLL_INTERVAL_US / 4);
+    }
+
+  g_debug ("Cancelled and purged job %d on “%s”", job_id, conn->name);
   return TRUE;
+}
+
+/* A job that ended (printed, or cancelled by cupsd) is purged, so nothing of the slip
+ * stays in the spool. */
+static void
+purge_job (Connection *conn,
+           int         job_id)
+{
+  conn->job_id = 0;
+  if (!cancel_job (conn, job_id))
+    g_message ("Job %d on “%s” ended, but the print service (cupsd at %s) could not be "
+               "told to purge it; its files may stay in the spool: %s", job_id, conn->name,
+               conn->where, cupsLastErrorString ());
 }
 
 /* Waits until the job is completed. Cancels it on a printer fault; returns FALSE without
@@ -351,12 +388,12 @@ follow_job (Connection    *conn,
       switch ((int) state)
         {
         case IPP_JSTATE_COMPLETED:
-          conn->job_id = 0;
+          purge_job (conn, job_id);
           return TRUE;
 
         case IPP_JSTATE_CANCELED:
         case IPP_JSTATE_ABORTED:
-          conn->job_id = 0;
+          purge_job (conn, job_id);
           /* Say why when the printer knows. */
           if (!check_printer (conn, error))
             return FALSE;

@@ -11,8 +11,12 @@
  *    -error/-warning/-report), see baken_print_state_from_reasons ();
  * 4. submit only: Create-Job + Send-Document (application/pdf, job name "Baken"), then
  *    Get-Job-Attributes and the printer's state until the job is completed. A printer
- *    fault while waiting, the timeout or the GCancellable cancel the job
- *    (cupsCancelDestJob), so a stale slip never prints later for the next person.
+ *    fault while waiting, the timeout or the GCancellable cancel the job, so a stale
+ *    slip never prints later for the next person;
+ * 5. every job of ours that ended (completed, or cancelled by us or by cupsd) is purged
+ *    (Cancel-Job with purge-job), so the slip's PDF and the job's record never stay in
+ *    the spool, whatever PreserveJobFiles and PreserveJobHistory say. The job name is
+ *    always "Baken": nothing a resident or a clerk typed reaches the queue.
  *
  * The timeout bounds the whole call, every libcups call in it included, whatever the
  * server does (a cupsd, or anything listening at its address, that trickles its answer

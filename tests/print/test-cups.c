@@ -58,15 +58,31 @@ fixture_slip (void)
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_init (Fixture    *f,
+              const char *extra_conf)
 {
   g_autoptr(GError) error = NULL;
 
-  cups_fixture_setup (&f->cups);
+  cups_fixture_setup_full (&f->cups, extra_conf);
   f->slip = fixture_slip ();
   f->pdf = baken_slip_render_pdf (f->slip, BAKEN_PAPER_RECEIPT_80MM, &error);
   g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  fixture_init (f, NULL);
+}
+
+/* A cupsd that keeps every job's document and record, as Debian's default cupsd.conf
+ * does (for a day), whatever the kiosk settings say. */
+static void
+fixture_setup_preserving (Fixture       *f,
+                          gconstpointer  data)
+{
+  fixture_init (f, "PreserveJobFiles Yes\nPreserveJobHistory Yes\n");
 }
 
 static void
@@ -143,9 +159,9 @@ test_prints (Fixture       *f,
   g_assert_nonnull (strstr (text, "23 december 2025"));
   g_assert_null (strstr (text, STAFF_NUMBER));
 
+  /* Printed and purged: cupsd keeps nothing of it. */
   states = cups_fixture_job_states (&f->cups, "slips");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_COMPLETED);
+  g_assert_cmpuint (states->len, ==, 0);
 }
 
 typedef struct
@@ -185,10 +201,9 @@ test_fault (Fixture       *f,
   /* Told at once, not at the timeout (20 s). */
   g_assert_cmpfloat (seconds, <, MIN (baken_test_scale_seconds (10), 19));
 
-  /* The job is not left to print later. */
   states = cups_fixture_job_states (&f->cups, fault->queue);
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 
   /* A queue that the fault stopped says so before the next job. */
   if (fault->state == BAKEN_PRINT_STATE_MEDIA_EMPTY)
@@ -247,8 +262,8 @@ test_timeout (Fixture       *f,
   g_assert_cmpfloat (seconds, >=, 2);
   g_assert_cmpfloat (seconds, <, 2 + baken_test_scale_seconds (2));
   states = cups_fixture_job_states (&f->cups, "slips");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 
   /* The printer recovers and is restarted: the stale slip never comes out, while the
    * next resident's slip does. The queue prints in order, so once the later job (2) is
@@ -285,8 +300,8 @@ test_cancel (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpfloat (seconds, <, 0.5 + baken_test_scale_seconds (2.5));
   states = cups_fixture_job_states (&f->cups, "hang");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 }
 
 static gboolean
@@ -316,11 +331,60 @@ test_cupsd_cancels (Fixture       *f,
   g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_FAILED);
   g_assert_nonnull (strstr (error->message, "was cancelled by the print service"));
   states = cups_fixture_job_states (&f->cups, "slips");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 
   g_assert_cmpint (g_unlink (f->cups.hold), ==, 0);
   g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 0);
+}
+
+/* A cupsd that keeps job files (PreserveJobFiles Yes): the kiosk purges each of its
+ * jobs once it is done or cancelled, so no slip stays in the spool. While it waits, the
+ * job has a generic name: nothing a resident or a clerk typed. */
+static void
+test_purges (Fixture       *f,
+             gconstpointer  data)
+{
+  const char * const generic[] = { "Baken", NULL };
+  g_autoptr(BakenPrinter) printer = baken_cups_printer_new ("slips", f->cups.server, 20);
+  g_autoptr(BakenPrinter) hanging = baken_cups_printer_new ("hang", f->cups.server, 2);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) states = NULL;
+  g_auto(GStrv) titles = NULL;
+  gint64 end = g_get_monotonic_time () + baken_test_scale_us (5 * G_USEC_PER_SEC);
+
+  cups_fixture_write_file (f->cups.dir, "hold", "", 0644);
+  baken_printer_submit_async (printer, f->pdf, NULL, done_cb, &result);
+  while (titles == NULL || titles[0] == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (50 * 1000);
+      g_clear_pointer (&titles, g_strfreev);
+      titles = cups_fixture_job_titles (&f->cups, "slips");
+    }
+  g_assert_cmpstrv (titles, generic);
+  /* Its control file and the slip's PDF are in the spool while it waits. */
+  g_assert_cmpuint (cups_fixture_count_spooled (&f->cups), ==, 2);
+
+  g_assert_cmpint (g_unlink (f->cups.hold), ==, 0);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  baken_printer_submit_finish (printer, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 1);
+  g_assert_cmpuint (cups_fixture_count_spooled (&f->cups), ==, 0);
+  states = cups_fixture_job_states (&f->cups, "slips");
+  g_assert_cmpuint (states->len, ==, 0);
+
+  /* A job cancelled at the timeout is purged too. */
+  error = run_printer (hanging, f->pdf, NULL, NULL);
+  g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT);
+  g_assert_cmpuint (cups_fixture_count_spooled (&f->cups), ==, 0);
+  g_clear_pointer (&states, g_array_unref);
+  states = cups_fixture_job_states (&f->cups, "hang");
+  g_assert_cmpuint (states->len, ==, 0);
 }
 
 static void
@@ -637,6 +701,8 @@ main (int   argc,
   ADD ("/print/cups/cupsd-loses-job", NULL, test_cupsd_loses_job);
   ADD ("/print/cups/no-printer", NULL, test_no_printer);
 #undef ADD
+  g_test_add ("/print/cups/purges", Fixture, NULL, fixture_setup_preserving, test_purges,
+              fixture_teardown);
 
   return g_test_run ();
 }
