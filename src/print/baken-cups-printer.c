@@ -12,9 +12,9 @@
 
 #include "baken-cups-printer.h"
 
-#include <sys/socket.h>
-
 #include <cups/cups.h>
+
+#include "baken-cups-deadline.h"
 
 /* cupsd on this machine answers a connect at once; a remote one gets a second. */
 #define CONNECT_TIMEOUT_MS 1000
@@ -22,6 +22,8 @@
 #define REQUEST_TIMEOUT_S 5.0
 /* How often a job and its printer are looked at while waiting. */
 #define POLL_INTERVAL_US (100 * 1000)
+/* After the deadline, the time a created job gets to be cancelled. */
+#define CANCEL_GRACE_US (2 * G_USEC_PER_SEC)
 
 struct _BakenCupsPrinter
 {
@@ -68,12 +70,14 @@ job_free (Job *job)
 /* One connection to cupsd and the destination on it. */
 typedef struct
 {
-  http_t       *http;
-  char         *where;     /* "127.0.0.1:631", for messages */
-  cups_dest_t  *dest;
-  cups_dinfo_t *info;
-  const char   *name;      /* (unowned) dest->name */
-  const char   *uri;       /* (unowned) printer-uri-supported */
+  BakenCupsDeadline *deadline;  /* (owned) over every call on http */
+  http_t            *http;
+  char              *where;     /* "127.0.0.1:631", for messages */
+  cups_dest_t       *dest;
+  cups_dinfo_t      *info;
+  const char        *name;      /* (unowned) dest->name */
+  const char        *uri;       /* (unowned) printer-uri-supported */
+  int                job_id;    /* the job created and not yet finished, or 0 */
 } Connection;
 
 static void
@@ -82,7 +86,10 @@ connection_clear (Connection *conn)
   g_clear_pointer (&conn->info, cupsFreeDestInfo);
   if (conn->dest != NULL)
     cupsFreeDests (1, g_steal_pointer (&conn->dest));
+  if (conn->deadline != NULL)
+    baken_cups_deadline_forget (conn->deadline);
   g_clear_pointer (&conn->http, httpClose);
+  g_clear_pointer (&conn->deadline, baken_cups_deadline_free);
   g_clear_pointer (&conn->where, g_free);
 }
 
@@ -121,8 +128,7 @@ connect_cupsd (Job         *job,
   port = ippPort ();
   conn->where = host[0] == '/' ? g_strdup (host) : g_strdup_printf ("%s:%d", host, port);
 
-  conn->http = httpConnect2 (host, port, NULL, AF_UNSPEC, cupsEncryption (), 1,
-                             CONNECT_TIMEOUT_MS, NULL);
+  conn->http = baken_cups_deadline_connect (conn->deadline, host, port, CONNECT_TIMEOUT_MS);
   if (conn->http == NULL)
     {
       g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN,
@@ -135,18 +141,52 @@ connect_cupsd (Job         *job,
   return TRUE;
 }
 
+/* The destination from our own request on our connection (the one the deadline
+ * watches). cupsGetNamedDest would fall back to cupsEnumDests on libcups's own
+ * connection of the thread, with waits of its own that no deadline of ours can end. */
 static gboolean
 find_dest (Job         *job,
            Connection  *conn,
            GError     **error)
 {
-  conn->dest = cupsGetNamedDest (conn->http, job->printer, NULL);
-  if (conn->dest == NULL)
+  static const char * const attributes[] = { "printer-name", "printer-uri-supported" };
+  g_autoptr(ipp_t) request = NULL;
+  g_autoptr(ipp_t) response = NULL;
+  ipp_attribute_t *attr;
+  const char *name;
+  const char *uri;
+  cups_dest_t *dests = NULL;
+
+  if (job->printer != NULL)
+    {
+      char printer_uri[HTTP_MAX_URI];
+
+      request = ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
+      httpAssembleURIf (HTTP_URI_CODING_ALL, printer_uri, sizeof printer_uri, "ipp", NULL,
+                        "localhost", ippPort (), "/printers/%s", job->printer);
+      ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL,
+                    printer_uri);
+    }
+  else
+    {
+      request = ippNewRequest (IPP_OP_CUPS_GET_DEFAULT);
+    }
+  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                 G_N_ELEMENTS (attributes), NULL, attributes);
+  /* cupsDoRequest frees the request. */
+  response = cupsDoRequest (conn->http, g_steal_pointer (&request), "/");
+
+  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     {
       if (cupsd_gone ())
         g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN,
                      "The print service (cupsd at %s) stopped answering: %s",
                      conn->where, cupsLastErrorString ());
+      else if (cupsLastError () != IPP_STATUS_ERROR_NOT_FOUND)
+        g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_FAILED,
+                     "Cannot ask %s about printer “%s”: %s", conn->where,
+                     job->printer != NULL ? job->printer : "(default)",
+                     cupsLastErrorString ());
       else if (job->printer != NULL)
         g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_NO_PRINTER,
                      "There is no printer “%s” at %s; check [print] printer in kiosk.conf",
@@ -159,15 +199,26 @@ find_dest (Job         *job,
       return FALSE;
     }
 
+  attr = ippFindAttribute (response, "printer-name", IPP_TAG_NAME);
+  name = attr != NULL ? ippGetString (attr, 0, NULL) : job->printer;
+  attr = ippFindAttribute (response, "printer-uri-supported", IPP_TAG_URI);
+  uri = attr != NULL ? ippGetString (attr, 0, NULL) : NULL;
+  if (name == NULL || uri == NULL)
+    {
+      g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_NO_PRINTER,
+                   "The printer “%s” at %s has no printer URI",
+                   name != NULL ? name : "(default)", conn->where);
+      return FALSE;
+    }
+
+  /* What cupsCopyDestInfo and the job calls need of a destination: its name and URI. */
+  cupsAddDest (name, NULL, 0, &dests);
+  conn->dest = dests;
+  conn->dest->num_options = cupsAddOption ("printer-uri-supported", uri,
+                                           conn->dest->num_options, &conn->dest->options);
   conn->name = conn->dest->name;
   conn->uri = cupsGetOption ("printer-uri-supported", conn->dest->num_options,
                              conn->dest->options);
-  if (conn->uri == NULL)
-    {
-      g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_NO_PRINTER,
-                   "The printer “%s” at %s has no printer URI", conn->name, conn->where);
-      return FALSE;
-    }
 
   return TRUE;
 }
@@ -262,33 +313,68 @@ get_job_state (Connection *conn,
   return ippGetInteger (attr, 0);
 }
 
-/* Cancels the job; FALSE when cupsd could not be told (it may print later). */
+/* Cancels the job if it has not ended and purges it: cupsd forgets it and deletes its
+ * files, the slip's PDF included, whatever PreserveJobFiles and PreserveJobHistory say
+ * in its cupsd.conf. FALSE when cupsd could not be told (a job that had not ended may
+ * print later). */
 static gboolean
 cancel_job (Connection *conn,
             int         job_id)
 {
-  ipp_status_t status = cupsCancelDestJob (conn->http, conn->dest, job_id);
+  /* Cancel-Job with purge-job: it ends a job that is still printing, too. */
+  ipp_status_t status = cupsCancelJob2 (conn->http, conn->name, job_id, 1);
 
   if (status > IPP_STATUS_OK_CONFLICTING)
     {
-      /* Finished in the meantime, or cupsd is gone: the caller reports what it knows. */
-      g_debug ("Cannot cancel job %d on “%s”: %s", job_id, conn->name,
-                 cupsLastErrorString ());
+      /* cupsd is gone: the caller reports what it knows. */
+      g_debug ("Cannot cancel and purge job %d on “%s”: %s", job_id, conn->name,
+               cupsLastErrorString ());
       return FALSE;
     }
 
-  g_debug ("Cancelled job %d on “%s”", job_id, conn->name);
+  conn->job_id = 0;
+
+  /* A job that was printing is cancelled at once, but cupsd keeps its record (control
+   * file) after its backend has stopped: purge it again once it has ended, within the
+   * time the deadline leaves. */
+  for (;;)
+    {
+      ipp_jstate_t state = get_job_state (conn, job_id);
+
+      if (state == 0)
+        break;  /* gone */
+      if (state >= IPP_JSTATE_CANCELED)
+        {
+          cupsCancelJob2 (conn->http, conn->name, job_id, 1);
+          break;
+        }
+      if (baken_cups_deadline_get_trip (conn->deadline) != BAKEN_CUPS_TRIP_NONE)
+        break;
+      g_usleep (POLL_INTERVAL_US / 4);
+    }
+
+  g_debug ("Cancelled and purged job %d on “%s”", job_id, conn->name);
   return TRUE;
 }
 
-/* Waits until the job is completed. Cancels it on a printer fault, at the deadline or
- * when cancellable fires. */
+/* A job that ended (printed, or cancelled by cupsd) is purged, so nothing of the slip
+ * stays in the spool. */
+static void
+purge_job (Connection *conn,
+           int         job_id)
+{
+  conn->job_id = 0;
+  if (!cancel_job (conn, job_id))
+    g_message ("Job %d on “%s” ended, but the print service (cupsd at %s) could not be "
+               "told to purge it; its files may stay in the spool: %s", job_id, conn->name,
+               conn->where, cupsLastErrorString ());
+}
+
+/* Waits until the job is completed. Cancels it on a printer fault; returns FALSE without
+ * an error when the deadline trips (or the cancellable fires) first. */
 static gboolean
 follow_job (Connection    *conn,
             int            job_id,
-            gint64         deadline,
-            guint          timeout,
-            GCancellable  *cancellable,
             GError       **error)
 {
   for (;;)
@@ -296,13 +382,18 @@ follow_job (Connection    *conn,
       g_autoptr(GError) fault = NULL;
       ipp_jstate_t state = get_job_state (conn, job_id);
 
+      if (baken_cups_deadline_get_trip (conn->deadline) != BAKEN_CUPS_TRIP_NONE)
+        return FALSE;
+
       switch ((int) state)
         {
         case IPP_JSTATE_COMPLETED:
+          purge_job (conn, job_id);
           return TRUE;
 
         case IPP_JSTATE_CANCELED:
         case IPP_JSTATE_ABORTED:
+          purge_job (conn, job_id);
           /* Say why when the printer knows. */
           if (!check_printer (conn, error))
             return FALSE;
@@ -313,13 +404,14 @@ follow_job (Connection    *conn,
 
         case 0:
           /* No answer: cupsd went away. Try again until the deadline. */
-          httpReconnect2 (conn->http, CONNECT_TIMEOUT_MS, NULL);
+          baken_cups_deadline_reconnect (conn->deadline, CONNECT_TIMEOUT_MS);
           break;
 
         default:
           /* Pending, held, processing, stopped: is the printer in trouble? */
           if (!check_printer (conn, &fault) &&
-              fault->code != BAKEN_PRINT_STATE_CUPSD_DOWN)
+              fault->code != BAKEN_PRINT_STATE_CUPSD_DOWN &&
+              baken_cups_deadline_get_trip (conn->deadline) == BAKEN_CUPS_TRIP_NONE)
             {
               cancel_job (conn, job_id);
               g_propagate_prefixed_error (error, g_steal_pointer (&fault),
@@ -329,24 +421,8 @@ follow_job (Connection    *conn,
           break;
         }
 
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          cancel_job (conn, job_id);
-          return !g_cancellable_set_error_if_cancelled (cancellable, error);
-        }
-
-      if (g_get_monotonic_time () >= deadline)
-        {
-          if (!cancel_job (conn, job_id) && cupsd_gone ())
-            g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_CUPSD_DOWN,
-                         "The print service (cupsd at %s) stopped answering while job %d "
-                         "was printing; it could not be cancelled", conn->where, job_id);
-          else
-            g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT,
-                         "Job %d on “%s” was not printed within %u seconds and was cancelled",
-                         job_id, conn->name, timeout);
-          return FALSE;
-        }
+      if (baken_cups_deadline_get_trip (conn->deadline) != BAKEN_CUPS_TRIP_NONE)
+        return FALSE;
 
       g_usleep (POLL_INTERVAL_US);
     }
@@ -355,10 +431,8 @@ follow_job (Connection    *conn,
 static gboolean
 submit_pdf (Job           *job,
             Connection    *conn,
-            GCancellable  *cancellable,
             GError       **error)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) job->timeout * G_USEC_PER_SEC;
   gsize size;
   const char *data = g_bytes_get_data (job->pdf, &size);
   ipp_status_t status;
@@ -376,6 +450,8 @@ submit_pdf (Job           *job,
 
   /* A generic title: the queue shows nothing about what the resident needed. */
   status = cupsCreateDestJob (conn->http, conn->dest, conn->info, &job_id, "Baken", 0, NULL);
+  if (job_id > 0)
+    conn->job_id = job_id;
   if (status > IPP_STATUS_OK_CONFLICTING)
     {
       BakenPrintState code = status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS
@@ -397,13 +473,56 @@ submit_pdf (Job           *job,
                    cupsd_gone () ? BAKEN_PRINT_STATE_CUPSD_DOWN : BAKEN_PRINT_STATE_FAILED,
                    "Cannot send the slip to printer “%s”: %s", conn->name,
                    cupsLastErrorString ());
-      cancel_job (conn, job_id);
+      /* After a trip, the caller cancels it on a new connection. */
+      if (baken_cups_deadline_get_trip (conn->deadline) == BAKEN_CUPS_TRIP_NONE)
+        cancel_job (conn, job_id);
       return FALSE;
     }
 
   g_debug ("Job %d on “%s”: %" G_GSIZE_FORMAT " bytes sent", job_id, conn->name, size);
 
-  return follow_job (conn, job_id, deadline, job->timeout, cancellable, error);
+  return follow_job (conn, job_id, error);
+}
+
+/* The deadline or the cancellable stopped a call (whatever libcups said about the
+ * socket shut under it tells nothing): cancel the job that was created, on a new
+ * connection with a little time of its own, so a stale slip never prints for the next
+ * person, and say what happened. */
+static void
+report_trip (Job           *job,
+             Connection    *conn,
+             BakenCupsTrip  trip,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  int job_id = conn->job_id;
+  gboolean cancelled = FALSE;
+
+  if (job_id != 0)
+    {
+      baken_cups_deadline_rearm (conn->deadline, g_get_monotonic_time () + CANCEL_GRACE_US);
+      cancelled = baken_cups_deadline_reconnect (conn->deadline, CONNECT_TIMEOUT_MS) &&
+                  cancel_job (conn, job_id);
+    }
+
+  if (trip == BAKEN_CUPS_TRIP_CANCELLED && g_cancellable_set_error_if_cancelled (cancellable,
+                                                                                error))
+    return;
+
+  if (job_id == 0)
+    g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT,
+                 "The print service (cupsd at %s) did not finish answering within %u "
+                 "seconds; nothing was printed", conn->where, job->timeout);
+  else if (cancelled)
+    g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT,
+                 "Job %d on “%s” was not printed within %u seconds and was cancelled",
+                 job_id, conn->name, job->timeout);
+  else
+    g_set_error (error, BAKEN_PRINT_ERROR,
+                 cupsd_gone () ? BAKEN_PRINT_STATE_CUPSD_DOWN : BAKEN_PRINT_STATE_TIMED_OUT,
+                 "Job %d on “%s” was not printed within %u seconds and the print service "
+                 "(cupsd at %s) could not be told to cancel it: %s", job_id, conn->name,
+                 job->timeout, conn->where, cupsLastErrorString ());
 }
 
 static void
@@ -415,12 +534,26 @@ printer_thread (GTask        *task,
   Job *job = task_data;
   g_auto(Connection) conn = { NULL, };
   g_autoptr(GError) error = NULL;
+  BakenCupsTrip trip;
+
+  /* One deadline over every call: connect, the printer's state, the job and following
+   * it. */
+  conn.deadline = baken_cups_deadline_new (g_get_monotonic_time () +
+                                           (gint64) job->timeout * G_USEC_PER_SEC,
+                                           cancellable);
 
   if (!connect_cupsd (job, &conn, &error) ||
       !find_dest (job, &conn, &error) ||
       !check_printer (&conn, &error) ||
-      (job->pdf != NULL && !submit_pdf (job, &conn, cancellable, &error)))
+      (job->pdf != NULL && !submit_pdf (job, &conn, &error)))
     {
+      trip = baken_cups_deadline_get_trip (conn.deadline);
+      if (trip != BAKEN_CUPS_TRIP_NONE)
+        {
+          g_clear_error (&error);
+          report_trip (job, &conn, trip, cancellable, &error);
+        }
+      g_assert (error != NULL);
       g_debug ("%s", error->message);
       g_task_return_error (task, g_steal_pointer (&error));
       return;

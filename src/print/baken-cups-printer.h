@@ -11,8 +11,16 @@
  *    -error/-warning/-report), see baken_print_state_from_reasons ();
  * 4. submit only: Create-Job + Send-Document (application/pdf, job name "Baken"), then
  *    Get-Job-Attributes and the printer's state until the job is completed. A printer
- *    fault while waiting, the timeout or the GCancellable cancel the job
- *    (cupsCancelDestJob), so a stale slip never prints later for the next person.
+ *    fault while waiting, the timeout or the GCancellable cancel the job, so a stale
+ *    slip never prints later for the next person;
+ * 5. every job of ours that ended (completed, or cancelled by us or by cupsd) is purged
+ *    (Cancel-Job with purge-job), so the slip's PDF and the job's record never stay in
+ *    the spool, whatever PreserveJobFiles and PreserveJobHistory say. The job name is
+ *    always "Baken": nothing a resident or a clerk typed reaches the queue.
+ *
+ * The timeout bounds the whole call, every libcups call in it included, whatever the
+ * server does (a cupsd, or anything listening at its address, that trickles its answer
+ * or never answers): see baken-cups-deadline.h.
  *
  * The server is the one libcups would use (CUPS_SERVER, client.conf, the local socket)
  * unless one is given ("host:port" or a socket path).
@@ -30,7 +38,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BakenCupsPrinter, baken_cups_printer, BAKEN, CUPS_PRINTER, GObject)
 
 /* printer (nullable): a queue name, NULL for the CUPS default. server (nullable): see
- * above. timeout: seconds from submitting until the job must be completed (≥ 1). */
+ * above. timeout: seconds from the start of a check or a submit until it must be done,
+ * for a submit until the job is completed (≥ 1). */
 BakenPrinter *baken_cups_printer_new          (const char       *printer,
                                                const char       *server,
                                                guint             timeout);

@@ -241,6 +241,13 @@ add_queue (CupsFixture *f,
 void
 cups_fixture_setup (CupsFixture *f)
 {
+  cups_fixture_setup_full (f, NULL);
+}
+
+void
+cups_fixture_setup_full (CupsFixture *f,
+                         const char  *extra_conf)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *root = NULL;
   g_autofree char *bin = NULL;
@@ -320,7 +327,7 @@ cups_fixture_setup (CupsFixture *f)
   /* The settings packaging/ ships for kiosks, so they are known to work. */
   g_file_get_contents (kiosk_conf, &kiosk_text, NULL, &error);
   g_assert_no_error (error);
-  full_conf = g_strconcat (cupsd_conf, kiosk_text, NULL);
+  full_conf = g_strconcat (cupsd_conf, kiosk_text, extra_conf, NULL);
   cups_fixture_write_file (f->dir, "cups-files.conf", files_conf, 0644);
   cups_fixture_write_file (f->dir, "cupsd.conf", full_conf, 0644);
 
@@ -402,6 +409,42 @@ cups_fixture_job_states (CupsFixture *f,
   httpClose (http);
 
   return states;
+}
+
+GStrv
+cups_fixture_job_titles (CupsFixture *f,
+                         const char  *queue)
+{
+  http_t *http = httpConnect2 ("127.0.0.1", f->port, NULL, AF_INET, HTTP_ENCRYPTION_NEVER, 1,
+                               1000, NULL);
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  cups_job_t *jobs = NULL;
+  int n;
+
+  g_assert_nonnull (http);
+  n = cupsGetJobs2 (http, &jobs, queue, 0, CUPS_WHICHJOBS_ALL);
+  for (int i = n - 1; i >= 0; i--)
+    g_strv_builder_add (titles, jobs[i].title);
+  cupsFreeJobs (n, jobs);
+  httpClose (http);
+
+  return g_strv_builder_end (titles);
+}
+
+guint
+cups_fixture_count_spooled (CupsFixture *f)
+{
+  g_autofree char *spool = g_build_filename (f->dir, "spool", NULL);
+  g_autoptr(GDir) handle = g_dir_open (spool, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_pattern_match_simple ("c0*", name) || g_pattern_match_simple ("d0*", name))
+      n++;
+
+  return n;
 }
 
 char *

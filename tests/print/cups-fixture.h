@@ -37,6 +37,10 @@ typedef struct
 
 /* Creates the folder, starts cupsd and adds the queues; g_error () when it cannot. */
 void    cups_fixture_setup       (CupsFixture *f);
+/* The same, with cupsd.conf lines that come after (and so override) the kiosk settings,
+ * as on a server whose cupsd.conf was not merged with them. */
+void    cups_fixture_setup_full  (CupsFixture *f,
+                                  const char  *extra_conf);
 /* Stops cupsd and removes the folder. */
 void    cups_fixture_teardown    (CupsFixture *f);
 
@@ -55,6 +59,12 @@ void    cups_fixture_run_tool    (CupsFixture *f,
 /* The states (ipp_jstate_t) of all jobs of a queue, oldest first. */
 GArray *cups_fixture_job_states  (CupsFixture *f,
                                   const char  *queue);
+
+/* The titles (job-name) of all jobs of a queue, oldest first. */
+GStrv   cups_fixture_job_titles  (CupsFixture *f,
+                                  const char  *queue);
+/* The files of jobs (control files c*, documents d*) in cupsd's spool. */
+guint   cups_fixture_count_spooled (CupsFixture *f);
 
 /* Writes a file with the given mode. */
 void    cups_fixture_write_file  (const char  *dir,

@@ -58,15 +58,31 @@ fixture_slip (void)
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_init (Fixture    *f,
+              const char *extra_conf)
 {
   g_autoptr(GError) error = NULL;
 
-  cups_fixture_setup (&f->cups);
+  cups_fixture_setup_full (&f->cups, extra_conf);
   f->slip = fixture_slip ();
   f->pdf = baken_slip_render_pdf (f->slip, BAKEN_PAPER_RECEIPT_80MM, &error);
   g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  fixture_init (f, NULL);
+}
+
+/* A cupsd that keeps every job's document and record, as Debian's default cupsd.conf
+ * does (for a day), whatever the kiosk settings say. */
+static void
+fixture_setup_preserving (Fixture       *f,
+                          gconstpointer  data)
+{
+  fixture_init (f, "PreserveJobFiles Yes\nPreserveJobHistory Yes\n");
 }
 
 static void
@@ -143,9 +159,9 @@ test_prints (Fixture       *f,
   g_assert_nonnull (strstr (text, "23 december 2025"));
   g_assert_null (strstr (text, STAFF_NUMBER));
 
+  /* Printed and purged: cupsd keeps nothing of it. */
   states = cups_fixture_job_states (&f->cups, "slips");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_COMPLETED);
+  g_assert_cmpuint (states->len, ==, 0);
 }
 
 typedef struct
@@ -185,10 +201,9 @@ test_fault (Fixture       *f,
   /* Told at once, not at the timeout (20 s). */
   g_assert_cmpfloat (seconds, <, MIN (baken_test_scale_seconds (10), 19));
 
-  /* The job is not left to print later. */
   states = cups_fixture_job_states (&f->cups, fault->queue);
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 
   /* A queue that the fault stopped says so before the next job. */
   if (fault->state == BAKEN_PRINT_STATE_MEDIA_EMPTY)
@@ -247,8 +262,8 @@ test_timeout (Fixture       *f,
   g_assert_cmpfloat (seconds, >=, 2);
   g_assert_cmpfloat (seconds, <, 2 + baken_test_scale_seconds (2));
   states = cups_fixture_job_states (&f->cups, "slips");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 
   /* The printer recovers and is restarted: the stale slip never comes out, while the
    * next resident's slip does. The queue prints in order, so once the later job (2) is
@@ -285,8 +300,8 @@ test_cancel (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpfloat (seconds, <, 0.5 + baken_test_scale_seconds (2.5));
   states = cups_fixture_job_states (&f->cups, "hang");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 }
 
 static gboolean
@@ -316,11 +331,60 @@ test_cupsd_cancels (Fixture       *f,
   g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_FAILED);
   g_assert_nonnull (strstr (error->message, "was cancelled by the print service"));
   states = cups_fixture_job_states (&f->cups, "slips");
-  g_assert_cmpuint (states->len, ==, 1);
-  g_assert_cmpint (g_array_index (states, int, 0), ==, IPP_JSTATE_CANCELED);
+  /* Cancelled and purged: cupsd has no job left that could print later. */
+  g_assert_cmpuint (states->len, ==, 0);
 
   g_assert_cmpint (g_unlink (f->cups.hold), ==, 0);
   g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 0);
+}
+
+/* A cupsd that keeps job files (PreserveJobFiles Yes): the kiosk purges each of its
+ * jobs once it is done or cancelled, so no slip stays in the spool. While it waits, the
+ * job has a generic name: nothing a resident or a clerk typed. */
+static void
+test_purges (Fixture       *f,
+             gconstpointer  data)
+{
+  const char * const generic[] = { "Baken", NULL };
+  g_autoptr(BakenPrinter) printer = baken_cups_printer_new ("slips", f->cups.server, 20);
+  g_autoptr(BakenPrinter) hanging = baken_cups_printer_new ("hang", f->cups.server, 2);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) states = NULL;
+  g_auto(GStrv) titles = NULL;
+  gint64 end = g_get_monotonic_time () + baken_test_scale_us (5 * G_USEC_PER_SEC);
+
+  cups_fixture_write_file (f->cups.dir, "hold", "", 0644);
+  baken_printer_submit_async (printer, f->pdf, NULL, done_cb, &result);
+  while (titles == NULL || titles[0] == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (50 * 1000);
+      g_clear_pointer (&titles, g_strfreev);
+      titles = cups_fixture_job_titles (&f->cups, "slips");
+    }
+  g_assert_cmpstrv (titles, generic);
+  /* Its control file and the slip's PDF are in the spool while it waits. */
+  g_assert_cmpuint (cups_fixture_count_spooled (&f->cups), ==, 2);
+
+  g_assert_cmpint (g_unlink (f->cups.hold), ==, 0);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  baken_printer_submit_finish (printer, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 1);
+  g_assert_cmpuint (cups_fixture_count_spooled (&f->cups), ==, 0);
+  states = cups_fixture_job_states (&f->cups, "slips");
+  g_assert_cmpuint (states->len, ==, 0);
+
+  /* A job cancelled at the timeout is purged too. */
+  error = run_printer (hanging, f->pdf, NULL, NULL);
+  g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT);
+  g_assert_cmpuint (cups_fixture_count_spooled (&f->cups), ==, 0);
+  g_clear_pointer (&states, g_array_unref);
+  states = cups_fixture_job_states (&f->cups, "hang");
+  g_assert_cmpuint (states->len, ==, 0);
 }
 
 static void
@@ -442,6 +506,120 @@ test_no_printer (Fixture       *f,
   g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 1);
 }
 
+/* A listener at a loopback port that accepts and answers one byte every half second,
+ * for ever: a status line and headers that never end. Silent, it accepts and never
+ * answers at all. No real cupsd can be made to do this, so it is a fake. */
+typedef struct
+{
+  GSocket  *socket;     /* (owned) listening */
+  GThread  *thread;     /* (owned) */
+  gboolean  silent;     /* accept, never send a byte */
+  gint      stop;       /* atomic */
+  char     *server;     /* (owned) "127.0.0.1:PORT" */
+} Trickler;
+
+static gpointer
+trickle_thread (gpointer data)
+{
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/ipp\r\nX-Trickle: ";
+  Trickler *t = data;
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+  gsize sent = 0;
+
+  while (!g_atomic_int_get (&t->stop))
+    {
+      GSocket *client;
+
+      /* Take new connections, then send each one byte more. */
+      while ((client = g_socket_accept (t->socket, NULL, NULL)) != NULL)
+        {
+          g_socket_set_blocking (client, FALSE);
+          g_ptr_array_add (clients, client);
+        }
+      for (guint i = 0; i < clients->len && !t->silent; i++)
+        {
+          const char *byte = sent < sizeof head - 1 ? head + sent : "x";
+
+          g_socket_send (g_ptr_array_index (clients, i), byte, 1, NULL, NULL);
+        }
+      sent++;
+      g_usleep (G_USEC_PER_SEC / 2);
+    }
+
+  return NULL;
+}
+
+static Trickler *
+trickler_start (gboolean silent)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  Trickler *t = g_new0 (Trickler, 1);
+
+  t->silent = silent;
+  t->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                            G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (t->socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (t->socket, &error);
+  g_assert_no_error (error);
+  g_socket_set_blocking (t->socket, FALSE);
+  bound = g_socket_get_local_address (t->socket, &error);
+  g_assert_no_error (error);
+  t->server = g_strdup_printf ("127.0.0.1:%u",
+                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  t->thread = g_thread_new ("trickler", trickle_thread, t);
+
+  return t;
+}
+
+static void
+trickler_stop (Trickler *t)
+{
+  g_atomic_int_set (&t->stop, TRUE);
+  g_thread_join (t->thread);
+  g_object_unref (t->socket);
+  g_free (t->server);
+  g_free (t);
+}
+
+/* A print server that trickles its answer, or one that accepts and never answers: the
+ * check and the submit fail at the timeout (2 s), with the message for a print that took
+ * too long, and never hang. */
+static void
+test_stalling_server (gconstpointer data)
+{
+  gboolean silent = GPOINTER_TO_INT (data);
+  Trickler *t = trickler_start (silent);
+  g_autoptr(BakenPrinter) printer = baken_cups_printer_new ("slips", t->server, 2);
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.5 test", 13);
+  g_autoptr(GError) check = NULL;
+  g_autoptr(GError) submit = NULL;
+  double seconds;
+
+  check = run_printer (printer, NULL, NULL, &seconds);
+  g_test_message ("check: %.2f s: %s", seconds, check != NULL ? check->message : "(no error)");
+  g_assert_error (check, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT);
+  g_assert_nonnull (strstr (check->message, t->server));
+  g_assert_nonnull (strstr (check->message, "within 2 seconds"));
+  g_assert_cmpfloat (seconds, >=, 2);
+  g_assert_cmpfloat (seconds, <, 2 + baken_test_scale_seconds (1.5));
+
+  submit = run_printer (printer, pdf, NULL, &seconds);
+  g_test_message ("submit: %.2f s: %s", seconds,
+                  submit != NULL ? submit->message : "(no error)");
+  g_assert_error (submit, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_TIMED_OUT);
+  g_assert_cmpstr (baken_print_state_get_message (submit->code), ==,
+                   "Het printen duurde te lang en is gestopt.");
+  g_assert_cmpfloat (seconds, >=, 2);
+  g_assert_cmpfloat (seconds, <, 2 + baken_test_scale_seconds (1.5));
+
+  trickler_stop (t);
+}
+
 static void
 test_file_printer (void)
 {
@@ -501,6 +679,10 @@ main (int   argc,
 
   g_test_add_func ("/print/printer/reasons", test_reasons);
   g_test_add_func ("/print/file-printer/writes", test_file_printer);
+  g_test_add_data_func ("/print/cups/trickling-server", GINT_TO_POINTER (FALSE),
+                        test_stalling_server);
+  g_test_add_data_func ("/print/cups/silent-server", GINT_TO_POINTER (TRUE),
+                        test_stalling_server);
 
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
@@ -519,6 +701,8 @@ main (int   argc,
   ADD ("/print/cups/cupsd-loses-job", NULL, test_cupsd_loses_job);
   ADD ("/print/cups/no-printer", NULL, test_no_printer);
 #undef ADD
+  g_test_add ("/print/cups/purges", Fixture, NULL, fixture_setup_preserving, test_purges,
+              fixture_teardown);
 
   return g_test_run ();
 }
