@@ -246,7 +246,7 @@ speak_focus_cb (gpointer data)
   g_autofree char *text = NULL;
 
   self->focus_speech_id = 0;
-  if (self->read_aloud && focus != NULL)
+  if (self->read_aloud && self->keypad_used && focus != NULL)
     {
       text = describe (self, focus);
       speak (self, text);
@@ -260,7 +260,10 @@ speak_focus_cb (gpointer data)
 static void
 focus_changed_cb (BakenWindow *self)
 {
-  if (!self->read_aloud || self->speech_quiet || self->focus_speech_id != 0)
+  /* Only in speech mode: "Lees voor" alone keeps reading the whole page, which a focus
+   * that GTK moves after a page change would cut short. */
+  if (!self->read_aloud || !self->keypad_used || self->speech_quiet ||
+      self->focus_speech_id != 0)
     return;
 
   self->focus_speech_id = g_idle_add (speak_focus_cb, self);
