@@ -8,7 +8,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev
   libsqlite3-dev libjson-glib-dev libsodium-dev libsoup-3.0-dev libcups2-dev
-  libqrencode-dev libespeak-ng-dev libxml2-utils
+  libqrencode-dev libespeak-ng-dev libxml2-utils libxkbcommon-dev
   # the Debian package (debian/, tests/package): dh with meson, dpkg-buildpackage
   debhelper dpkg-dev fakeroot
   # run: time zone data, fonts for all scripts the kiosk shows

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <xkbcommon/xkbcommon.h>
 
 #include "baken-config.h"
 #include "baken-file.h"
@@ -60,7 +61,53 @@ static const KnownKey known_keys[] = {
   { "sync", "timeout", VALUE_STRING, "a duration such as 10m that a whole sync may take" },
   { "sync", "stall-timeout", VALUE_STRING, "a duration such as 30s without any data after "
     "which a download is given up" },
+  /* In BakenKeypadCommand order. */
+  { "keypad", "help", VALUE_LIST, "key names separated by ';' (GDK/X names such as KP_Add, "
+    "F1): speech mode on, and where the resident is" },
+  { "keypad", "up", VALUE_LIST, "key names separated by ';' such as KP_8;KP_Up: the "
+    "previous control" },
+  { "keypad", "down", VALUE_LIST, "key names separated by ';' such as KP_2;KP_Down: the "
+    "next control" },
+  { "keypad", "enter", VALUE_LIST, "key names separated by ';' such as KP_Enter;KP_5: "
+    "choose the focused control" },
+  { "keypad", "back", VALUE_LIST, "key names separated by ';' such as KP_Subtract: back" },
+  { "keypad", "home", VALUE_LIST, "key names separated by ';' such as KP_Multiply: home" },
+  { "keypad", "repeat", VALUE_LIST, "key names separated by ';' such as KP_0;KP_Insert: "
+    "say the focused control again" },
 };
+
+/* A common USB numeric keypad, with Num Lock on or off (KP_8 or KP_Up, …). */
+static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
+  [BAKEN_KEYPAD_HELP] = { "KP_Add", NULL },
+  [BAKEN_KEYPAD_UP] = { "KP_8", "KP_Up", NULL },
+  [BAKEN_KEYPAD_DOWN] = { "KP_2", "KP_Down", NULL },
+  [BAKEN_KEYPAD_ENTER] = { "KP_Enter", "KP_5", "KP_Begin", NULL },
+  [BAKEN_KEYPAD_BACK] = { "KP_Subtract", NULL },
+  [BAKEN_KEYPAD_HOME] = { "KP_Multiply", NULL },
+  [BAKEN_KEYPAD_REPEAT] = { "KP_0", "KP_Insert", NULL },
+};
+
+static const char * const keypad_keys[BAKEN_KEYPAD_N_COMMANDS] = {
+  "help", "up", "down", "enter", "back", "home", "repeat",
+};
+
+const char *
+baken_keypad_command_get_key (BakenKeypadCommand command)
+{
+  g_return_val_if_fail (command < BAKEN_KEYPAD_N_COMMANDS, NULL);
+
+  return keypad_keys[command];
+}
+
+static BakenKeypadCommand
+keypad_command_from_key (const char *key)
+{
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    if (g_str_equal (keypad_keys[i], key))
+      return i;
+
+  g_assert_not_reached ();
+}
 
 static const char * const supported_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
 
@@ -359,10 +406,80 @@ read_value (BakenConfig     *self,
       else
         self->sync_stall_timeout = seconds;
     }
+  else if (g_str_equal (group, "keypad"))
+    {
+      g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      BakenKeypadCommand command = keypad_command_from_key (key);
+
+
+      for (guint i = 0; value != NULL && value[i] != NULL; i++)
+        {
+          const char *name = g_strstrip (value[i]);
+
+          if (*name == '\0')
+            continue;
+          /* GDK's key names are X's keysym names. */
+          if (xkb_keysym_from_name (name, XKB_KEYSYM_NO_FLAGS) == XKB_KEY_NoSymbol)
+            return BAD_VALUE ("[keypad] %s: \"%s\" is not a key name (names are case "
+                              "sensitive); give %s", key, name, known->help);
+          g_strv_builder_add (names, name);
+        }
+      g_strfreev (self->keypad[command]);
+      self->keypad[command] = g_strv_builder_end (names);
+    }
   else
     g_assert_not_reached ();
 
 #undef BAD_VALUE
+
+  return TRUE;
+}
+
+/* A key has one job: a key given to a command in the file leaves the default of any
+ * other command; two commands of the file with the same key are an error. */
+static gboolean
+check_keypad (BakenConfig  *self,
+              GKeyFile     *file,
+              const char   *path,
+              const char   *contents,
+              GError      **error)
+{
+  for (guint c = 0; c < BAKEN_KEYPAD_N_COMMANDS; c++)
+    {
+      gboolean set = g_key_file_has_key (file, "keypad", keypad_keys[c], NULL);
+
+      for (guint other = 0; other < BAKEN_KEYPAD_N_COMMANDS; other++)
+        {
+          gboolean other_set = g_key_file_has_key (file, "keypad", keypad_keys[other], NULL);
+          g_autoptr(GStrvBuilder) kept = NULL;
+
+          if (other == c || !set)
+            continue;
+
+          for (guint i = 0; self->keypad[c][i] != NULL; i++)
+            {
+              const char *name = self->keypad[c][i];
+
+              if (!g_strv_contains ((const char * const *) self->keypad[other], name))
+                continue;
+              if (other_set)
+                return fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "keypad",
+                             keypad_keys[MAX (c, other)],
+                             "[keypad] %s and %s both use \"%s\"; give each key one job",
+                             keypad_keys[MIN (c, other)], keypad_keys[MAX (c, other)], name);
+            }
+
+          if (other_set)
+            continue;
+          kept = g_strv_builder_new ();
+          for (guint i = 0; self->keypad[other][i] != NULL; i++)
+            if (!g_strv_contains ((const char * const *) self->keypad[c], self->keypad[other][i]))
+              g_strv_builder_add (kept, self->keypad[other][i]);
+          g_strfreev (self->keypad[other]);
+          self->keypad[other] = g_strv_builder_end (kept);
+        }
+    }
 
   return TRUE;
 }
@@ -422,6 +539,8 @@ baken_config_new (void)
   self->sync_max_age = 30 * 86400;
   self->sync_timeout = 600;
   self->sync_stall_timeout = 30;
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    self->keypad[i] = g_strdupv ((char **) keypad_defaults[i]);
 
   return self;
 }
@@ -470,7 +589,7 @@ baken_config_load (const char  *path,
         {
           fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents, groups[g], NULL,
                 "unknown group [%s]; the groups are [kiosk], [content], [idle], [hours], "
-                "[print], [staff] and [sync]", groups[g]);
+                "[print], [staff], [sync] and [keypad]", groups[g]);
           return NULL;
         }
 
@@ -507,6 +626,9 @@ baken_config_load (const char  *path,
       return NULL;
     }
   self->has_location = has_lat && has_lon;
+
+  if (!check_keypad (self, file, path, contents, error))
+    return NULL;
 
   if (self->sync_url != NULL && self->sync_keys->len == 0)
     {
@@ -550,5 +672,7 @@ baken_config_unref (BakenConfig *self)
   g_free (self->staff_pin_hash);
   g_free (self->sync_url);
   g_ptr_array_unref (self->sync_keys);
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    g_strfreev (self->keypad[i]);
   g_free (self);
 }

@@ -27,6 +27,21 @@ typedef enum {
   BAKEN_PAPER_A5,
 } BakenPaper;
 
+/* What a key of the tactile keypad ([keypad] in kiosk.conf) does. */
+typedef enum {
+  BAKEN_KEYPAD_HELP,     /* speech mode on; where am I, how do I move */
+  BAKEN_KEYPAD_UP,       /* the previous control */
+  BAKEN_KEYPAD_DOWN,     /* the next control */
+  BAKEN_KEYPAD_ENTER,    /* activate the focused control */
+  BAKEN_KEYPAD_BACK,
+  BAKEN_KEYPAD_HOME,
+  BAKEN_KEYPAD_REPEAT,   /* say the focused control again */
+  BAKEN_KEYPAD_N_COMMANDS
+} BakenKeypadCommand;
+
+/* The [keypad] key of a command: "help", "up", … */
+const char *baken_keypad_command_get_key (BakenKeypadCommand command);
+
 /* Immutable after loading; share it by reference. */
 typedef struct
 {
@@ -64,6 +79,9 @@ typedef struct
                                        * 0: never */
   guint              sync_timeout;    /* seconds a whole sync may take (600) */
   guint              sync_stall_timeout; /* seconds without a byte before giving up (30) */
+  /* [keypad] */
+  GStrv              keypad[BAKEN_KEYPAD_N_COMMANDS]; /* GDK/X key names per command,
+                                       * e.g. { "KP_Add", NULL } for help; never NULL */
 } BakenConfig;
 
 GType        baken_config_get_type  (void) G_GNUC_CONST;

@@ -31,8 +31,8 @@ G_DECLARE_FINAL_TYPE (BakenSpeaker, baken_speaker, BAKEN, SPEAKER, GObject)
  * kind of output (AUDIO, or WAV and NONE). wav_path only for BAKEN_SPEAKER_OUTPUT_WAV. */
 BakenSpeaker *baken_speaker_new               (BakenSpeakerOutput  output,
                                                const char         *wav_path);
-/* From BAKEN_SPEECH_OUTPUT (development and tests; ignored when kiosk is TRUE):
- * unset or "audio", "none", or the path of a .wav file. */
+/* From BAKEN_SPEECH_OUTPUT (development and tests): unset or "audio", "none", or the
+ * path of a .wav file; when kiosk is TRUE only "none" counts, anything else is audio. */
 BakenSpeaker *baken_speaker_new_from_environment (gboolean         kiosk);
 
 /* Stops what is being said and starts saying text in the voice of a UI language (nl,
@@ -43,7 +43,9 @@ void          baken_speaker_speak             (BakenSpeaker       *self,
 /* Stops at once; does nothing when silent. */
 void          baken_speaker_stop              (BakenSpeaker       *self);
 
-/* The last text and language handed to the engine (NULL after stop), for tests. */
+/* The last text and language handed to the engine (NULL after stop), for tests. Every
+ * part of the kiosk speaks through baken_speaker_speak (), which notifies "text" for
+ * each utterance: a test records the transcript there. */
 const char   *baken_speaker_get_text          (BakenSpeaker       *self);
 const char   *baken_speaker_get_language      (BakenSpeaker       *self);
 /* How many utterances the worker has finished (or given up on) so far. */

@@ -459,3 +459,60 @@ baken_speech_text_idle_prompt (guint seconds)
 
   return g_string_free (g_steal_pointer (&speech), FALSE);
 }
+
+static void
+append_choices (GString *speech,
+                guint    n_choices)
+{
+  g_autofree char *choices = NULL;
+
+  /* Translators: spoken in speech mode: how many controls the screen has */
+  choices = g_strdup_printf (ngettext ("Er is %u keuze.", "Er zijn %u keuzes.", n_choices),
+                             n_choices);
+  baken_speech_text_append (speech, choices);
+}
+
+char *
+baken_speech_text_where (const char *title,
+                         guint       n_choices)
+{
+  GString *speech = g_string_new (NULL);
+
+  if (title == NULL)
+    {
+      /* Translators: spoken when a keypad key is pressed on the first screen */
+      baken_speech_text_append (speech, _("U bent op het beginscherm."));
+    }
+  else
+    {
+      /* Translators: spoken when a keypad key is pressed; %s is the title of the
+       * screen, e.g. "U bent op: Wonen en huur." */
+      g_autofree char *where = g_strdup_printf (_("U bent op: %s."), title);
+
+      baken_speech_text_append (speech, where);
+    }
+  append_choices (speech, n_choices);
+  /* Translators: how to move with the tactile keypad (arrow keys up and down, the
+   * green key to choose), spoken after where the resident is */
+  baken_speech_text_append (speech, _("Gebruik pijl omhoog en omlaag, en de groene knop om te kiezen."));
+
+  return g_string_free (speech, FALSE);
+}
+
+char *
+baken_speech_text_screen (const char *title,
+                          guint       n_choices)
+{
+  GString *speech = g_string_new (NULL);
+
+  if (title == NULL)
+    {
+      /* Translators: spoken in speech mode when the first screen is shown */
+      baken_speech_text_append (speech, _("Beginscherm."));
+    }
+  else
+    baken_speech_text_append (speech, title);
+  append_choices (speech, n_choices);
+
+  return g_string_free (speech, FALSE);
+}

@@ -48,6 +48,14 @@ char *baken_speech_text_slip        (const BakenSlip *slip);
 /* "Bent u er nog?", the seconds left and the button. */
 char *baken_speech_text_idle_prompt (guint          seconds);
 
+/* Speech mode, on a keypad key: where the resident is (title NULL: Home), how many
+ * choices the screen has, and how to move. */
+char *baken_speech_text_where       (const char    *title,
+                                     guint          n_choices);
+/* Speech mode, on a new screen: its title and how many choices it has. */
+char *baken_speech_text_screen      (const char    *title,
+                                     guint          n_choices);
+
 /* Appends text as one line of speech (adds a full stop when the text ends without
  * punctuation). Does nothing for NULL or empty text. */
 void  baken_speech_text_append      (GString       *speech,

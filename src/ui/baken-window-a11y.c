@@ -96,7 +96,10 @@ set_read_aloud (BakenWindow *self,
                 gboolean     on)
 {
   self->read_aloud = on;
-  if (on)
+  if (!on)
+    self->keypad_used = FALSE;
+  /* Speech mode says where the resident is instead (baken-window-keypad.c). */
+  if (on && !self->speech_quiet)
     speak_now (self);
   else
     baken_speaker_stop (self->speaker);
@@ -341,7 +344,10 @@ _baken_window_a11y_page_shown (BakenWindow *self)
 
   fit_page (self);
 
-  /* A new screen stops the old speech; when reading aloud, the new one is read. */
+  /* A new screen stops the old speech; when reading aloud, the new one is read; in
+   * speech mode it is said the keypad's way. */
+  if (_baken_window_keypad_page_shown (self))
+    return;
   if (self->read_aloud)
     speak_now (self);
   else

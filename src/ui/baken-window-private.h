@@ -5,6 +5,7 @@
 #pragma once
 
 #include "baken-idle.h"
+#include "baken-keypad.h"
 #include "baken-reach-bin.h"
 #include "baken-speaker.h"
 #include "baken-text-size.h"
@@ -55,6 +56,12 @@ struct _BakenWindow
   gboolean              low_reach;
   GtkLabel             *language_label;   /* (unowned) on the language button, or NULL */
 
+  /* Keypad and speech mode (baken-window-keypad.c) */
+  BakenKeypad          *keypad;           /* (owned) */
+  gboolean              keypad_used;      /* speech mode: read-aloud switched on by a key */
+  gboolean              speech_quiet;     /* a change that the keypad says itself */
+  guint                 focus_speech_id;  /* GSource: says the focus once settled, or 0 */
+
   /* Search */
   guint                 prepare_search_id; /* GSource, 0 when done */
 
@@ -97,6 +104,17 @@ void       _baken_window_a11y_language_changed (BakenWindow *self);
 gboolean   _baken_window_a11y_open             (BakenWindow *self,
                                                 const char  *step,
                                                 GError     **error);
+
+/* baken-window-keypad.c */
+void     _baken_window_keypad_init      (BakenWindow     *self);
+void     _baken_window_keypad_dispose   (BakenWindow     *self);
+/* A key: when it is a keypad key, does what it says and returns TRUE. */
+gboolean _baken_window_keypad_press     (BakenWindow     *self,
+                                         guint            keyval,
+                                         GdkModifierType  state);
+/* A new page is shown: in speech mode, focuses its first choice and says the screen
+ * (TRUE); else FALSE. */
+gboolean _baken_window_keypad_page_shown (BakenWindow    *self);
 
 /* baken-window-content.c */
 void     _baken_window_content_init    (BakenWindow *self);

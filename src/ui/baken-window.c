@@ -387,6 +387,10 @@ kiosk_key_pressed_cb (GtkEventControllerKey *controller,
                       GdkModifierType        state,
                       BakenWindow           *self)
 {
+  /* The keypad's keys, and no others below, get through: F1 or Escape may be one. */
+  if (_baken_window_keypad_press (self, keyval, state))
+    return GDK_EVENT_STOP;
+
   /* Every shortcut uses a modifier (Alt+F4, Ctrl+Q, Ctrl+W, Ctrl+Shift+I/D, Super…). */
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_HYPER_MASK |
                GDK_META_MASK))
@@ -516,6 +520,7 @@ baken_window_constructed (GObject *object)
   g_assert (self->context != NULL);
   config = baken_context_get_config (self->context);
   _baken_window_a11y_init (self);
+  _baken_window_keypad_init (self);
 
   gtk_label_set_label (self->kiosk_name, config->name != NULL ? config->name : "");
   build_language_switch (self);
@@ -549,6 +554,7 @@ baken_window_dispose (GObject *object)
 
   _baken_window_idle_dispose (self);
   _baken_window_a11y_dispose (self);
+  _baken_window_keypad_dispose (self);
   g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   _baken_window_content_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAKEN_TYPE_WINDOW);

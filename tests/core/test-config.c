@@ -34,6 +34,26 @@ test_defaults (void)
   g_assert_false (config->has_location);
   g_assert_cmpint (config->paper, ==, BAKEN_PAPER_RECEIPT_80MM);
   g_assert_cmpuint (config->print_timeout, ==, 30);
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_HELP], ((const char * const[]) { "KP_Add", NULL }));
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_DOWN],
+                    ((const char * const[]) { "KP_2", "KP_Down", NULL }));
+}
+
+/* A key given to one command leaves the default of another; the others keep theirs. */
+static void
+test_keypad (void)
+{
+  g_autofree char *path = write_config ("[keypad]\nhelp = F1 ; KP_0\nback=Escape\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = baken_config_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_HELP], ((const char * const[]) { "F1", "KP_0", NULL }));
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_BACK], ((const char * const[]) { "Escape", NULL }));
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_REPEAT],
+                    ((const char * const[]) { "KP_Insert", NULL }));
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_UP], ((const char * const[]) { "KP_8", "KP_Up", NULL }));
+  g_assert_cmpstr (baken_keypad_command_get_key (BAKEN_KEYPAD_REPEAT), ==, "repeat");
 }
 
 static void
@@ -150,6 +170,12 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] max-age = \"a month\" is not a duration" },
   { "sync-timeout-too-long", "[sync]\ntimeout=2d\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] timeout = \"2d\" is longer than a day" },
+  { "keypad-unknown-name", "[keypad]\nhelp=KP_Plus\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] help: \"KP_Plus\" is not a key name" },
+  { "keypad-two-jobs", "[keypad]\nup=KP_8\n\ndown=KP_2;KP_8\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:4: [keypad] up and down both use \"KP_8\"" },
+  { "keypad-unknown-command", "[keypad]\nvolume-up=KP_9\n",
+    BAKEN_CONFIG_ERROR_UNKNOWN_KEY, "the keys of [keypad] are: help, up, down, enter, back, home, repeat" },
   { "sync-stall-longer", "[sync]\ntimeout=10s\n\nstall-timeout=1m\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:4: [sync] stall-timeout (60s) is longer than timeout (10s)" },
 };
@@ -277,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/core/config/missing-file", test_missing_file);
   g_test_add_func ("/core/config/hostile-file", test_hostile_file);
   g_test_add_func ("/core/config/sync", test_sync);
+  g_test_add_func ("/core/config/keypad", test_keypad);
   g_test_add_func ("/core/config/example-file", test_example_file);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

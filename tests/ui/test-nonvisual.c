@@ -1,0 +1,316 @@
+/* test-nonvisual.c: the kiosk without sight, with the keypad only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A --kiosk window under Xvfb, driven only by real key events (xdotool, XTEST) of the
+ * default [keypad] keys, as a USB keypad beside the screen sends them. Every utterance
+ * handed to the speech queue (the window's BakenSpeaker, "text") is recorded; the
+ * assertions read that transcript, as a resident would hear it. No audio is played
+ * (BAKEN_SPEECH_OUTPUT=none): what is said is the point, not espeak-ng.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+
+#include "test-util.h"
+#include "ui-test-util.h"
+
+#include "baken-speaker.h"
+
+/* 20 s × 0.25: the idle prompt after 5 s without a key, the reset 1.25 s later. */
+#define IDLE_SCALE 0.25
+static const char idle_config[] = "[idle]\ntimeout = 20\ncountdown = 5\n";
+
+typedef struct
+{
+  GPtrArray *utterances;  /* (element-type utf8) */
+} Transcript;
+
+static void
+speaker_text_cb (BakenSpeaker *speaker,
+                 GParamSpec   *pspec,
+                 Transcript   *transcript)
+{
+  const char *text = baken_speaker_get_text (speaker);
+
+  if (text == NULL)
+    return;
+  g_ptr_array_add (transcript->utterances, g_strdup (text));
+  g_test_message ("said: %s", text);
+}
+
+static const char *
+last_said (Transcript *transcript)
+{
+  if (transcript->utterances->len == 0)
+    return "";
+
+  return g_ptr_array_index (transcript->utterances, transcript->utterances->len - 1);
+}
+
+static void
+assert_said (Transcript *transcript,
+             const char *expected)
+{
+  if (strstr (last_said (transcript), expected) == NULL)
+    g_error ("expected “%s” in the last utterance “%s”", expected, last_said (transcript));
+}
+
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Child;
+
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  Child *child = data;
+
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *) data)->done;
+}
+
+/* Real key presses through XTEST while the main loop runs (as in test-kiosk.c). */
+static void
+keys (BakenWindow *window,
+      const char  *first_key,
+      ...)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Child child = { FALSE, 0 };
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  g_ptr_array_add (argv, (char *) "windowfocus");
+  g_ptr_array_add (argv, (char *) "--sync");
+  g_ptr_array_add (argv, xid);
+  g_ptr_array_add (argv, (char *) "key");
+  g_ptr_array_add (argv, (char *) "--delay");
+  g_ptr_array_add (argv, (char *) "30");
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) key);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &child);
+  g_assert_true (ui_test_wait (child_done, &child, 10000));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
+  ui_test_run (300);
+  ui_test_settle (window);
+}
+
+static gboolean
+is_fullscreen (gpointer data)
+{
+  return gtk_window_is_fullscreen (data);
+}
+
+/* Speech mode is read-aloud: the "Lees voor" button on screen shows it. */
+static gboolean
+speech_mode (BakenWindow *window)
+{
+  g_autoptr(GPtrArray) toggles = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < toggles->len; i++)
+    {
+      GtkActionable *toggle = g_ptr_array_index (toggles, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (toggle), "a11y.read-aloud") == 0)
+        return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
+    }
+
+  g_error ("no \"Lees voor\" button on screen");
+}
+
+static gboolean
+speech_mode_off (gpointer data)
+{
+  return !speech_mode (data);
+}
+
+typedef struct
+{
+  BakenWindow *window;
+  const char  *prefix;
+} LocationWait;
+
+static gboolean
+location_has_prefix (gpointer data)
+{
+  LocationWait *wait = data;
+  g_autofree char *location = baken_window_dup_location (wait->window);
+
+  return g_str_has_prefix (location, wait->prefix);
+}
+
+static char *
+location_of (BakenWindow *window)
+{
+  return baken_window_dup_location (window);
+}
+
+static BakenWindow *
+open_kiosk (Transcript *transcript)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (idle_config);
+  BakenWindow *window = ui_test_window_new (config, TRUE, IDLE_SCALE, 0, 0);
+
+  g_assert_true (ui_test_wait (is_fullscreen, window, 5000));
+  transcript->utterances = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (baken_window_get_speaker (window), "notify::text",
+                    G_CALLBACK (speaker_text_cb), transcript);
+
+  return window;
+}
+
+/* Home → a choice → back, the keypad only, in --kiosk mode; the idle reset ends it. */
+static void
+test_keypad_walk (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  g_autofree char *first = NULL;
+  g_autofree char *home_count = NULL;
+  g_autofree char *location = NULL;
+  LocationWait away = { window, "event:" };
+  guint n;
+
+  /* Silent at rest, as any kiosk. */
+  g_assert_false (speech_mode (window));
+  g_assert_cmpuint (transcript.utterances->len, ==, 0);
+
+  /* Help: speech mode on at once, where the resident is and how to move. */
+  keys (window, "KP_Add", NULL);
+  g_assert_true (speech_mode (window));
+  assert_said (&transcript, "U bent op het beginscherm.");
+  assert_said (&transcript, "Gebruik pijl omhoog en omlaag, en de groene knop om te kiezen.");
+  {
+    const char *said = strstr (last_said (&transcript), "Er zijn ");
+
+    g_assert_nonnull (said);
+    n = (guint) g_ascii_strtoull (said + strlen ("Er zijn "), NULL, 10);
+    g_assert_cmpuint (n, >=, 2);
+    home_count = g_strdup_printf ("Er zijn %u keuzes.", n);
+  }
+
+  /* Down: the first choice of Home, with its name, role and place. */
+  keys (window, "KP_2", NULL);
+  {
+    g_autofree char *place = g_strdup_printf (", knop, 1 van %u", n);
+
+    assert_said (&transcript, place);
+    g_assert_true (g_str_has_suffix (last_said (&transcript), place));
+    first = g_strndup (last_said (&transcript), strlen (last_said (&transcript)) - strlen (place));
+    g_assert_cmpstr (first, !=, "");
+  }
+  keys (window, "KP_2", NULL);
+  {
+    g_autofree char *place = g_strdup_printf (", knop, 2 van %u", n);
+
+    assert_said (&transcript, place);
+  }
+  /* Up, and Repeat says it again. */
+  keys (window, "KP_8", NULL);
+  assert_said (&transcript, first);
+  n = transcript.utterances->len;
+  keys (window, "KP_0", NULL);
+  g_assert_cmpuint (transcript.utterances->len, ==, n + 1);
+  g_assert_cmpstr (last_said (&transcript), ==,
+                   g_ptr_array_index (transcript.utterances, n - 1));
+
+  /* Enter opens it: the new screen says its title (the tile's name) and its choices,
+   * and the focus is on the first of them. */
+  keys (window, "KP_Enter", NULL);
+  g_assert_true (ui_test_wait (location_has_prefix, &away, 3000));
+  ui_test_settle (window);
+  {
+    g_autofree char *title = g_strdup_printf ("%s.\n", first);
+
+    if (!g_str_has_prefix (last_said (&transcript), title))
+      g_error ("expected the screen's title “%s” first in “%s”", first, last_said (&transcript));
+  }
+  assert_said (&transcript, "Er zijn ");
+  assert_said (&transcript, ", 1 van ");
+
+  /* Back: Home again, said the same way. */
+  keys (window, "KP_Subtract", NULL);
+  location = location_of (window);
+  g_assert_cmpstr (location, ==, "home");
+  assert_said (&transcript, "Beginscherm.");
+  assert_said (&transcript, home_count);
+
+  /* The idle reset ends speech mode like every other setting; the next key starts it
+   * again from the beginning. */
+  g_assert_true (ui_test_wait (speech_mode_off, window, 20000));
+  ui_test_settle (window);
+  n = transcript.utterances->len;
+  keys (window, "KP_2", NULL);
+  g_assert_true (speech_mode (window));
+  g_assert_cmpuint (transcript.utterances->len, ==, n + 1);
+  assert_said (&transcript, "U bent op het beginscherm.");
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
+/* The keypad's keys get through the kiosk's key filter, nothing else does: in speech
+ * mode a shortcut says nothing, moves nothing and leaves nothing. */
+static void
+test_filter_still_locks (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  guint n;
+
+  keys (window, "KP_Add", NULL);
+  keys (window, "KP_2", NULL);
+  g_assert_true (speech_mode (window));
+  n = transcript.utterances->len;
+
+  keys (window, "alt+F4", "ctrl+alt+F2", "Escape", "F1", "F10", "F11", "super+q",
+        "ctrl+q", "ctrl+shift+i", "ctrl+KP_Add", "alt+KP_2", "ctrl+KP_Enter", NULL);
+  g_assert_cmpuint (transcript.utterances->len, ==, n);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  {
+    g_autofree char *location = location_of (window);
+
+    g_assert_cmpstr (location, ==, "home");
+  }
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("BAKEN_SPEECH_OUTPUT", "none", TRUE);
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/nonvisual/keypad-walk", test_keypad_walk);
+  g_test_add_func ("/nonvisual/filter-still-locks", test_filter_still_locks);
+
+  return g_test_run ();
+}
