@@ -98,6 +98,14 @@ gboolean   _baken_window_a11y_open             (BakenWindow *self,
                                                 const char  *step,
                                                 GError     **error);
 
+/* baken-window-focus.c */
+void     _baken_window_focus_init       (BakenWindow      *self);
+/* A new page is shown: name it, and put focus on its first choice (or Begin). */
+void     _baken_window_focus_page_shown (BakenWindow      *self);
+/* Up and Down: the next or previous control, as Tab and Shift+Tab. */
+void     _baken_window_focus_move       (BakenWindow      *self,
+                                         GtkDirectionType  direction);
+
 /* baken-window-content.c */
 void     _baken_window_content_init    (BakenWindow *self);
 void     _baken_window_content_dispose (BakenWindow *self);

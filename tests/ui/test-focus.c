@@ -13,6 +13,10 @@
 
 #include "ui-test-util.h"
 
+#include "baken-nav-bar.h"
+#include "baken-print-page.h"
+#include "baken-service-card.h"
+#include "baken-tile-grid.h"
 
 /* What a person could reach: drawn, focusable, sensitive. A scrolled window takes focus
  * itself only when nothing in it can (GTK's rule): then it counts. */
@@ -222,6 +226,108 @@ test_tab_reaches_everything (gconstpointer data)
   ui_test_window_destroy (window);
 }
 
+/* The nav bar's button for action (kiosk.back, kiosk.home). */
+static GtkWidget *
+nav_button (BakenWindow *window,
+            const char  *action)
+{
+  GtkWidget *bar = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_NAV_BAR);
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (bar, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action) == 0)
+        return button;
+    }
+
+  g_error ("no %s in the nav bar", action);
+}
+
+static void
+assert_focus (BakenWindow *window,
+              GtkWidget   *expected,
+              const char  *screen)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (focus != expected)
+    {
+      g_autofree char *is = describe (focus);
+      g_autofree char *want = describe (expected);
+
+      g_error ("%s: focus is on %s, not %s", screen, is, want);
+    }
+}
+
+/* The first tile, card or button of a page (in tree order). */
+static GtkWidget *
+first_of (BakenWindow *window,
+          GType        type)
+{
+  GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK));
+  g_autoptr(GPtrArray) found = ui_test_find_all (gtk_stack_get_visible_child (stack), type);
+
+  g_assert_cmpuint (found->len, >, 0);
+
+  return g_ptr_array_index (found, 0);
+}
+
+static gboolean
+has_focus_in_view (gpointer data)
+{
+  return gtk_root_get_focus (GTK_ROOT (data)) != NULL;
+}
+
+/* After each page change: the first choice; "Printen" on a service page; "Begin" after
+ * printing. Escape goes back, as Terug does. */
+static void
+test_focus_after_page_change (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "slips", NULL);
+  BakenWindow *window;
+  GtkWidget *print_button;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_setenv ("BAKEN_PRINT_TO_DIR", folder, TRUE);
+  window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  g_unsetenv ("BAKEN_PRINT_TO_DIR");
+
+  g_assert_true (ui_test_wait (has_focus_in_view, window, 2000));
+  assert_focus (window, first_of (window, GTK_TYPE_BUTTON), "home");
+
+  ui_test_open (window, "event:le-geld");
+  assert_focus (window, first_of (window, GTK_TYPE_BUTTON), "event:le-geld");
+
+  ui_test_activate_to (window, "kiosk.open-services", "le-geld-rekeningen",
+                       "services:le-geld-rekeningen");
+  assert_focus (window, first_of (window, BAKEN_TYPE_SERVICE_CARD), "services:le-geld-rekeningen");
+
+  ui_test_activate_to (window, "kiosk.open-service", "svc-schuldhulp",
+                       "service:svc-schuldhulp");
+  print_button = first_of (window, GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_has_css_class (print_button, "print-button"));
+  assert_focus (window, print_button, "service:svc-schuldhulp");
+
+  /* Back, by the key: the list again, focus on its first card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.back", NULL));
+  ui_test_assert_location (window, "services:le-geld-rekeningen", 2000);
+  assert_focus (window, first_of (window, BAKEN_TYPE_SERVICE_CARD), "back to services");
+
+  ui_test_activate_to (window, "kiosk.open-print", "svc-schuldhulp", "print:svc-schuldhulp");
+  ui_test_wait_preview (window);
+  assert_focus (window, first_of (window, GTK_TYPE_BUTTON), "print:svc-schuldhulp");
+
+  ui_test_press_print (window);
+  ui_test_wait_print_state (window, "done", 10000);
+  ui_test_settle (window);
+  assert_focus (window, nav_button (window, "kiosk.home"), "printed");
+
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +338,7 @@ main (int   argc,
                         test_tab_reaches_everything);
   g_test_add_data_func ("/ui/focus/tab-reaches-everything/ar", "ar",
                         test_tab_reaches_everything);
+  g_test_add_func ("/ui/focus/after-page-change", test_focus_after_page_change);
 
   return g_test_run ();
 }
