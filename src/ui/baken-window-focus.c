@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Where focus goes when a page changes (its first control; Begin when the page has
- * none, as after printing), and the keys that move it: Up and Down step through the
- * controls in reading order, as Tab and Shift+Tab do, mirrored for right-to-left;
- * Escape goes back (as Terug); Page Up and Page Down scroll the page.
+ * none, as after printing), the keys that move it (Up and Down step through the
+ * controls in reading order, as Tab and Shift+Tab do, mirrored for right-to-left),
+ * Escape (as Terug), Page Up and Page Down (scroll the page), and each page's name for
+ * assistive technology: its heading.
  */
 #define G_LOG_DOMAIN "baken-window"
 
@@ -46,6 +47,29 @@ find_first_control (GtkWidget *widget)
   return NULL;
 }
 
+/* The first drawn label styled as the page's title, under widget. */
+static GtkLabel *
+find_title (GtkWidget *widget)
+{
+  if (!is_shown (widget))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "page-title"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The nav bar's button for action, when it can be used. */
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
@@ -66,6 +90,26 @@ find_action_button (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+/* Assistive technology names the page by its heading, not "GtkStackPage panel". */
+static void
+name_page (BakenWindow *self)
+{
+  GtkLabel *title = find_title (self->page);
+  const char *text = title != NULL ? gtk_label_get_text (title) : NULL;
+  GtkStackPage *stack_page = gtk_stack_get_page (self->stack, self->page);
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  gtk_stack_page_set_title (stack_page, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stack_page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
 }
 
 /* Focus where a person wants it: the page's first choice (on a service page that is
@@ -91,6 +135,7 @@ page_changed_cb (BakenSpeakable *page,
   if (GTK_WIDGET (page) != self->page)
     return;
 
+  name_page (self);
   place_focus (self);
 }
 
@@ -198,10 +243,12 @@ _baken_window_focus_page_shown (BakenWindow *self)
 {
   GtkWidget *focus;
 
-  /* A slip that printed or failed changes the page's controls. The
+  /* A slip that printed or failed changes the page's heading and its controls. The
    * page dies with its handler. */
   if (BAKEN_IS_SPEAKABLE (self->page))
     g_signal_connect_object (self->page, "changed", G_CALLBACK (page_changed_cb), self, 0);
+
+  name_page (self);
 
   /* A new language rebuilds the page: the language switch keeps the focus. */
   focus = gtk_root_get_focus (GTK_ROOT (self));
