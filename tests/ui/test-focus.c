@@ -328,6 +328,84 @@ test_focus_after_page_change (void)
   ui_test_window_destroy (window);
 }
 
+/* A key as the window's key handling sees it (GTK 4.8 cannot make key events); whether
+ * the key was used. */
+static gboolean
+press_key (BakenWindow *window,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "baken-focus-keys") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
+                                 &handled);
+          ui_test_settle (window);
+          return handled;
+        }
+    }
+
+  g_error ("the window has no baken-focus-keys controller");
+}
+
+static double
+page_scroll (BakenWindow *window)
+{
+  GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK));
+  GtkWidget *scrolled = ui_test_find_widget (gtk_stack_get_visible_child (stack),
+                                             GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+
+  return gtk_adjustment_get_value (
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+}
+
+/* Down and Up step as Tab and Shift+Tab; Page Down and Page Up scroll the page; Escape
+ * goes back, and at Home stays there. */
+static void
+test_keys (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  GtkWidget *print_button, *next;
+  double top;
+
+  ui_test_open (window, "event:le-geld");
+  ui_test_open (window, "service:svc-schuldhulp");
+  print_button = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_has_css_class (print_button, "print-button"));
+
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  next = gtk_root_get_focus (GTK_ROOT (window));
+  gtk_widget_grab_focus (print_button);
+  g_assert_true (press_key (window, GDK_KEY_Down));
+  assert_focus (window, next, "Down from Printen");
+  g_assert_true (press_key (window, GDK_KEY_KP_Up));
+  assert_focus (window, print_button, "Up back to Printen");
+
+  top = page_scroll (window);
+  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_cmpfloat (page_scroll (window), >, top + 500);
+  g_assert_true (press_key (window, GDK_KEY_Page_Up));
+  g_assert_cmpfloat_with_epsilon (page_scroll (window), top, 0.5);
+
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  ui_test_assert_location (window, "event:le-geld", 2000);
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  ui_test_assert_location (window, "home", 2000);
+  press_key (window, GDK_KEY_Escape);
+  ui_test_assert_location (window, "home", 2000);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +417,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/focus/tab-reaches-everything/ar", "ar",
                         test_tab_reaches_everything);
   g_test_add_func ("/ui/focus/after-page-change", test_focus_after_page_change);
+  g_test_add_func ("/ui/focus/keys", test_keys);
 
   return g_test_run ();
 }
