@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Where focus goes when a page changes (its first control; Begin when the page has
- * none, as after printing), the keys that move it (Up and Down step through the
- * controls in reading order, as Tab and Shift+Tab do, mirrored for right-to-left),
- * Escape (as Terug), Page Up and Page Down (scroll the page), and each page's name for
- * assistive technology: its heading.
+ * none, as after printing; nowhere on search, where the keyboard types), the keys that
+ * move it (Up and Down step through the controls in reading order, as Tab and
+ * Shift+Tab do, mirrored for right-to-left), Escape (as Terug; in kiosk mode the kiosk
+ * key filter decides), Page Up and Page Down (scroll the page), and each page's name
+ * for assistive technology: its heading.
  */
 #define G_LOG_DOMAIN "baken-window"
 
@@ -14,6 +15,7 @@
 
 #include "baken-window-private.h"
 
+#include "baken-search-page.h"
 #include "baken-speakable.h"
 
 /* Whether widget is shown when its page is (visible, and not a hidden stack child). */
@@ -113,11 +115,22 @@ name_page (BakenWindow *self)
 }
 
 /* Focus where a person wants it: the page's first choice (on a service page that is
- * Printen), or Begin when the page has nothing to choose (printed, or failed). */
+ * Printen), or Begin when the page has nothing to choose (printed, or failed); on
+ * search, nowhere, so that typing types. */
 static void
 place_focus (BakenWindow *self)
 {
-  GtkWidget *target = find_first_control (self->page);
+  GtkWidget *target;
+
+  /* On search a physical keyboard types (also at the desk): a focused key or result
+   * would take Space and Enter for itself. Tab and Down lead into the page. */
+  if (BAKEN_IS_SEARCH_PAGE (self->page))
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      return;
+    }
+
+  target = find_first_control (self->page);
 
   if (target == NULL)
     target = find_action_button (GTK_WIDGET (self->nav_slot), "kiosk.home");
@@ -197,7 +210,9 @@ focus_key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Escape:
-      if (overlay_shown (self))
+      /* In kiosk mode the kiosk's key filter decides what Escape does (today it lets
+       * nothing through; the keypad has its own Back key). */
+      if (self->kiosk || overlay_shown (self))
         return GDK_EVENT_PROPAGATE;
       /* Never further than Home: Back is off there. */
       gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.back", NULL);

@@ -320,6 +320,13 @@ test_focus_after_page_change (void)
   ui_test_wait_preview (window);
   assert_focus (window, first_of (window, GTK_TYPE_BUTTON), "print:svc-schuldhulp");
 
+  /* Search: no control takes the keys a physical keyboard types (Space, Enter). */
+  ui_test_activate_to (window, "kiosk.search", NULL, "search");
+  g_assert_null (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.back", NULL));
+  ui_test_assert_location (window, "print:svc-schuldhulp", 2000);
+  ui_test_wait_preview (window);
+
   ui_test_press_print (window);
   ui_test_wait_print_state (window, "done", 10000);
   ui_test_settle (window);
