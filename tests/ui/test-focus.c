@@ -413,6 +413,63 @@ test_keys (void)
   ui_test_window_destroy (window);
 }
 
+/* The x of the middle of widget in the window. */
+static double
+middle_x (GtkWidget   *widget,
+          BakenWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+
+  return bounds.origin.x + bounds.size.width / 2;
+}
+
+/* Down and Tab take the tiles of Home in reading order, one by one: left to right in
+ * Dutch, right to left in Arabic. */
+static void
+test_reading_order (gconstpointer data)
+{
+  const char *language = data;
+  g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\nlanguages = nl;ar\n");
+  g_autofree char *lang_step = g_strconcat ("lang:", language, NULL);
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  GtkStack *stack;
+  g_autoptr(GPtrArray) tiles = NULL;
+  gboolean rtl = g_str_equal (language, "ar");
+
+  ui_test_open (window, lang_step);
+  stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK));
+  tiles = ui_test_find_all (gtk_stack_get_visible_child (stack), GTK_TYPE_BUTTON);
+  g_assert_cmpuint (tiles->len, >, 3);
+
+  /* The second tile stands after the first in the reading direction. */
+  if (rtl)
+    g_assert_cmpfloat (middle_x (g_ptr_array_index (tiles, 1), window), <,
+                       middle_x (g_ptr_array_index (tiles, 0), window));
+  else
+    g_assert_cmpfloat (middle_x (g_ptr_array_index (tiles, 1), window), >,
+                       middle_x (g_ptr_array_index (tiles, 0), window));
+
+  assert_focus (window, g_ptr_array_index (tiles, 0), "home");
+  for (guint i = 1; i < tiles->len; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s: Down to tile %u", language, i + 1);
+
+      g_assert_true (press_key (window, GDK_KEY_Down));
+      assert_focus (window, g_ptr_array_index (tiles, i), what);
+    }
+  for (guint i = tiles->len - 1; i > 0; i--)
+    {
+      g_autofree char *what = g_strdup_printf ("%s: Up to tile %u", language, i);
+
+      g_assert_true (press_key (window, GDK_KEY_Up));
+      assert_focus (window, g_ptr_array_index (tiles, i - 1), what);
+    }
+
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +482,8 @@ main (int   argc,
                         test_tab_reaches_everything);
   g_test_add_func ("/ui/focus/after-page-change", test_focus_after_page_change);
   g_test_add_func ("/ui/focus/keys", test_keys);
+  g_test_add_data_func ("/ui/focus/reading-order/nl", "nl", test_reading_order);
+  g_test_add_data_func ("/ui/focus/reading-order/ar", "ar", test_reading_order);
 
   return g_test_run ();
 }
