@@ -115,6 +115,13 @@ gboolean _baken_window_keypad_press     (BakenWindow     *self,
 /* A new page is shown: in speech mode, focuses its first choice and says the screen
  * (TRUE); else FALSE. */
 gboolean _baken_window_keypad_page_shown (BakenWindow    *self);
+/* baken-window-focus.c */
+void     _baken_window_focus_init       (BakenWindow      *self);
+/* A new page is shown: name it, and put focus on its first choice (or Begin). */
+void     _baken_window_focus_page_shown (BakenWindow      *self);
+/* Up and Down: the next or previous control, as Tab and Shift+Tab. */
+void     _baken_window_focus_move       (BakenWindow      *self,
+                                         GtkDirectionType  direction);
 
 /* baken-window-content.c */
 void     _baken_window_content_init    (BakenWindow *self);

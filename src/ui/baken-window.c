@@ -199,6 +199,7 @@ show_current (BakenWindow *self)
     gtk_stack_remove (self->stack, old);
 
   update_actions (self);
+  _baken_window_focus_page_shown (self);
   _baken_window_a11y_page_shown (self);
 }
 
@@ -542,6 +543,7 @@ baken_window_constructed (GObject *object)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  _baken_window_focus_init (self);
   _baken_window_idle_init (self);
   self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
   _baken_window_content_init (self);

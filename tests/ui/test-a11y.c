@@ -560,6 +560,81 @@ test_largest_text_fits (gconstpointer data)
   ui_test_window_destroy (window);
 }
 
+/* The shown page's heading: the first drawn label styled as a page title. */
+static const char *
+page_heading (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) titles = ui_test_find_by_css_class (page, "page-title");
+
+  g_assert_cmpuint (titles->len, >, 0);
+
+  return gtk_label_get_text (g_ptr_array_index (titles, 0));
+}
+
+/* Assistive technology hears the page's heading, in the current language, not
+ * "GtkStackPage panel": on the page and on its stack page. */
+static void
+assert_page_named (BakenWindow *window,
+                   const char  *screen)
+{
+  GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK));
+  GtkWidget *page = gtk_stack_get_visible_child (stack);
+  GtkStackPage *stack_page = gtk_stack_get_page (stack, page);
+  const char *heading = page_heading (page);
+  g_autofree char *on_page = NULL;
+  g_autofree char *on_stack_page = NULL;
+
+  on_page = gtk_test_accessible_check_property (GTK_ACCESSIBLE (page),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, heading);
+  on_stack_page = gtk_test_accessible_check_property (GTK_ACCESSIBLE (stack_page),
+                                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                      heading);
+  if (on_page != NULL || on_stack_page != NULL)
+    g_error ("%s: the page is not named “%s”: page %s, stack page %s", screen, heading,
+             on_page != NULL ? on_page : "ok", on_stack_page != NULL ? on_stack_page : "ok");
+  g_assert_cmpstr (gtk_stack_page_get_title (stack_page), ==, heading);
+  g_test_message ("%s: “%s”", screen, heading);
+}
+
+static void
+test_page_names (void)
+{
+  static const char * const screens[] = {
+    "event:le-geld", "services:le-geld-rekeningen", "service:svc-schuldhulp", "search",
+    "print:svc-schuldhulp",
+  };
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "slips", NULL);
+  BakenWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_setenv ("BAKEN_PRINT_TO_DIR", folder, TRUE);
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  g_unsetenv ("BAKEN_PRINT_TO_DIR");
+
+  for (guint l = 0; l < 2; l++)
+    {
+      ui_test_open (window, l == 0 ? "lang:nl" : "lang:ar");
+      if (l > 0)
+        ui_test_activate (window, "kiosk.home", NULL);
+      assert_page_named (window, "home");
+      for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+        {
+          ui_test_open (window, screens[i]);
+          assert_page_named (window, screens[i]);
+        }
+    }
+
+  /* The slip printed: the page says so, and so does its name. */
+  ui_test_wait_preview (window);
+  ui_test_press_print (window);
+  ui_test_wait_print_state (window, "done", 10000);
+  ui_test_settle (window);
+  assert_page_named (window, "printed");
+
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,10 +651,14 @@ main (int   argc,
 
   /* The window's speaker only records; the WAV test uses the engine. */
   g_setenv ("BAKEN_SPEECH_OUTPUT", "none", TRUE);
+  /* GTK keeps the accessible properties where a test can read them (the suite's
+   * GTK_A11Y=none keeps none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/a11y/toggles-and-reset", test_toggles_and_reset);
   g_test_add_func ("/ui/a11y/language-picker", test_language_picker);
+  g_test_add_func ("/ui/a11y/page-names", test_page_names);
   for (guint i = 0; i < G_N_ELEMENTS (speech_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/ui/a11y/speech-text/%s",

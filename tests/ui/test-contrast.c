@@ -16,6 +16,9 @@
  * the chosen language in the picker, and the "on" toggles of the accessibility bar.
  * Under the language picker and "Bent u er nog?" only the dialog is measured: the
  * dimmed page behind it is not there to be read.
+ *
+ * The focus ring is measured the same way, from the pixels of a focused control (a dark
+ * and a light button, a pill, a checked language, a tile, a card) in both styles.
  */
 #include "config.h"
 
@@ -702,6 +705,149 @@ test_contrast (gconstpointer data)
   g_unsetenv ("BAKEN_PRINT_TO_DIR");
 }
 
+/* ---- the focus ring ------------------------------------------------------------------- */
+
+/* The ring of ui/style.css and ui/style-hc.css: 4 px wide, 3 px from the control. */
+#define RING_OFFSET 3
+#define RING_WIDTH  4
+/* WCAG 2.2, 1.4.11 Non-text Contrast and 2.4.13 Focus Appearance. */
+#define RING_RATIO  3.0
+
+typedef struct
+{
+  const char *step;        /* --open step of the screen */
+  const char *action;      /* the action of the button to focus */
+  const char *target;      /* its string target, or NULL for the first of any */
+} RingCase;
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action,
+             const char *target)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkActionable *button = g_ptr_array_index (buttons, i);
+      GVariant *value = gtk_actionable_get_action_target_value (button);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (button), action) == 0 &&
+          (target == NULL ||
+           (value != NULL && g_str_equal (g_variant_get_string (value, NULL), target))))
+        return GTK_WIDGET (button);
+    }
+
+  g_error ("no button for %s %s", action, target != NULL ? target : "");
+}
+
+static Colour
+colour_of_pixel (cairo_surface_t *surface,
+                 int              x,
+                 int              y)
+{
+  return colour_from_pixel (pixel_at (surface, x, y));
+}
+
+/* A focused control, drawn: the ring (the middle of its band, left of the control and
+ * above it) stands 3:1 out from the background it covers, and from the control, either
+ * directly or through the gap between them, which then stands 3:1 out from both. */
+static void
+test_focus_ring (gconstpointer data)
+{
+  static const RingCase rings[] = {
+    { "service:svc-schuldhulp", "kiosk.open-print", NULL },
+    { "service:svc-schuldhulp", "kiosk.back", NULL },
+    { "service:svc-schuldhulp", "kiosk.search", NULL },
+    { "service:svc-schuldhulp", "kiosk.language", "nl" },
+    { "service:svc-schuldhulp", "kiosk.language", "en" },
+    { "service:svc-schuldhulp", "a11y.read-aloud", NULL },
+    { "event:le-geld", "kiosk.open-services", NULL },
+    { "services:le-geld-rekeningen", "kiosk.open-service", NULL },
+  };
+  gboolean high_contrast = GPOINTER_TO_INT (data);
+  g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\nlanguages = nl;en\n");
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, portrait.width,
+                                            portrait.height);
+  double lowest = G_MAXDOUBLE;
+
+  if (high_contrast)
+    ui_test_activate (window, "a11y.high-contrast", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rings); i++)
+    {
+      const RingCase *ring = &rings[i];
+      cairo_surface_t *before, *after;
+      g_autofree char *name = NULL;
+      graphene_rect_t bounds;
+      GtkWidget *button;
+      struct { int x, y, dx, dy; } sides[2];
+
+      ui_test_open (window, ring->step);
+      button = find_button (GTK_WIDGET (window), ring->action, ring->target);
+      name = g_strdup_printf ("%s %s%s%s", ring->step, ring->action,
+                              ring->target != NULL ? " " : "",
+                              ring->target != NULL ? ring->target : "");
+
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      before = render_window (window);
+      gtk_widget_grab_focus (button);
+      gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+      g_assert_true (gtk_widget_has_focus (button));
+      after = render_window (window);
+
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+      /* The left side at half height, and the top side at half width. */
+      sides[0].x = (int) floor (bounds.origin.x);
+      sides[0].y = (int) (bounds.origin.y + bounds.size.height / 2);
+      sides[0].dx = -1;
+      sides[0].dy = 0;
+      sides[1].x = (int) (bounds.origin.x + bounds.size.width / 2);
+      sides[1].y = (int) floor (bounds.origin.y);
+      sides[1].dx = 0;
+      sides[1].dy = -1;
+
+      for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+        {
+          int rx = sides[s].x + sides[s].dx * (RING_OFFSET + RING_WIDTH / 2 + 1);
+          int ry = sides[s].y + sides[s].dy * (RING_OFFSET + RING_WIDTH / 2 + 1);
+          int gx = sides[s].x + sides[s].dx * 2;
+          int gy = sides[s].y + sides[s].dy * 2;
+          int cx = sides[s].x - sides[s].dx * 6;
+          int cy = sides[s].y - sides[s].dy * 6;
+          Colour ring_colour = colour_of_pixel (after, rx, ry);
+          Colour background = colour_of_pixel (before, rx, ry);
+          Colour gap = colour_of_pixel (after, gx, gy);
+          Colour control = colour_of_pixel (after, cx, cy);
+          double on_background = contrast_ratio (ring_colour, background);
+          double on_control = contrast_ratio (ring_colour, control);
+          double through_gap = MIN (contrast_ratio (ring_colour, gap),
+                                    contrast_ratio (gap, control));
+          double seen = MIN (on_background, MAX (on_control, through_gap));
+          g_autofree char *r = colour_to_hex (ring_colour);
+          g_autofree char *b = colour_to_hex (background);
+          g_autofree char *g = colour_to_hex (gap);
+          g_autofree char *c = colour_to_hex (control);
+
+          g_test_message ("%s, %s side: ring %s on %s %.2f:1; control %s %.2f:1, gap %s %.2f:1",
+                          name, s == 0 ? "left" : "top", r, b, on_background, c, on_control,
+                          g, through_gap);
+          if (seen < RING_RATIO)
+            g_error ("%s (%s): the focus ring %s is below %.1f:1: on the background %s "
+                     "%.2f:1, on the control %s %.2f:1, through the gap %s %.2f:1", name,
+                     high_contrast ? "high contrast" : "normal style", r, RING_RATIO, b,
+                     on_background, c, on_control, g, through_gap);
+          lowest = MIN (lowest, seen);
+        }
+
+      cairo_surface_destroy (before);
+      cairo_surface_destroy (after);
+    }
+
+  g_test_message ("lowest focus ring contrast: %.2f:1", lowest);
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +866,10 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/contrast/ratio", test_ratio);
+  g_test_add_data_func ("/ui/contrast/focus-ring/normal", GINT_TO_POINTER (FALSE),
+                        test_focus_ring);
+  g_test_add_data_func ("/ui/contrast/focus-ring/high", GINT_TO_POINTER (TRUE),
+                        test_focus_ring);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/ui/contrast/%s/%s/%s",

@@ -1,0 +1,281 @@
+/* baken-window-focus.c: the way through the kiosk by keys alone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Where focus goes when a page changes (its first control; Begin when the page has
+ * none, as after printing; nowhere on search, where the keyboard types), the keys that
+ * move it (Up and Down step through the controls in reading order, as Tab and
+ * Shift+Tab do, mirrored for right-to-left), Escape (as Terug; in kiosk mode the kiosk
+ * key filter decides), Page Up and Page Down (scroll the page), and each page's name
+ * for assistive technology: its heading.
+ */
+#define G_LOG_DOMAIN "baken-window"
+
+#include "config.h"
+
+#include "baken-window-private.h"
+
+#include "baken-search-page.h"
+#include "baken-speakable.h"
+
+/* Whether widget is shown when its page is (visible, and not a hidden stack child). */
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  return gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget);
+}
+
+/* The first control under widget in tree order, which is reading order on our pages. */
+static GtkWidget *
+find_first_control (GtkWidget *widget)
+{
+  if (!is_shown (widget) || !gtk_widget_get_can_focus (widget))
+    return NULL;
+
+  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&
+      !GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_control (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first drawn label styled as the page's title, under widget. */
+static GtkLabel *
+find_title (GtkWidget *widget)
+{
+  if (!is_shown (widget))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "page-title"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The nav bar's button for action, when it can be used. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return gtk_widget_is_sensitive (widget) ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Assistive technology names the page by its heading, not "GtkStackPage panel". */
+static void
+name_page (BakenWindow *self)
+{
+  GtkLabel *title = find_title (self->page);
+  const char *text = title != NULL ? gtk_label_get_text (title) : NULL;
+  GtkStackPage *stack_page = gtk_stack_get_page (self->stack, self->page);
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  gtk_stack_page_set_title (stack_page, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stack_page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+/* Focus where a person wants it: the page's first choice (on a service page that is
+ * Printen), or Begin when the page has nothing to choose (printed, or failed); on
+ * search, nowhere, so that typing types. */
+static void
+place_focus (BakenWindow *self)
+{
+  GtkWidget *target;
+
+  /* On search a physical keyboard types (also at the desk): a focused key or result
+   * would take Space and Enter for itself. Tab and Down lead into the page. */
+  if (BAKEN_IS_SEARCH_PAGE (self->page))
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      return;
+    }
+
+  target = find_first_control (self->page);
+
+  if (target == NULL)
+    target = find_action_button (GTK_WIDGET (self->nav_slot), "kiosk.home");
+
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+  else
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+}
+
+static void
+page_changed_cb (BakenSpeakable *page,
+                 BakenWindow    *self)
+{
+  if (GTK_WIDGET (page) != self->page)
+    return;
+
+  name_page (self);
+  place_focus (self);
+}
+
+/* Page Up and Page Down move the page's text by most of a screen. */
+static gboolean
+scroll_page (BakenWindow *self,
+             int          direction)
+{
+  GtkWidget *scrolled = NULL;
+  GtkAdjustment *adjustment;
+  double page_size;
+
+  for (GtkWidget *widget = gtk_widget_get_first_child (self->page);
+       widget != NULL && scrolled == NULL;
+       widget = gtk_widget_get_next_sibling (widget))
+    if (GTK_IS_SCROLLED_WINDOW (widget) && is_shown (widget))
+      scrolled = widget;
+
+  if (scrolled == NULL)
+    return FALSE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_value (adjustment) + direction * page_size * 0.9);
+
+  return TRUE;
+}
+
+static gboolean
+overlay_shown (BakenWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
+         gtk_widget_get_visible (GTK_WIDGET (self->picker_slot));
+}
+
+/* Capture phase: before GtkWindow's own arrow keys, which move focus by geometry (and
+ * so skip controls beside each other). */
+static gboolean
+focus_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      BakenWindow           *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      /* GtkWindow shows the ring on a key it sees; these it never sees. */
+      gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+      _baken_window_focus_move (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up
+                                      ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Escape:
+      /* In kiosk mode the kiosk's key filter decides what Escape does (today it lets
+       * nothing through; the keypad has its own Back key). */
+      if (self->kiosk || overlay_shown (self))
+        return GDK_EVENT_PROPAGATE;
+      /* Never further than Home: Back is off there. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.back", NULL);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      return !overlay_shown (self) && scroll_page (self, -1);
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      return !overlay_shown (self) && scroll_page (self, 1);
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* GTK gives the window's first control the focus when it is first shown, whatever was
+ * focused before (the page opened with --open). */
+static void
+window_mapped_cb (BakenWindow *self)
+{
+  if (self->page != NULL)
+    place_focus (self);
+}
+
+void
+_baken_window_focus_init (BakenWindow *self)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_name (controller, "baken-focus-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (focus_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+}
+
+void
+_baken_window_focus_page_shown (BakenWindow *self)
+{
+  GtkWidget *focus;
+
+  /* A slip that printed or failed changes the page's heading and its controls. The
+   * page dies with its handler. */
+  if (BAKEN_IS_SPEAKABLE (self->page))
+    g_signal_connect_object (self->page, "changed", G_CALLBACK (page_changed_cb), self, 0);
+
+  name_page (self);
+
+  /* A new language rebuilds the page: the language switch keeps the focus. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->language_box)))
+    return;
+
+  place_focus (self);
+}
+
+void
+_baken_window_focus_move (BakenWindow      *self,
+                          GtkDirectionType  direction)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self), direction);
+}
