@@ -56,68 +56,6 @@ covers_screen (gpointer data)
   return gtk_widget_get_width (data) == 1920 && gtk_widget_get_height (data) == 1920;
 }
 
-typedef struct
-{
-  gboolean done;
-  int      status;
-} Child;
-
-static void
-child_exited_cb (GPid     pid,
-                 int      status,
-                 gpointer data)
-{
-  Child *child = data;
-
-  child->status = status;
-  child->done = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-child_done (gpointer data)
-{
-  return ((Child *) data)->done;
-}
-
-/* Runs xdotool while the main loop keeps running (the window must handle the keys). */
-static void
-xdotool (BakenWindow *window,
-         const char  *first_key,
-         ...)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Child child = { FALSE, 0 };
-  const char *key;
-  va_list args;
-  GPid pid;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  g_ptr_array_add (argv, (char *) "windowfocus");
-  g_ptr_array_add (argv, (char *) "--sync");
-  g_ptr_array_add (argv, xid);
-  g_ptr_array_add (argv, (char *) "key");
-  g_ptr_array_add (argv, (char *) "--delay");
-  g_ptr_array_add (argv, (char *) "30");
-  va_start (args, first_key);
-  for (key = first_key; key != NULL; key = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) key);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_async (NULL, (char **) argv->pdata, NULL,
-                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_exited_cb, &child);
-
-  g_assert_true (ui_test_wait (child_done, &child, 10000));
-  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
-  ui_test_run (300);
-}
-
 static guint
 count_toplevels (void)
 {
@@ -172,10 +110,10 @@ test_locked_down (void)
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
 
   /* Plain keys get through: the keys below would reach the window too. */
-  xdotool (window, "a", "Tab", NULL);
+  ui_test_send_keys (window, "a", "Tab", NULL);
   g_assert_cmpuint (count.plain, >=, 2);
 
-  xdotool (window, "alt+F4", "ctrl+q", "ctrl+w", "ctrl+shift+i", "ctrl+shift+d", "F10",
+  ui_test_send_keys (window, "alt+F4", "ctrl+q", "ctrl+w", "ctrl+shift+i", "ctrl+shift+d", "F10",
            "Escape", "F11", "super+q", NULL);
 
   g_assert_cmpuint (count.shortcuts, ==, 0);
@@ -220,16 +158,16 @@ test_kiosk_typing (void)
   page = BAKEN_SEARCH_PAGE (ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_SEARCH_PAGE));
   g_assert_nonnull (page);
 
-  xdotool (window, "1", "1", "2", NULL);
+  ui_test_send_keys (window, "1", "1", "2", NULL);
   g_assert_cmpstr (baken_search_page_get_text (page), ==, "112");
 
-  xdotool (window, "alt+F4", "ctrl+a", "ctrl+alt+BackSpace", "F10", "super+q", "Escape",
+  ui_test_send_keys (window, "alt+F4", "ctrl+a", "ctrl+alt+BackSpace", "F10", "super+q", "Escape",
            NULL);
   g_assert_cmpstr (baken_search_page_get_text (page), ==, "112");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
 
-  xdotool (window, "BackSpace", "space", "shift+a", "b", NULL);
+  ui_test_send_keys (window, "BackSpace", "space", "shift+a", "b", NULL);
   g_assert_cmpstr (baken_search_page_get_text (page), ==, "11 Ab");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -264,7 +202,7 @@ test_windowed_inspector (void)
   g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
   g_assert_cmpuint (count_toplevels (), ==, 1);
 
-  xdotool (window, "ctrl+shift+i", NULL);
+  ui_test_send_keys (window, "ctrl+shift+i", NULL);
   g_assert_cmpuint (count_toplevels (), >, 1);
 
   /* The inspector cannot be closed for good and keeps GTK's caches alive; end the

@@ -12,8 +12,6 @@
 
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-
 #include "test-util.h"
 #include "ui-test-util.h"
 
@@ -58,64 +56,12 @@ assert_said (Transcript *transcript,
     g_error ("expected “%s” in the last utterance “%s”", expected, last_said (transcript));
 }
 
-typedef struct
-{
-  gboolean done;
-  int      status;
-} Child;
-
-static void
-child_exited_cb (GPid     pid,
-                 int      status,
-                 gpointer data)
-{
-  Child *child = data;
-
-  child->status = status;
-  child->done = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-child_done (gpointer data)
-{
-  return ((Child *) data)->done;
-}
-
-/* Real key presses through XTEST while the main loop runs (as in test-kiosk.c). */
+/* Real key presses, then the window's next frame. */
 static void
 keys (BakenWindow *window,
-      const char  *first_key,
-      ...)
+      const char  *key)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Child child = { FALSE, 0 };
-  va_list args;
-  GPid pid;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  g_ptr_array_add (argv, (char *) "windowfocus");
-  g_ptr_array_add (argv, (char *) "--sync");
-  g_ptr_array_add (argv, xid);
-  g_ptr_array_add (argv, (char *) "key");
-  g_ptr_array_add (argv, (char *) "--delay");
-  g_ptr_array_add (argv, (char *) "30");
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) key);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_async (NULL, (char **) argv->pdata, NULL,
-                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_exited_cb, &child);
-  g_assert_true (ui_test_wait (child_done, &child, 10000));
-  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
-  ui_test_run (300);
+  ui_test_send_keys (window, key, NULL);
   ui_test_settle (window);
 }
 
@@ -200,7 +146,7 @@ test_keypad_walk (void)
   g_assert_cmpuint (transcript.utterances->len, ==, 0);
 
   /* Help: speech mode on at once, where the resident is and how to move. */
-  keys (window, "KP_Add", NULL);
+  keys (window, "KP_Add");
   g_assert_true (speech_mode (window));
   assert_said (&transcript, "U bent op het beginscherm.");
   assert_said (&transcript, "Gebruik pijl omhoog en omlaag, en de groene knop om te kiezen.");
@@ -214,7 +160,7 @@ test_keypad_walk (void)
   }
 
   /* Down: the first choice of Home, with its name, role and place. */
-  keys (window, "KP_2", NULL);
+  keys (window, "KP_2");
   {
     g_autofree char *place = g_strdup_printf (", knop, 1 van %u", n);
 
@@ -223,24 +169,24 @@ test_keypad_walk (void)
     first = g_strndup (last_said (&transcript), strlen (last_said (&transcript)) - strlen (place));
     g_assert_cmpstr (first, !=, "");
   }
-  keys (window, "KP_2", NULL);
+  keys (window, "KP_2");
   {
     g_autofree char *place = g_strdup_printf (", knop, 2 van %u", n);
 
     assert_said (&transcript, place);
   }
   /* Up, and Repeat says it again. */
-  keys (window, "KP_8", NULL);
+  keys (window, "KP_8");
   assert_said (&transcript, first);
   n = transcript.utterances->len;
-  keys (window, "KP_0", NULL);
+  keys (window, "KP_0");
   g_assert_cmpuint (transcript.utterances->len, ==, n + 1);
   g_assert_cmpstr (last_said (&transcript), ==,
                    g_ptr_array_index (transcript.utterances, n - 1));
 
   /* Enter opens it: the new screen says its title (the tile's name) and its choices,
    * and the focus is on the first of them. */
-  keys (window, "KP_Enter", NULL);
+  keys (window, "KP_Enter");
   g_assert_true (ui_test_wait (location_has_prefix, &away, 3000));
   ui_test_settle (window);
   {
@@ -253,7 +199,7 @@ test_keypad_walk (void)
   assert_said (&transcript, ", 1 van ");
 
   /* Back: Home again, said the same way. */
-  keys (window, "KP_Subtract", NULL);
+  keys (window, "KP_Subtract");
   location = location_of (window);
   g_assert_cmpstr (location, ==, "home");
   assert_said (&transcript, "Beginscherm.");
@@ -264,7 +210,7 @@ test_keypad_walk (void)
   g_assert_true (ui_test_wait (speech_mode_off, window, 20000));
   ui_test_settle (window);
   n = transcript.utterances->len;
-  keys (window, "KP_2", NULL);
+  keys (window, "KP_2");
   g_assert_true (speech_mode (window));
   g_assert_cmpuint (transcript.utterances->len, ==, n + 1);
   assert_said (&transcript, "U bent op het beginscherm.");
@@ -282,13 +228,14 @@ test_filter_still_locks (void)
   BakenWindow *window = open_kiosk (&transcript);
   guint n;
 
-  keys (window, "KP_Add", NULL);
-  keys (window, "KP_2", NULL);
+  keys (window, "KP_Add");
+  keys (window, "KP_2");
   g_assert_true (speech_mode (window));
   n = transcript.utterances->len;
 
-  keys (window, "alt+F4", "ctrl+alt+F2", "Escape", "F1", "F10", "F11", "super+q",
-        "ctrl+q", "ctrl+shift+i", "ctrl+KP_Add", "alt+KP_2", "ctrl+KP_Enter", NULL);
+  ui_test_send_keys (window, "alt+F4", "ctrl+alt+F2", "Escape", "F1", "F10", "F11", "super+q",
+                     "ctrl+q", "ctrl+shift+i", "ctrl+KP_Add", "alt+KP_2", "ctrl+KP_Enter", NULL);
+  ui_test_settle (window);
   g_assert_cmpuint (transcript.utterances->len, ==, n);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include "ui-test-util.h"
+
 #include "test-util.h"
 
 #include "baken-print-page.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -612,4 +614,63 @@ void
 ui_test_press_print (BakenWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (ui_test_print_page (window), "print.start", NULL));
+}
+
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Child;
+
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  Child *child = data;
+
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *) data)->done;
+}
+
+void
+ui_test_send_keys (BakenWindow *window,
+                   const char  *first_key,
+                   ...)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Child child = { FALSE, 0 };
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  g_ptr_array_add (argv, (char *) "windowfocus");
+  g_ptr_array_add (argv, (char *) "--sync");
+  g_ptr_array_add (argv, xid);
+  g_ptr_array_add (argv, (char *) "key");
+  g_ptr_array_add (argv, (char *) "--delay");
+  g_ptr_array_add (argv, (char *) "30");
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) key);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &child);
+  g_assert_true (ui_test_wait (child_done, &child, 10000));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
+  ui_test_run (300);
 }

@@ -35,6 +35,12 @@ typedef gboolean (*UiTestCondition) (gpointer data);
 gboolean      ui_test_wait              (UiTestCondition condition,
                                          gpointer        data,
                                          guint           timeout_ms);
+/* Real key presses (XTEST, through xdotool) to window while the main loop keeps
+ * running, so the window handles them as from a keyboard; NULL-terminated xdotool key
+ * names ("KP_Add", "alt+F4"). */
+void          ui_test_send_keys         (BakenWindow  *window,
+                                         const char   *first_key,
+                                         ...) G_GNUC_NULL_TERMINATED;
 /* Runs the main loop for ms milliseconds. */
 void          ui_test_run               (guint         ms);
 /* Runs the main loop until nothing is pending and the window has drawn a frame. */
