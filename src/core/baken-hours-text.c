@@ -15,16 +15,6 @@
 
 #include <glib/gi18n-lib.h>
 
-static void
-date_from_datetime (GDateTime *dt,
-                    GDate     *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  (GDateDay) g_date_time_get_day_of_month (dt),
-                  (GDateMonth) g_date_time_get_month (dt),
-                  (GDateYear) g_date_time_get_year (dt));
-}
 
 static char *
 format_time (int hour,
@@ -91,8 +81,8 @@ format_closing (GDateTime *closes_at,
   GDate today, closing_day;
   int days_ahead, minutes;
 
-  date_from_datetime (now_local, &today);
-  date_from_datetime (closes_local, &closing_day);
+  baken_date_from_datetime (now_local, &today);
+  baken_date_from_datetime (closes_local, &closing_day);
   days_ahead = (int) g_date_get_julian (&closing_day) - (int) g_date_get_julian (&today);
   minutes = g_date_time_get_hour (closes_local) * 60 + g_date_time_get_minute (closes_local);
   time_text = format_time (minutes / 60, minutes % 60);
@@ -202,8 +192,8 @@ format_status (const BakenOpenStatus *status,
 
   now_local = g_date_time_to_timezone (now, baken_local_timezone ());
   opens_local = g_date_time_to_timezone (status->opens_at, baken_local_timezone ());
-  date_from_datetime (now_local, &today);
-  date_from_datetime (opens_local, &opening_day);
+  baken_date_from_datetime (now_local, &today);
+  baken_date_from_datetime (opens_local, &opening_day);
   days_ahead = (int) g_date_get_julian (&opening_day) - (int) g_date_get_julian (&today);
   time_text = format_time (g_date_time_get_hour (opens_local),
                            g_date_time_get_minute (opens_local));

@@ -180,16 +180,6 @@ unix_to_local (gint64 seconds)
   return g_date_time_to_timezone (utc, baken_local_timezone ());
 }
 
-static void
-date_from_datetime (GDateTime *dt,
-                    GDate     *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  (GDateDay) g_date_time_get_day_of_month (dt),
-                  (GDateMonth) g_date_time_get_month (dt),
-                  (GDateYear) g_date_time_get_year (dt));
-}
 
 GTimeZone *
 baken_local_timezone (void)
@@ -473,7 +463,7 @@ baken_schedule_get_status (BakenSchedule     *self,
   tz = baken_local_timezone ();
   now_local = g_date_time_to_timezone (now, tz);
   now_unix = g_date_time_to_unix (now);
-  date_from_datetime (now_local, &today);
+  baken_date_from_datetime (now_local, &today);
 
   /* Yesterday for openings that run past midnight, then two weeks and a day ahead so
    * an opening found near the end can still be followed to its real end. */
@@ -616,4 +606,18 @@ baken_parse_time (const char *text,
   *minutes = hours * 60 + mins;
 
   return TRUE;
+}
+
+void
+baken_date_from_datetime (GDateTime *dt,
+                          GDate     *date)
+{
+  g_return_if_fail (dt != NULL);
+  g_return_if_fail (date != NULL);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date,
+                  (GDateDay) g_date_time_get_day_of_month (dt),
+                  (GDateMonth) g_date_time_get_month (dt),
+                  (GDateYear) g_date_time_get_year (dt));
 }

@@ -121,6 +121,10 @@ char          *baken_ranges_format            (GArray *ranges);
 gboolean       baken_parse_time               (const char *text,
                                                int        *minutes);
 
+/* The calendar date of dt in dt's own time zone (give a local time). */
+void           baken_date_from_datetime       (GDateTime  *dt,
+                                               GDate      *date);
+
 /* Europe/Amsterdam, created once (transfer none): do not unref. */
 GTimeZone     *baken_local_timezone           (void);
 
