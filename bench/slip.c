@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "baken-catalog.h"
+#include "baken-config.h"
 #include "baken-content-build.h"
 #include "baken-cups-printer.h"
 #include "baken-slip.h"
@@ -142,6 +143,7 @@ main (int   argc,
   g_autoptr(BakenService) short_service = NULL;
   g_autoptr(BakenService) long_service = NULL;
   g_autoptr(BakenConfig) config = baken_config_new ();
+  BakenSlipPlace place;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(BakenSlip) short_slip = NULL;
   g_autoptr(BakenSlip) long_slip = NULL;
@@ -180,8 +182,9 @@ main (int   argc,
   g_free (long_service->url);
   long_service->url = g_strdup ("https://teststad.example/schulden");
 
-  short_slip = baken_slip_new (short_service, NULL, config, now, "42", "nl");
-  long_slip = baken_slip_new (long_service, NULL, config, now, "42", "nl");
+  baken_config_get_slip_place (config, &place);
+  short_slip = baken_slip_new (short_service, NULL, &place, now, "42", "nl");
+  long_slip = baken_slip_new (long_service, NULL, &place, now, "42", "nl");
   baken_slip_set_note (long_slip, "Heeft al een gesprek gehad; vraag naar Fatima.");
 
   bench_render ("short slip: PDF receipt", short_slip, BAKEN_PAPER_RECEIPT_80MM, KIND_PDF, rounds);

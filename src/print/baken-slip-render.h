@@ -6,7 +6,7 @@
  * for the printer and the image for the on-screen preview both come from it, so the
  * preview shows exactly what prints.
  *
- * Layouts (BakenPaper from the config):
+ * Layouts (BakenPaper; kiosk.conf's [print] paper):
  * - BAKEN_PAPER_RECEIPT_80MM: 80 mm wide, 72 mm printable (4 mm margins), one page whose
  *   height follows the content: the slip is measured first, then the page is made.
  * - BAKEN_PAPER_A4, BAKEN_PAPER_A5: portrait pages; a block that does not fit on a page
@@ -23,10 +23,16 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
-#include "baken-config.h"
 #include "baken-slip.h"
 
 G_BEGIN_DECLS
+
+/* The paper a slip is laid out for. */
+typedef enum {
+  BAKEN_PAPER_RECEIPT_80MM,
+  BAKEN_PAPER_A4,
+  BAKEN_PAPER_A5,
+} BakenPaper;
 
 #define BAKEN_SLIP_RENDER_ERROR (baken_slip_render_error_quark ())
 

@@ -131,6 +131,7 @@ baken_bundle_run_slip (int    argc,
   g_autoptr(BakenService) service = NULL;
   g_autoptr(BakenLifeEvent) event = NULL;
   g_autoptr(BakenSlip) slip = NULL;
+  BakenSlipPlace place;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *serial = NULL;
   g_autofree char *absolute = NULL;
@@ -195,7 +196,8 @@ baken_bundle_run_slip (int    argc,
     return problem ("%s: %s", event_id, error->message);
 
   serial = baken_catalog_dup_meta (catalog, "serial");
-  slip = baken_slip_new (service, event, config, now, serial, lang);
+  baken_config_get_slip_place (config, &place);
+  slip = baken_slip_new (service, event, &place, now, serial, lang);
   if (event != NULL && event->icon != NULL)
     {
       g_autoptr(GBytes) icon = baken_catalog_get_icon (catalog, event->icon);

@@ -18,6 +18,7 @@
 
 #include "baken-file.h"
 #include "baken-bundle.h"
+#include "baken-bundle-publish.h"
 #include "baken-manifest.h"
 #include "baken-minisign.h"
 

@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "baken-bundle-hsds.h"
+#include "baken-bundle-publish.h"
 #include "baken-bundle-lint.h"
 #include "baken-bundle-slip.h"
 #include "baken-bundle-trust.h"

@@ -160,7 +160,7 @@ main (int   argc,
   if (state_dir == NULL)
     state_dir = baken_sync_dup_default_state_dir ();
 
-  sync = baken_sync_new (config, state_dir, &error);
+  sync = baken_sync_new (&config->sync, state_dir, &error);
   if (sync == NULL)
     {
       g_printerr ("baken-sync: %s\n", error->message);

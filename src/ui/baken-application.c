@@ -213,7 +213,7 @@ open_sync (BakenConfig *config,
   g_autoptr(GError) error = NULL;
   BakenSync *sync;
 
-  sync = baken_sync_new (config, dir, &error);
+  sync = baken_sync_new (&config->sync, dir, &error);
   if (sync == NULL)
     g_warning ("No sync: cannot use the state folder %s: %s", dir, error->message);
 
@@ -659,7 +659,7 @@ baken_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
-  if (self->sync != NULL && self->config->sync_url != NULL)
+  if (self->sync != NULL && self->config->sync.url != NULL)
     baken_sync_start (self->sync);
 }
 

@@ -506,7 +506,7 @@ baken_kiosk_content_new_at (BakenConfig *config,
   self = g_object_new (BAKEN_TYPE_KIOSK_CONTENT, NULL);
   self->config = baken_config_ref (config);
   self->clock = g_object_ref (clock);
-  self->keys = baken_bundle_trusted_keys (config->sync_keys);
+  self->keys = baken_bundle_trusted_keys (config->sync.keys);
   if (sync != NULL)
     {
       self->sync = g_object_ref (sync);
@@ -535,7 +535,7 @@ baken_kiosk_content_new_for_catalog (BakenConfig  *config,
   self = g_object_new (BAKEN_TYPE_KIOSK_CONTENT, NULL);
   self->config = baken_config_ref (config);
   self->clock = baken_clock_new ();
-  self->keys = baken_bundle_trusted_keys (config->sync_keys);
+  self->keys = baken_bundle_trusted_keys (config->sync.keys);
   self->catalog = g_object_ref (catalog);
   self->origin = BAKEN_CONTENT_ORIGIN_GIVEN;
   self->stage = STAGE_NONE;

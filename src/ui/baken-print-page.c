@@ -357,6 +357,7 @@ build_slip (BakenPrintPage  *self,
   g_autoptr(BakenLifeEvent) event = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *serial = NULL;
+  BakenSlipPlace place;
   BakenSlip *slip;
 
   /* Asked for residents: the slip leaves staff-only channels out in any case. */
@@ -378,7 +379,8 @@ build_slip (BakenPrintPage  *self,
 
   now = baken_context_dup_now (context);
   serial = baken_catalog_dup_meta (catalog, "serial");
-  slip = baken_slip_new (service, event, config, now, serial, language);
+  baken_config_get_slip_place (config, &place);
+  slip = baken_slip_new (service, event, &place, now, serial, language);
 
   if (event != NULL)
     set_event_icon (self, slip, event);

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "baken-bundle.h"
+#include "baken-bundle-publish.h"
 #include "baken-content.h"
 #include "baken-manifest.h"
 #include "baken-minisign.h"

@@ -206,14 +206,14 @@ test_sync (void)
   g_autofree char *path = NULL;
 
   /* Without [sync]: no URL, the 03:00-05:00 window, 30 days, 10 minutes, 30 seconds. */
-  g_assert_null (defaults->sync_url);
-  g_assert_cmpuint (defaults->sync_keys->len, ==, 0);
-  g_assert_cmpint (defaults->sync_schedule.kind, ==, BAKEN_SYNC_SCHEDULE_WINDOW);
-  g_assert_cmpuint (defaults->sync_schedule.window_start, ==, 3 * 3600);
-  g_assert_cmpuint (defaults->sync_schedule.window_end, ==, 5 * 3600);
-  g_assert_cmpuint (defaults->sync_max_age, ==, 30 * 86400);
-  g_assert_cmpuint (defaults->sync_timeout, ==, 600);
-  g_assert_cmpuint (defaults->sync_stall_timeout, ==, 30);
+  g_assert_null (defaults->sync.url);
+  g_assert_cmpuint (defaults->sync.keys->len, ==, 0);
+  g_assert_cmpint (defaults->sync.schedule.kind, ==, BAKEN_SYNC_SCHEDULE_WINDOW);
+  g_assert_cmpuint (defaults->sync.schedule.window_start, ==, 3 * 3600);
+  g_assert_cmpuint (defaults->sync.schedule.window_end, ==, 5 * 3600);
+  g_assert_cmpuint (defaults->sync.max_age, ==, 30 * 86400);
+  g_assert_cmpuint (defaults->sync.timeout, ==, 600);
+  g_assert_cmpuint (defaults->sync.stall_timeout, ==, 30);
 
   g_mkdir_with_parents (g_get_user_config_dir (), 0700);
   g_assert_true (g_file_set_contents (key_path, "untrusted comment: minisign public key "
@@ -228,13 +228,13 @@ test_sync (void)
   path = write_config (contents);
   config = baken_config_load (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (config->sync_url, ==, "http://127.0.0.1:8080/bundle/manifest.json");
-  g_assert_cmpuint (config->sync_keys->len, ==, 2);
-  g_assert_cmpint (config->sync_schedule.kind, ==, BAKEN_SYNC_SCHEDULE_INTERVAL);
-  g_assert_cmpuint (config->sync_schedule.interval, ==, 6 * 3600);
-  g_assert_cmpuint (config->sync_max_age, ==, 14 * 86400);
-  g_assert_cmpuint (config->sync_timeout, ==, 120);
-  g_assert_cmpuint (config->sync_stall_timeout, ==, 5);
+  g_assert_cmpstr (config->sync.url, ==, "http://127.0.0.1:8080/bundle/manifest.json");
+  g_assert_cmpuint (config->sync.keys->len, ==, 2);
+  g_assert_cmpint (config->sync.schedule.kind, ==, BAKEN_SYNC_SCHEDULE_INTERVAL);
+  g_assert_cmpuint (config->sync.schedule.interval, ==, 6 * 3600);
+  g_assert_cmpuint (config->sync.max_age, ==, 14 * 86400);
+  g_assert_cmpuint (config->sync.timeout, ==, 120);
+  g_assert_cmpuint (config->sync.stall_timeout, ==, 5);
 }
 
 static void

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The export of tests/data/build/ is validated against the official HSDS 3.0.0 schema
- * (src/core/hsds/datapackage.json) by a validator written here: field names, required
+ * (src/authoring/hsds/datapackage.json) by a validator written here: field names, required
  * fields, types and formats, enums, primary and foreign keys. It is then imported back,
  * both sources are built, and the two content DBs are compared with SQL for what HSDS
  * can hold. tests/data/hsds/ has a hand-written package (sample/) and one with a broken
@@ -313,7 +313,7 @@ header_index (CsvTable   *t,
 static GPtrArray *
 validate_hsds (const char *dir)
 {
-  g_autofree char *official_path = g_test_build_filename (G_TEST_DIST, "..", "src", "core",
+  g_autofree char *official_path = g_test_build_filename (G_TEST_DIST, "..", "src", "authoring",
                                                           "hsds", "datapackage.json", NULL);
   g_autofree char *package_path = g_build_filename (dir, "datapackage.json", NULL);
   g_autoptr(JsonParser) official_parser = json_parser_new ();

@@ -12,6 +12,7 @@
 #include "baken-module.h"
 #include "baken-state.h"
 #include "baken-store.h"
+#include "baken-config.h"
 #include "baken-sync.h"
 #include "test-util.h"
 
@@ -69,7 +70,7 @@ new_sync (const char *state_dir)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenConfig) config = baken_config_new ();
-  BakenSync *sync = baken_sync_new (config, state_dir, &error);
+  BakenSync *sync = baken_sync_new (&config->sync, state_dir, &error);
 
   g_assert_no_error (error);
   return sync;

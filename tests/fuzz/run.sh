@@ -61,14 +61,14 @@ fi
 
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
-       -I$build_root -I$source_root/src/core"
+       -I$build_root -I$source_root/src/base -I$source_root/src/trust -I$source_root/src/authoring"
 status=0
 
 for target in $targets; do
   case "$target" in
-    minisign) sources="$source_root/src/core/baken-minisign.c $source_root/src/core/baken-file.c"; packages="glib-2.0 gio-2.0 libsodium" ;;
-    manifest) sources="$source_root/src/core/baken-manifest.c"; packages="glib-2.0 json-glib-1.0" ;;
-    csv) sources="$source_root/src/core/baken-csv.c"; packages="glib-2.0" ;;
+    minisign) sources="$source_root/src/trust/baken-minisign.c $source_root/src/base/baken-file.c"; packages="glib-2.0 gio-2.0 libsodium" ;;
+    manifest) sources="$source_root/src/trust/baken-manifest.c"; packages="glib-2.0 json-glib-1.0" ;;
+    csv) sources="$source_root/src/authoring/baken-csv.c"; packages="glib-2.0" ;;
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "baken-catalog.h"
+#include "baken-config.h"
 #include "baken-content-build.h"
 #include "baken-cups-printer.h"
 #include "baken-file-printer.h"
@@ -41,6 +42,7 @@ fixture_slip (void)
   g_autoptr(BakenCatalog) catalog = NULL;
   g_autoptr(BakenService) service = NULL;
   g_autoptr(BakenConfig) config = baken_config_new ();
+  BakenSlipPlace place;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) now = g_date_time_new (utc, 2025, 12, 23, 9, 0, 0);
 
@@ -54,7 +56,8 @@ fixture_slip (void)
                                        &error);
   g_assert_no_error (error);
 
-  return baken_slip_new (service, NULL, config, now, "42", "nl");
+  baken_config_get_slip_place (config, &place);
+  return baken_slip_new (service, NULL, &place, now, "42", "nl");
 }
 
 static void

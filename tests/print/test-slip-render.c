@@ -37,7 +37,7 @@ typedef struct
   char         *dir;
   char         *db_path;
   BakenCatalog *catalog;
-  BakenConfig  *config;
+  BakenSlipPlace place;
 } Fixture;
 
 typedef struct
@@ -74,12 +74,13 @@ fixture_init (void)
   fixture.catalog = baken_catalog_new_for_path (fixture.db_path, &error);
   g_assert_no_error (error);
 
-  fixture.config = baken_config_new ();
-  g_free (fixture.config->name);
-  fixture.config->name = g_strdup ("Bibliotheek Teststad");
-  fixture.config->has_location = TRUE;
-  fixture.config->latitude = 52.0930;
-  fixture.config->longitude = 5.1214;
+  fixture.place = (BakenSlipPlace) {
+    .name = "Bibliotheek Teststad",
+    .has_location = TRUE,
+    .latitude = 52.0930,
+    .longitude = 5.1214,
+    .holidays = BAKEN_HOLIDAY_FLAGS_NONE,
+  };
 }
 
 static GDateTime *
@@ -112,7 +113,7 @@ make_slip (SlipKind kind)
       service = baken_catalog_get_service (fixture.catalog, "svc-bijstand", "nl",
                                            BAKEN_AUDIENCE_PUBLIC, &error);
       g_assert_no_error (error);
-      return baken_slip_new (service, NULL, fixture.config, now, "42", "nl");
+      return baken_slip_new (service, NULL, &fixture.place, now, "42", "nl");
     }
 
   /* As staff: the backoffice number is in the service and must still not print. */
@@ -148,7 +149,7 @@ make_slip (SlipKind kind)
       service->url = g_strdup ("https://teststad.example/" LONG_WORD "/" LONG_WORD);
     }
 
-  slip = baken_slip_new (service, event, fixture.config, now, "42", "nl");
+  slip = baken_slip_new (service, event, &fixture.place, now, "42", "nl");
   baken_slip_set_icon (slip, icon);
   if (kind == SLIP_LONG)
     baken_slip_set_note (slip, "Meneer heeft al een afspraak gehad bij " LONG_WORD ".");
@@ -251,7 +252,7 @@ test_staff_only_channels (gconstpointer data)
   service = baken_catalog_get_service (fixture.catalog, "svc-formulieren", "nl",
                                        BAKEN_AUDIENCE_STAFF, &error);
   g_assert_no_error (error);
-  slip = baken_slip_new (service, NULL, fixture.config, now, "42", "nl");
+  slip = baken_slip_new (service, NULL, &fixture.place, now, "42", "nl");
   pdf = write_pdf (slip, paper->paper, name);
   raw = pdftotext (pdf, FALSE);
   text = squeeze (raw);
@@ -673,7 +674,6 @@ main (int   argc,
   status = g_test_run ();
 
   g_assert_finalize_object (fixture.catalog);
-  baken_config_unref (fixture.config);
   g_unlink (fixture.db_path);
   g_rmdir (fixture.dir);
   g_free (fixture.db_path);

@@ -14,7 +14,7 @@ typedef struct
 {
   char         *db_path;
   BakenCatalog *catalog;
-  BakenConfig  *config;
+  BakenSlipPlace place;
 } Fixture;
 
 static void
@@ -33,19 +33,19 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
 
   /* A kiosk in the library, about 250 m north of the town hall (loc-stadhuis). */
-  f->config = baken_config_new ();
-  g_free (f->config->name);
-  f->config->name = g_strdup ("Bibliotheek Teststad");
-  f->config->has_location = TRUE;
-  f->config->latitude = 52.0930;
-  f->config->longitude = 5.1214;
+  f->place = (BakenSlipPlace) {
+    .name = "Bibliotheek Teststad",
+    .has_location = TRUE,
+    .latitude = 52.0930,
+    .longitude = 5.1214,
+    .holidays = BAKEN_HOLIDAY_FLAGS_NONE,
+  };
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  baken_config_unref (f->config);
   g_assert_finalize_object (f->catalog);
   g_free (f->db_path);
 }
@@ -80,7 +80,7 @@ slip_for (Fixture       *f,
       g_assert_no_error (error);
     }
 
-  return baken_slip_new (service, event, f->config, now, "42", lang);
+  return baken_slip_new (service, event, &f->place, now, "42", lang);
 }
 
 /* Every text a slip holds, to search for things that must never be on it. */
@@ -122,7 +122,7 @@ test_staff_channel_never (Fixture       *f,
     service_has_staff |= ((BakenChannel *) g_ptr_array_index (service->channels, i))->is_staff;
   g_assert_true (service_has_staff);
 
-  slip = baken_slip_new (service, NULL, f->config, now, "42", "nl");
+  slip = baken_slip_new (service, NULL, &f->place, now, "42", "nl");
   text = slip_all_text (slip);
   g_assert_nonnull (strstr (text, "030 123 45 67"));
   g_assert_null (strstr (text, "030 123 45 99"));
@@ -266,7 +266,7 @@ test_qr_url (Fixture       *f,
   g_assert_no_error (error);
   g_free (service->url);
   service->url = g_strdup ("https://teststad.example/schulden");
-  slip = baken_slip_new (service, NULL, f->config, now, NULL, "nl");
+  slip = baken_slip_new (service, NULL, &f->place, now, NULL, "nl");
   g_assert_cmpstr (slip->qr_url, ==, "https://teststad.example/schulden");
   g_assert_null (slip->content_serial);
   g_assert_null (slip->footer_serial);
@@ -350,8 +350,8 @@ test_reference (Fixture       *f,
 
   /* What staff type for the resident (a name, a number) never goes into the code: it
    * only depends on the service, the kiosk and the minute. */
-  plain = baken_slip_new (service, NULL, f->config, early, "42", "nl");
-  with_note = baken_slip_new (service, NULL, f->config, early, "42", "nl");
+  plain = baken_slip_new (service, NULL, &f->place, early, "42", "nl");
+  with_note = baken_slip_new (service, NULL, &f->place, early, "42", "nl");
   baken_slip_set_note (with_note, "Voor Jan Jansen, 06 12345678, geboren 1-2-1960");
   g_assert_cmpstr (plain->reference, ==, code);
   g_assert_cmpstr (with_note->reference, ==, code);

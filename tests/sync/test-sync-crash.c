@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "baken-store.h"
+#include "baken-config.h"
 #include "baken-sync.h"
 #include "sync-test-util.h"
 
@@ -102,7 +103,7 @@ fixture_set_up (Fixture       *f,
   publish_good (f->source_dir, NEW_SERIAL);
 
   /* Two bundles installed, so that the new one also makes the oldest go. */
-  sync = baken_sync_new (f->config, f->template_dir, &error);
+  sync = baken_sync_new (&f->config->sync, f->template_dir, &error);
   g_assert_no_error (error);
   for (guint64 serial = OLD_SERIAL - 1; serial <= OLD_SERIAL; serial++)
     {
@@ -173,7 +174,7 @@ static guint64
 assert_restart_consistent (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BakenSync) sync = baken_sync_new (f->config, f->state_dir, &error);
+  g_autoptr(BakenSync) sync = baken_sync_new (&f->config->sync, f->state_dir, &error);
   g_autoptr(BakenStore) store = NULL;
   g_autofree char *path = NULL;
   g_autofree char *staging = g_build_filename (f->state_dir, "staging", NULL);
@@ -219,7 +220,7 @@ assert_next_sync_works (Fixture *f,
                         guint64  current)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BakenSync) sync = baken_sync_new (f->config, f->state_dir, &error);
+  g_autoptr(BakenSync) sync = baken_sync_new (&f->config->sync, f->state_dir, &error);
   g_autoptr(BakenSyncOutcome) outcome = NULL;
 
   g_assert_no_error (error);

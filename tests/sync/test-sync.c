@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "baken-store.h"
+#include "baken-config.h"
 #include "baken-sync.h"
 #include "sync-test-util.h"
 #include "test-util.h"
@@ -70,7 +71,7 @@ open_sync (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&f->sync);
-  f->sync = baken_sync_new (f->config, f->state_dir, &error);
+  f->sync = baken_sync_new (&f->config->sync, f->state_dir, &error);
   g_assert_no_error (error);
 }
 
@@ -643,7 +644,7 @@ test_scheduler_picks_up (Fixture       *f,
 
   /* A kiosk that never synced: the scheduler syncs at its first tick, by itself. */
   publish_good (f->pub_dir, BASE_SERIAL + 2);
-  sync = baken_sync_new (f->config, fresh, &error);
+  sync = baken_sync_new (&f->config->sync, fresh, &error);
   g_assert_no_error (error);
   g_assert_null (baken_sync_begin_open (sync, &error));
   g_assert_no_error (error);
@@ -755,7 +756,7 @@ test_stale (Fixture       *f,
   g_assert_true (g_file_set_contents (f->config_path, contents, -1, NULL));
   config = baken_config_load (f->config_path, &error);
   g_assert_no_error (error);
-  sync = baken_sync_new (config, f->state_dir, &error);
+  sync = baken_sync_new (&config->sync, f->state_dir, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (baken_sync_get_stale (sync), ==, BAKEN_STALE_OLD);
   baken_test_assert_finalized_soon (g_steal_pointer (&sync));

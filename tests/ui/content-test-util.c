@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "baken-bundle.h"
+#include "baken-bundle-publish.h"
 #include "baken-manifest.h"
 
 static BakenMinisignSecretKey *test_key;

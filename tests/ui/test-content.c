@@ -67,7 +67,7 @@ new_sync (BakenConfig *config,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *state_dir = content_test_state_dir (name);
-  BakenSync *sync = baken_sync_new (config, state_dir, &error);
+  BakenSync *sync = baken_sync_new (&config->sync, state_dir, &error);
 
   g_assert_no_error (error);
   return sync;

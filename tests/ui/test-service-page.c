@@ -93,7 +93,7 @@ window_on_bundle (BakenKioskContent **content_out)
   g_autoptr(GError) error = NULL;
   g_autofree char *state_dir = content_test_state_dir ("service-page");
   g_autofree char *usb = g_build_filename (g_get_user_cache_dir (), "usb-70", NULL);
-  g_autoptr(BakenSync) sync = baken_sync_new (config, state_dir, &error);
+  g_autoptr(BakenSync) sync = baken_sync_new (&config->sync, state_dir, &error);
   BakenKioskContent *content;
 
   g_assert_no_error (error);

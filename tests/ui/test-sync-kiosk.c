@@ -65,7 +65,7 @@ test_scheduler_shows_new_serial (void)
                            url);
   text = content_test_config_text (extra);
   config = ui_test_config_new (text);
-  sync = baken_sync_new (config, state_dir, &error);
+  sync = baken_sync_new (&config->sync, state_dir, &error);
   g_assert_no_error (error);
 
   /* A new kiosk: being prepared, until its scheduler fetches bundle 50 by itself. */

@@ -1,0 +1,659 @@
+/* baken-config.c: kiosk.conf
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "baken-config"
+
+#include "config.h"
+
+#include <math.h>
+#include <xkbcommon/xkbcommon.h>
+
+#include "baken-config.h"
+#include "baken-file.h"
+#include "baken-idle.h"
+#include "baken-minisign.h"
+
+G_DEFINE_QUARK (baken-config-error-quark, baken_config_error)
+
+G_DEFINE_BOXED_TYPE (BakenConfig, baken_config, baken_config_ref, baken_config_unref)
+
+typedef enum {
+  VALUE_STRING,
+  VALUE_DOUBLE,
+  VALUE_UINT,
+  VALUE_BOOLEAN,
+  VALUE_LIST,
+} ValueType;
+
+typedef struct
+{
+  const char *group;
+  const char *key;
+  ValueType   type;
+  const char *help;   /* what a good value looks like */
+} KnownKey;
+
+/* Every key this version understands. Anything else is a typo until proven otherwise. */
+static const KnownKey known_keys[] = {
+  { "kiosk", "name", VALUE_STRING, "a short name such as \"Bibliotheek Voorbeeldstad\"" },
+  { "kiosk", "latitude", VALUE_DOUBLE, "decimal degrees between -90 and 90, e.g. 52.0907" },
+  { "kiosk", "longitude", VALUE_DOUBLE, "decimal degrees between -180 and 180, e.g. 5.1214" },
+  { "kiosk", "languages", VALUE_LIST, "language codes separated by ';', Dutch first, e.g. nl;en" },
+  { "content", "path", VALUE_STRING, "the path of a content DB built by baken-bundle" },
+  { "idle", "timeout", VALUE_UINT, "seconds without input before \"Bent u er nog?\", at least 20" },
+  { "idle", "countdown", VALUE_UINT, "seconds the prompt waits before the reset, 5 to 120" },
+  { "hours", "good-friday", VALUE_BOOLEAN, "true or false: is Good Friday a closing day" },
+  { "hours", "liberation-day", VALUE_STRING, "never, every-year or every-five-years (2025, "
+    "2030, …, as many collective agreements say): when 5 May is a closing day" },
+  { "print", "printer", VALUE_STRING, "the name of a CUPS queue" },
+  { "print", "paper", VALUE_STRING, "receipt-80mm, a4 or a5" },
+  { "print", "timeout", VALUE_UINT, "seconds a slip may take to print before it is "
+    "cancelled, 5 to 300" },
+  { "staff", "pin-hash", VALUE_STRING, "the hash printed by the staff PIN tool" },
+  { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
+  { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
+    "minisign.pub files) separated by ';'" },
+  { "sync", "schedule", VALUE_STRING, "a daily window such as 03:00-05:00 or an interval "
+    "such as 6h" },
+  { "sync", "max-age", VALUE_STRING, "a duration such as 30d after which content counts as "
+    "stale, or 0 for never" },
+  { "sync", "timeout", VALUE_STRING, "a duration such as 10m that a whole sync may take" },
+  { "sync", "stall-timeout", VALUE_STRING, "a duration such as 30s without any data after "
+    "which a download is given up" },
+  /* In BakenKeypadCommand order. */
+  { "keypad", "help", VALUE_LIST, "key names separated by ';' (GDK/X names such as KP_Add, "
+    "F1): speech mode on, and where the resident is" },
+  { "keypad", "up", VALUE_LIST, "key names separated by ';' such as KP_8;KP_Up: the "
+    "previous control" },
+  { "keypad", "down", VALUE_LIST, "key names separated by ';' such as KP_2;KP_Down: the "
+    "next control" },
+  { "keypad", "enter", VALUE_LIST, "key names separated by ';' such as KP_Enter;KP_5: "
+    "choose the focused control" },
+  { "keypad", "back", VALUE_LIST, "key names separated by ';' such as KP_Subtract: back" },
+  { "keypad", "home", VALUE_LIST, "key names separated by ';' such as KP_Multiply: home" },
+  { "keypad", "repeat", VALUE_LIST, "key names separated by ';' such as KP_0;KP_Insert: "
+    "say the focused control again" },
+};
+
+/* A common USB numeric keypad, with Num Lock on or off (KP_8 or KP_Up, …). */
+static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
+  [BAKEN_KEYPAD_HELP] = { "KP_Add", NULL },
+  [BAKEN_KEYPAD_UP] = { "KP_8", "KP_Up", NULL },
+  [BAKEN_KEYPAD_DOWN] = { "KP_2", "KP_Down", NULL },
+  [BAKEN_KEYPAD_ENTER] = { "KP_Enter", "KP_5", "KP_Begin", NULL },
+  [BAKEN_KEYPAD_BACK] = { "KP_Subtract", NULL },
+  [BAKEN_KEYPAD_HOME] = { "KP_Multiply", NULL },
+  [BAKEN_KEYPAD_REPEAT] = { "KP_0", "KP_Insert", NULL },
+};
+
+static const char * const keypad_keys[BAKEN_KEYPAD_N_COMMANDS] = {
+  "help", "up", "down", "enter", "back", "home", "repeat",
+};
+
+const char *
+baken_keypad_command_get_key (BakenKeypadCommand command)
+{
+  g_return_val_if_fail (command < BAKEN_KEYPAD_N_COMMANDS, NULL);
+
+  return keypad_keys[command];
+}
+
+static BakenKeypadCommand
+keypad_command_from_key (const char *key)
+{
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    if (g_str_equal (keypad_keys[i], key))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static const char * const supported_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
+
+/* GKeyFile does not keep line numbers; find them for our messages. */
+static guint
+find_line (const char *contents,
+           const char *group,
+           const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autofree char *current = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (line[0] == '[')
+        {
+          char *end = strchr (line, ']');
+
+          g_free (current);
+          current = g_strndup (line + 1, end != NULL ? (gsize) (end - line - 1) : strlen (line + 1));
+          if (key == NULL && g_strcmp0 (current, group) == 0)
+            return i + 1;
+        }
+      else if (key != NULL && g_strcmp0 (current, group) == 0)
+        {
+          char *eq = strchr (line, '=');
+
+          if (eq != NULL)
+            {
+              g_autofree char *name = g_strstrip (g_strndup (line, eq - line));
+
+              if (g_strcmp0 (name, key) == 0)
+                return i + 1;
+            }
+        }
+    }
+
+  return 0;
+}
+
+static gboolean
+fail (GError           **error,
+      BakenConfigError   code,
+      const char        *path,
+      const char        *contents,
+      const char        *group,
+      const char        *key,
+      const char        *format,
+      ...) G_GNUC_PRINTF (7, 8);
+
+static gboolean
+fail (GError           **error,
+      BakenConfigError   code,
+      const char        *path,
+      const char        *contents,
+      const char        *group,
+      const char        *key,
+      const char        *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, BAKEN_CONFIG_ERROR, code, "%s:%u: %s", path,
+               find_line (contents, group, key), message);
+  return FALSE;
+}
+
+static const KnownKey *
+lookup_key (const char *group,
+            const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_keys); i++)
+    if (g_str_equal (known_keys[i].group, group) &&
+        (key == NULL || g_str_equal (known_keys[i].key, key)))
+      return &known_keys[i];
+
+  return NULL;
+}
+
+static gboolean
+read_value (BakenConfig     *self,
+            GKeyFile        *file,
+            const KnownKey  *known,
+            const char      *path,
+            const char      *contents,
+            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *raw = g_key_file_get_value (file, known->group, known->key, NULL);
+  const char *group = known->group;
+  const char *key = known->key;
+
+#define BAD_VALUE(...) \
+  fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, group, key, __VA_ARGS__)
+
+  if (g_str_equal (group, "kiosk") && g_str_equal (key, "name"))
+    {
+      g_autofree char *value = g_key_file_get_string (file, group, key, NULL);
+
+      if (value == NULL || *g_strstrip (value) == '\0')
+        return BAD_VALUE ("[kiosk] name is empty; give %s", known->help);
+      g_free (self->name);
+      self->name = g_steal_pointer (&value);
+    }
+  else if (g_str_equal (group, "kiosk") &&
+           (g_str_equal (key, "latitude") || g_str_equal (key, "longitude")))
+    {
+      double value = g_key_file_get_double (file, group, key, &local_error);
+      double limit = g_str_equal (key, "latitude") ? 90 : 180;
+
+      if (local_error != NULL || !isfinite (value) || fabs (value) > limit)
+        return BAD_VALUE ("[kiosk] %s = \"%s\" is not valid; give %s", key, raw, known->help);
+      if (g_str_equal (key, "latitude"))
+        self->latitude = value;
+      else
+        self->longitude = value;
+    }
+  else if (g_str_equal (group, "kiosk") && g_str_equal (key, "languages"))
+    {
+      g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+
+      if (value == NULL || value[0] == NULL)
+        return BAD_VALUE ("[kiosk] languages is empty; give %s", known->help);
+      if (!g_str_equal (value[0], "nl"))
+        return BAD_VALUE ("[kiosk] languages must start with nl (Dutch is the language "
+                          "the kiosk resets to); give %s", known->help);
+      for (guint i = 0; value[i] != NULL; i++)
+        if (!g_strv_contains (supported_languages, value[i]))
+          return BAD_VALUE ("[kiosk] languages: \"%s\" is not a language this kiosk "
+                            "offers; use some of nl, en, ar, tr, pl, uk", value[i]);
+      g_strfreev (self->languages);
+      self->languages = g_steal_pointer (&value);
+    }
+  else if (g_str_equal (group, "content") && g_str_equal (key, "path"))
+    {
+      g_autofree char *value = g_key_file_get_string (file, group, key, NULL);
+
+      if (value == NULL || !g_path_is_absolute (value))
+        return BAD_VALUE ("[content] path = \"%s\" must be an absolute path", raw);
+      g_free (self->content_path);
+      self->content_path = g_steal_pointer (&value);
+    }
+  else if (g_str_equal (group, "idle"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 0, 86400, &value, NULL))
+        return BAD_VALUE ("[idle] %s = \"%s\" is not a number of seconds; give %s",
+                          key, raw, known->help);
+      if (g_str_equal (key, "timeout"))
+        {
+          if (value < BAKEN_IDLE_MIN_TIMEOUT_S)
+            return BAD_VALUE ("[idle] timeout = %" G_GUINT64_FORMAT " is too short: residents "
+                              "need at least %d seconds; give %s",
+                              value, BAKEN_IDLE_MIN_TIMEOUT_S, known->help);
+          self->idle_timeout = value;
+        }
+      else
+        {
+          if (value < 5 || value > 120)
+            return BAD_VALUE ("[idle] countdown = %" G_GUINT64_FORMAT " is out of range; give %s",
+                              value, known->help);
+          self->idle_countdown = value;
+        }
+    }
+  else if (g_str_equal (group, "hours") && g_str_equal (key, "liberation-day"))
+    {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+      BakenHolidayFlags every_year = BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY;
+      BakenHolidayFlags lustrum = BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY_LUSTRUM;
+
+      self->holidays &= ~(every_year | lustrum);
+      /* true and false are what older configs say. */
+      if (g_str_equal (value, "every-year") || g_str_equal (value, "true"))
+        self->holidays |= every_year;
+      else if (g_str_equal (value, "every-five-years"))
+        self->holidays |= lustrum;
+      else if (!g_str_equal (value, "never") && !g_str_equal (value, "false"))
+        return BAD_VALUE ("[hours] liberation-day = \"%s\" is not a rule; give %s", raw,
+                          known->help);
+    }
+  else if (g_str_equal (group, "hours"))
+    {
+      gboolean value = g_key_file_get_boolean (file, group, key, &local_error);
+      BakenHolidayFlags flag = g_str_equal (key, "good-friday")
+                               ? BAKEN_HOLIDAY_FLAGS_GOOD_FRIDAY
+                               : BAKEN_HOLIDAY_FLAGS_LIBERATION_DAY;
+
+      if (local_error != NULL)
+        return BAD_VALUE ("[hours] %s = \"%s\" is not true or false", key, raw);
+      if (value)
+        self->holidays |= flag;
+      else
+        self->holidays &= ~flag;
+    }
+  else if (g_str_equal (group, "print") && g_str_equal (key, "printer"))
+    {
+      g_autofree char *value = g_key_file_get_string (file, group, key, NULL);
+
+      g_free (self->printer);
+      self->printer = (value != NULL && *g_strstrip (value) != '\0') ? g_steal_pointer (&value) : NULL;
+    }
+  else if (g_str_equal (group, "print") && g_str_equal (key, "paper"))
+    {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+
+      if (g_strcmp0 (value, "receipt-80mm") == 0)
+        self->paper = BAKEN_PAPER_RECEIPT_80MM;
+      else if (g_strcmp0 (value, "a4") == 0)
+        self->paper = BAKEN_PAPER_A4;
+      else if (g_strcmp0 (value, "a5") == 0)
+        self->paper = BAKEN_PAPER_A5;
+      else
+        return BAD_VALUE ("[print] paper = \"%s\" is not a paper this kiosk prints on; "
+                          "give %s", raw, known->help);
+    }
+  else if (g_str_equal (group, "print") && g_str_equal (key, "timeout"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 5, 300, &value, NULL))
+        return BAD_VALUE ("[print] timeout = \"%s\" is not a number of seconds from 5 to "
+                          "300; give %s", raw, known->help);
+      self->print_timeout = value;
+    }
+  else if (g_str_equal (group, "staff") && g_str_equal (key, "pin-hash"))
+    {
+      g_free (self->staff_pin_hash);
+      self->staff_pin_hash = g_key_file_get_string (file, group, key, NULL);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "url"))
+    {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+      g_autoptr(GError) uri_error = NULL;
+
+      if (!baken_sync_check_url (value, &uri_error))
+        return BAD_VALUE ("[sync] url = \"%s\": %s", raw, uri_error->message);
+      g_free (self->sync.url);
+      self->sync.url = g_steal_pointer (&value);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "public-keys"))
+    {
+      g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+
+      g_ptr_array_set_size (self->sync.keys, 0);
+      for (guint i = 0; value != NULL && value[i] != NULL; i++)
+        {
+          g_autoptr(GError) key_error = NULL;
+          BakenMinisignPublicKey *public_key;
+
+          if (*g_strstrip (value[i]) == '\0')
+            continue;
+          public_key = baken_minisign_public_key_new_from_file_or_base64 (value[i], &key_error);
+          if (public_key == NULL)
+            return BAD_VALUE ("[sync] public-keys: \"%s\" is not a minisign public key (%s); "
+                              "give %s", value[i], key_error->message, known->help);
+          g_ptr_array_add (self->sync.keys, public_key);
+        }
+      if (self->sync.keys->len == 0)
+        return BAD_VALUE ("[sync] public-keys is empty; give %s", known->help);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "schedule"))
+    {
+      g_autofree char *value = g_key_file_get_string (file, group, key, NULL);
+      g_autoptr(GError) schedule_error = NULL;
+
+      if (!baken_sync_schedule_parse (value != NULL ? value : "", &self->sync.schedule,
+                                 &schedule_error))
+        return BAD_VALUE ("[sync] schedule: %s", schedule_error->message);
+    }
+  else if (g_str_equal (group, "sync"))
+    {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+      guint64 seconds = 0;
+
+      if (g_str_equal (key, "max-age") && g_strcmp0 (value, "0") == 0)
+        seconds = 0;
+      else if (value == NULL || !baken_duration_parse (value, &seconds, NULL))
+        return BAD_VALUE ("[sync] %s = \"%s\" is not a duration; give %s",
+                          key, raw, known->help);
+
+      if (g_str_equal (key, "max-age"))
+        self->sync.max_age = seconds;
+      else if (seconds > 86400)
+        return BAD_VALUE ("[sync] %s = \"%s\" is longer than a day; give %s",
+                          key, raw, known->help);
+      else if (g_str_equal (key, "timeout"))
+        self->sync.timeout = seconds;
+      else
+        self->sync.stall_timeout = seconds;
+    }
+  else if (g_str_equal (group, "keypad"))
+    {
+      g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      BakenKeypadCommand command = keypad_command_from_key (key);
+
+
+      for (guint i = 0; value != NULL && value[i] != NULL; i++)
+        {
+          const char *name = g_strstrip (value[i]);
+
+          if (*name == '\0')
+            continue;
+          /* GDK's key names are X's keysym names. */
+          if (xkb_keysym_from_name (name, XKB_KEYSYM_NO_FLAGS) == XKB_KEY_NoSymbol)
+            return BAD_VALUE ("[keypad] %s: \"%s\" is not a key name (names are case "
+                              "sensitive); give %s", key, name, known->help);
+          g_strv_builder_add (names, name);
+        }
+      g_strfreev (self->keypad[command]);
+      self->keypad[command] = g_strv_builder_end (names);
+    }
+  else
+    g_assert_not_reached ();
+
+#undef BAD_VALUE
+
+  return TRUE;
+}
+
+/* A key has one job: a key given to a command in the file leaves the default of any
+ * other command; two commands of the file with the same key are an error. */
+static gboolean
+check_keypad (BakenConfig  *self,
+              GKeyFile     *file,
+              const char   *path,
+              const char   *contents,
+              GError      **error)
+{
+  for (guint c = 0; c < BAKEN_KEYPAD_N_COMMANDS; c++)
+    {
+      gboolean set = g_key_file_has_key (file, "keypad", keypad_keys[c], NULL);
+
+      for (guint other = 0; other < BAKEN_KEYPAD_N_COMMANDS; other++)
+        {
+          gboolean other_set = g_key_file_has_key (file, "keypad", keypad_keys[other], NULL);
+          g_autoptr(GStrvBuilder) kept = NULL;
+
+          if (other == c || !set)
+            continue;
+
+          for (guint i = 0; self->keypad[c][i] != NULL; i++)
+            {
+              const char *name = self->keypad[c][i];
+
+              if (!g_strv_contains ((const char * const *) self->keypad[other], name))
+                continue;
+              if (other_set)
+                return fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "keypad",
+                             keypad_keys[MAX (c, other)],
+                             "[keypad] %s and %s both use \"%s\"; give each key one job",
+                             keypad_keys[MIN (c, other)], keypad_keys[MAX (c, other)], name);
+            }
+
+          if (other_set)
+            continue;
+          kept = g_strv_builder_new ();
+          for (guint i = 0; self->keypad[other][i] != NULL; i++)
+            if (!g_strv_contains ((const char * const *) self->keypad[c], self->keypad[other][i]))
+              g_strv_builder_add (kept, self->keypad[other][i]);
+          g_strfreev (self->keypad[other]);
+          self->keypad[other] = g_strv_builder_end (kept);
+        }
+    }
+
+  return TRUE;
+}
+
+BakenConfig *
+baken_config_new (void)
+{
+  BakenConfig *self = g_new0 (BakenConfig, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->name = g_strdup ("Baken");
+  self->languages = g_strdupv ((char **) (const char * const[]) { "nl", "en", NULL });
+  self->idle_timeout = 90;
+  self->idle_countdown = 20;
+  self->holidays = BAKEN_HOLIDAY_FLAGS_NONE;
+  self->paper = BAKEN_PAPER_RECEIPT_80MM;
+  self->print_timeout = 30;
+  self->sync.keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync.schedule.kind = BAKEN_SYNC_SCHEDULE_WINDOW;
+  self->sync.schedule.window_start = 3 * 3600;
+  self->sync.schedule.window_end = 5 * 3600;
+  self->sync.max_age = 30 * 86400;
+  self->sync.timeout = 600;
+  self->sync.stall_timeout = 30;
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    self->keypad[i] = g_strdupv ((char **) keypad_defaults[i]);
+
+  return self;
+}
+
+BakenConfig *
+baken_config_load (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(BakenConfig) self = baken_config_new ();
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) groups = NULL;
+  gboolean has_lat, has_lon;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!baken_file_read (path, BAKEN_FILE_MAX_CONFIG, &contents, &length, &local_error))
+    {
+      g_set_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_READ,
+                   "Cannot read the configuration: %s", local_error->message);
+      return NULL;
+    }
+  if (!g_utf8_validate (contents, length, NULL))
+    {
+      g_set_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_READ,
+                   "%s: the file is not UTF-8 text; save it as UTF-8", path);
+      return NULL;
+    }
+  if (!g_key_file_load_from_data (file, contents, length, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, BAKEN_CONFIG_ERROR, BAKEN_CONFIG_ERROR_READ,
+                   "%s: %s (the file must look like kiosk.conf.example: [group] lines "
+                   "and key=value lines)", path, local_error->message);
+      return NULL;
+    }
+
+  groups = g_key_file_get_groups (file, NULL);
+  for (guint g = 0; groups[g] != NULL; g++)
+    {
+      g_auto(GStrv) keys = NULL;
+
+      if (lookup_key (groups[g], NULL) == NULL)
+        {
+          fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents, groups[g], NULL,
+                "unknown group [%s]; the groups are [kiosk], [content], [idle], [hours], "
+                "[print], [staff], [sync] and [keypad]", groups[g]);
+          return NULL;
+        }
+
+      keys = g_key_file_get_keys (file, groups[g], NULL, NULL);
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          const KnownKey *known = lookup_key (groups[g], keys[k]);
+
+          if (known == NULL)
+            {
+              g_autoptr(GString) valid = g_string_new (NULL);
+
+              for (guint i = 0; i < G_N_ELEMENTS (known_keys); i++)
+                if (g_str_equal (known_keys[i].group, groups[g]))
+                  g_string_append_printf (valid, "%s%s", valid->len ? ", " : "", known_keys[i].key);
+              fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents, groups[g], keys[k],
+                    "unknown key \"%s\" in [%s]; the keys of [%s] are: %s",
+                    keys[k], groups[g], groups[g], valid->str);
+              return NULL;
+            }
+
+          if (!read_value (self, file, known, path, contents, error))
+            return NULL;
+        }
+    }
+
+  has_lat = g_key_file_has_key (file, "kiosk", "latitude", NULL);
+  has_lon = g_key_file_has_key (file, "kiosk", "longitude", NULL);
+  if (has_lat != has_lon)
+    {
+      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "kiosk",
+            has_lat ? "latitude" : "longitude",
+            "[kiosk] needs both latitude and longitude, or neither");
+      return NULL;
+    }
+  self->has_location = has_lat && has_lon;
+
+  if (!check_keypad (self, file, path, contents, error))
+    return NULL;
+
+  if (self->sync.url != NULL && self->sync.keys->len == 0)
+    {
+      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "url",
+            "[sync] url needs public-keys: the kiosk only installs bundles signed with a "
+            "key it knows");
+      return NULL;
+    }
+  if (self->sync.stall_timeout > self->sync.timeout)
+    {
+      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "stall-timeout",
+            "[sync] stall-timeout (%us) is longer than timeout (%us); make it shorter",
+            self->sync.stall_timeout, self->sync.timeout);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+BakenConfig *
+baken_config_ref (BakenConfig *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+baken_config_unref (BakenConfig *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->name);
+  g_strfreev (self->languages);
+  g_free (self->content_path);
+  g_free (self->printer);
+  g_free (self->staff_pin_hash);
+  g_free (self->sync.url);
+  g_ptr_array_unref (self->sync.keys);
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    g_strfreev (self->keypad[i]);
+  g_free (self);
+}
+
+void
+baken_config_get_slip_place (BakenConfig    *self,
+                             BakenSlipPlace *place)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (place != NULL);
+
+  *place = (BakenSlipPlace) {
+    .name = self->name,
+    .has_location = self->has_location,
+    .latitude = self->latitude,
+    .longitude = self->longitude,
+    .holidays = self->holidays,
+  };
+}

@@ -1,0 +1,719 @@
+/* baken-sync.c: fetch, verify and install content bundles, on a schedule
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "baken-sync"
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "baken-bundle.h"
+#include "baken-deadline.h"
+#include "baken-module.h"
+#include "baken-store.h"
+#include "baken-sync.h"
+#include "baken-sync-private.h"
+
+G_DEFINE_QUARK (baken-sync-error-quark, baken_sync_error)
+
+/* The scheduler's timer wakes at least this often (seconds); the policy decides. */
+#define TICK_MAX_S 60
+
+struct _BakenSync
+{
+  GObject           parent_instance;
+
+  /* Inputs */
+  BakenSyncSettings *settings;    /* (owned) */
+  char             *state_dir;     /* (owned) */
+  BakenSyncPolicy  *policy;        /* (owned) */
+  GPtrArray        *keys;          /* (owned) the trusted BakenMinisignPublicKey */
+
+  /* Main-thread connection and store (the worker opens its own) */
+  BakenStore       *store;         /* (owned) */
+  BakenState       *state;         /* (owned) */
+
+  /* State, as last read */
+  BakenInstalled    installed;
+  BakenSyncStatus   status;
+  BakenStaleFlags   stale;
+
+  /* Scheduler */
+  guint             tick_id;       /* GSource id, 0 when stopped */
+  GCancellable     *cancellable;   /* (owned) (nullable) of the running attempt */
+  gboolean          busy;
+  gboolean          again;         /* sync_now while busy */
+};
+
+G_DEFINE_FINAL_TYPE (BakenSync, baken_sync, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_STALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CONTENT_READY,
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule_tick (BakenSync *self);
+
+static gint64
+wall_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static char *
+read_device_id (void)
+{
+  g_autofree char *id = NULL;
+
+  if (g_file_get_contents ("/etc/machine-id", &id, NULL, NULL))
+    return g_strstrip (g_steal_pointer (&id));
+
+  return g_strdup (g_get_host_name ());
+}
+
+static void
+set_busy (BakenSync *self,
+          gboolean   busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_stale (BakenSync *self,
+              gint64     now)
+{
+  BakenStaleFlags stale = self->installed.serial == 0
+                          ? BAKEN_STALE_NONE
+                          : baken_sync_policy_staleness (now, self->installed.created,
+                                                         self->installed.expires,
+                                                         self->settings->max_age);
+
+  if (self->stale == stale)
+    return;
+  self->stale = stale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+}
+
+static void
+copy_installed (BakenInstalled       *to,
+                const BakenInstalled *from)
+{
+  baken_installed_clear (to);
+  *to = *from;
+  to->sha256 = g_strdup (from->sha256);
+  to->floor_sha256 = g_strdup (from->floor_sha256);
+}
+
+static void
+copy_status (BakenSyncStatus       *to,
+             const BakenSyncStatus *from)
+{
+  baken_sync_status_clear (to);
+  *to = *from;
+  to->etag = g_strdup (from->etag);
+  to->etag_url = g_strdup (from->etag_url);
+}
+
+/* Without the module: a failed attempt that says why, recorded like any other (so the
+ * scheduler backs off and staff see it in the sync log). */
+static BakenSyncOutcome *
+record_unavailable (BakenSyncJob  *job,
+                    const GError  *module_error,
+                    GError       **error)
+{
+  g_autoptr(BakenSyncOutcome) outcome = g_new0 (BakenSyncOutcome, 1);
+  g_autoptr(BakenStore) store = NULL;
+  g_autoptr(BakenState) state = NULL;
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *state_path = NULL;
+
+  store = baken_store_new (job->state_dir, error);
+  if (store == NULL)
+    return NULL;
+  state_path = baken_store_get_state_path (store);
+  state = baken_state_open (state_path, error);
+  if (state == NULL)
+    return NULL;
+
+  outcome->result = BAKEN_SYNC_RESULT_FAILED;
+  outcome->source = g_strdup (job->folder != NULL ? job->folder
+                              : job->url != NULL ? job->url : "(none)");
+  outcome->error = g_error_new (BAKEN_SYNC_ERROR, BAKEN_SYNC_ERROR_UNAVAILABLE,
+                                "The sync cannot run: %s", module_error->message);
+  if (!baken_state_record_sync (state, job->now, outcome->source, outcome->result, 0,
+                                outcome->error->message, NULL, NULL, &record_error))
+    g_debug ("Recording the sync: %s", record_error->message);
+
+  baken_installed_clear (&job->installed);
+  baken_sync_status_clear (&job->status);
+  baken_state_get_installed (state, &job->installed, NULL);
+  baken_state_get_sync_status (state, &job->status, NULL);
+
+  return g_steal_pointer (&outcome);
+}
+
+/* The attempt is in the module that links libsoup, loaded at the first one: a start of
+ * the kiosk does not pay for libsoup, gnutls and the rest. Any thread. */
+static BakenSyncOutcome *
+run_job (BakenSyncJob  *job,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GError) module_error = NULL;
+  g_autoptr(BakenDeadline) deadline = NULL;
+  BakenSyncJobRunFunc run;
+
+  /* One deadline for the whole attempt, kept by a timer of its own: a check between
+   * reads never runs while a server trickles its headers or never answers, and every
+   * byte restarts libsoup's stall timeout. */
+  job->deadline = g_get_monotonic_time () + (gint64) job->timeout_s * G_USEC_PER_SEC;
+  deadline = baken_deadline_new (job->deadline, cancellable);
+
+  run = (BakenSyncJobRunFunc) baken_module_lookup (BAKEN_SYNC_MODULE, "_baken_sync_job_run",
+                                                   &module_error);
+  if (run == NULL)
+    return record_unavailable (job, module_error, error);
+
+  return run (job, baken_deadline_get_cancellable (deadline), error);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  BakenSyncJob *job = task_data;
+  GError *error = NULL;
+  BakenSyncOutcome *outcome = run_job (job, cancellable, &error);
+
+  if (outcome == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, outcome, (GDestroyNotify) baken_sync_outcome_free);
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BakenSync *self = BAKEN_SYNC (object);
+  g_autoptr(GTask) caller = user_data;
+  GTask *task = G_TASK (result);
+  BakenSyncJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  BakenSyncOutcome *outcome = g_task_propagate_pointer (task, &error);
+
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+
+  if (outcome != NULL)
+    {
+      copy_installed (&self->installed, &job->installed);
+      copy_status (&self->status, &job->status);
+      update_stale (self, wall_now ());
+
+      g_signal_emit (self, signals[FINISHED], 0, outcome);
+      if (outcome->result == BAKEN_SYNC_RESULT_INSTALLED)
+        {
+          g_autofree char *path = baken_store_get_content_path (self->store,
+                                                                 self->installed.serial);
+
+          g_signal_emit (self, signals[CONTENT_READY], 0, self->installed.serial, path);
+        }
+      g_task_return_pointer (caller, outcome, (GDestroyNotify) baken_sync_outcome_free);
+    }
+  else
+    g_task_return_error (caller, g_steal_pointer (&error));
+
+  if (self->again)
+    {
+      self->again = FALSE;
+      baken_sync_run_async (self, NULL, NULL, NULL, NULL);
+    }
+  else if (self->tick_id != 0)
+    schedule_tick (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  BakenSync *self = user_data;
+  gint64 now = wall_now ();
+
+  self->tick_id = 0;
+  update_stale (self, now);
+
+  if (!self->busy && self->settings->url != NULL &&
+      baken_sync_policy_is_due (self->policy, now, self->status.last_attempt,
+                                self->status.last_success, self->status.failures))
+    {
+      /* schedule_tick () runs again when the attempt finishes; keep the timer marked. */
+      self->tick_id = G_MAXUINT;
+      baken_sync_run_async (self, NULL, NULL, NULL, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  schedule_tick (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_tick (BakenSync *self)
+{
+  gint64 now = wall_now ();
+  gint64 next = baken_sync_policy_next_due (self->policy, now, self->status.last_attempt,
+                                            self->status.last_success, self->status.failures);
+  guint delay = CLAMP (next - now, 1, TICK_MAX_S);
+
+  if (self->tick_id != 0 && self->tick_id != G_MAXUINT)
+    g_source_remove (self->tick_id);
+  self->tick_id = g_timeout_add_seconds (delay, tick_cb, self);
+}
+
+static void
+baken_sync_dispose (GObject *object)
+{
+  BakenSync *self = BAKEN_SYNC (object);
+
+  baken_sync_stop (self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (baken_sync_parent_class)->dispose (object);
+}
+
+static void
+baken_sync_finalize (GObject *object)
+{
+  BakenSync *self = BAKEN_SYNC (object);
+
+  g_clear_pointer (&self->settings, baken_sync_settings_free);
+  g_clear_pointer (&self->policy, baken_sync_policy_free);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_free (self->state_dir);
+  baken_installed_clear (&self->installed);
+  baken_sync_status_clear (&self->status);
+
+  G_OBJECT_CLASS (baken_sync_parent_class)->finalize (object);
+}
+
+static void
+baken_sync_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BakenSync *self = BAKEN_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, baken_sync_get_busy (self));
+      break;
+
+    case PROP_STALE:
+      g_value_set_uint (value, baken_sync_get_stale (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baken_sync_class_init (BakenSyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = baken_sync_dispose;
+  object_class->finalize = baken_sync_finalize;
+  object_class->get_property = baken_sync_get_property;
+
+  /**
+   * BakenSync:busy:
+   *
+   * Whether an attempt is running.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * BakenSync:stale:
+   *
+   * BakenStaleFlags of the installed content: non-zero means the staff notice.
+   */
+  properties[PROP_STALE] =
+    g_param_spec_uint ("stale", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BakenSync::content-ready:
+   * @serial: the bundle that is now current
+   * @path: its content DB
+   *
+   * A new bundle is installed. Switch to it at the next idle reset, with
+   * baken_sync_begin_open (), never while a resident is using the kiosk.
+   */
+  signals[CONTENT_READY] =
+    g_signal_new ("content-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_STRING);
+
+  /**
+   * BakenSync::finished:
+   * @outcome: (type gpointer): the BakenSyncOutcome, valid during the emission
+   *
+   * An attempt ended (for the staff screen).
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+}
+
+static void
+baken_sync_init (BakenSync *self)
+{
+}
+
+BakenSyncJob *
+_baken_sync_job_new (const BakenSyncSettings *settings,
+                     const char  *state_dir,
+                     const char  *folder,
+                     gint64       now)
+{
+  BakenSyncJob *job = g_new0 (BakenSyncJob, 1);
+
+  job->state_dir = g_strdup (state_dir);
+  job->folder = g_strdup (folder);
+  if (folder == NULL && settings->url != NULL)
+    job->url = g_str_has_suffix (settings->url, "/")
+               ? g_strconcat (settings->url, BAKEN_BUNDLE_MANIFEST_NAME, NULL)
+               : g_strdup (settings->url);
+  job->keys = baken_bundle_trusted_keys (settings->keys);
+  job->now = now;
+  job->timeout_s = settings->timeout;
+  job->stall_s = settings->stall_timeout;
+
+  return job;
+}
+
+void
+_baken_sync_job_free (BakenSyncJob *job)
+{
+  if (job == NULL)
+    return;
+
+  g_free (job->state_dir);
+  g_free (job->url);
+  g_free (job->folder);
+  g_ptr_array_unref (job->keys);
+  baken_installed_clear (&job->installed);
+  baken_sync_status_clear (&job->status);
+  g_free (job);
+}
+
+void
+baken_sync_outcome_free (BakenSyncOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+
+  g_free (outcome->source);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+char *
+baken_sync_dup_default_state_dir (void)
+{
+  if (getuid () == 0 || g_strcmp0 (g_get_user_name (), "baken") == 0)
+    return g_strdup ("/var/lib/baken");
+
+  return g_build_filename (g_get_user_state_dir (), "baken", NULL);
+}
+
+BakenSync *
+baken_sync_new (const BakenSyncSettings *settings,
+                const char   *state_dir,
+                GError      **error)
+{
+  g_autoptr(BakenSync) self = NULL;
+  g_autofree char *state_path = NULL;
+  g_autofree char *device_id = NULL;
+
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (state_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (BAKEN_TYPE_SYNC, NULL);
+  self->settings = baken_sync_settings_copy (settings);
+  self->state_dir = g_strdup (state_dir);
+  device_id = read_device_id ();
+  self->policy = baken_sync_policy_new (&settings->schedule, device_id, NULL);
+  self->keys = baken_bundle_trusted_keys (settings->keys);
+
+  self->store = baken_store_new (state_dir, error);
+  if (self->store == NULL)
+    return NULL;
+  /* A damaged state DB is moved aside and made again; reconciling restores what it
+   * knew of the installed content from the bundles. */
+  state_path = baken_store_get_state_path (self->store);
+  self->state = baken_state_open_or_rebuild (state_path, NULL, error);
+  if (self->state == NULL)
+    return NULL;
+
+  if (!baken_store_reconcile (self->store, self->state, self->keys, error) ||
+      !baken_state_get_installed (self->state, &self->installed, error) ||
+      !baken_state_get_sync_status (self->state, &self->status, error))
+    return NULL;
+  update_stale (self, wall_now ());
+
+  return g_steal_pointer (&self);
+}
+
+char *
+baken_sync_begin_open (BakenSync  *self,
+                       GError    **error)
+{
+  g_auto(BakenInstalled) installed = { 0 };
+
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
+
+  if (!baken_state_get_installed (self->state, &installed, error))
+    return NULL;
+
+  if (installed.serial != 0 && installed.open_failures >= BAKEN_SYNC_MAX_OPEN_FAILURES)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *reason = NULL;
+      guint64 failed = installed.serial;
+
+      if (!baken_store_fall_back (self->store, &local_error))
+        {
+          if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          /* Nothing to fall back to: the configured or embedded content. */
+          copy_installed (&self->installed, &installed);
+          return NULL;
+        }
+
+      baken_installed_clear (&installed);
+      if (!baken_store_reconcile (self->store, self->state, self->keys, error) ||
+          !baken_state_get_installed (self->state, &installed, error))
+        return NULL;
+
+      reason = g_strdup_printf ("Bundle %" G_GUINT64_FORMAT " failed to open %d times in a "
+                                "row; back to bundle %" G_GUINT64_FORMAT, failed,
+                                BAKEN_SYNC_MAX_OPEN_FAILURES, installed.serial);
+      if (!baken_state_record_sync (self->state, wall_now (), self->state_dir,
+                                    BAKEN_SYNC_RESULT_FALLBACK, installed.serial, reason,
+                                    NULL, NULL, error))
+        return NULL;
+    }
+
+  if (installed.serial == 0)
+    {
+      copy_installed (&self->installed, &installed);
+      return NULL;
+    }
+
+  installed.open_failures++;
+  if (!baken_state_set_installed (self->state, &installed, error))
+    return NULL;
+  copy_installed (&self->installed, &installed);
+  update_stale (self, wall_now ());
+
+  return baken_store_get_content_path (self->store, installed.serial);
+}
+
+void
+baken_sync_open_succeeded (BakenSync *self)
+{
+  g_auto(BakenInstalled) installed = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BAKEN_IS_SYNC (self));
+
+  if (!baken_state_get_installed (self->state, &installed, &error))
+    {
+      g_debug ("Reading the installed content: %s", error->message);
+      return;
+    }
+  if (installed.open_failures == 0)
+    return;
+
+  installed.open_failures = 0;
+  if (!baken_state_set_installed (self->state, &installed, &error))
+    g_debug ("Recording a successful open: %s", error->message);
+  copy_installed (&self->installed, &installed);
+}
+
+void
+baken_sync_start (BakenSync *self)
+{
+  g_return_if_fail (BAKEN_IS_SYNC (self));
+
+  if (self->tick_id != 0)
+    return;
+  if (self->busy)
+    {
+      self->tick_id = G_MAXUINT;  /* picked up when the attempt finishes */
+      return;
+    }
+  schedule_tick (self);
+}
+
+void
+baken_sync_stop (BakenSync *self)
+{
+  g_return_if_fail (BAKEN_IS_SYNC (self));
+
+  if (self->tick_id != 0 && self->tick_id != G_MAXUINT)
+    g_source_remove (self->tick_id);
+  self->tick_id = 0;
+}
+
+gboolean
+baken_sync_sync_now (BakenSync *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), FALSE);
+
+  if (self->settings->url == NULL)
+    return FALSE;
+
+  if (self->busy)
+    self->again = TRUE;
+  else
+    baken_sync_run_async (self, NULL, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+void
+baken_sync_run_async (BakenSync           *self,
+                      const char          *folder,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) caller = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BAKEN_IS_SYNC (self));
+
+  caller = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (caller, baken_sync_run_async);
+
+  if (self->busy)
+    {
+      g_task_return_new_error (caller, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               "A sync is already running");
+      return;
+    }
+
+  set_busy (self, TRUE);
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, run_done_cb, g_steal_pointer (&caller));
+  g_task_set_source_tag (task, baken_sync_run_async);
+  g_task_set_task_data (task, _baken_sync_job_new (self->settings, self->state_dir, folder,
+                                                   wall_now ()),
+                        (GDestroyNotify) _baken_sync_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, run_thread);
+}
+
+BakenSyncOutcome *
+baken_sync_run_finish (BakenSync     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+BakenSyncOutcome *
+baken_sync_run (BakenSync     *self,
+                const char    *folder,
+                gint64         now,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(BakenSyncJob) job = NULL;
+  BakenSyncOutcome *outcome;
+
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
+
+  job = _baken_sync_job_new (self->settings, self->state_dir, folder, now);
+  outcome = run_job (job, cancellable, error);
+  if (outcome != NULL)
+    {
+      copy_installed (&self->installed, &job->installed);
+      copy_status (&self->status, &job->status);
+    }
+
+  return outcome;
+}
+
+gboolean
+baken_sync_get_busy (BakenSync *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), FALSE);
+
+  return self->busy;
+}
+
+BakenStaleFlags
+baken_sync_get_stale (BakenSync *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), BAKEN_STALE_NONE);
+
+  return self->stale;
+}
+
+void
+baken_sync_get_installed (BakenSync      *self,
+                          BakenInstalled *installed)
+{
+  g_return_if_fail (BAKEN_IS_SYNC (self));
+  g_return_if_fail (installed != NULL);
+
+  memset (installed, 0, sizeof *installed);
+  copy_installed (installed, &self->installed);
+}
+
+const char *
+baken_sync_get_state_dir (BakenSync *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
+
+  return self->state_dir;
+}
