@@ -9,10 +9,14 @@
 #include <glib.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "baken-application.h"
 #include "baken-notify.h"
+#include "baken-pin.h"
 
 static gboolean
 has_argument (int         argc,
@@ -28,6 +32,52 @@ has_argument (int         argc,
     }
 
   return FALSE;
+}
+
+/* baken --hash-pin: reads a PIN from stdin (without echo on a terminal) and prints the
+ * kiosk.conf line with its argon2id hash. The PIN is never written anywhere. */
+static int
+hash_pin (void)
+{
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char line[64] = { 0 };
+  g_autofree char *hash = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean read_ok;
+
+  if (tty)
+    {
+      fputs ("PIN (4 to 12 digits): ", stderr);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  read_ok = fgets (line, sizeof line, stdin) != NULL;
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      fputc ('\n', stderr);
+    }
+  line[strcspn (line, "\r\n")] = '\0';
+
+  if (read_ok)
+    hash = baken_pin_hash (line, &error);
+  memset (line, 0, sizeof line);
+  if (!read_ok)
+    {
+      fputs ("baken --hash-pin: no PIN on standard input; "
+             "try: baken --hash-pin, then type the PIN\n", stderr);
+      return 1;
+    }
+  if (hash == NULL)
+    {
+      fprintf (stderr, "baken --hash-pin: %s\n", error->message);
+      return 1;
+    }
+  printf ("# Under [staff] in kiosk.conf:\npin-hash = %s\n", hash);
+  return 0;
 }
 
 static void
@@ -77,6 +127,10 @@ main (int   argc,
   /* First, so the first-frame figure counts everything after the program started. */
   gint64 start_time_us = g_get_monotonic_time ();
   g_autoptr(BakenApplication) application = NULL;
+
+  /* A tool for IT, no display: before GTK or the application start. */
+  if (has_argument (argc, argv, "--hash-pin"))
+    return hash_pin ();
 
   /* Before anything can start a child that would inherit them (baken-notify.h). */
   baken_notify_take_environment ();

@@ -494,3 +494,28 @@ baken_slip_set_note (BakenSlip  *self,
   g_free (self->note);
   self->note = dup_text (note);
 }
+
+void
+baken_slip_set_handover (BakenSlip  *self,
+                         const char *note)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (note != NULL ? note : ""));
+
+  g_return_if_fail (self != NULL);
+
+  g_free (self->heading_note);
+  if (self->kiosk_name != NULL)
+    /* Translators: heading of the handover box on a slip printed by desk staff:
+     * "Doorverwezen door Bibliotheek Voorbeeldstad op 6-12-2026" */
+    self->heading_note = g_strdup_printf (_("Doorverwezen door %s op %s"), self->kiosk_name,
+                                          self->date);
+  else
+    /* Translators: as "Doorverwezen door %s op %s", without the desk's name */
+    self->heading_note = g_strdup_printf (_("Doorverwezen op %s"), self->date);
+
+  g_free (self->note);
+  self->note = *stripped != '\0'
+               ? dup_text (stripped)
+               /* Translators: on a handover slip when the clerk typed no note */
+               : g_strdup (_("De medewerker heeft u doorverwezen naar deze hulp."));
+}

@@ -134,6 +134,11 @@ void       baken_slip_unref             (BakenSlip             *self);
 /* The life event's icon (SVG data, as from baken_catalog_get_icon), drawn on the slip. */
 void       baken_slip_set_icon          (BakenSlip             *self,
                                          GBytes                *svg);
+/* A handover by desk staff ("Doorverwijzen"): the note box gets the heading
+ * "Doorverwezen door DESK op DATE" and note (nullable or empty: a plain sentence that
+ * the clerk referred the resident). Printed and then forgotten: never stored. */
+void       baken_slip_set_handover      (BakenSlip             *self,
+                                         const char            *note);
 /* A handover note typed by staff at the desk, printed and then forgotten. */
 void       baken_slip_set_note          (BakenSlip             *self,
                                          const char            *note);

@@ -359,6 +359,32 @@ test_reference (Fixture       *f,
   g_assert_null (strstr (with_note->footer_reference, "Jansen"));
 }
 
+/* Doorverwijzen: the box names the desk and the date, with the clerk's note or, without
+ * one, a plain sentence; surrounding blanks are not a note. */
+static void
+test_handover (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(BakenSlip) with_note = slip_for (f, "svc-schuldhulp", NULL,
+                                             BAKEN_AUDIENCE_PUBLIC, "nl");
+  g_autoptr(BakenSlip) without = slip_for (f, "svc-schuldhulp", NULL,
+                                           BAKEN_AUDIENCE_PUBLIC, "nl");
+  g_autoptr(BakenSlip) plain = slip_for (f, "svc-schuldhulp", NULL,
+                                         BAKEN_AUDIENCE_PUBLIC, "nl");
+
+  baken_slip_set_handover (with_note, "  Afspraak di 14:00, vraag naar Petra \n");
+  g_assert_cmpstr (with_note->heading_note, ==,
+                   "Doorverwezen door Bibliotheek Teststad op 23 december 2025");
+  g_assert_cmpstr (with_note->note, ==, "Afspraak di 14:00, vraag naar Petra");
+
+  baken_slip_set_handover (without, "   ");
+  g_assert_cmpstr (without->heading_note, ==, with_note->heading_note);
+  g_assert_cmpstr (without->note, ==, "De medewerker heeft u doorverwezen naar deze hulp.");
+
+  /* A resident's slip has no box at all. */
+  g_assert_null (plain->note);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +400,7 @@ main (int   argc,
   ADD ("/print/slip/qr-url", test_qr_url);
   ADD ("/print/slip/staff-only-channels", test_staff_only_channels);
   ADD ("/print/slip/reference", test_reference);
+  ADD ("/print/slip/handover", test_handover);
 #undef ADD
 
   return g_test_run ();
