@@ -20,6 +20,7 @@
 #include "baken-manifest.h"
 #include "baken-minisign.h"
 #include "baken-store.h"
+#include "baken-store-reconcile.h"
 #include "baken-sync-private.h"
 
 #define READ_CHUNK       (64 * 1024)

@@ -13,6 +13,7 @@
 #include "baken-deadline.h"
 #include "baken-module.h"
 #include "baken-store.h"
+#include "baken-store-reconcile.h"
 #include "baken-sync.h"
 #include "baken-sync-private.h"
 
