@@ -78,10 +78,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenVerifiedBundle, baken_verified_bundle_free)
  * the demo key. A configuration that names its own keys never trusts the demo key. */
 GPtrArray           *baken_bundle_trusted_keys  (GPtrArray     *configured);
 
-/* Where the icon check helper is: $BAKEN_ICON_CHECK, else the installed
- * LIBEXECDIR/baken-icon-check, else the one in the build tree (uninstalled runs). */
-char                *baken_bundle_dup_icon_checker_path (void);
-
 /* Verifies the bundle in the folder dir (see the top of this file). keys: the trusted
  * BakenMinisignPublicKey (use baken_bundle_trusted_keys ()). now: the current time. */
 BakenVerifiedBundle *baken_bundle_verify        (const char           *dir,

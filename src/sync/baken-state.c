@@ -1,24 +1,30 @@
-/* baken-state.c: the kiosk's own state DB — sync log and installed content
+/* baken-state.c: the kiosk's own state DB — the connection, its schema, the installed
+ * content
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sync log and status are baken-state-log.c's, moving a damaged DB aside is
+ * baken-state-rebuild.c's; both use this file, never the other way round.
  */
 #define G_LOG_DOMAIN "baken-state"
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "baken-state.h"
+#include "baken-state-private.h"
 
 G_DEFINE_QUARK (baken-state-error-quark, baken_state_error)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+/* The statement helpers of baken-state-private.h, by their short names. */
+#define query_error        _baken_state_query_error
+#define exec               _baken_state_exec
+#define prepare            _baken_state_prepare
+#define column_strdup      _baken_state_column_strdup
+#define bind_text_or_null  _baken_state_bind_text_or_null
 
 struct _BakenState
 {
@@ -68,36 +74,6 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BAKEN_STATE_SCHEMA_VERSION);
 
-static const char * const result_names[] = {
-  [BAKEN_SYNC_RESULT_INSTALLED] = "installed",
-  [BAKEN_SYNC_RESULT_UNCHANGED] = "unchanged",
-  [BAKEN_SYNC_RESULT_FAILED] = "failed",
-  [BAKEN_SYNC_RESULT_REFUSED] = "refused",
-  [BAKEN_SYNC_RESULT_FALLBACK] = "fallback",
-};
-
-const char *
-baken_sync_result_to_string (BakenSyncResult result)
-{
-  g_return_val_if_fail (result < G_N_ELEMENTS (result_names), NULL);
-
-  return result_names[result];
-}
-
-static gboolean
-result_from_string (const char      *name,
-                    BakenSyncResult *result)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (result_names); i++)
-    if (g_strcmp0 (result_names[i], name) == 0)
-      {
-        *result = i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 /* The SQLite result codes that say the file itself is bad, not that it is busy. */
 static BakenStateError
 error_code_for (int rc)
@@ -112,20 +88,20 @@ error_code_for (int rc)
     }
 }
 
-static gboolean
-query_error (BakenState  *self,
-             GError     **error,
-             const char  *what)
+gboolean
+_baken_state_query_error (BakenState  *self,
+                          GError     **error,
+                          const char  *what)
 {
   g_set_error (error, BAKEN_STATE_ERROR, error_code_for (sqlite3_errcode (self->db)),
                "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
   return FALSE;
 }
 
-static gboolean
-exec (BakenState  *self,
-      const char  *sql,
-      GError     **error)
+gboolean
+_baken_state_exec (BakenState  *self,
+                   const char  *sql,
+                   GError     **error)
 {
   char *message = NULL;
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
@@ -141,10 +117,10 @@ exec (BakenState  *self,
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (BakenState  *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+_baken_state_prepare (BakenState  *self,
+                      const char  *sql,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -157,17 +133,17 @@ prepare (BakenState  *self,
   return stmt;
 }
 
-static char *
-column_strdup (sqlite3_stmt *stmt,
-               int           column)
+char *
+_baken_state_column_strdup (sqlite3_stmt *stmt,
+                            int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+void
+_baken_state_bind_text_or_null (sqlite3_stmt *stmt,
+                                int           index,
+                                const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -308,24 +284,6 @@ baken_installed_clear (BakenInstalled *installed)
   g_clear_pointer (&installed->floor_sha256, g_free);
 }
 
-void
-baken_sync_status_clear (BakenSyncStatus *status)
-{
-  g_clear_pointer (&status->etag, g_free);
-  g_clear_pointer (&status->etag_url, g_free);
-}
-
-void
-baken_sync_log_entry_free (BakenSyncLogEntry *entry)
-{
-  if (entry == NULL)
-    return;
-
-  g_free (entry->source);
-  g_free (entry->reason);
-  g_free (entry);
-}
-
 BakenState *
 baken_state_open (const char  *path,
                   GError     **error)
@@ -367,98 +325,6 @@ baken_state_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-/* Moves path (and its WAL, which belongs to it) aside under a name with the time, and
- * removes its shared-memory index. The WAL goes first: a new DB must never meet it. */
-static gboolean
-move_aside (const char  *path,
-            char       **aside_out,
-            GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
-  g_autofree char *dir = g_path_get_dirname (path);
-  const char * const suffixes[] = { "-wal", "-journal", "" };
-  int fd;
-
-  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_rename (from, to) < 0 && errno != ENOENT)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_OPEN,
-                       "Cannot move the damaged state DB %s aside: %s", from,
-                       g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-  {
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (shm);
-  }
-
-  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-
-  *aside_out = g_steal_pointer (&aside);
-  return TRUE;
-}
-
-BakenState *
-baken_state_open_or_rebuild (const char  *path,
-                             gboolean    *rebuilt,
-                             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *aside = NULL;
-  BakenState *self;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (rebuilt != NULL)
-    *rebuilt = FALSE;
-
-  self = baken_state_open (path, &local_error);
-  if (self != NULL)
-    return self;
-  if (!g_error_matches (local_error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED) &&
-      !g_error_matches (local_error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_SCHEMA))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (!move_aside (path, &aside, error))
-    return NULL;
-  /* Not a warning: the kiosk heals and carries on. Staff and ops find the line in the
-   * journal, the technician the file. */
-  g_message ("The state DB was unusable (%s); it is kept as %s, and a new one is made: "
-             "the sync log and counters start again, the installed content and its "
-             "rollback floor come back from the bundles", local_error->message, aside);
-
-  self = baken_state_open (path, error);
-  if (self != NULL && rebuilt != NULL)
-    *rebuilt = TRUE;
-
-  return self;
 }
 
 const char *
@@ -532,153 +398,4 @@ baken_state_set_installed (BakenState            *self,
     return query_error (self, error, "recording the installed content");
 
   return TRUE;
-}
-
-gboolean
-baken_state_get_sync_status (BakenState       *self,
-                             BakenSyncStatus  *status,
-                             GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (BAKEN_IS_STATE (self), FALSE);
-  g_return_val_if_fail (status != NULL, FALSE);
-
-  memset (status, 0, sizeof *status);
-  stmt = prepare (self, "SELECT last_attempt, last_success, failures, etag, etag_url "
-                        "FROM sync_status WHERE id = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return query_error (self, error, "reading the sync status");
-
-  status->last_attempt = sqlite3_column_int64 (stmt, 0);
-  status->last_success = sqlite3_column_int64 (stmt, 1);
-  status->failures = sqlite3_column_int (stmt, 2);
-  status->etag = column_strdup (stmt, 3);
-  status->etag_url = column_strdup (stmt, 4);
-
-  return TRUE;
-}
-
-gboolean
-baken_state_record_sync (BakenState       *self,
-                         gint64            time,
-                         const char       *source,
-                         BakenSyncResult   result,
-                         guint64           serial,
-                         const char       *reason,
-                         const char       *etag,
-                         const char       *etag_url,
-                         GError          **error)
-{
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) prune = NULL;
-  const char *update_sql;
-  gboolean success = result == BAKEN_SYNC_RESULT_INSTALLED ||
-                     result == BAKEN_SYNC_RESULT_UNCHANGED;
-
-  g_return_val_if_fail (BAKEN_IS_STATE (self), FALSE);
-  g_return_val_if_fail (source != NULL, FALSE);
-  g_return_val_if_fail (result < G_N_ELEMENTS (result_names), FALSE);
-
-  if (success)
-    update_sql = "UPDATE sync_status SET last_attempt = ?1, last_success = ?1, failures = 0, "
-                 "etag = ?2, etag_url = ?3 WHERE id = 1";
-  else if (result == BAKEN_SYNC_RESULT_FALLBACK)
-    update_sql = "UPDATE sync_status SET etag = etag WHERE id = 1";
-  else
-    update_sql = "UPDATE sync_status SET last_attempt = ?1, failures = failures + 1 "
-                 "WHERE id = 1";
-
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  insert = prepare (self, "INSERT INTO sync_log (time, source, result, serial, reason) "
-                          "VALUES (?, ?, ?, ?, ?)", error);
-  update = prepare (self, update_sql, error);
-  prune = prepare (self, "DELETE FROM sync_log WHERE id <= "
-                         "(SELECT max(id) FROM sync_log) - ?", error);
-  if (insert == NULL || update == NULL || prune == NULL)
-    goto rollback;
-
-  sqlite3_bind_int64 (insert, 1, time);
-  sqlite3_bind_text (insert, 2, source, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, result_names[result], -1, SQLITE_STATIC);
-  if (serial > 0)
-    sqlite3_bind_int64 (insert, 4, serial);
-  else
-    sqlite3_bind_null (insert, 4);
-  bind_text_or_null (insert, 5, reason);
-  if (sqlite3_step (insert) != SQLITE_DONE)
-    {
-      query_error (self, error, "writing the sync log");
-      goto rollback;
-    }
-
-  if (result != BAKEN_SYNC_RESULT_FALLBACK)
-    sqlite3_bind_int64 (update, 1, time);
-  if (success)
-    {
-      bind_text_or_null (update, 2, etag);
-      bind_text_or_null (update, 3, etag != NULL ? etag_url : NULL);
-    }
-  if (sqlite3_step (update) != SQLITE_DONE)
-    {
-      query_error (self, error, "writing the sync status");
-      goto rollback;
-    }
-
-  sqlite3_bind_int (prune, 1, BAKEN_STATE_SYNC_LOG_MAX);
-  if (sqlite3_step (prune) != SQLITE_DONE)
-    {
-      query_error (self, error, "pruning the sync log");
-      goto rollback;
-    }
-
-  return exec (self, "COMMIT", error);
-
-rollback:
-  exec (self, "ROLLBACK", NULL);
-  return FALSE;
-}
-
-GPtrArray *
-baken_state_get_sync_log (BakenState  *self,
-                          guint        limit,
-                          GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  int rc;
-
-  g_return_val_if_fail (BAKEN_IS_STATE (self), NULL);
-
-  stmt = prepare (self, "SELECT time, source, result, serial, reason FROM sync_log "
-                        "ORDER BY id DESC LIMIT ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (sqlite3_int64) limit : -1);
-
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_sync_log_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(BakenSyncLogEntry) entry = g_new0 (BakenSyncLogEntry, 1);
-
-      entry->time = sqlite3_column_int64 (stmt, 0);
-      entry->source = column_strdup (stmt, 1);
-      if (!result_from_string ((const char *) sqlite3_column_text (stmt, 2), &entry->result))
-        entry->result = BAKEN_SYNC_RESULT_FAILED;
-      entry->serial = sqlite3_column_int64 (stmt, 3);
-      entry->reason = column_strdup (stmt, 4);
-      g_ptr_array_add (entries, g_steal_pointer (&entry));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      query_error (self, error, "reading the sync log");
-      return NULL;
-    }
-
-  return g_steal_pointer (&entries);
 }

@@ -98,7 +98,7 @@ G_DECLARE_FINAL_TYPE (BakenState, baken_state, BAKEN, STATE, GObject)
  * migrates it to BAKEN_STATE_SCHEMA_VERSION. */
 BakenState *baken_state_open               (const char         *path,
                                             GError            **error);
-/* As baken_state_open (), but a DB that is damaged or has a schema this build cannot use
+/* (baken-state-rebuild.c) As baken_state_open (), but a DB that is damaged or has a schema this build cannot use
  * (BAKEN_STATE_ERROR_DAMAGED or _SCHEMA) is moved aside, with its WAL, as
  * "PATH.damaged-YYYYMMDDTHHMMSSZ" (kept for the technician, and logged) and a new one is
  * made. *rebuilt (nullable) tells. The state is a cache of the installed bundles: call
@@ -116,6 +116,7 @@ gboolean    baken_state_set_installed      (BakenState         *self,
                                             const BakenInstalled *installed,
                                             GError            **error);
 
+/* The sync log and status (baken-state-log.c). */
 gboolean    baken_state_get_sync_status    (BakenState         *self,
                                             BakenSyncStatus    *status,
                                             GError            **error);

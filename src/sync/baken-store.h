@@ -16,7 +16,8 @@
  * bundles/<serial>/, fsync bundles/, replace the pointer, then (by the caller) record the
  * state, then clean up every bundle that is neither current nor previous. The pointer
  * decides between intact bundles: baken_store_reconcile() at startup removes whatever a
- * crash left half done, so the kiosk opens exactly the old or exactly the new bundle.
+ * crash left half done, so the kiosk opens exactly the old or exactly the new bundle
+ * (baken-store-reconcile.h).
  * The installed bundles themselves are the truth, though: a damaged pointer is rebuilt
  * from the bundles that verify, and a new state DB gets its floors from them.
  *
@@ -83,25 +84,18 @@ gboolean    baken_store_fall_back           (BakenStore   *self,
  * writes. */
 gboolean    baken_store_clean_up            (BakenStore   *self,
                                              GError      **error);
-/* Verifies bundles/<serial>/ with keys (BakenMinisignPublicKey, as from
- * baken_bundle_trusted_keys ()): signature, hashes, DB and icon checks (the icon check
- * once per content DB, remembered in the state folder). Freshness is not judged again:
- * it is verified as of the last second before its manifest expires. NULL with
- * BAKEN_STORE_ERROR_CORRUPT when it does not verify. Blocks: never on the UI thread. */
-BakenVerifiedBundle *
-            baken_store_verify_bundle       (BakenStore   *self,
-                                             guint64       serial,
-                                             GPtrArray    *keys,
+/* The serials of the bundles in bundles/, highest first (folders named otherwise are
+ * left out). Whether they verify is baken-store-reconcile.h's business. */
+GArray     *baken_store_list_bundles        (BakenStore   *self,
                                              GError      **error);
-/* At startup: clears staging, removes leftovers, rebuilds a damaged pointer from the
- * newest bundles that verify with keys (never removing one that verifies because the
- * pointer was bad), drops a pointer to a bundle that is missing (falling back to
- * previous, or to nothing), and brings the installed record of state in line with the
- * pointer (reading the bundle's manifest), never lowering the rollback floors and
- * raising them to the installed bundles (a new state DB knows none). */
-gboolean    baken_store_reconcile           (BakenStore   *self,
-                                             BakenState   *state,
-                                             GPtrArray    *keys,
+/* dir/current */
+const char *baken_store_get_pointer_path    (BakenStore   *self);
+/* Replaces the pointer: written to current.tmp, fsynced, renamed over current, the
+ * folder fsynced. current 0 removes the pointer (nothing installed). For reconciling;
+ * installing and falling back write it themselves. */
+gboolean    baken_store_write_pointer       (BakenStore   *self,
+                                             guint64       current,
+                                             guint64       previous,
                                              GError      **error);
 
 /* Fault injection for the crash-safety test: each call is one numbered step. When the

@@ -27,7 +27,7 @@ typedef struct
   BakenSyncStatus  status;
 } BakenSyncJob;
 
-/* baken-sync.c */
+/* baken-sync-runner.c */
 BakenSyncJob     *_baken_sync_job_new  (const BakenSyncSettings *settings,
                                         const char     *state_dir,
                                         const char     *folder,

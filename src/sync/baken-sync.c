@@ -1,6 +1,10 @@
 /* baken-sync.c: fetch, verify and install content bundles, on a schedule
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The object the kiosk holds: its scheduler, busy and stale, and the signals. An attempt
+ * runs through baken-sync-runner.c; which content to open, and the fallback after
+ * failed opens, is baken-sync-opening.c's.
  */
 #define G_LOG_DOMAIN "baken-sync"
 
@@ -10,13 +14,12 @@
 #include <unistd.h>
 
 #include "baken-bundle.h"
-#include "baken-deadline.h"
-#include "baken-module.h"
 #include "baken-store.h"
+#include "baken-store-reconcile.h"
 #include "baken-sync.h"
+#include "baken-sync-opening.h"
 #include "baken-sync-private.h"
-
-G_DEFINE_QUARK (baken-sync-error-quark, baken_sync_error)
+#include "baken-sync-runner.h"
 
 /* The scheduler's timer wakes at least this often (seconds); the policy decides. */
 #define TICK_MAX_S 60
@@ -131,69 +134,6 @@ copy_status (BakenSyncStatus       *to,
   to->etag_url = g_strdup (from->etag_url);
 }
 
-/* Without the module: a failed attempt that says why, recorded like any other (so the
- * scheduler backs off and staff see it in the sync log). */
-static BakenSyncOutcome *
-record_unavailable (BakenSyncJob  *job,
-                    const GError  *module_error,
-                    GError       **error)
-{
-  g_autoptr(BakenSyncOutcome) outcome = g_new0 (BakenSyncOutcome, 1);
-  g_autoptr(BakenStore) store = NULL;
-  g_autoptr(BakenState) state = NULL;
-  g_autoptr(GError) record_error = NULL;
-  g_autofree char *state_path = NULL;
-
-  store = baken_store_new (job->state_dir, error);
-  if (store == NULL)
-    return NULL;
-  state_path = baken_store_get_state_path (store);
-  state = baken_state_open (state_path, error);
-  if (state == NULL)
-    return NULL;
-
-  outcome->result = BAKEN_SYNC_RESULT_FAILED;
-  outcome->source = g_strdup (job->folder != NULL ? job->folder
-                              : job->url != NULL ? job->url : "(none)");
-  outcome->error = g_error_new (BAKEN_SYNC_ERROR, BAKEN_SYNC_ERROR_UNAVAILABLE,
-                                "The sync cannot run: %s", module_error->message);
-  if (!baken_state_record_sync (state, job->now, outcome->source, outcome->result, 0,
-                                outcome->error->message, NULL, NULL, &record_error))
-    g_debug ("Recording the sync: %s", record_error->message);
-
-  baken_installed_clear (&job->installed);
-  baken_sync_status_clear (&job->status);
-  baken_state_get_installed (state, &job->installed, NULL);
-  baken_state_get_sync_status (state, &job->status, NULL);
-
-  return g_steal_pointer (&outcome);
-}
-
-/* The attempt is in the module that links libsoup, loaded at the first one: a start of
- * the kiosk does not pay for libsoup, gnutls and the rest. Any thread. */
-static BakenSyncOutcome *
-run_job (BakenSyncJob  *job,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  g_autoptr(GError) module_error = NULL;
-  g_autoptr(BakenDeadline) deadline = NULL;
-  BakenSyncJobRunFunc run;
-
-  /* One deadline for the whole attempt, kept by a timer of its own: a check between
-   * reads never runs while a server trickles its headers or never answers, and every
-   * byte restarts libsoup's stall timeout. */
-  job->deadline = g_get_monotonic_time () + (gint64) job->timeout_s * G_USEC_PER_SEC;
-  deadline = baken_deadline_new (job->deadline, cancellable);
-
-  run = (BakenSyncJobRunFunc) baken_module_lookup (BAKEN_SYNC_MODULE, "_baken_sync_job_run",
-                                                   &module_error);
-  if (run == NULL)
-    return record_unavailable (job, module_error, error);
-
-  return run (job, baken_deadline_get_cancellable (deadline), error);
-}
-
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -202,7 +142,7 @@ run_thread (GTask        *task,
 {
   BakenSyncJob *job = task_data;
   GError *error = NULL;
-  BakenSyncOutcome *outcome = run_job (job, cancellable, &error);
+  BakenSyncOutcome *outcome = baken_sync_runner_run (job, cancellable, &error);
 
   if (outcome == NULL)
     g_task_return_error (task, error);
@@ -399,54 +339,6 @@ baken_sync_init (BakenSync *self)
 {
 }
 
-BakenSyncJob *
-_baken_sync_job_new (const BakenSyncSettings *settings,
-                     const char  *state_dir,
-                     const char  *folder,
-                     gint64       now)
-{
-  BakenSyncJob *job = g_new0 (BakenSyncJob, 1);
-
-  job->state_dir = g_strdup (state_dir);
-  job->folder = g_strdup (folder);
-  if (folder == NULL && settings->url != NULL)
-    job->url = g_str_has_suffix (settings->url, "/")
-               ? g_strconcat (settings->url, BAKEN_BUNDLE_MANIFEST_NAME, NULL)
-               : g_strdup (settings->url);
-  job->keys = baken_bundle_trusted_keys (settings->keys);
-  job->now = now;
-  job->timeout_s = settings->timeout;
-  job->stall_s = settings->stall_timeout;
-
-  return job;
-}
-
-void
-_baken_sync_job_free (BakenSyncJob *job)
-{
-  if (job == NULL)
-    return;
-
-  g_free (job->state_dir);
-  g_free (job->url);
-  g_free (job->folder);
-  g_ptr_array_unref (job->keys);
-  baken_installed_clear (&job->installed);
-  baken_sync_status_clear (&job->status);
-  g_free (job);
-}
-
-void
-baken_sync_outcome_free (BakenSyncOutcome *outcome)
-{
-  if (outcome == NULL)
-    return;
-
-  g_free (outcome->source);
-  g_clear_error (&outcome->error);
-  g_free (outcome);
-}
-
 char *
 baken_sync_dup_default_state_dir (void)
 {
@@ -500,79 +392,29 @@ baken_sync_begin_open (BakenSync  *self,
                        GError    **error)
 {
   g_auto(BakenInstalled) installed = { 0 };
+  char *path = NULL;
 
   g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
 
-  if (!baken_state_get_installed (self->state, &installed, error))
-    return NULL;
-
-  if (installed.serial != 0 && installed.open_failures >= BAKEN_SYNC_MAX_OPEN_FAILURES)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *reason = NULL;
-      guint64 failed = installed.serial;
-
-      if (!baken_store_fall_back (self->store, &local_error))
-        {
-          if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          /* Nothing to fall back to: the configured or embedded content. */
-          copy_installed (&self->installed, &installed);
-          return NULL;
-        }
-
-      baken_installed_clear (&installed);
-      if (!baken_store_reconcile (self->store, self->state, self->keys, error) ||
-          !baken_state_get_installed (self->state, &installed, error))
-        return NULL;
-
-      reason = g_strdup_printf ("Bundle %" G_GUINT64_FORMAT " failed to open %d times in a "
-                                "row; back to bundle %" G_GUINT64_FORMAT, failed,
-                                BAKEN_SYNC_MAX_OPEN_FAILURES, installed.serial);
-      if (!baken_state_record_sync (self->state, wall_now (), self->state_dir,
-                                    BAKEN_SYNC_RESULT_FALLBACK, installed.serial, reason,
-                                    NULL, NULL, error))
-        return NULL;
-    }
-
-  if (installed.serial == 0)
-    {
-      copy_installed (&self->installed, &installed);
-      return NULL;
-    }
-
-  installed.open_failures++;
-  if (!baken_state_set_installed (self->state, &installed, error))
+  if (!baken_sync_opening_begin (self->store, self->state, self->keys, self->state_dir,
+                                 wall_now (), &installed, &path, error))
     return NULL;
   copy_installed (&self->installed, &installed);
-  update_stale (self, wall_now ());
+  if (path != NULL)
+    update_stale (self, wall_now ());
 
-  return baken_store_get_content_path (self->store, installed.serial);
+  return path;
 }
 
 void
 baken_sync_open_succeeded (BakenSync *self)
 {
   g_auto(BakenInstalled) installed = { 0 };
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (BAKEN_IS_SYNC (self));
 
-  if (!baken_state_get_installed (self->state, &installed, &error))
-    {
-      g_debug ("Reading the installed content: %s", error->message);
-      return;
-    }
-  if (installed.open_failures == 0)
-    return;
-
-  installed.open_failures = 0;
-  if (!baken_state_set_installed (self->state, &installed, &error))
-    g_debug ("Recording a successful open: %s", error->message);
-  copy_installed (&self->installed, &installed);
+  if (baken_sync_opening_succeeded (self->state, &installed))
+    copy_installed (&self->installed, &installed);
 }
 
 void
@@ -673,7 +515,7 @@ baken_sync_run (BakenSync     *self,
   g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
 
   job = _baken_sync_job_new (self->settings, self->state_dir, folder, now);
-  outcome = run_job (job, cancellable, error);
+  outcome = baken_sync_runner_run (job, cancellable, error);
   if (outcome != NULL)
     {
       copy_installed (&self->installed, &job->installed);

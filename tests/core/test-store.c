@@ -10,6 +10,7 @@
 #include "baken-manifest.h"
 #include "baken-state.h"
 #include "baken-store.h"
+#include "baken-store-reconcile.h"
 #include "sync-test-util.h"
 
 #define CREATED_BASE G_GINT64_CONSTANT (1740000000)

@@ -1,0 +1,96 @@
+/* baken-sync-opening.c: which content the kiosk opens, counting the opens that fail
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "baken-sync"
+
+#include "config.h"
+
+#include "baken-sync-opening.h"
+
+#include "baken-store-reconcile.h"
+#include "baken-sync.h"
+
+gboolean
+baken_sync_opening_begin (BakenStore      *store,
+                          BakenState      *state,
+                          GPtrArray       *keys,
+                          const char      *state_dir,
+                          gint64           now,
+                          BakenInstalled  *installed,
+                          char           **path,
+                          GError         **error)
+{
+  g_return_val_if_fail (BAKEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BAKEN_IS_STATE (state), FALSE);
+  g_return_val_if_fail (installed != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  *path = NULL;
+  if (!baken_state_get_installed (state, installed, error))
+    return FALSE;
+
+  if (installed->serial != 0 && installed->open_failures >= BAKEN_SYNC_MAX_OPEN_FAILURES)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *reason = NULL;
+      guint64 failed = installed->serial;
+
+      if (!baken_store_fall_back (store, &local_error))
+        {
+          if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* Nothing to fall back to: the configured or embedded content. */
+          return TRUE;
+        }
+
+      baken_installed_clear (installed);
+      if (!baken_store_reconcile (store, state, keys, error) ||
+          !baken_state_get_installed (state, installed, error))
+        return FALSE;
+
+      reason = g_strdup_printf ("Bundle %" G_GUINT64_FORMAT " failed to open %d times in a "
+                                "row; back to bundle %" G_GUINT64_FORMAT, failed,
+                                BAKEN_SYNC_MAX_OPEN_FAILURES, installed->serial);
+      if (!baken_state_record_sync (state, now, state_dir,
+                                    BAKEN_SYNC_RESULT_FALLBACK, installed->serial, reason,
+                                    NULL, NULL, error))
+        return FALSE;
+    }
+
+  if (installed->serial == 0)
+    return TRUE;
+
+  installed->open_failures++;
+  if (!baken_state_set_installed (state, installed, error))
+    return FALSE;
+
+  *path = baken_store_get_content_path (store, installed->serial);
+  return TRUE;
+}
+
+gboolean
+baken_sync_opening_succeeded (BakenState     *state,
+                              BakenInstalled *installed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_STATE (state), FALSE);
+  g_return_val_if_fail (installed != NULL, FALSE);
+
+  if (!baken_state_get_installed (state, installed, &error))
+    {
+      g_debug ("Reading the installed content: %s", error->message);
+      return FALSE;
+    }
+  if (installed->open_failures == 0)
+    return FALSE;
+
+  installed->open_failures = 0;
+  if (!baken_state_set_installed (state, installed, &error))
+    g_debug ("Recording a successful open: %s", error->message);
+  return TRUE;
+}
