@@ -70,6 +70,20 @@ static const char * const migrations[] = {
   "  etag_url      TEXT"
   ");"
   "INSERT INTO sync_status (id) VALUES (1);",
+  /* 1 → 2: the staff PIN lock and the print log (baken-state-staff.c). */
+  "CREATE TABLE staff_lock ("
+  "  id            INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  failures      INTEGER NOT NULL DEFAULT 0,"
+  "  locked_until  INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO staff_lock (id) VALUES (1);"
+  "CREATE TABLE print_log ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  time      INTEGER NOT NULL,"
+  "  paper     TEXT NOT NULL,"
+  "  outcome   TEXT NOT NULL,"
+  "  handover  INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BAKEN_STATE_SCHEMA_VERSION);
@@ -239,9 +253,11 @@ check_tables (BakenState  *self,
   sqlite3_prepare_v2 (self->db,
                       "SELECT (SELECT count(*) FROM installed WHERE id = 1) + "
                       "(SELECT count(*) FROM sync_status WHERE id = 1) + "
-                      "(SELECT count(*) FROM sync_log WHERE 0)",
+                      "(SELECT count(*) FROM staff_lock WHERE id = 1) + "
+                      "(SELECT count(*) FROM sync_log WHERE 0) + "
+                      "(SELECT count(*) FROM print_log WHERE 0)",
                       -1, &stmt, NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 2)
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 3)
     {
       g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED,
                    "%s does not have the tables of state DB version %d: %s", self->path,

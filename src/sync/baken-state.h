@@ -1,4 +1,4 @@
-/* baken-state.h: the kiosk's own state DB — sync log and installed content
+/* baken-state.h: the kiosk's own state DB — sync log, installed content, staff PIN lock, print log
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -29,7 +29,7 @@ typedef enum {
 GQuark baken_state_error_quark (void);
 
 /* PRAGMA user_version of the state DB this build writes. */
-#define BAKEN_STATE_SCHEMA_VERSION 1
+#define BAKEN_STATE_SCHEMA_VERSION 2
 
 /* How a sync attempt ended; the sync log's result column holds the nick. */
 typedef enum {
@@ -137,6 +137,44 @@ gboolean    baken_state_record_sync        (BakenState         *self,
                                             GError            **error);
 /* The newest lines first, at most limit (0: all). (element-type BakenSyncLogEntry) */
 GPtrArray  *baken_state_get_sync_log       (BakenState         *self,
+                                            guint               limit,
+                                            GError            **error);
+
+/* The staff PIN lock (baken-state-staff.c): wrong PINs in a row, and until when entry is
+ * locked (Unix seconds; 0: not locked). Never a PIN, never when each try was. */
+gboolean    baken_state_get_staff_lock     (BakenState         *self,
+                                            guint              *failures,
+                                            gint64             *locked_until,
+                                            GError            **error);
+gboolean    baken_state_set_staff_lock     (BakenState         *self,
+                                            guint               failures,
+                                            gint64              locked_until,
+                                            GError            **error);
+
+/* One line of the print log: when, on which paper, and how it ended. Never what was
+ * printed, never a handover note. */
+typedef struct
+{
+  gint64    time;
+  char     *paper;     /* "receipt-80mm", "a4", "a5", or "folder" (tests) */
+  char     *outcome;   /* "ok", or the BakenPrintState nick ("media-empty", …) */
+  gboolean  handover;  /* printed by staff with "Doorverwijzen" */
+} BakenPrintLogEntry;
+
+void baken_print_log_entry_free (BakenPrintLogEntry *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenPrintLogEntry, baken_print_log_entry_free)
+
+/* The print log keeps the last BAKEN_STATE_PRINT_LOG_MAX lines. */
+#define BAKEN_STATE_PRINT_LOG_MAX 500
+gboolean    baken_state_record_print       (BakenState         *self,
+                                            gint64              time,
+                                            const char         *paper,
+                                            const char         *outcome,
+                                            gboolean            handover,
+                                            GError            **error);
+/* The newest lines first, at most limit (0: all). (element-type BakenPrintLogEntry) */
+GPtrArray  *baken_state_get_print_log      (BakenState         *self,
                                             guint               limit,
                                             GError            **error);
 

@@ -559,3 +559,14 @@ baken_sync_get_state_dir (BakenSync *self)
 
   return self->state_dir;
 }
+
+gint64
+baken_sync_get_next_due (BakenSync *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), 0);
+
+  if (self->settings->url == NULL || self->tick_id == 0)
+    return 0;
+  return baken_sync_policy_next_due (self->policy, wall_now (), self->status.last_attempt,
+                                     self->status.last_success, self->status.failures);
+}

@@ -145,5 +145,8 @@ BakenStaleFlags   baken_sync_get_stale          (BakenSync            *self);
 void              baken_sync_get_installed      (BakenSync            *self,
                                                  BakenInstalled       *installed);
 const char       *baken_sync_get_state_dir      (BakenSync            *self);
+/* When the scheduler will try next (Unix seconds), for the staff status screen; 0 when
+ * it does not run (no [sync] url, or not started). */
+gint64            baken_sync_get_next_due       (BakenSync            *self);
 
 G_END_DECLS

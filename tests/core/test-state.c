@@ -169,6 +169,108 @@ test_log_pruned (void)
   g_assert_cmpint (query_int (path, "SELECT min(time) FROM sync_log"), ==, 10);
 }
 
+/* The staff PIN lock survives closing the DB: a restart does not reset it. */
+static void
+test_staff_lock (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = state_path ();
+  g_autoptr(BakenState) state = baken_state_open (path, &error);
+  g_autoptr(BakenState) again = NULL;
+  guint failures = 99;
+  gint64 until = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (baken_state_get_staff_lock (state, &failures, &until, &error));
+  g_assert_cmpuint (failures, ==, 0);
+  g_assert_cmpint (until, ==, 0);
+
+  g_assert_true (baken_state_set_staff_lock (state, 5, 1765000000, &error));
+  g_assert_finalize_object (g_steal_pointer (&state));
+
+  again = baken_state_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (baken_state_get_staff_lock (again, &failures, &until, &error));
+  g_assert_cmpuint (failures, ==, 5);
+  g_assert_cmpint (until, ==, 1765000000);
+}
+
+/* Newest first, limited, pruned at BAKEN_STATE_PRINT_LOG_MAX. */
+static void
+test_print_log (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = state_path ();
+  g_autoptr(BakenState) state = baken_state_open (path, &error);
+  g_autoptr(GPtrArray) log = NULL;
+  BakenPrintLogEntry *newest;
+
+  g_assert_no_error (error);
+  log = baken_state_get_print_log (state, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 0);
+  g_clear_pointer (&log, g_ptr_array_unref);
+
+  for (guint i = 0; i < BAKEN_STATE_PRINT_LOG_MAX + 7; i++)
+    g_assert_true (baken_state_record_print (state, 1000 + i, "receipt-80mm",
+                                             i % 3 == 0 ? "media-empty" : "ok", i == 5,
+                                             &error));
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM print_log"), ==,
+                   BAKEN_STATE_PRINT_LOG_MAX);
+  g_assert_cmpint (query_int (path, "SELECT min(time) FROM print_log"), ==, 1007);
+
+  log = baken_state_get_print_log (state, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 20);
+  newest = g_ptr_array_index (log, 0);
+  g_assert_cmpint (newest->time, ==, 1000 + BAKEN_STATE_PRINT_LOG_MAX + 6);
+  g_assert_cmpstr (newest->paper, ==, "receipt-80mm");
+  g_assert_cmpstr (newest->outcome, ==, (BAKEN_STATE_PRINT_LOG_MAX + 6) % 3 == 0 ? "media-empty"
+                                                                               : "ok");
+  g_assert_false (newest->handover);
+}
+
+/* A kiosk in the field with a version 1 DB keeps its sync log and gets the new tables. */
+static void
+test_migrate_from_1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = state_path ();
+  g_autoptr(BakenState) state = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  sqlite3 *db = NULL;
+  guint failures = 1;
+  gint64 until = 1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE sync_log (id INTEGER PRIMARY KEY, time INTEGER NOT NULL, source TEXT NOT NULL,"
+    " result TEXT NOT NULL, serial INTEGER, reason TEXT);"
+    "CREATE TABLE installed (id INTEGER PRIMARY KEY CHECK (id = 1), serial INTEGER NOT NULL"
+    " DEFAULT 0, sha256 TEXT, created INTEGER NOT NULL DEFAULT 0, expires INTEGER NOT NULL"
+    " DEFAULT 0, previous_serial INTEGER NOT NULL DEFAULT 0, floor_serial INTEGER NOT NULL"
+    " DEFAULT 0, floor_sha256 TEXT, floor_created INTEGER NOT NULL DEFAULT 0, open_failures"
+    " INTEGER NOT NULL DEFAULT 0);"
+    "INSERT INTO installed (id, serial) VALUES (1, 41);"
+    "CREATE TABLE sync_status (id INTEGER PRIMARY KEY CHECK (id = 1), last_attempt INTEGER NOT"
+    " NULL DEFAULT 0, last_success INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL"
+    " DEFAULT 0, etag TEXT, etag_url TEXT);"
+    "INSERT INTO sync_status (id) VALUES (1);"
+    "INSERT INTO sync_log (time, source, result) VALUES (5, 'x', 'installed');"
+    "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  state = baken_state_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "SELECT serial FROM installed"), ==, 41);
+  log = baken_state_get_sync_log (state, 0, &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_true (baken_state_get_staff_lock (state, &failures, &until, &error));
+  g_assert_cmpuint (failures, ==, 0);
+  g_assert_cmpint (until, ==, 0);
+}
+
 static void
 test_newer_schema (void)
 {
@@ -327,6 +429,9 @@ main (int   argc,
   g_test_add_func ("/core/state/installed-roundtrip", test_installed_roundtrip);
   g_test_add_func ("/core/state/sync-log", test_sync_log);
   g_test_add_func ("/core/state/log-pruned", test_log_pruned);
+  g_test_add_func ("/core/state/staff-lock", test_staff_lock);
+  g_test_add_func ("/core/state/print-log", test_print_log);
+  g_test_add_func ("/core/state/migrate-from-1", test_migrate_from_1);
   g_test_add_func ("/core/state/newer-schema", test_newer_schema);
   g_test_add_func ("/core/state/not-a-db", test_not_a_db);
   g_test_add_func ("/core/state/damaged-rebuilt", test_damaged_rebuilt);
