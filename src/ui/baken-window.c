@@ -13,21 +13,65 @@
 #include "config.h"
 
 #include "baken-window.h"
-#include "baken-window-private.h"
 
 #include <glib/gi18n.h>
 
-#include "baken-event-page.h"
-#include "baken-home-page.h"
+#include "baken-a11y-controller.h"
+#include "baken-content-switch.h"
+#include "baken-focus-path.h"
 #include "baken-icon.h"
+#include "baken-idle-controller.h"
+#include "baken-keypad-controller.h"
+#include "baken-kiosk-lock.h"
+#include "baken-language-switch.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
-#include "baken-print-page.h"
+#include "baken-navigator.h"
 #include "baken-search.h"
-#include "baken-preparing-page.h"
+#include "baken-reach-bin.h"
 #include "baken-search-page.h"
-#include "baken-service-page.h"
-#include "baken-services-page.h"
+#include "baken-speech-mode.h"
+#include "baken-speech-source.h"
+
+struct _BakenWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  /* Inputs */
+  BakenContext          *context;          /* (owned) */
+  gboolean               kiosk;
+  double                 idle_scale;
+
+  /* Template children */
+  GtkLabel              *kiosk_name;
+  GtkBox                *language_box;
+  GtkStack              *stack;
+  AdwBin                *nav_slot;
+  AdwBin                *prompt_slot;
+  GtkWidget             *topbar;
+  BakenReachBin         *reach_bin;
+  AdwBin                *a11y_slot;
+  AdwBin                *picker_slot;
+  AdwBin                *search_slot;
+  AdwBin                *status_slot;
+
+  /* Navigation */
+  char                  *language;         /* (owned) */
+  BakenNavigator        *navigator;        /* (owned) the history and its pages */
+  BakenSpeechSource     *speech_source;    /* (owned) what "Lees voor" says */
+  GtkLabel              *language_label;   /* (unowned) on the picker button, or NULL */
+
+  /* The parts the window uses; each reports back by signal or callback */
+  BakenA11yController   *a11y;             /* (owned) */
+  BakenSpeechMode       *speech_mode;      /* (owned) */
+  BakenKeypadController *keypad;           /* (owned) */
+  BakenFocusPath        *focus_path;       /* (owned) */
+  BakenIdleController   *idle;             /* (owned) */
+  BakenContentSwitch    *content_switch;   /* (owned) (nullable) without kiosk content */
+
+  /* Search */
+  guint                  prepare_search_id; /* GSource, 0 when done */
+};
 
 G_DEFINE_FINAL_TYPE (BakenWindow, baken_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -42,49 +86,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum {
-  LOCATION_HOME,
-  LOCATION_EVENT,
-  LOCATION_SERVICES,
-  LOCATION_SERVICE,
-  LOCATION_SEARCH,
-  LOCATION_PRINT,
-} LocationKind;
-
-typedef struct
-{
-  LocationKind  kind;
-  char         *id;  /* (nullable) for home */
-} Location;
-
-static const char * const location_names[] = {
-  [LOCATION_HOME] = "home",
-  [LOCATION_EVENT] = "event",
-  [LOCATION_SERVICES] = "services",
-  [LOCATION_SERVICE] = "service",
-  [LOCATION_SEARCH] = "search",
-  [LOCATION_PRINT] = "print",
-};
-
-static Location *
-location_new (LocationKind  kind,
-              const char   *id)
-{
-  Location *location = g_new0 (Location, 1);
-
-  location->kind = kind;
-  location->id = g_strdup (id);
-
-  return location;
-}
-
-static void
-location_free (Location *location)
-{
-  g_free (location->id);
-  g_free (location);
-}
-
 static const char *
 default_language (BakenWindow *self)
 {
@@ -94,261 +95,82 @@ default_language (BakenWindow *self)
          ? config->languages[0] : "nl";
 }
 
-static Location *
-current_location (BakenWindow *self)
-{
-  g_assert (self->history->len > 0);
-
-  return g_ptr_array_index (self->history, self->history->len - 1);
-}
-
-/* The search text lives in the location, so Back and a new language bring it back. */
-static void
-search_text_changed_cb (BakenSearchPage *page,
-                        GParamSpec      *pspec,
-                        BakenWindow     *self)
-{
-  Location *location = current_location (self);
-  const char *text = baken_search_page_get_text (page);
-
-  if (location->kind != LOCATION_SEARCH || self->page != GTK_WIDGET (page))
-    return;
-
-  g_free (location->id);
-  location->id = *text != '\0' ? g_strdup (text) : NULL;
-}
-
-static GtkWidget *
-create_search_page (BakenWindow    *self,
-                    const Location *location)
-{
-  GtkWidget *page = baken_search_page_new (self->context, self->language, location->id);
-
-  g_signal_connect_object (page, "notify::text", G_CALLBACK (search_text_changed_cb), self, 0);
-
-  return page;
-}
-
-/* The life event the resident came through, for the title of a slip: the situation
- * whose services they chose from (nullable: they came another way, such as search). */
-static const char *
-slip_event_id (BakenWindow *self)
-{
-  for (guint i = self->history->len; i > 0; i--)
-    {
-      Location *location = g_ptr_array_index (self->history, i - 1);
-
-      if (location->kind == LOCATION_SEARCH)
-        break;
-      if (location->kind == LOCATION_SERVICES || location->kind == LOCATION_EVENT)
-        return location->id;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-create_page (BakenWindow    *self,
-             const Location *location)
-{
-  /* No trusted content yet (a kiosk with its own keys before its first bundle). */
-  if (baken_context_get_catalog (self->context) == NULL)
-    return baken_preparing_page_new ();
-
-  switch (location->kind)
-    {
-    case LOCATION_HOME:
-      return baken_home_page_new (self->context, self->language);
-    case LOCATION_EVENT:
-      return baken_event_page_new (self->context, self->language, location->id);
-    case LOCATION_SERVICES:
-      return baken_services_page_new (self->context, self->language, location->id);
-    case LOCATION_SERVICE:
-      return baken_service_page_new (self->context, self->language, location->id);
-    case LOCATION_SEARCH:
-      return create_search_page (self, location);
-    case LOCATION_PRINT:
-      return baken_print_page_new (self->context, self->language, location->id,
-                                   slip_event_id (self));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static void
 update_actions (BakenWindow *self)
 {
-  gboolean away = self->history->len > 1;
+  gboolean away = baken_navigator_get_depth (self->navigator) > 1;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.back", away);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.home", away);
 }
 
-/* Builds the page of the current location and drops the one that was shown. */
+/* A new page is in the stack. */
 static void
-show_current (BakenWindow *self)
+page_shown_cb (BakenWindow *self)
 {
-  g_autofree char *name = g_strdup_printf ("page-%u", ++self->page_serial);
-  GtkWidget *old = self->page;
-  GtkWidget *page = create_page (self, current_location (self));
-
-  gtk_stack_add_named (self->stack, page, name);
-  gtk_stack_set_visible_child (self->stack, page);
-  self->page = page;
-  if (old != NULL)
-    gtk_stack_remove (self->stack, old);
-
   update_actions (self);
-  _baken_window_focus_page_shown (self);
-  _baken_window_a11y_page_shown (self);
+  baken_focus_path_page_shown (self->focus_path);
+  /* A new screen stops the old speech; when reading aloud, the new one is read; in
+   * speech mode it is said the keypad's way. */
+  baken_a11y_controller_page_shown (self->a11y);
+  if (!baken_speech_mode_page_shown (self->speech_mode))
+    baken_a11y_controller_read_page (self->a11y);
 }
 
+/* Something happened: a tap, a key, a new page. */
 static void
-push (BakenWindow  *self,
-      LocationKind  kind,
-      const char   *id)
+poke (BakenWindow *self)
 {
-  g_ptr_array_add (self->history, location_new (kind, id));
-  show_current (self);
-  _baken_window_idle_poke (self);
+  if (self->idle != NULL)
+    baken_idle_controller_poke (self->idle);
 }
 
-static gboolean
-open_event (BakenWindow  *self,
-            const char   *event_id,
-            GError      **error)
-{
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
-  g_autoptr(BakenLifeEvent) event = NULL;
-
-  event = baken_catalog_get_life_event (catalog, event_id, self->language, error);
-  if (event == NULL)
-    return FALSE;
-
-  /* No sub-situations: straight to who can help. */
-  push (self, event->n_children > 0 ? LOCATION_EVENT : LOCATION_SERVICES, event->id);
-
-  return TRUE;
-}
-
+/* The kiosk.* actions of the pages and the bars: each goes somewhere, and is input. */
 static void
-open_event_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+kiosk_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
   BakenWindow *self = BAKEN_WINDOW (widget);
+  const char *name = action_name + strlen ("kiosk.");
+  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!open_event (self, g_variant_get_string (parameter, NULL), &error))
-    g_warning ("Cannot open life event: %s", error->message);
-}
-
-static void
-open_services_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  push (BAKEN_WINDOW (widget), LOCATION_SERVICES, g_variant_get_string (parameter, NULL));
-}
-
-static void
-open_service_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  push (BAKEN_WINDOW (widget), LOCATION_SERVICE, g_variant_get_string (parameter, NULL));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BakenWindow *self = BAKEN_WINDOW (widget);
-
-  if (current_location (self)->kind != LOCATION_SEARCH)
-    push (self, LOCATION_SEARCH, NULL);
-  else
-    _baken_window_idle_poke (self);
-}
-
-static void
-open_print_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  push (BAKEN_WINDOW (widget), LOCATION_PRINT, g_variant_get_string (parameter, NULL));
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  BakenWindow *self = BAKEN_WINDOW (widget);
-
-  if (self->history->len > 1)
+  if (g_str_equal (name, "open-event") &&
+      !baken_navigator_open_event (self->navigator, id, &error))
     {
-      g_ptr_array_set_size (self->history, self->history->len - 1);
-      show_current (self);
-    }
-
-  _baken_window_idle_poke (self);
-}
-
-static void
-home_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  BakenWindow *self = BAKEN_WINDOW (widget);
-
-  if (self->history->len > 1)
-    {
-      g_ptr_array_set_size (self->history, 1);
-      show_current (self);
-    }
-
-  _baken_window_idle_poke (self);
-}
-
-static void
-more_time_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  _baken_window_idle_poke (BAKEN_WINDOW (widget));
-}
-
-/* Language names are in their own language, so the switch is built once. */
-static void
-build_language_switch (BakenWindow *self)
-{
-  BakenConfig *config = baken_context_get_config (self->context);
-  GtkWidget *group = NULL;
-
-  /* More than two do not fit as buttons: one button opens the language picker. */
-  if (config->languages != NULL && g_strv_length (config->languages) > 2)
-    {
-      gtk_box_append (self->language_box, _baken_window_a11y_language_button_new (self));
+      g_warning ("Cannot open life event: %s", error->message);
       return;
     }
 
-  for (guint i = 0; config->languages != NULL && config->languages[i] != NULL; i++)
-    {
-      const char *code = config->languages[i];
-      GtkWidget *button = gtk_toggle_button_new_with_label (baken_language_get_native_name (code));
+  if (g_str_equal (name, "open-services"))
+    baken_navigator_push (self->navigator, BAKEN_LOCATION_SERVICES, id);
+  else if (g_str_equal (name, "open-service"))
+    baken_navigator_push (self->navigator, BAKEN_LOCATION_SERVICE, id);
+  else if (g_str_equal (name, "open-print"))
+    baken_navigator_push (self->navigator, BAKEN_LOCATION_PRINT, id);
+  else if (g_str_equal (name, "search") &&
+           baken_navigator_get_kind (self->navigator) != BAKEN_LOCATION_SEARCH)
+    baken_navigator_push (self->navigator, BAKEN_LOCATION_SEARCH, NULL);
+  else if (g_str_equal (name, "back"))
+    baken_navigator_back (self->navigator);
+  else if (g_str_equal (name, "home"))
+    baken_navigator_home (self->navigator);
 
-      gtk_widget_add_css_class (button, "language");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.language");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", code);
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
-      else
-        group = button;
+  /* Every one, "more-time" too, is input: the idle prompt goes away. */
+  poke (self);
+}
 
-      gtk_box_append (self->language_box, button);
-    }
+/* The UI language changed: gettext, text direction, the language button. */
+static void
+apply_language (BakenWindow *self)
+{
+  baken_language_apply (self->language);
+  if (self->navigator != NULL)
+    baken_navigator_set_language (self->navigator, self->language);
+  baken_a11y_controller_set_language (self->a11y, self->language);
+  if (self->language_label != NULL)
+    baken_language_switch_set_language (self->language_label, self->language);
 }
 
 /* The parts outside the page that hold translated text. */
@@ -356,7 +178,7 @@ static void
 build_chrome (BakenWindow *self)
 {
   adw_bin_set_child (self->nav_slot, baken_nav_bar_new ());
-  adw_bin_set_child (self->a11y_slot, _baken_window_a11y_bar_new (self));
+  adw_bin_set_child (self->a11y_slot, baken_a11y_controller_create_bar (self->a11y));
   adw_bin_set_child (self->search_slot, baken_search_button_new ());
 }
 
@@ -370,116 +192,24 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
                        GdkModifierType        state,
                        BakenWindow           *self)
 {
-  if (!BAKEN_IS_SEARCH_PAGE (self->page) ||
+  if (!BAKEN_IS_SEARCH_PAGE (baken_navigator_get_page (self->navigator)) ||
       gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
       gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)))
     return GDK_EVENT_PROPAGATE;
 
-  return baken_search_page_press_key (BAKEN_SEARCH_PAGE (self->page), keyval, state)
+  return baken_search_page_press_key (BAKEN_SEARCH_PAGE (baken_navigator_get_page (self->navigator)), keyval, state)
          ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
-/* Kiosk mode: nothing a key, a right click or the window manager does may leave the
- * app or open something. */
+/* Kiosk mode: the keypad's keys get through the kiosk's key filter. */
 static gboolean
-kiosk_key_pressed_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      BakenWindow           *self)
+kiosk_key_cb (guint           keyval,
+              GdkModifierType state,
+              gpointer        user_data)
 {
-  /* The keypad's keys, and no others below, get through: F1 or Escape may be one. */
-  if (_baken_window_keypad_press (self, keyval, state))
-    return GDK_EVENT_STOP;
+  BakenWindow *self = user_data;
 
-  /* Every shortcut uses a modifier (Alt+F4, Ctrl+Q, Ctrl+W, Ctrl+Shift+I/D, Super…). */
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_HYPER_MASK |
-               GDK_META_MASK))
-    return GDK_EVENT_STOP;
-
-  /* F10 (menus), F11 (fullscreen), Escape, the menu key and the like. */
-  if ((keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F35) ||
-      keyval == GDK_KEY_Escape ||
-      keyval == GDK_KEY_Menu ||
-      keyval == GDK_KEY_Close ||
-      keyval == GDK_KEY_Execute)
-    return GDK_EVENT_STOP;
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-kiosk_secondary_pressed_cb (GtkGestureClick *gesture,
-                            int              n_press,
-                            double           x,
-                            double           y,
-                            BakenWindow     *self)
-{
-  /* No context menus anywhere. */
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static gboolean
-kiosk_enable_debugging_cb (GtkWindow *window,
-                           gboolean   toggle,
-                           gpointer   user_data)
-{
-  g_signal_stop_emission_by_name (window, "enable-debugging");
-
-  return TRUE;
-}
-
-static void
-kiosk_fullscreened_cb (BakenWindow *self)
-{
-  if (!gtk_window_is_fullscreen (GTK_WINDOW (self)))
-    gtk_window_fullscreen (GTK_WINDOW (self));
-}
-
-/* Fullscreen needs a compositor or window manager that honours it (cage does). On a
- * bare X server nobody does, so the window also asks for the size of the monitor. */
-static void
-size_to_monitor (BakenWindow *self)
-{
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-  GdkRectangle geometry;
-
-  if (monitor == NULL)
-    return;
-
-  gdk_monitor_get_geometry (monitor, &geometry);
-  gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
-}
-
-static void
-lock_down (BakenWindow *self)
-{
-  GtkEventController *controller;
-
-  gtk_window_set_interactive_debugging (FALSE);
-  size_to_monitor (self);
-  gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
-  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
-  gtk_window_set_resizable (GTK_WINDOW (self), FALSE);
-  gtk_window_fullscreen (GTK_WINDOW (self));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (controller, "baken-kiosk-keys");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (kiosk_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_name (controller, "baken-kiosk-no-context-menu");
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "pressed", G_CALLBACK (kiosk_secondary_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  g_signal_connect (self, "enable-debugging", G_CALLBACK (kiosk_enable_debugging_cb), NULL);
-  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (kiosk_fullscreened_cb), NULL);
+  return self->keypad != NULL && baken_keypad_controller_press (self->keypad, keyval, state);
 }
 
 /* Builds the search index once the first screen is up, so the first key is fast. */
@@ -509,6 +239,160 @@ baken_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (baken_window_parent_class)->close_request (window);
 }
 
+static gboolean
+is_at_rest_cb (gpointer user_data)
+{
+  BakenWindow *self = user_data;
+
+  return baken_navigator_get_depth (self->navigator) == 1 &&
+         g_strcmp0 (self->language, default_language (self)) == 0 &&
+         !baken_window_get_idle_prompt_visible (self) &&
+         baken_a11y_controller_is_default (self->a11y);
+}
+
+/* Between residents: Home, in the default language, everything switched off. */
+static void
+reset (BakenWindow *self)
+{
+  baken_navigator_forget (self->navigator);
+  /* Speech, text size, contrast and reach off before the next resident. */
+  baken_a11y_controller_reset (self->a11y);
+  /* Between residents: a new bundle that waits is swapped in before Home is rebuilt. */
+  if (self->content_switch != NULL)
+    baken_content_switch_apply (self->content_switch);
+
+  if (g_strcmp0 (self->language, default_language (self)) != 0)
+    {
+      /* Rebuilds the bar and the (home) page in Dutch. */
+      baken_window_set_language (self, default_language (self));
+    }
+  else
+    {
+      baken_navigator_show (self->navigator);
+    }
+}
+
+static char *
+dup_speech_text_cb (gpointer user_data)
+{
+  return baken_window_dup_speech_text (BAKEN_WINDOW (user_data));
+}
+
+static void
+activity_cb (BakenWindow *self)
+{
+  poke (self);
+}
+
+/* The keypad's Back and Home: not on Home, where they are off. */
+static gboolean
+keypad_go_cb (BakenKeypadController *keypad,
+              const char            *action,
+              BakenWindow           *self)
+{
+  return baken_navigator_get_depth (self->navigator) > 1 &&
+         gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+static void
+idle_prompt_shown_cb (BakenWindow *self)
+{
+  baken_a11y_controller_prompt_shown (self->a11y);
+}
+
+static void
+idle_expired_cb (BakenWindow *self)
+{
+  reset (self);
+}
+
+/* Nobody is on a path: switch now. Otherwise reset () does it. */
+static void
+content_update_waiting_cb (BakenWindow *self)
+{
+  if (is_at_rest_cb (self))
+    reset (self);
+}
+
+/* The parts that hear the resident before the first page is shown. */
+static void
+create_a11y (BakenWindow *self)
+{
+  BakenConfig *config = baken_context_get_config (self->context);
+  BakenA11yLayout layout = {
+    .window = GTK_WIDGET (self),
+    .stack = self->stack,
+    .topbar = self->topbar,
+    .reach_bin = self->reach_bin,
+    .bar_slot = self->a11y_slot,
+    .picker_slot = self->picker_slot,
+    .prompt_slot = self->prompt_slot,
+  };
+
+  self->a11y = baken_a11y_controller_new (&layout, (const char * const *) config->languages,
+                                          self->kiosk, dup_speech_text_cb, self);
+  g_signal_connect_object (self->a11y, "activity", G_CALLBACK (activity_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->speech_mode = baken_speech_mode_new (GTK_WIDGET (self), self->stack,
+                                             self->prompt_slot, self->picker_slot,
+                                             self->a11y);
+  self->keypad = baken_keypad_controller_new (GTK_WIDGET (self), config, self->kiosk,
+                                              self->speech_mode);
+  g_signal_connect_object (self->keypad, "activity", G_CALLBACK (activity_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keypad, "go", G_CALLBACK (keypad_go_cb), self, 0);
+}
+
+static void
+create_focus_path (BakenWindow *self)
+{
+  BakenFocusLayout layout = {
+    .window = GTK_WIDGET (self),
+    .stack = self->stack,
+    .nav = GTK_WIDGET (self->nav_slot),
+    .language_box = GTK_WIDGET (self->language_box),
+    .prompt_slot = GTK_WIDGET (self->prompt_slot),
+    .picker_slot = GTK_WIDGET (self->picker_slot),
+    .kiosk = self->kiosk,
+  };
+
+  self->focus_path = baken_focus_path_new (&layout);
+}
+
+static void
+create_idle (BakenWindow *self)
+{
+  BakenConfig *config = baken_context_get_config (self->context);
+
+  self->idle = baken_idle_controller_new (GTK_WIDGET (self), self->prompt_slot,
+                                          (gint64) (config->idle_timeout * G_USEC_PER_SEC *
+                                                    self->idle_scale),
+                                          (gint64) (config->idle_countdown * G_USEC_PER_SEC *
+                                                    self->idle_scale),
+                                          (gint64) (G_USEC_PER_SEC * self->idle_scale),
+                                          is_at_rest_cb, self);
+  g_signal_connect_object (self->idle, "prompt-shown", G_CALLBACK (idle_prompt_shown_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->idle, "expired", G_CALLBACK (idle_expired_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+create_content_switch (BakenWindow *self)
+{
+  BakenKioskContent *content = baken_context_get_content (self->context);
+
+  if (content == NULL)
+    return;
+
+  self->content_switch = baken_content_switch_new (GTK_WIDGET (self), self->status_slot,
+                                                   content);
+  g_signal_connect_object (self->content_switch, "update-waiting",
+                           G_CALLBACK (content_update_waiting_cb), self, G_CONNECT_SWAPPED);
+  baken_content_switch_start (self->content_switch);
+}
+
 static void
 baken_window_constructed (GObject *object)
 {
@@ -520,33 +404,40 @@ baken_window_constructed (GObject *object)
 
   g_assert (self->context != NULL);
   config = baken_context_get_config (self->context);
-  _baken_window_a11y_init (self);
-  _baken_window_keypad_init (self);
+  create_a11y (self);
 
   gtk_label_set_label (self->kiosk_name, config->name != NULL ? config->name : "");
-  build_language_switch (self);
+  self->language_label = baken_language_switch_fill (self->language_box,
+                                                     (const char * const *) config->languages,
+                                                     self->language);
 
   /* Every resident starts in Dutch at Home. */
   g_free (self->language);
   self->language = g_strdup (default_language (self));
-  baken_language_apply (self->language);
-  _baken_window_a11y_language_changed (self);
+  apply_language (self);
   build_chrome (self);
-  g_ptr_array_add (self->history, location_new (LOCATION_HOME, NULL));
-  show_current (self);
+  create_focus_path (self);
+  self->navigator = baken_navigator_new (self->stack, self->context);
+  baken_navigator_set_language (self->navigator, self->language);
+  self->speech_source = baken_speech_source_new (self->prompt_slot, self->picker_slot,
+                                                 self->navigator, self->context);
+  g_signal_connect_object (self->navigator, "page-shown", G_CALLBACK (page_shown_cb), self,
+                           G_CONNECT_SWAPPED);
+  baken_navigator_push (self->navigator, BAKEN_LOCATION_HOME, NULL);
 
+  /* Order matters: the kiosk's key filter asks before the others. */
   if (self->kiosk)
-    lock_down (self);
+    baken_kiosk_lock (GTK_WINDOW (self), kiosk_key_cb, self);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_name (controller, "baken-search-keys");
   g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  _baken_window_focus_init (self);
-  _baken_window_idle_init (self);
+  baken_focus_path_listen (self->focus_path);
+  create_idle (self);
   self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
-  _baken_window_content_init (self);
+  create_content_switch (self);
 }
 
 static void
@@ -554,13 +445,16 @@ baken_window_dispose (GObject *object)
 {
   BakenWindow *self = BAKEN_WINDOW (object);
 
-  _baken_window_idle_dispose (self);
-  _baken_window_a11y_dispose (self);
-  _baken_window_keypad_dispose (self);
+  g_clear_object (&self->idle);
+  g_clear_object (&self->keypad);
+  g_clear_object (&self->speech_mode);
+  g_clear_object (&self->a11y);
   g_clear_handle_id (&self->prepare_search_id, g_source_remove);
-  _baken_window_content_dispose (self);
+  g_clear_object (&self->content_switch);
+  g_clear_object (&self->focus_path);
+  g_clear_object (&self->speech_source);
+  g_clear_object (&self->navigator);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAKEN_TYPE_WINDOW);
-  self->page = NULL;
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_window_parent_class)->dispose (object);
@@ -571,7 +465,6 @@ baken_window_finalize (GObject *object)
 {
   BakenWindow *self = BAKEN_WINDOW (object);
 
-  g_clear_pointer (&self->history, g_ptr_array_unref);
   g_free (self->language);
 
   G_OBJECT_CLASS (baken_window_parent_class)->finalize (object);
@@ -695,16 +588,14 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, search_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, status_slot);
 
-  gtk_widget_class_install_action (widget_class, "kiosk.open-event", "s", open_event_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-services", "s",
-                                   open_services_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-service", "s",
-                                   open_service_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-print", "s", open_print_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.more-time", NULL, more_time_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-event", "s", kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-services", "s", kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-service", "s", kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-print", "s", kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.more-time", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.search", NULL, kiosk_action);
   gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
 
   gtk_widget_class_set_css_name (widget_class, "bakenwindow");
@@ -719,7 +610,6 @@ baken_window_init (BakenWindow *self)
   self->idle_scale = 1.0;
   /* The kiosk.language action reads this before constructed() sets the default. */
   self->language = g_strdup ("nl");
-  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) location_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -783,12 +673,14 @@ baken_window_set_language (BakenWindow *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
-  baken_language_apply (language);
-  _baken_window_a11y_language_changed (self);
+  apply_language (self);
 
   build_chrome (self);
-  show_current (self);
-  _baken_window_idle_poke (self);
+  baken_navigator_show (self->navigator);
+  poke (self);
+  /* The staff notice is built in the current language: staff may have switched it. */
+  if (self->content_switch != NULL)
+    baken_content_switch_update_mark (self->content_switch);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
@@ -796,15 +688,22 @@ baken_window_set_language (BakenWindow *self,
 char *
 baken_window_dup_location (BakenWindow *self)
 {
-  Location *location;
-
   g_return_val_if_fail (BAKEN_IS_WINDOW (self), NULL);
 
-  location = current_location (self);
-  if (location->id == NULL)
-    return g_strdup (location_names[location->kind]);
+  return baken_navigator_dup_location (self->navigator);
+}
 
-  return g_strdup_printf ("%s:%s", location_names[location->kind], location->id);
+/* A step of --open that goes to a page. */
+static gboolean
+open_location (BakenWindow  *self,
+               const char   *step,
+               GError      **error)
+{
+  if (!baken_navigator_open (self->navigator, step, error))
+    return FALSE;
+
+  poke (self);
+  return TRUE;
 }
 
 gboolean
@@ -812,7 +711,6 @@ baken_window_open (BakenWindow  *self,
                    const char   *step,
                    GError      **error)
 {
-  BakenCatalog *catalog;
   BakenConfig *config;
   const char *colon;
   g_autofree char *kind = NULL;
@@ -829,79 +727,13 @@ baken_window_open (BakenWindow  *self,
       return FALSE;
     }
 
-  catalog = baken_context_get_catalog (self->context);
   config = baken_context_get_config (self->context);
-
-  /* While the kiosk is being prepared there is no content to go to. */
-  if (catalog == NULL &&
-      (g_str_equal (step, "search") || g_str_has_prefix (step, "search:") ||
-       g_str_has_prefix (step, "event:") || g_str_has_prefix (step, "services:") ||
-       g_str_has_prefix (step, "service:") || g_str_has_prefix (step, "print:")))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "“%s”: no content is open; the kiosk shows that it is being prepared",
-                   step);
-      return FALSE;
-    }
-
-  if (g_str_equal (step, "search"))
-    {
-      push (self, LOCATION_SEARCH, NULL);
-      return TRUE;
-    }
-
   colon = strchr (step, ':');
   if (colon == NULL || colon[1] == '\0')
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s”: give KIND:ID, e.g. event:ID, services:ID, service:ID, lang:en "
-                   "or idle:prompt", step);
-      return FALSE;
-    }
+    return open_location (self, step, error);
 
   kind = g_strndup (step, colon - step);
   id = colon + 1;
-
-  if (g_str_equal (kind, "event"))
-    return open_event (self, id, error);
-
-  if (g_str_equal (kind, "services"))
-    {
-      g_autoptr(BakenLifeEvent) event = baken_catalog_get_life_event (catalog, id,
-                                                                      self->language, error);
-      if (event == NULL)
-        return FALSE;
-      push (self, LOCATION_SERVICES, id);
-      return TRUE;
-    }
-
-  if (g_str_equal (kind, "service"))
-    {
-      g_autoptr(BakenService) service = baken_catalog_get_service (catalog, id, self->language,
-                                                                   BAKEN_AUDIENCE_PUBLIC,
-                                                                   error);
-      if (service == NULL)
-        return FALSE;
-      push (self, LOCATION_SERVICE, id);
-      return TRUE;
-    }
-
-  if (g_str_equal (kind, "search"))
-    {
-      push (self, LOCATION_SEARCH, id);
-      return TRUE;
-    }
-
-  if (g_str_equal (kind, "print"))
-    {
-      g_autoptr(BakenService) service = baken_catalog_get_service (catalog, id, self->language,
-                                                                   BAKEN_AUDIENCE_PUBLIC,
-                                                                   error);
-      if (service == NULL)
-        return FALSE;
-      push (self, LOCATION_PRINT, id);
-      return TRUE;
-    }
 
   if (g_str_equal (kind, "lang"))
     {
@@ -917,18 +749,15 @@ baken_window_open (BakenWindow  *self,
     }
 
   if (g_str_equal (kind, "a11y"))
-    return _baken_window_a11y_open (self, id, error);
+    return baken_a11y_controller_open (self->a11y, id, error);
 
   if (g_str_equal (kind, "idle") && g_str_equal (id, "prompt"))
     {
-      _baken_window_idle_expire (self);
+      baken_idle_controller_expire (self->idle);
       return TRUE;
     }
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               "“%s”: unknown step; use event:ID, services:ID, service:ID, print:ID, "
-               "lang:CODE or idle:prompt", step);
-  return FALSE;
+  return open_location (self, step, error);
 }
 
 gboolean
@@ -939,31 +768,19 @@ baken_window_get_idle_prompt_visible (BakenWindow *self)
   return gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot));
 }
 
-gboolean
-_baken_window_is_at_rest (BakenWindow *self)
+char *
+baken_window_dup_speech_text (BakenWindow *self)
 {
-  return self->history->len == 1 &&
-         g_strcmp0 (self->language, default_language (self)) == 0 &&
-         !baken_window_get_idle_prompt_visible (self) &&
-         _baken_window_a11y_is_default (self);
+  g_return_val_if_fail (BAKEN_IS_WINDOW (self), NULL);
+
+  return self->speech_source != NULL ? baken_speech_source_dup_text (self->speech_source)
+                                     : NULL;
 }
 
-void
-_baken_window_reset (BakenWindow *self)
+BakenSpeaker *
+baken_window_get_speaker (BakenWindow *self)
 {
-  g_ptr_array_set_size (self->history, 1);
-  /* Speech, text size, contrast and reach off before the next resident. */
-  _baken_window_a11y_reset (self);
-  /* Between residents: a new bundle that waits is swapped in before Home is rebuilt. */
-  _baken_window_content_reset (self);
+  g_return_val_if_fail (BAKEN_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (self->language, default_language (self)) != 0)
-    {
-      /* Rebuilds the bar and the (home) page in Dutch. */
-      baken_window_set_language (self, default_language (self));
-    }
-  else
-    {
-      show_current (self);
-    }
+  return self->a11y != NULL ? baken_a11y_controller_get_speaker (self->a11y) : NULL;
 }

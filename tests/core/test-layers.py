@@ -66,7 +66,6 @@ KNOWN_CIRCLES = [
     ["baken-search-index.c", "baken-search-typo.c"],
     ["baken-content-source-checks.c", "baken-content-source-icons.c", "baken-content-source-package.c", "baken-content-source-translations.c", "baken-content-source-values.c", "baken-content-source.c"],
     ["baken-hsds-import-map.c", "baken-hsds-import.c"],
-    ["baken-window-a11y.c", "baken-window-content.c", "baken-window-idle.c", "baken-window-keypad.c", "baken-window.c"],
 ]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(baken-[a-z0-9-]+\.h)"', re.M)

@@ -1,4 +1,4 @@
-/* baken-window-content.c: new content between residents, and the staff notice
+/* baken-content-switch.c: new content between residents, and the staff notice
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,57 +14,74 @@
 
 #include "config.h"
 
-#include "baken-window-private.h"
+#include "baken-content-switch.h"
 
 #include <glib/gi18n.h>
 
 #include "baken-icon.h"
 
-static BakenKioskContent *
-get_content (BakenWindow *self)
+struct _BakenContentSwitch
 {
-  return self->context != NULL ? baken_context_get_content (self->context) : NULL;
-}
+  GObject            parent_instance;
+
+  /* Inputs */
+  GtkWidget         *window;        /* (unowned) the window, which owns this */
+  AdwBin            *status_slot;   /* (unowned) in window */
+  BakenKioskContent *content;       /* (owned) */
+
+  /* State */
+  GdkFrameClock     *clock;         /* (owned) (nullable) while paint_id */
+  gulong             paint_id;      /* reports the new content shown once drawn */
+};
+
+G_DEFINE_FINAL_TYPE (BakenContentSwitch, baken_content_switch, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_UPDATE_WAITING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                BakenWindow   *self)
+after_paint_cb (GdkFrameClock      *frame_clock,
+                BakenContentSwitch *self)
 {
-  BakenKioskContent *content = get_content (self);
+  BakenKioskContent *content = self->content;
 
-  g_clear_signal_handler (&self->content_paint_id, frame_clock);
-  g_clear_object (&self->content_clock);
+  g_clear_signal_handler (&self->paint_id, frame_clock);
+  g_clear_object (&self->clock);
 
-  if (content != NULL && baken_context_get_catalog (self->context) != NULL)
+  if (content != NULL && baken_kiosk_content_get_catalog (content) != NULL)
     baken_kiosk_content_shown (content);
 }
 
 /* Tells the sync store the content opened once the page in the stack is drawn. */
 static void
-report_shown_when_drawn (BakenWindow *self)
+report_shown_when_drawn (BakenContentSwitch *self)
 {
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (self->window);
 
-  if (frame_clock == NULL || self->content_paint_id != 0)
+  if (frame_clock == NULL || self->paint_id != 0)
     return;
 
-  self->content_clock = g_object_ref (frame_clock);
-  self->content_paint_id = g_signal_connect (frame_clock, "after-paint",
-                                             G_CALLBACK (after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->clock = g_object_ref (frame_clock);
+  self->paint_id = g_signal_connect (frame_clock, "after-paint",
+                                     G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (self->window);
 }
 
 static void
-map_cb (BakenWindow *self)
+map_cb (BakenContentSwitch *self)
 {
-  g_signal_handlers_disconnect_by_func (self, map_cb, NULL);
+  g_signal_handlers_disconnect_by_func (self->window, map_cb, self);
   report_shown_when_drawn (self);
 }
 
 static void
-update_stale_mark (BakenWindow *self)
+update_stale_mark (BakenContentSwitch *self)
 {
-  BakenKioskContent *content = get_content (self);
+  BakenKioskContent *content = self->content;
   guint stale = content != NULL ? baken_kiosk_content_get_stale (content) : 0;
   gint64 behind = content != NULL ? baken_kiosk_content_get_clock_behind (content) : 0;
   g_autofree char *clock_text = NULL;
@@ -115,61 +132,108 @@ update_stale_mark (BakenWindow *self)
 }
 
 static void
-stale_changed_cb (BakenWindow *self)
+stale_changed_cb (BakenContentSwitch *self)
 {
   update_stale_mark (self);
 }
 
 static void
-update_pending_cb (BakenWindow *self)
+update_pending_cb (BakenContentSwitch *self)
 {
-  BakenKioskContent *content = get_content (self);
+  BakenKioskContent *content = self->content;
 
   if (!baken_kiosk_content_get_update_pending (content))
     return;
 
-  /* Nobody is on a path: switch now. Otherwise _baken_window_reset () does it. */
-  if (_baken_window_is_at_rest (self))
-    _baken_window_reset (self);
+  /* The window switches now when nobody is on a path, else at its idle reset. */
+  g_signal_emit (self, signals[SIGNAL_UPDATE_WAITING], 0);
 }
 
-void
-_baken_window_content_init (BakenWindow *self)
+static void
+baken_content_switch_dispose (GObject *object)
 {
-  BakenKioskContent *content = get_content (self);
+  BakenContentSwitch *self = BAKEN_CONTENT_SWITCH (object);
 
-  if (content == NULL)
-    return;
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->paint_id, self->clock);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->content);
+
+  G_OBJECT_CLASS (baken_content_switch_parent_class)->dispose (object);
+}
+
+static void
+baken_content_switch_class_init (BakenContentSwitchClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = baken_content_switch_dispose;
+
+  signals[SIGNAL_UPDATE_WAITING] =
+    g_signal_new ("update-waiting",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+baken_content_switch_init (BakenContentSwitch *self)
+{
+}
+
+BakenContentSwitch *
+baken_content_switch_new (GtkWidget         *window,
+                          AdwBin            *status_slot,
+                          BakenKioskContent *content)
+{
+  BakenContentSwitch *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
+  g_return_val_if_fail (ADW_IS_BIN (status_slot), NULL);
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (content), NULL);
+
+  self = g_object_new (BAKEN_TYPE_CONTENT_SWITCH, NULL);
+  self->window = window;
+  self->status_slot = status_slot;
+  self->content = g_object_ref (content);
 
   g_signal_connect_object (content, "notify::update-pending",
                            G_CALLBACK (update_pending_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (content, "notify::stale",
                            G_CALLBACK (stale_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::language", G_CALLBACK (stale_changed_cb), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect_object (window, "map", G_CALLBACK (map_cb), self, G_CONNECT_SWAPPED);
   update_stale_mark (self);
 
+  return self;
+}
+
+void
+baken_content_switch_start (BakenContentSwitch *self)
+{
+  g_return_if_fail (BAKEN_IS_CONTENT_SWITCH (self));
+
   /* A bundle that was verified while the window was being built. */
-  if (baken_kiosk_content_get_update_pending (content))
+  if (baken_kiosk_content_get_update_pending (self->content))
     update_pending_cb (self);
 }
 
 void
-_baken_window_content_dispose (BakenWindow *self)
+baken_content_switch_apply (BakenContentSwitch *self)
 {
-  if (self->content_clock != NULL)
-    g_clear_signal_handler (&self->content_paint_id, self->content_clock);
-  g_clear_object (&self->content_clock);
+  g_return_if_fail (BAKEN_IS_CONTENT_SWITCH (self));
+
+  if (!baken_kiosk_content_apply_update (self->content))
+    return;
+
+  if (gtk_widget_get_mapped (self->window))
+    report_shown_when_drawn (self);
 }
 
 void
-_baken_window_content_reset (BakenWindow *self)
+baken_content_switch_update_mark (BakenContentSwitch *self)
 {
-  BakenKioskContent *content = get_content (self);
+  g_return_if_fail (BAKEN_IS_CONTENT_SWITCH (self));
 
-  if (content == NULL || !baken_kiosk_content_apply_update (content))
-    return;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    report_shown_when_drawn (self);
+  update_stale_mark (self);
 }

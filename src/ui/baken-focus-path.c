@@ -1,4 +1,4 @@
-/* baken-window-focus.c: the way through the kiosk by keys alone
+/* baken-focus-path.c: the way through the kiosk by keys alone
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -13,10 +13,25 @@
 
 #include "config.h"
 
-#include "baken-window-private.h"
+#include "baken-focus-path.h"
 
 #include "baken-search-page.h"
 #include "baken-speakable.h"
+
+struct _BakenFocusPath
+{
+  GObject          parent_instance;
+
+  BakenFocusLayout layout;  /* (unowned) widgets of the window, which owns this */
+};
+
+G_DEFINE_FINAL_TYPE (BakenFocusPath, baken_focus_path, G_TYPE_OBJECT)
+
+static GtkWidget *
+get_page (BakenFocusPath *self)
+{
+  return gtk_stack_get_visible_child (self->layout.stack);
+}
 
 /* Whether widget is shown when its page is (visible, and not a hidden stack child). */
 static gboolean
@@ -96,11 +111,11 @@ find_action_button (GtkWidget  *widget,
 
 /* Assistive technology names the page by its heading, not "GtkStackPage panel". */
 static void
-name_page (BakenWindow *self)
+name_page (BakenFocusPath *self)
 {
-  GtkLabel *title = find_title (self->page);
+  GtkLabel *title = find_title (get_page (self));
   const char *text = title != NULL ? gtk_label_get_text (title) : NULL;
-  GtkStackPage *stack_page = gtk_stack_get_page (self->stack, self->page);
+  GtkStackPage *stack_page = gtk_stack_get_page (self->layout.stack, get_page (self));
 
   if (text == NULL || *text == '\0')
     return;
@@ -109,7 +124,7 @@ name_page (BakenWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (stack_page),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (get_page (self)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
 }
@@ -118,34 +133,34 @@ name_page (BakenWindow *self)
  * Printen), or Begin when the page has nothing to choose (printed, or failed); on
  * search, nowhere, so that typing types. */
 static void
-place_focus (BakenWindow *self)
+place_focus (BakenFocusPath *self)
 {
   GtkWidget *target;
 
   /* On search a physical keyboard types (also at the desk): a focused key or result
    * would take Space and Enter for itself. Tab and Down lead into the page. */
-  if (BAKEN_IS_SEARCH_PAGE (self->page))
+  if (BAKEN_IS_SEARCH_PAGE (get_page (self)))
     {
-      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_root_set_focus (GTK_ROOT (self->layout.window), NULL);
       return;
     }
 
-  target = find_first_control (self->page);
+  target = find_first_control (get_page (self));
 
   if (target == NULL)
-    target = find_action_button (GTK_WIDGET (self->nav_slot), "kiosk.home");
+    target = find_action_button (self->layout.nav, "kiosk.home");
 
   if (target != NULL)
     gtk_widget_grab_focus (target);
   else
-    gtk_root_set_focus (GTK_ROOT (self), NULL);
+    gtk_root_set_focus (GTK_ROOT (self->layout.window), NULL);
 }
 
 static void
 page_changed_cb (BakenSpeakable *page,
-                 BakenWindow    *self)
+                 BakenFocusPath *self)
 {
-  if (GTK_WIDGET (page) != self->page)
+  if (GTK_WIDGET (page) != get_page (self))
     return;
 
   name_page (self);
@@ -154,14 +169,14 @@ page_changed_cb (BakenSpeakable *page,
 
 /* Page Up and Page Down move the page's text by most of a screen. */
 static gboolean
-scroll_page (BakenWindow *self,
+scroll_page (BakenFocusPath *self,
              int          direction)
 {
   GtkWidget *scrolled = NULL;
   GtkAdjustment *adjustment;
   double page_size;
 
-  for (GtkWidget *widget = gtk_widget_get_first_child (self->page);
+  for (GtkWidget *widget = gtk_widget_get_first_child (get_page (self));
        widget != NULL && scrolled == NULL;
        widget = gtk_widget_get_next_sibling (widget))
     if (GTK_IS_SCROLLED_WINDOW (widget) && is_shown (widget))
@@ -179,10 +194,10 @@ scroll_page (BakenWindow *self,
 }
 
 static gboolean
-overlay_shown (BakenWindow *self)
+overlay_shown (BakenFocusPath *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
-         gtk_widget_get_visible (GTK_WIDGET (self->picker_slot));
+  return gtk_widget_get_visible (self->layout.prompt_slot) ||
+         gtk_widget_get_visible (self->layout.picker_slot);
 }
 
 /* Capture phase: before GtkWindow's own arrow keys, which move focus by geometry (and
@@ -192,7 +207,7 @@ focus_key_pressed_cb (GtkEventControllerKey *controller,
                       guint                  keyval,
                       guint                  keycode,
                       GdkModifierType        state,
-                      BakenWindow           *self)
+                      BakenFocusPath        *self)
 {
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
     return GDK_EVENT_PROPAGATE;
@@ -204,18 +219,19 @@ focus_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
       /* GtkWindow shows the ring on a key it sees; these it never sees. */
-      gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
-      _baken_window_focus_move (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up
-                                      ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      gtk_window_set_focus_visible (GTK_WINDOW (self->layout.window), TRUE);
+      gtk_widget_child_focus (self->layout.window,
+                              keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up
+                              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Escape:
       /* In kiosk mode the kiosk's key filter decides what Escape does (today it lets
        * nothing through; the keypad has its own Back key). */
-      if (self->kiosk || overlay_shown (self))
+      if (self->layout.kiosk || overlay_shown (self))
         return GDK_EVENT_PROPAGATE;
       /* Never further than Home: Back is off there. */
-      gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.back", NULL);
+      gtk_widget_activate_action (self->layout.window, "kiosk.back", NULL);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Page_Up:
@@ -234,48 +250,73 @@ focus_key_pressed_cb (GtkEventControllerKey *controller,
 /* GTK gives the window's first control the focus when it is first shown, whatever was
  * focused before (the page opened with --open). */
 static void
-window_mapped_cb (BakenWindow *self)
+window_mapped_cb (BakenFocusPath *self)
 {
-  if (self->page != NULL)
+  if (get_page (self) != NULL)
     place_focus (self);
 }
 
-void
-_baken_window_focus_init (BakenWindow *self)
+static void
+baken_focus_path_class_init (BakenFocusPathClass *klass)
 {
-  GtkEventController *controller = gtk_event_controller_key_new ();
+}
 
-  gtk_event_controller_set_name (controller, "baken-focus-keys");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (focus_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+static void
+baken_focus_path_init (BakenFocusPath *self)
+{
+}
 
-  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+BakenFocusPath *
+baken_focus_path_new (const BakenFocusLayout *layout)
+{
+  BakenFocusPath *self;
+
+  g_return_val_if_fail (layout != NULL && GTK_IS_WINDOW (layout->window), NULL);
+
+  self = g_object_new (BAKEN_TYPE_FOCUS_PATH, NULL);
+  self->layout = *layout;
+
+  return self;
 }
 
 void
-_baken_window_focus_page_shown (BakenWindow *self)
+baken_focus_path_listen (BakenFocusPath *self)
 {
+  GtkEventController *controller;
+
+  g_return_if_fail (BAKEN_IS_FOCUS_PATH (self));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "baken-focus-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (focus_key_pressed_cb),
+                           self, 0);
+  gtk_widget_add_controller (self->layout.window, controller);
+
+  g_signal_connect_object (self->layout.window, "map", G_CALLBACK (window_mapped_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+baken_focus_path_page_shown (BakenFocusPath *self)
+{
+  GtkWidget *page;
   GtkWidget *focus;
+
+  g_return_if_fail (BAKEN_IS_FOCUS_PATH (self));
 
   /* A slip that printed or failed changes the page's heading and its controls. The
    * page dies with its handler. */
-  if (BAKEN_IS_SPEAKABLE (self->page))
-    g_signal_connect_object (self->page, "changed", G_CALLBACK (page_changed_cb), self, 0);
+  page = get_page (self);
+  if (BAKEN_IS_SPEAKABLE (page))
+    g_signal_connect_object (page, "changed", G_CALLBACK (page_changed_cb), self, 0);
 
   name_page (self);
 
   /* A new language rebuilds the page: the language switch keeps the focus. */
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->language_box)))
+  focus = gtk_root_get_focus (GTK_ROOT (self->layout.window));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->layout.language_box))
     return;
 
   place_focus (self);
-}
-
-void
-_baken_window_focus_move (BakenWindow      *self,
-                          GtkDirectionType  direction)
-{
-  gtk_widget_child_focus (GTK_WIDGET (self), direction);
 }

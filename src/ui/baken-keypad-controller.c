@@ -1,0 +1,202 @@
+/* baken-keypad-controller.c: what the keys of the tactile keypad do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A resident who cannot see uses the keypad beside the screen ([keypad] in kiosk.conf,
+ * baken-keypad.h). Any keypad key switches speech mode on at once (the read-aloud
+ * state of the "Lees voor" button, a11y.read-aloud; baken-speech-mode.c) and says
+ * where the resident is and how to move; the key does nothing else then, so a first
+ * key never acts unheard. In speech mode:
+ *
+ *   Up, Down   the previous or next control: those of the page, then those around it
+ *              (Back, Home, the accessibility bar, …), round and round
+ *   Enter      activates the focused control       Back, Home   as the buttons do
+ *   Help       where am I, and how to move          Repeat       the focused control
+ */
+#define G_LOG_DOMAIN "baken-window-keypad"
+
+#include "config.h"
+
+#include "baken-keypad-controller.h"
+
+#include "baken-keypad.h"
+
+struct _BakenKeypadController
+{
+  GObject          parent_instance;
+
+  BakenKeypad     *keypad;       /* (owned) */
+  BakenSpeechMode *speech_mode;  /* (owned) */
+};
+
+G_DEFINE_FINAL_TYPE (BakenKeypadController, baken_keypad_controller, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_ACTIVITY,
+  SIGNAL_GO,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+speech_mode_on (BakenKeypadController *self)
+{
+  baken_speech_mode_switch_on (self->speech_mode);
+}
+
+static void
+say_where (BakenKeypadController *self)
+{
+  baken_speech_mode_say_where (self->speech_mode);
+}
+
+static void
+move (BakenKeypadController *self,
+      int                    step)
+{
+  baken_speech_mode_move (self->speech_mode, step);
+}
+
+static void
+go (BakenKeypadController *self,
+    const char            *action)
+{
+  gboolean done = FALSE;
+
+  /* Home has no Back and no Home: say where the resident is instead of nothing. */
+  g_signal_emit (self, signals[SIGNAL_GO], 0, action, &done);
+  if (!done)
+    say_where (self);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BakenKeypadController *self)
+{
+  return baken_keypad_controller_press (self, keyval, state) ? GDK_EVENT_STOP
+                                                              : GDK_EVENT_PROPAGATE;
+}
+
+static void
+baken_keypad_controller_dispose (GObject *object)
+{
+  BakenKeypadController *self = BAKEN_KEYPAD_CONTROLLER (object);
+
+  g_clear_object (&self->keypad);
+  g_clear_object (&self->speech_mode);
+
+  G_OBJECT_CLASS (baken_keypad_controller_parent_class)->dispose (object);
+}
+
+static void
+baken_keypad_controller_class_init (BakenKeypadControllerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = baken_keypad_controller_dispose;
+
+  signals[SIGNAL_ACTIVITY] =
+    g_signal_new ("activity",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SIGNAL_GO] =
+    g_signal_new ("go",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+}
+
+static void
+baken_keypad_controller_init (BakenKeypadController *self)
+{
+}
+
+BakenKeypadController *
+baken_keypad_controller_new (GtkWidget       *window,
+                             BakenConfig     *config,
+                             gboolean         kiosk,
+                             BakenSpeechMode *speech_mode)
+{
+  BakenKeypadController *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
+  g_return_val_if_fail (BAKEN_IS_SPEECH_MODE (speech_mode), NULL);
+
+  self = g_object_new (BAKEN_TYPE_KEYPAD_CONTROLLER, NULL);
+  self->keypad = baken_keypad_new (config);
+  self->speech_mode = g_object_ref (speech_mode);
+
+  /* In kiosk mode the kiosk's key filter asks first (baken-kiosk-lock.c). */
+  if (!kiosk)
+    {
+      GtkEventController *controller = gtk_event_controller_key_new ();
+
+      gtk_event_controller_set_name (controller, "baken-keypad");
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb),
+                               self, 0);
+      gtk_widget_add_controller (window, controller);
+    }
+
+  return self;
+}
+
+gboolean
+baken_keypad_controller_press (BakenKeypadController *self,
+                               guint                  keyval,
+                               GdkModifierType        state)
+{
+  BakenKeypadCommand command;
+
+  g_return_val_if_fail (BAKEN_IS_KEYPAD_CONTROLLER (self), FALSE);
+
+  if (self->keypad == NULL || !baken_keypad_lookup (self->keypad, keyval, state, &command))
+    return FALSE;
+
+  g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
+
+  if (!baken_speech_mode_get_on (self->speech_mode))
+    {
+      speech_mode_on (self);
+      say_where (self);
+      return TRUE;
+    }
+
+  switch (command)
+    {
+    case BAKEN_KEYPAD_HELP:
+      say_where (self);
+      break;
+    case BAKEN_KEYPAD_UP:
+      move (self, -1);
+      break;
+    case BAKEN_KEYPAD_DOWN:
+      move (self, +1);
+      break;
+    case BAKEN_KEYPAD_ENTER:
+      baken_speech_mode_activate (self->speech_mode);
+      break;
+    case BAKEN_KEYPAD_BACK:
+      go (self, "kiosk.back");
+      break;
+    case BAKEN_KEYPAD_HOME:
+      go (self, "kiosk.home");
+      break;
+    case BAKEN_KEYPAD_REPEAT:
+      baken_speech_mode_say_focus (self->speech_mode);
+      break;
+    case BAKEN_KEYPAD_N_COMMANDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,387 @@
+/* baken-navigator.c: the pages of the kiosk, one location at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Navigation is a history of locations (baken-history.h); each step builds its page
+ * fresh in the current language (templates are translated when they are built), so
+ * switching the language rebuilds the page. The page that was shown is dropped.
+ */
+#define G_LOG_DOMAIN "baken-window"
+
+#include "config.h"
+
+#include "baken-navigator.h"
+
+#include "baken-event-page.h"
+#include "baken-home-page.h"
+#include "baken-preparing-page.h"
+#include "baken-print-page.h"
+#include "baken-search-page.h"
+#include "baken-service-page.h"
+#include "baken-services-page.h"
+
+struct _BakenNavigator
+{
+  GObject       parent_instance;
+
+  /* Inputs */
+  GtkStack     *stack;        /* (unowned) in the window, which owns this */
+  BakenContext *context;      /* (owned) */
+  char         *language;     /* (owned) */
+
+  /* State */
+  BakenHistory *history;      /* (owned) */
+  GtkWidget    *page;         /* (unowned) the visible page in stack */
+  guint         page_serial;
+};
+
+G_DEFINE_FINAL_TYPE (BakenNavigator, baken_navigator, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_PAGE_SHOWN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The search text lives in the location, so Back and a new language bring it back. */
+static void
+search_text_changed_cb (BakenSearchPage *page,
+                        GParamSpec      *pspec,
+                        BakenNavigator  *self)
+{
+  if (baken_history_get_kind (self->history) != BAKEN_LOCATION_SEARCH ||
+      self->page != GTK_WIDGET (page))
+    return;
+
+  baken_history_set_id (self->history, baken_search_page_get_text (page));
+}
+
+static GtkWidget *
+create_search_page (BakenNavigator *self,
+                    const char     *text)
+{
+  GtkWidget *page = baken_search_page_new (self->context, self->language, text);
+
+  g_signal_connect_object (page, "notify::text", G_CALLBACK (search_text_changed_cb), self, 0);
+
+  return page;
+}
+
+static GtkWidget *
+create_page (BakenNavigator *self)
+{
+  const char *id = baken_history_get_id (self->history);
+
+  /* No trusted content yet (a kiosk with its own keys before its first bundle). */
+  if (baken_context_get_catalog (self->context) == NULL)
+    return baken_preparing_page_new ();
+
+  switch (baken_history_get_kind (self->history))
+    {
+    case BAKEN_LOCATION_HOME:
+      return baken_home_page_new (self->context, self->language);
+    case BAKEN_LOCATION_EVENT:
+      return baken_event_page_new (self->context, self->language, id);
+    case BAKEN_LOCATION_SERVICES:
+      return baken_services_page_new (self->context, self->language, id);
+    case BAKEN_LOCATION_SERVICE:
+      return baken_service_page_new (self->context, self->language, id);
+    case BAKEN_LOCATION_SEARCH:
+      return create_search_page (self, id);
+    case BAKEN_LOCATION_PRINT:
+      return baken_print_page_new (self->context, self->language, id,
+                                   baken_history_get_event_id (self->history));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+baken_navigator_dispose (GObject *object)
+{
+  BakenNavigator *self = BAKEN_NAVIGATOR (object);
+
+  self->page = NULL;
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (baken_navigator_parent_class)->dispose (object);
+}
+
+static void
+baken_navigator_finalize (GObject *object)
+{
+  BakenNavigator *self = BAKEN_NAVIGATOR (object);
+
+  g_clear_pointer (&self->history, baken_history_free);
+  g_free (self->language);
+
+  G_OBJECT_CLASS (baken_navigator_parent_class)->finalize (object);
+}
+
+static void
+baken_navigator_class_init (BakenNavigatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = baken_navigator_dispose;
+  object_class->finalize = baken_navigator_finalize;
+
+  signals[SIGNAL_PAGE_SHOWN] =
+    g_signal_new ("page-shown",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+baken_navigator_init (BakenNavigator *self)
+{
+  self->language = g_strdup ("nl");
+  self->history = baken_history_new ();
+}
+
+BakenNavigator *
+baken_navigator_new (GtkStack     *stack,
+                     BakenContext *context)
+{
+  BakenNavigator *self;
+
+  g_return_val_if_fail (GTK_IS_STACK (stack), NULL);
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (BAKEN_TYPE_NAVIGATOR, NULL);
+  self->stack = stack;
+  self->context = g_object_ref (context);
+
+  return self;
+}
+
+void
+baken_navigator_set_language (BakenNavigator *self,
+                              const char     *language)
+{
+  g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
+  g_return_if_fail (language != NULL);
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
+const char *
+baken_navigator_get_language (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), NULL);
+
+  return self->language;
+}
+
+GtkWidget *
+baken_navigator_get_page (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), NULL);
+
+  return self->page;
+}
+
+guint
+baken_navigator_get_depth (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), 0);
+
+  return baken_history_get_depth (self->history);
+}
+
+BakenLocationKind
+baken_navigator_get_kind (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), BAKEN_LOCATION_HOME);
+
+  return baken_history_get_kind (self->history);
+}
+
+char *
+baken_navigator_dup_location (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), NULL);
+
+  return baken_history_dup_location (self->history);
+}
+
+void
+baken_navigator_show (BakenNavigator *self)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *old;
+  GtkWidget *page;
+
+  g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
+
+  name = g_strdup_printf ("page-%u", ++self->page_serial);
+  old = self->page;
+  page = create_page (self);
+  gtk_stack_add_named (self->stack, page, name);
+  gtk_stack_set_visible_child (self->stack, page);
+  self->page = page;
+  if (old != NULL)
+    gtk_stack_remove (self->stack, old);
+
+  g_signal_emit (self, signals[SIGNAL_PAGE_SHOWN], 0);
+}
+
+void
+baken_navigator_push (BakenNavigator    *self,
+                      BakenLocationKind  kind,
+                      const char        *id)
+{
+  g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
+
+  baken_history_push (self->history, kind, id);
+  baken_navigator_show (self);
+}
+
+gboolean
+baken_navigator_back (BakenNavigator *self)
+{
+  guint depth;
+
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), FALSE);
+
+  depth = baken_history_get_depth (self->history);
+  if (depth <= 1)
+    return FALSE;
+
+  baken_history_truncate (self->history, depth - 1);
+  baken_navigator_show (self);
+
+  return TRUE;
+}
+
+gboolean
+baken_navigator_home (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), FALSE);
+
+  if (baken_history_get_depth (self->history) <= 1)
+    return FALSE;
+
+  baken_history_truncate (self->history, 1);
+  baken_navigator_show (self);
+
+  return TRUE;
+}
+
+void
+baken_navigator_forget (BakenNavigator *self)
+{
+  g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
+
+  baken_history_truncate (self->history, 1);
+}
+
+gboolean
+baken_navigator_open_event (BakenNavigator  *self,
+                            const char      *event_id,
+                            GError         **error)
+{
+  BakenCatalog *catalog;
+  g_autoptr(BakenLifeEvent) event = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), FALSE);
+
+  catalog = baken_context_get_catalog (self->context);
+  event = baken_catalog_get_life_event (catalog, event_id, self->language, error);
+  if (event == NULL)
+    return FALSE;
+
+  /* No sub-situations: straight to who can help. */
+  baken_navigator_push (self, event->n_children > 0 ? BAKEN_LOCATION_EVENT
+                                                    : BAKEN_LOCATION_SERVICES,
+                        event->id);
+
+  return TRUE;
+}
+
+gboolean
+baken_navigator_open (BakenNavigator  *self,
+                      const char      *step,
+                      GError         **error)
+{
+  BakenCatalog *catalog;
+  const char *colon;
+  g_autofree char *kind = NULL;
+  const char *id;
+
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  catalog = baken_context_get_catalog (self->context);
+
+  /* While the kiosk is being prepared there is no content to go to. */
+  if (catalog == NULL &&
+      (g_str_equal (step, "search") || g_str_has_prefix (step, "search:") ||
+       g_str_has_prefix (step, "event:") || g_str_has_prefix (step, "services:") ||
+       g_str_has_prefix (step, "service:") || g_str_has_prefix (step, "print:")))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "“%s”: no content is open; the kiosk shows that it is being prepared",
+                   step);
+      return FALSE;
+    }
+
+  if (g_str_equal (step, "search"))
+    {
+      baken_navigator_push (self, BAKEN_LOCATION_SEARCH, NULL);
+      return TRUE;
+    }
+
+  colon = strchr (step, ':');
+  if (colon == NULL || colon[1] == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s”: give KIND:ID, e.g. event:ID, services:ID, service:ID, lang:en "
+                   "or idle:prompt", step);
+      return FALSE;
+    }
+
+  kind = g_strndup (step, colon - step);
+  id = colon + 1;
+
+  if (g_str_equal (kind, "event"))
+    return baken_navigator_open_event (self, id, error);
+
+  if (g_str_equal (kind, "services"))
+    {
+      g_autoptr(BakenLifeEvent) event = baken_catalog_get_life_event (catalog, id,
+                                                                      self->language, error);
+      if (event == NULL)
+        return FALSE;
+      baken_navigator_push (self, BAKEN_LOCATION_SERVICES, id);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "service") || g_str_equal (kind, "print"))
+    {
+      g_autoptr(BakenService) service = baken_catalog_get_service (catalog, id, self->language,
+                                                                   BAKEN_AUDIENCE_PUBLIC,
+                                                                   error);
+      if (service == NULL)
+        return FALSE;
+      baken_navigator_push (self, g_str_equal (kind, "print") ? BAKEN_LOCATION_PRINT
+                                                               : BAKEN_LOCATION_SERVICE,
+                            id);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "search"))
+    {
+      baken_navigator_push (self, BAKEN_LOCATION_SEARCH, id);
+      return TRUE;
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               "“%s”: unknown step; use event:ID, services:ID, service:ID, print:ID, "
+               "lang:CODE or idle:prompt", step);
+  return FALSE;
+}
