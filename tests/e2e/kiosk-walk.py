@@ -8,7 +8,8 @@ Starts its own Xvfb, a private D-Bus session bus and the accessibility bus
 control is found by its accessible name and role and pressed with its AT-SPI action,
 as Orca would: Home -> life event -> situation -> service page -> print preview,
 Arabic and back to Dutch, and "deurwaarder" typed on the on-screen keys -> the debts
-situation. At every step every button, toggle, image and status (the open badge) must
+situation. With --scan instead: every resident screen of the demo, read for staff-only
+numbers and channels (none may be there). At every step every button, toggle, image and status (the open badge) must
 have a meaningful name: not empty, not a GTK class name.
 
 What is on screen: GTK 4.8 sets SHOWING only on the window and keeps hidden widgets
@@ -26,6 +27,7 @@ AT_SPI_BUS_LAUNCHER, BAKEN_DEMO_SOURCE.
 import csv
 import ctypes
 import os
+import re
 import select
 import shutil
 import signal
@@ -465,6 +467,119 @@ def walk(tap, kiosk, events, services):
     all_named("the services of the search result")
 
 
+def staff_only_values():
+    """The demo's backoffice numbers and staff-only channel values, each as the text to
+    look for: digits only for numbers, the value itself for the rest."""
+    source = os.environ["BAKEN_DEMO_SOURCE"]
+    values = []
+    with open(os.path.join(source, "phones.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            if row["audience"] == "staff":
+                values.append(("digits", re.sub(r"\D", "", row["number"]), row["id"]))
+    with open(os.path.join(source, "channels.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            if row["audience"] == "staff":
+                if row["kind"] == "phone":
+                    values.append(("digits", re.sub(r"\D", "", row["value"]), row["id"]))
+                elif row["value"]:
+                    values.append(("text", row["value"], row["id"]))
+    return values
+
+
+def scan_resident_screens(tap, kiosk, events, services):
+    """Every resident screen of the demo — Home, each life event and situation, each
+    list of services, each service page — read through AT-SPI (names, descriptions and
+    texts of every node): no staff-only number or channel may be on any of them."""
+    BUTTONS = {"push button", "toggle button"}
+    home_title = "Waar kunt u hulp bij gebruiken?"
+    staff = staff_only_values()
+    assert len(staff) >= 5, "the demo has staff-only numbers to look for"
+    source = os.environ["BAKEN_DEMO_SOURCE"]
+    children = {}
+    for event in sorted(events.values(), key=lambda e: int(e["position"] or 0)):
+        children.setdefault(event["parent_id"], []).append(event)
+    linked = {}
+    with open(os.path.join(source, "life_event_services.csv"), newline="") as f:
+        for row in sorted(csv.DictReader(f), key=lambda r: int(r["position"] or 0)):
+            linked.setdefault(row["life_event_id"], []).append(row["service_id"])
+
+    screens = 0
+    seen_services = set()
+    found = []
+
+    def texts():
+        # GTK 4 names a label by its text: names and descriptions are all there is.
+        for node in kiosk.walk():
+            for attribute in ("name", "description"):
+                try:
+                    value = getattr(node, attribute)
+                except Exception:
+                    value = None
+                if value:
+                    yield value
+
+    def scan(where):
+        nonlocal screens
+        screens += 1
+        shown = list(texts())
+        digits = re.sub(r"\D", "", " ".join(shown))
+        plain = "\n".join(shown)
+        for kind, value, record in staff:
+            if (kind == "digits" and value in digits) or (kind == "text" and value in plain):
+                found.append(f"{record} ({value}) on {where}")
+
+    def back_to(name, roles, prefix=False):
+        kiosk.press(kiosk.wait_for("Terug", BUTTONS))
+        kiosk.wait_for(name, roles, prefix=prefix)
+
+    def services_of(event):
+        for service_id in linked.get(event["id"], []):
+            if service_id in seen_services:
+                continue
+            seen_services.add(service_id)
+            name = services[service_id]["name"]
+            kiosk.press(kiosk.wait_for(name, BUTTONS, prefix=True))
+            kiosk.wait_for(name, {"label"})
+            kiosk.wait_gone(name, BUTTONS, prefix=True)
+            scan(f"the service page of {service_id}")
+            # A service card is named "service, organisation".
+            back_to(name, BUTTONS, prefix=True)
+
+    def visit(event, depth):
+        """Opens event from the screen above it, reads it and everything below it (life
+        events nest three deep), then goes back up."""
+        kiosk.press(kiosk.wait_for(event["title"], BUTTONS))
+        kiosk.wait_gone(event["title"], BUTTONS)
+        time.sleep(0.2)
+        scan(f"the page of {event['id']}")
+        for child in children.get(event["id"], []):
+            visit(child, depth + 1)
+        services_of(event)
+        if depth == 0:
+            kiosk.press(kiosk.wait_for("Begin", BUTTONS))
+            kiosk.wait_for(home_title, {"label"})
+        else:
+            back_to(event["title"], BUTTONS)
+
+    def run():
+        kiosk.wait_for(home_title, {"label"})
+        scan("Home")
+        for top in children.get("", []):
+            visit(top, 0)
+            tap.note(f"{top['id']}: {screens} screens read so far")
+        assert not found, "staff-only values on resident screens:\n" + "\n".join(found)
+        tap.note(f"read {screens} resident screens ({len(seen_services)} service pages) "
+                 f"for {len(staff)} staff-only values")
+
+    try:
+        run()
+    except Exception:
+        tap.not_ok("no staff-only number or channel on any resident screen",
+                   traceback.format_exc() + kiosk.dump())
+        raise
+    tap.ok("no staff-only number or channel on any resident screen")
+
+
 def stop_on_signal(signum, frame):
     raise SystemExit(f"stopped by signal {signum}")
 
@@ -535,7 +650,10 @@ def main():
         tap.ok("baken is on the accessibility bus")
 
         events, svcs = demo_titles()
-        walk(tap, kiosk, events, svcs)
+        if "--scan" in sys.argv:
+            scan_resident_screens(tap, kiosk, events, svcs)
+        else:
+            walk(tap, kiosk, events, svcs)
     except Exception:
         if tap.failed == 0:
             tap.not_ok("the walk through the kiosk", traceback.format_exc())
