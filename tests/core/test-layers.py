@@ -52,7 +52,6 @@ LONG_FILES = {
     "sync/baken-sync-job.c",
     "sync/baken-sync.c",
     "trust/baken-manifest.c",
-    "trust/baken-minisign.c",
     "ui/baken-application.c",
     "ui/baken-keyboard.c",
     "ui/baken-kiosk-content.c",
