@@ -51,7 +51,6 @@ LONG_FILES = {
     "sync/baken-store.c",
     "sync/baken-sync-job.c",
     "sync/baken-sync.c",
-    "trust/baken-manifest.c",
     "ui/baken-application.c",
     "ui/baken-keyboard.c",
     "ui/baken-kiosk-content.c",

@@ -71,7 +71,10 @@ for target in $targets; do
                        $trust/baken-minisign-key.c $trust/baken-minisign-secret-key.c \
                        $trust/baken-minisign-signature.c $source_root/src/base/baken-file.c"
               packages="glib-2.0 gio-2.0 libsodium" ;;
-    manifest) sources="$source_root/src/trust/baken-manifest.c"; packages="glib-2.0 json-glib-1.0" ;;
+    manifest) trust="$source_root/src/trust"
+              sources="$trust/baken-manifest.c $trust/baken-manifest-parse.c \
+                       $trust/baken-manifest-syntax.c $trust/baken-manifest-write.c"
+              packages="glib-2.0 json-glib-1.0" ;;
     csv) sources="$source_root/src/authoring/baken-csv.c"; packages="glib-2.0" ;;
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac
