@@ -44,7 +44,6 @@ LONG_FILES = {
     "authoring/baken-hsds-import.c",
     "authoring/baken-lint.c",
     "config/baken-config.c",
-    "print/baken-slip-layout.c",
     "sync/baken-bundle.c",
     "sync/baken-state.c",
     "sync/baken-store.c",
