@@ -43,7 +43,6 @@ LONG_FILES = {
     "authoring/baken-hsds-import-map.c",
     "authoring/baken-hsds-import.c",
     "authoring/baken-lint.c",
-    "config/baken-config.c",
     "sync/baken-bundle.c",
     "sync/baken-state.c",
     "sync/baken-store.c",
