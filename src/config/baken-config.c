@@ -7,14 +7,13 @@
 #include "config.h"
 
 #include <math.h>
-#include <xkbcommon/xkbcommon.h>
 
 #include "baken-config.h"
+#include "baken-config-error.h"
+#include "baken-config-keypad.h"
 #include "baken-file.h"
 #include "baken-idle.h"
 #include "baken-minisign.h"
-
-G_DEFINE_QUARK (baken-config-error-quark, baken_config_error)
 
 G_DEFINE_BOXED_TYPE (BakenConfig, baken_config, baken_config_ref, baken_config_unref)
 
@@ -76,111 +75,7 @@ static const KnownKey known_keys[] = {
     "say the focused control again" },
 };
 
-/* A common USB numeric keypad, with Num Lock on or off (KP_8 or KP_Up, …). */
-static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
-  [BAKEN_KEYPAD_HELP] = { "KP_Add", NULL },
-  [BAKEN_KEYPAD_UP] = { "KP_8", "KP_Up", NULL },
-  [BAKEN_KEYPAD_DOWN] = { "KP_2", "KP_Down", NULL },
-  [BAKEN_KEYPAD_ENTER] = { "KP_Enter", "KP_5", "KP_Begin", NULL },
-  [BAKEN_KEYPAD_BACK] = { "KP_Subtract", NULL },
-  [BAKEN_KEYPAD_HOME] = { "KP_Multiply", NULL },
-  [BAKEN_KEYPAD_REPEAT] = { "KP_0", "KP_Insert", NULL },
-};
-
-static const char * const keypad_keys[BAKEN_KEYPAD_N_COMMANDS] = {
-  "help", "up", "down", "enter", "back", "home", "repeat",
-};
-
-const char *
-baken_keypad_command_get_key (BakenKeypadCommand command)
-{
-  g_return_val_if_fail (command < BAKEN_KEYPAD_N_COMMANDS, NULL);
-
-  return keypad_keys[command];
-}
-
-static BakenKeypadCommand
-keypad_command_from_key (const char *key)
-{
-  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
-    if (g_str_equal (keypad_keys[i], key))
-      return i;
-
-  g_assert_not_reached ();
-}
-
 static const char * const supported_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
-
-/* GKeyFile does not keep line numbers; find them for our messages. */
-static guint
-find_line (const char *contents,
-           const char *group,
-           const char *key)
-{
-  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-  g_autofree char *current = NULL;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
-
-      if (line[0] == '[')
-        {
-          char *end = strchr (line, ']');
-
-          g_free (current);
-          current = g_strndup (line + 1, end != NULL ? (gsize) (end - line - 1) : strlen (line + 1));
-          if (key == NULL && g_strcmp0 (current, group) == 0)
-            return i + 1;
-        }
-      else if (key != NULL && g_strcmp0 (current, group) == 0)
-        {
-          char *eq = strchr (line, '=');
-
-          if (eq != NULL)
-            {
-              g_autofree char *name = g_strstrip (g_strndup (line, eq - line));
-
-              if (g_strcmp0 (name, key) == 0)
-                return i + 1;
-            }
-        }
-    }
-
-  return 0;
-}
-
-static gboolean
-fail (GError           **error,
-      BakenConfigError   code,
-      const char        *path,
-      const char        *contents,
-      const char        *group,
-      const char        *key,
-      const char        *format,
-      ...) G_GNUC_PRINTF (7, 8);
-
-static gboolean
-fail (GError           **error,
-      BakenConfigError   code,
-      const char        *path,
-      const char        *contents,
-      const char        *group,
-      const char        *key,
-      const char        *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, BAKEN_CONFIG_ERROR, code, "%s:%u: %s", path,
-               find_line (contents, group, key), message);
-  return FALSE;
-}
 
 static const KnownKey *
 lookup_key (const char *group,
@@ -208,7 +103,8 @@ read_value (BakenConfig     *self,
   const char *key = known->key;
 
 #define BAD_VALUE(...) \
-  fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, group, key, __VA_ARGS__)
+  _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, group, key, \
+                      __VA_ARGS__)
 
   if (g_str_equal (group, "kiosk") && g_str_equal (key, "name"))
     {
@@ -408,78 +304,13 @@ read_value (BakenConfig     *self,
     }
   else if (g_str_equal (group, "keypad"))
     {
-      g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
-      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-      BakenKeypadCommand command = keypad_command_from_key (key);
-
-
-      for (guint i = 0; value != NULL && value[i] != NULL; i++)
-        {
-          const char *name = g_strstrip (value[i]);
-
-          if (*name == '\0')
-            continue;
-          /* GDK's key names are X's keysym names. */
-          if (xkb_keysym_from_name (name, XKB_KEYSYM_NO_FLAGS) == XKB_KEY_NoSymbol)
-            return BAD_VALUE ("[keypad] %s: \"%s\" is not a key name (names are case "
-                              "sensitive); give %s", key, name, known->help);
-          g_strv_builder_add (names, name);
-        }
-      g_strfreev (self->keypad[command]);
-      self->keypad[command] = g_strv_builder_end (names);
+      if (!_baken_config_keypad_read (self, file, key, known->help, path, contents, error))
+        return FALSE;
     }
   else
     g_assert_not_reached ();
 
 #undef BAD_VALUE
-
-  return TRUE;
-}
-
-/* A key has one job: a key given to a command in the file leaves the default of any
- * other command; two commands of the file with the same key are an error. */
-static gboolean
-check_keypad (BakenConfig  *self,
-              GKeyFile     *file,
-              const char   *path,
-              const char   *contents,
-              GError      **error)
-{
-  for (guint c = 0; c < BAKEN_KEYPAD_N_COMMANDS; c++)
-    {
-      gboolean set = g_key_file_has_key (file, "keypad", keypad_keys[c], NULL);
-
-      for (guint other = 0; other < BAKEN_KEYPAD_N_COMMANDS; other++)
-        {
-          gboolean other_set = g_key_file_has_key (file, "keypad", keypad_keys[other], NULL);
-          g_autoptr(GStrvBuilder) kept = NULL;
-
-          if (other == c || !set)
-            continue;
-
-          for (guint i = 0; self->keypad[c][i] != NULL; i++)
-            {
-              const char *name = self->keypad[c][i];
-
-              if (!g_strv_contains ((const char * const *) self->keypad[other], name))
-                continue;
-              if (other_set)
-                return fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "keypad",
-                             keypad_keys[MAX (c, other)],
-                             "[keypad] %s and %s both use \"%s\"; give each key one job",
-                             keypad_keys[MIN (c, other)], keypad_keys[MAX (c, other)], name);
-            }
-
-          if (other_set)
-            continue;
-          kept = g_strv_builder_new ();
-          for (guint i = 0; self->keypad[other][i] != NULL; i++)
-            if (!g_strv_contains ((const char * const *) self->keypad[c], self->keypad[other][i]))
-              g_strv_builder_add (kept, self->keypad[other][i]);
-          g_strfreev (self->keypad[other]);
-          self->keypad[other] = g_strv_builder_end (kept);
-        }
-    }
 
   return TRUE;
 }
@@ -504,8 +335,7 @@ baken_config_new (void)
   self->sync.max_age = 30 * 86400;
   self->sync.timeout = 600;
   self->sync.stall_timeout = 30;
-  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
-    self->keypad[i] = g_strdupv ((char **) keypad_defaults[i]);
+  _baken_config_keypad_set_defaults (self);
 
   return self;
 }
@@ -552,9 +382,10 @@ baken_config_load (const char  *path,
 
       if (lookup_key (groups[g], NULL) == NULL)
         {
-          fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents, groups[g], NULL,
-                "unknown group [%s]; the groups are [kiosk], [content], [idle], [hours], "
-                "[print], [staff], [sync] and [keypad]", groups[g]);
+          _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
+                              groups[g], NULL,
+                              "unknown group [%s]; the groups are [kiosk], [content], [idle], "
+                              "[hours], [print], [staff], [sync] and [keypad]", groups[g]);
           return NULL;
         }
 
@@ -570,9 +401,10 @@ baken_config_load (const char  *path,
               for (guint i = 0; i < G_N_ELEMENTS (known_keys); i++)
                 if (g_str_equal (known_keys[i].group, groups[g]))
                   g_string_append_printf (valid, "%s%s", valid->len ? ", " : "", known_keys[i].key);
-              fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents, groups[g], keys[k],
-                    "unknown key \"%s\" in [%s]; the keys of [%s] are: %s",
-                    keys[k], groups[g], groups[g], valid->str);
+              _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
+                                  groups[g], keys[k],
+                                  "unknown key \"%s\" in [%s]; the keys of [%s] are: %s",
+                                  keys[k], groups[g], groups[g], valid->str);
               return NULL;
             }
 
@@ -585,28 +417,29 @@ baken_config_load (const char  *path,
   has_lon = g_key_file_has_key (file, "kiosk", "longitude", NULL);
   if (has_lat != has_lon)
     {
-      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "kiosk",
-            has_lat ? "latitude" : "longitude",
-            "[kiosk] needs both latitude and longitude, or neither");
+      _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "kiosk",
+                          has_lat ? "latitude" : "longitude",
+                          "[kiosk] needs both latitude and longitude, or neither");
       return NULL;
     }
   self->has_location = has_lat && has_lon;
 
-  if (!check_keypad (self, file, path, contents, error))
+  if (!_baken_config_keypad_check (self, file, path, contents, error))
     return NULL;
 
   if (self->sync.url != NULL && self->sync.keys->len == 0)
     {
-      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "url",
-            "[sync] url needs public-keys: the kiosk only installs bundles signed with a "
-            "key it knows");
+      _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "url",
+                          "[sync] url needs public-keys: the kiosk only installs bundles "
+                          "signed with a key it knows");
       return NULL;
     }
   if (self->sync.stall_timeout > self->sync.timeout)
     {
-      fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "stall-timeout",
-            "[sync] stall-timeout (%us) is longer than timeout (%us); make it shorter",
-            self->sync.stall_timeout, self->sync.timeout);
+      _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync",
+                          "stall-timeout",
+                          "[sync] stall-timeout (%us) is longer than timeout (%us); make it "
+                          "shorter", self->sync.stall_timeout, self->sync.timeout);
       return NULL;
     }
 

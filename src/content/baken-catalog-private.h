@@ -17,4 +17,40 @@ sqlite3 *_baken_catalog_get_db (BakenCatalog *self);
  * ()); _baken_catalog_get_db () lifts it again. */
 void     _baken_catalog_begin_query (BakenCatalog *self);
 
+/* A statement prepared once on the connection, reset with its bindings cleared, or NULL
+ * with error set (for the queries of baken-catalog-life-events.c and
+ * baken-catalog-services.c). */
+sqlite3_stmt *_baken_catalog_statement   (BakenCatalog  *self,
+                                          const char    *sql,
+                                          GError       **error);
+/* Sets error from the connection's last error (a query cut off by the budget is
+ * logged); returns FALSE. */
+gboolean      _baken_catalog_query_error (BakenCatalog  *self,
+                                          GError       **error);
+
+/* A text column, NULL when empty. */
+static inline char *
+baken_catalog_column_dup (sqlite3_stmt *stmt,
+                          int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  return g_strdup (text);
+}
+
+/* Binds text, or NULL. */
+static inline void
+baken_catalog_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
 G_END_DECLS

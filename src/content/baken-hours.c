@@ -17,9 +17,6 @@
 
 #include "baken-hours.h"
 
-#include <string.h>
-
-
 #define SECONDS_PER_DAY ((gint64) 24 * 60 * 60)
 /* Status looks this far ahead for the next opening… */
 #define LOOKAHEAD_DAYS 14
@@ -61,37 +58,6 @@ struct _BakenSchedule
 };
 
 G_DEFINE_BOXED_TYPE (BakenSchedule, baken_schedule, baken_schedule_ref, baken_schedule_unref)
-
-static gboolean
-parse_date (const char *text,
-            guint32    *julian)
-{
-  int year, month, day;
-  GDate date;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-
-  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
-         g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
-
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  *julian = g_date_get_julian (&date);
-
-  return TRUE;
-}
 
 static int
 compare_ranges (gconstpointer a,
@@ -151,35 +117,6 @@ merge_ranges (GArray *ranges)
   g_array_set_size (ranges, out + 1);
 }
 
-/* The Unix time of a local wall-clock time, minutes after midnight of date (may be
- * 1440 or more: the following days). */
-static gint64
-local_to_unix (GTimeZone   *tz,
-               const GDate *date,
-               int          minutes)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  GDate day = *date;
-
-  g_date_add_days (&day, (guint) (minutes / BAKEN_MINUTES_PER_DAY));
-  minutes %= BAKEN_MINUTES_PER_DAY;
-
-  dt = g_date_time_new (tz,
-                        g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
-                        minutes / 60, minutes % 60, 0);
-  g_assert (dt != NULL);
-
-  return g_date_time_to_unix (dt);
-}
-
-static GDateTime *
-unix_to_local (gint64 seconds)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
-
-  return g_date_time_to_timezone (utc, baken_local_timezone ());
-}
-
 
 BakenSchedule *
 baken_schedule_new (void)
@@ -232,8 +169,8 @@ baken_schedule_add_slot (BakenSchedule *self,
   g_return_if_fail (opens >= 0 && opens < BAKEN_MINUTES_PER_DAY);
   g_return_if_fail (closes >= 0 && closes <= BAKEN_MINUTES_PER_DAY);
 
-  valid_dates = (valid_from == NULL || parse_date (valid_from, &slot.valid_from)) &&
-                (valid_to == NULL || parse_date (valid_to, &slot.valid_to));
+  valid_dates = (valid_from == NULL || baken_parse_date (valid_from, &slot.valid_from)) &&
+                (valid_to == NULL || baken_parse_date (valid_to, &slot.valid_to));
   g_return_if_fail (valid_dates);
 
   /* An empty slot opens nothing. */
@@ -261,7 +198,7 @@ baken_schedule_add_exception (BakenSchedule *self,
 
   g_return_if_fail (self != NULL);
 
-  valid_date = parse_date (date, &exception.julian);
+  valid_date = baken_parse_date (date, &exception.julian);
   g_return_if_fail (valid_date);
   g_return_if_fail (closed || (opens >= 0 && opens < BAKEN_MINUTES_PER_DAY));
   g_return_if_fail (closed || (closes >= 0 && closes <= BAKEN_MINUTES_PER_DAY));
@@ -465,8 +402,8 @@ baken_schedule_get_status (BakenSchedule     *self,
           const BakenRange *r = &g_array_index (ranges, BakenRange, i);
           Interval interval;
 
-          interval.start = local_to_unix (tz, &day, r->opens);
-          interval.end = local_to_unix (tz, &day, r->closes);
+          interval.start = baken_local_to_unix (tz, &day, r->opens);
+          interval.end = baken_local_to_unix (tz, &day, r->closes);
 
           /* An opening inside the spring-forward gap lasts no time at all. */
           if (interval.end > interval.start)
@@ -508,12 +445,12 @@ baken_schedule_get_status (BakenSchedule     *self,
         {
           status->state = BAKEN_OPEN_NOW;
           if (interval->end - now_unix <= OPEN_ENDED_DAYS * SECONDS_PER_DAY)
-            status->closes_at = unix_to_local (interval->end);
+            status->closes_at = baken_unix_to_local (interval->end);
         }
       else if (interval->start - now_unix <= LOOKAHEAD_DAYS * SECONDS_PER_DAY)
         {
           status->state = BAKEN_OPEN_LATER;
-          status->opens_at = unix_to_local (interval->start);
+          status->opens_at = baken_unix_to_local (interval->start);
         }
 
       break;
@@ -532,70 +469,4 @@ baken_open_status_clear (BakenOpenStatus *status)
   g_clear_pointer (&status->closes_at, g_date_time_unref);
   status->state = BAKEN_OPEN_UNKNOWN;
   status->holiday = BAKEN_HOLIDAY_NONE;
-}
-
-static gboolean
-parse_two_digits (const char *p,
-                  int        *value)
-{
-  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
-    return FALSE;
-
-  *value = g_ascii_digit_value (p[0]) * 10 + g_ascii_digit_value (p[1]);
-
-  return TRUE;
-}
-
-gboolean
-baken_parse_time (const char *text,
-                  int        *minutes)
-{
-  const char *p = text;
-  int hours, mins, seconds;
-
-  g_return_val_if_fail (minutes != NULL, FALSE);
-
-  if (text == NULL || !g_ascii_isdigit (*p))
-    return FALSE;
-
-  /* One or two digits for the hour. */
-  hours = g_ascii_digit_value (*p++);
-  if (g_ascii_isdigit (*p))
-    hours = hours * 10 + g_ascii_digit_value (*p++);
-
-  if (*p++ != ':' || !parse_two_digits (p, &mins))
-    return FALSE;
-  p += 2;
-
-  /* HSDS writes "10:00:00"; seconds other than :00 are not a time we can show. */
-  if (*p == ':')
-    {
-      if (!parse_two_digits (p + 1, &seconds) || seconds != 0)
-        return FALSE;
-      p += 3;
-    }
-
-  if (*p != '\0')
-    return FALSE;
-
-  if (mins > 59 || hours > 24 || (hours == 24 && mins != 0))
-    return FALSE;
-
-  *minutes = hours * 60 + mins;
-
-  return TRUE;
-}
-
-void
-baken_date_from_datetime (GDateTime *dt,
-                          GDate     *date)
-{
-  g_return_if_fail (dt != NULL);
-  g_return_if_fail (date != NULL);
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  (GDateDay) g_date_time_get_day_of_month (dt),
-                  (GDateMonth) g_date_time_get_month (dt),
-                  (GDateYear) g_date_time_get_year (dt));
 }

@@ -18,10 +18,9 @@
 
 #include "baken-clock.h"
 #include "baken-holidays.h"
+#include "baken-hours-time.h"
 
 G_BEGIN_DECLS
-
-#define BAKEN_MINUTES_PER_DAY 1440
 
 /* Days as a bit mask; bit 0 = Monday … bit 6 = Sunday (as g_date_time_get_day_of_week - 1). */
 typedef enum {
@@ -117,14 +116,6 @@ char          *baken_open_status_format       (const BakenOpenStatus *status,
                                                GDateTime             *now);
 /* "9:00 – 12:00, 13:00 – 16:30" or "Gesloten" for one day's ranges. */
 char          *baken_ranges_format            (GArray *ranges);
-
-/* "HH:MM" or "H:MM" → minutes; "24:00" → 1440. Returns FALSE when malformed. */
-gboolean       baken_parse_time               (const char *text,
-                                               int        *minutes);
-
-/* The calendar date of dt in dt's own time zone (give a local time). */
-void           baken_date_from_datetime       (GDateTime  *dt,
-                                               GDate      *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenSchedule, baken_schedule_unref)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BakenOpenStatus, baken_open_status_clear)

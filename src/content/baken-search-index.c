@@ -9,12 +9,8 @@
  * - the sorted word list of the index (fts5vocab) with the rows per word, and its
  *   trigram map for typo matching (baken-search-typo.c);
  * - the synonyms, by their first word;
- * - per search row: language, kind, record and whether the service is active, so a
- *   query never reads the content table of rows it does not show.
- *
- * Two SQL functions on the catalog's connection serve the query being stepped:
- * baken_search_keep (rowid) keeps the rows of the requested language (and kind) that
- * can be shown, and the FTS5 function baken_search_rank (search) scores a row.
+ * - the search rows, and the SQL functions that keep and rank them for the query being
+ *   stepped (baken-search-rows.c).
  */
 #define G_LOG_DOMAIN "baken-search"
 
@@ -25,28 +21,6 @@
 #include "baken-search-private.h"
 #include "baken-catalog-private.h"
 #include "baken-content.h"
-
-#define MAX_ROWS        (1 << 24)
-
-/* Columns of the search table (baken-schema.sql) and how much a match in each weighs. */
-enum { COLUMN_TITLE = 3, COLUMN_BODY, COLUMN_TERMS };
-static const double column_weights[] = { 10.0, 1.0, 5.0 };
-/* "Equal-ish" scores: life events first, organisations last. */
-static const double kind_weights[] = {
-  [BAKEN_SEARCH_LIFE_EVENT] = 1.25,
-  [BAKEN_SEARCH_SERVICE] = 1.0,
-  [BAKEN_SEARCH_ORGANIZATION] = 0.8,
-};
-#define TF_SATURATION 1.2     /* BM25's k1: the second match of a word adds less */
-
-typedef struct
-{
-  guint32 record;   /* index into records */
-  guint8  lang;     /* index into langs */
-  guint8  kind;     /* BakenSearchKind */
-  guint8  present;
-  guint8  active;   /* not an inactive service */
-} Row;
 
 struct _BakenSearchIndex
 {
@@ -61,14 +35,7 @@ struct _BakenSearchIndex
 
   GHashTable             *synonyms;    /* (owned) first word → GPtrArray of Synonym */
 
-  /* Rows */
-  Row                    *rows;        /* (owned) by rowid */
-  guint                   n_rows;      /* largest rowid + 1 */
-  guint                   n_documents; /* rows present */
-  GPtrArray              *records;     /* (owned) ids, by record number */
-  GPtrArray              *langs;       /* (owned) language codes, by number */
-
-  const BakenSearchQuery *query;       /* (nullable) served by the SQL functions */
+  BakenSearchRows        *rows;        /* (owned) the search rows and SQL functions */
 };
 
 static GQuark index_quark;
@@ -80,17 +47,6 @@ static const char sql_vocab_create[] =
 static const char sql_vocab[] = "SELECT term, doc FROM temp.baken_search_vocab";
 
 static const char sql_synonyms[] = "SELECT term, lang, life_event_id FROM synonym";
-
-static const char sql_rows[] = "SELECT rowid, kind, id, lang FROM search";
-
-static const char sql_inactive[] = "SELECT id FROM service WHERE status <> 'active'";
-
-void
-_baken_search_alternative_free (BakenSearchAlternative *alternative)
-{
-  g_free (alternative->word);
-  g_free (alternative);
-}
 
 static void
 synonym_free (BakenSearchSynonym *synonym)
@@ -111,10 +67,8 @@ index_free (BakenSearchIndex *index)
   g_free (index->words);
   g_free (index->docs);
   g_clear_pointer (&index->typos, _baken_search_typos_free);
-  g_free (index->rows);
+  g_clear_pointer (&index->rows, _baken_search_rows_free);
   g_clear_pointer (&index->synonyms, g_hash_table_unref);
-  g_clear_pointer (&index->records, g_ptr_array_unref);
-  g_clear_pointer (&index->langs, g_ptr_array_unref);
   g_free (index);
 }
 
@@ -325,233 +279,6 @@ load_synonyms (BakenSearchIndex  *index,
   return TRUE;
 }
 
-/* Rows */
-
-static int
-kind_from_string (const char *kind)
-{
-  if (g_strcmp0 (kind, "life_event") == 0)
-    return BAKEN_SEARCH_LIFE_EVENT;
-  if (g_strcmp0 (kind, "service") == 0)
-    return BAKEN_SEARCH_SERVICE;
-  if (g_strcmp0 (kind, "organization") == 0)
-    return BAKEN_SEARCH_ORGANIZATION;
-
-  return -1;
-}
-
-/* record_ids: "KIND:ID" → record number + 1 */
-static guint
-intern_record (BakenSearchIndex *index,
-               GHashTable       *record_ids,
-               BakenSearchKind   kind,
-               const char       *id)
-{
-  g_autofree char *key = g_strdup_printf ("%d:%s", kind, id);
-  gpointer value = g_hash_table_lookup (record_ids, key);
-
-  if (value != NULL)
-    return GPOINTER_TO_UINT (value) - 1;
-
-  g_ptr_array_add (index->records, g_strdup (id));
-  g_hash_table_insert (record_ids, g_steal_pointer (&key),
-                       GUINT_TO_POINTER (index->records->len));
-
-  return index->records->len - 1;
-}
-
-static guint
-intern_lang (BakenSearchIndex *index,
-             const char       *lang)
-{
-  for (guint i = 0; i < index->langs->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (index->langs, i), lang))
-        return i;
-    }
-  g_ptr_array_add (index->langs, g_strdup (lang));
-
-  return index->langs->len - 1;
-}
-
-static gboolean
-load_rows (BakenSearchIndex  *index,
-           sqlite3           *db,
-           GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) inactive = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) record_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  int rc;
-
-  if (!(stmt = prepare (db, sql_inactive, error)))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (inactive, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    return query_error (db, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* Dutch is always language 0: the fallback. */
-  intern_lang (index, "nl");
-
-  if (!(stmt = prepare (db, sql_rows, error)))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
-      int kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 1));
-      const char *id = (const char *) sqlite3_column_text (stmt, 2);
-      const char *lang = (const char *) sqlite3_column_text (stmt, 3);
-      Row *row;
-
-      if (rowid < 0 || rowid >= MAX_ROWS || kind < 0 || id == NULL || lang == NULL ||
-          index->langs->len > G_MAXUINT8)
-        continue;
-      if ((guint) rowid >= rows->len)
-        g_array_set_size (rows, rowid + 1);
-
-      row = &g_array_index (rows, Row, rowid);
-      row->record = intern_record (index, record_ids, kind, id);
-      row->lang = intern_lang (index, lang);
-      row->kind = kind;
-      row->present = TRUE;
-      row->active = kind != BAKEN_SEARCH_SERVICE || !g_hash_table_contains (inactive, id);
-      index->n_documents++;
-    }
-  if (rc != SQLITE_DONE)
-    return query_error (db, error);
-
-  index->n_rows = rows->len;
-  index->rows = (Row *) (gpointer) g_array_free (g_steal_pointer (&rows), FALSE);
-
-  return TRUE;
-}
-
-/* SQL functions */
-
-static void
-keep_cb (sqlite3_context  *context,
-         int               n_args,
-         sqlite3_value   **args)
-{
-  BakenSearchIndex *index = sqlite3_user_data (context);
-  const BakenSearchQuery *query = index->query;
-  sqlite3_int64 rowid = sqlite3_value_int64 (args[0]);
-  const Row *row;
-
-  if (query == NULL || rowid < 0 || rowid >= index->n_rows)
-    {
-      sqlite3_result_int (context, 0);
-      return;
-    }
-
-  row = &index->rows[rowid];
-  sqlite3_result_int (context, row->present && row->active && row->lang == query->lang &&
-                               (query->kind < 0 || row->kind == query->kind));
-}
-
-static guint
-count_bits (guint32 bits)
-{
-  guint n = 0;
-
-  for (; bits != 0; bits &= bits - 1)
-    n++;
-
-  return n;
-}
-
-/* BM25 without length normalisation (no column-size lookup per row): per phrase, its
- * IDF times the saturated count of its matches in each column, weighted by column; times
- * the share of the terms the row has (for OR); times the kind's weight; synonym hits
- * first. */
-static void
-rank_cb (const Fts5ExtensionApi  *api,
-         Fts5Context             *fts,
-         sqlite3_context         *context,
-         int                      n_args,
-         sqlite3_value          **args)
-{
-  BakenSearchIndex *index = api->xUserData (fts);
-  const BakenSearchQuery *query = index->query;
-  sqlite3_int64 rowid = api->xRowid (fts);
-  double counts[BAKEN_SEARCH_MAX_PHRASES][G_N_ELEMENTS (column_weights)] = { { 0 } };
-  int n_phrases = MIN (api->xPhraseCount (fts), BAKEN_SEARCH_MAX_PHRASES);
-  guint32 terms_matched = 0;
-  int n_matches = 0;
-  double score = 0.0;
-  const Row *row;
-
-  if (query == NULL || rowid < 0 || rowid >= index->n_rows ||
-      api->xInstCount (fts, &n_matches) != SQLITE_OK)
-    {
-      sqlite3_result_double (context, 0.0);
-      return;
-    }
-
-  for (int i = 0; i < n_matches; i++)
-    {
-      int phrase, column, offset;
-
-      if (api->xInst (fts, i, &phrase, &column, &offset) == SQLITE_OK &&
-          phrase >= 0 && phrase < n_phrases &&
-          column >= COLUMN_TITLE && column <= COLUMN_TERMS)
-        counts[phrase][column - COLUMN_TITLE] += 1.0;
-    }
-
-  for (int p = 0; p < n_phrases; p++)
-    {
-      double idf = (guint) p < query->n_phrases ? query->idf[p] : 1.0;
-      gboolean matched = FALSE;
-
-      for (guint c = 0; c < G_N_ELEMENTS (column_weights); c++)
-        {
-          double n = counts[p][c];
-
-          if (n > 0.0)
-            score += idf * column_weights[c] * n * (TF_SATURATION + 1.0) / (n + TF_SATURATION);
-          matched |= n > 0.0;
-        }
-      if (matched && (guint) p < query->n_phrases && query->term[p] < 32)
-        terms_matched |= 1u << query->term[p];
-    }
-
-  /* With OR: the more of the terms a row has, the better. */
-  if (query->n_terms > 1)
-    score *= (double) count_bits (terms_matched) / query->n_terms;
-
-  row = &index->rows[rowid];
-  score *= kind_weights[row->kind];
-  if (query->hits != NULL && row->kind == BAKEN_SEARCH_LIFE_EVENT &&
-      g_hash_table_contains (query->hits, g_ptr_array_index (index->records, row->record)))
-    score += BAKEN_SEARCH_HIT_BONUS;
-
-  sqlite3_result_double (context, score);
-}
-
-static gboolean
-register_functions (BakenSearchIndex  *index,
-                    sqlite3           *db,
-                    fts5_api          *api,
-                    GError           **error)
-{
-  if (sqlite3_create_function_v2 (db, "baken_search_keep", 1,
-                                  SQLITE_UTF8 | SQLITE_DIRECTONLY, index, keep_cb,
-                                  NULL, NULL, NULL) != SQLITE_OK)
-    return query_error (db, error);
-
-  if (api->xCreateFunction (api, "baken_search_rank", index, rank_cb, NULL) != SQLITE_OK)
-    {
-      sqlite3_create_function_v2 (db, "baken_search_keep", 1, SQLITE_UTF8, NULL,
-                                  NULL, NULL, NULL, NULL);
-      return query_error (db, error);
-    }
-
-  return TRUE;
-}
-
 /* Private API */
 
 BakenSearchIndex *
@@ -580,14 +307,11 @@ _baken_search_index_get (BakenCatalog  *catalog,
   index = g_new0 (BakenSearchIndex, 1);
   index->synonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
-  index->records = g_ptr_array_new_with_free_func (g_free);
-  index->langs = g_ptr_array_new_with_free_func (g_free);
 
   if (!load_tokenizer (index, api, error) ||
       !load_words (index, db, error) ||
       !load_synonyms (index, db, error) ||
-      !load_rows (index, db, error) ||
-      !register_functions (index, db, api, error))
+      !(index->rows = _baken_search_rows_new (db, api, error)))
     return NULL;
 
   /* The functions point at the index: it lives as long as the connection. The catalog
@@ -648,13 +372,13 @@ _baken_search_index_count_rows (BakenSearchIndex *index,
       rows += index->docs[i];
     }
 
-  return MIN (rows, index->n_documents);
+  return MIN (rows, _baken_search_rows_get_n_rows (index->rows));
 }
 
 guint
 _baken_search_index_get_n_rows (BakenSearchIndex *index)
 {
-  return index->n_documents;
+  return _baken_search_rows_get_n_rows (index->rows);
 }
 
 GPtrArray *
@@ -677,22 +401,14 @@ guint
 _baken_search_index_find_lang (BakenSearchIndex *index,
                                const char       *lang)
 {
-  for (guint i = 0; lang != NULL && i < index->langs->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (index->langs, i), lang))
-        return i;
-    }
-
-  return 0;
+  return _baken_search_rows_find_lang (index->rows, lang);
 }
 
 const char *
 _baken_search_index_get_lang_name (BakenSearchIndex *index,
                                    guint             lang)
 {
-  g_return_val_if_fail (lang < index->langs->len, "nl");
-
-  return g_ptr_array_index (index->langs, lang);
+  return _baken_search_rows_get_lang_name (index->rows, lang);
 }
 
 gboolean
@@ -701,21 +417,12 @@ _baken_search_index_get_row (BakenSearchIndex  *index,
                              BakenSearchKind   *kind,
                              const char       **id)
 {
-  const Row *row;
-
-  if (rowid < 0 || rowid >= index->n_rows || !index->rows[rowid].present)
-    return FALSE;
-
-  row = &index->rows[rowid];
-  *kind = row->kind;
-  *id = g_ptr_array_index (index->records, row->record);
-
-  return TRUE;
+  return _baken_search_rows_get_row (index->rows, rowid, kind, id);
 }
 
 void
 _baken_search_index_set_query (BakenSearchIndex       *index,
                                const BakenSearchQuery *query)
 {
-  index->query = query;
+  _baken_search_rows_set_query (index->rows, query);
 }

@@ -7,25 +7,12 @@
 #include <sqlite3.h>
 
 #include "baken-search.h"
+#include "baken-search-rows.h"
+#include "baken-search-typo.h"
 
 G_BEGIN_DECLS
 
-#define BAKEN_SEARCH_MAX_ALTERNATIVES 3   /* words tried in place of a mistyped term */
-#define BAKEN_SEARCH_MAX_PHRASES      (BAKEN_SEARCH_MAX_TERMS * BAKEN_SEARCH_MAX_ALTERNATIVES)
-#define BAKEN_SEARCH_HIT_BONUS        1.0e6 /* added to the score of synonym hits */
-
 typedef struct _BakenSearchIndex BakenSearchIndex;
-typedef struct _BakenSearchTypos BakenSearchTypos;
-
-/* A word of the index close to a mistyped term. */
-typedef struct
-{
-  char     *word;
-  gboolean  prefix;      /* search it as a prefix (the term is still being typed) */
-  guint     distance;    /* edit distance to the term (or to the word's beginning) */
-  double    similarity;  /* trigram similarity, 0..1 */
-  guint     rows;        /* search rows that have the word */
-} BakenSearchAlternative;
 
 typedef struct
 {
@@ -34,22 +21,6 @@ typedef struct
   char      *lang;
   char      *event_id;
 } BakenSearchSynonym;
-
-/* What the query being stepped keeps and how it ranks (read by the SQL functions
- * baken_search_keep (rowid) and baken_search_rank (search)). */
-typedef struct
-{
-  guint       lang;                              /* from _baken_search_index_find_lang () */
-  int         kind;                              /* a BakenSearchKind, or -1 for all */
-  GHashTable *hits;                              /* (nullable) ids of life events whose
-                                                  * synonym was typed */
-  double      idf[BAKEN_SEARCH_MAX_PHRASES];     /* per phrase, in expression order */
-  guint8      term[BAKEN_SEARCH_MAX_PHRASES];    /* per phrase: the term it stands for */
-  guint       n_phrases;
-  guint       n_terms;                           /* terms in the expression */
-} BakenSearchQuery;
-
-void  _baken_search_alternative_free (BakenSearchAlternative *alternative);
 
 /* Built on first use and kept with the catalog. */
 BakenSearchIndex *_baken_search_index_get        (BakenCatalog      *catalog,
@@ -85,19 +56,6 @@ gboolean    _baken_search_index_get_row           (BakenSearchIndex  *index,
                                                    sqlite3_int64      rowid,
                                                    BakenSearchKind   *kind,
                                                    const char       **id);
-/* The trigram map over words (sorted, kept alive by the caller) and their row counts
- * (baken-search-typo.c). */
-BakenSearchTypos *_baken_search_typos_new  (const char * const *words,
-                                            const guint        *rows,
-                                            guint               n_words);
-void        _baken_search_typos_free       (BakenSearchTypos  *typos);
-/* (element-type BakenSearchAlternative) best first, at most BAKEN_SEARCH_MAX_ALTERNATIVES:
- * words close to word (loose: further off, for suggestions). */
-GPtrArray  *_baken_search_typos_find       (BakenSearchTypos  *typos,
-                                            const char        *word,
-                                            gboolean           prefix,
-                                            gboolean           loose);
-
 /* The query the SQL functions serve until the next call (NULL: none). */
 void        _baken_search_index_set_query         (BakenSearchIndex  *index,
                                                    const BakenSearchQuery *query);

@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include "baken-search-private.h"
+#include "baken-search-typo.h"
 
 #define MIN_TYPO_CHARS  4     /* shorter terms are never corrected */
 #define MAX_WORD_CHARS  40    /* longer words are not in the map */
@@ -28,6 +28,13 @@ struct _BakenSearchTypos
   guint8             *n_trigrams;  /* (owned) distinct trigrams of words[i], 0: not mapped */
   guint16            *counts;      /* (owned) scratch: shared trigrams per word */
 };
+
+void
+_baken_search_alternative_free (BakenSearchAlternative *alternative)
+{
+  g_free (alternative->word);
+  g_free (alternative);
+}
 
 /* Distinct trigrams of a word padded as "  word " (or "  word" for a prefix), each three
  * code points packed into 63 bits. */

@@ -66,8 +66,15 @@ status=0
 
 for target in $targets; do
   case "$target" in
-    minisign) sources="$source_root/src/trust/baken-minisign.c $source_root/src/base/baken-file.c"; packages="glib-2.0 gio-2.0 libsodium" ;;
-    manifest) sources="$source_root/src/trust/baken-manifest.c"; packages="glib-2.0 json-glib-1.0" ;;
+    minisign) trust="$source_root/src/trust"
+              sources="$trust/baken-minisign.c $trust/baken-minisign-format.c \
+                       $trust/baken-minisign-key.c $trust/baken-minisign-secret-key.c \
+                       $trust/baken-minisign-signature.c $source_root/src/base/baken-file.c"
+              packages="glib-2.0 gio-2.0 libsodium" ;;
+    manifest) trust="$source_root/src/trust"
+              sources="$trust/baken-manifest.c $trust/baken-manifest-parse.c \
+                       $trust/baken-manifest-syntax.c $trust/baken-manifest-write.c"
+              packages="glib-2.0 json-glib-1.0" ;;
     csv) sources="$source_root/src/authoring/baken-csv.c"; packages="glib-2.0" ;;
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac

@@ -1,0 +1,139 @@
+/* baken-config-keypad.c: the [keypad] section of kiosk.conf
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Which keys of the tactile keypad run which command: GDK's key names (X's keysym
+ * names) per command, a common USB numeric keypad by default, and each key with one job.
+ */
+#define G_LOG_DOMAIN "baken-config"
+
+#include "config.h"
+
+#include "baken-config-keypad.h"
+#include "baken-config-error.h"
+
+#include <xkbcommon/xkbcommon.h>
+
+/* A common USB numeric keypad, with Num Lock on or off (KP_8 or KP_Up, …). */
+static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
+  [BAKEN_KEYPAD_HELP] = { "KP_Add", NULL },
+  [BAKEN_KEYPAD_UP] = { "KP_8", "KP_Up", NULL },
+  [BAKEN_KEYPAD_DOWN] = { "KP_2", "KP_Down", NULL },
+  [BAKEN_KEYPAD_ENTER] = { "KP_Enter", "KP_5", "KP_Begin", NULL },
+  [BAKEN_KEYPAD_BACK] = { "KP_Subtract", NULL },
+  [BAKEN_KEYPAD_HOME] = { "KP_Multiply", NULL },
+  [BAKEN_KEYPAD_REPEAT] = { "KP_0", "KP_Insert", NULL },
+};
+
+static const char * const keypad_keys[BAKEN_KEYPAD_N_COMMANDS] = {
+  "help", "up", "down", "enter", "back", "home", "repeat",
+};
+
+static BakenKeypadCommand
+keypad_command_from_key (const char *key)
+{
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    if (g_str_equal (keypad_keys[i], key))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+/* Private API */
+
+void
+_baken_config_keypad_set_defaults (BakenConfig *self)
+{
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    self->keypad[i] = g_strdupv ((char **) keypad_defaults[i]);
+}
+
+gboolean
+_baken_config_keypad_read (BakenConfig  *self,
+                           GKeyFile     *file,
+                           const char   *key,
+                           const char   *help,
+                           const char   *path,
+                           const char   *contents,
+                           GError      **error)
+{
+  g_auto(GStrv) value = g_key_file_get_string_list (file, "keypad", key, NULL, NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  BakenKeypadCommand command = keypad_command_from_key (key);
+
+  for (guint i = 0; value != NULL && value[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (value[i]);
+
+      if (*name == '\0')
+        continue;
+      /* GDK's key names are X's keysym names. */
+      if (xkb_keysym_from_name (name, XKB_KEYSYM_NO_FLAGS) == XKB_KEY_NoSymbol)
+        return _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents,
+                                   "keypad", key,
+                                   "[keypad] %s: \"%s\" is not a key name (names are case "
+                                   "sensitive); give %s", key, name, help);
+      g_strv_builder_add (names, name);
+    }
+  g_strfreev (self->keypad[command]);
+  self->keypad[command] = g_strv_builder_end (names);
+
+  return TRUE;
+}
+
+gboolean
+_baken_config_keypad_check (BakenConfig  *self,
+                            GKeyFile     *file,
+                            const char   *path,
+                            const char   *contents,
+                            GError      **error)
+{
+  for (guint c = 0; c < BAKEN_KEYPAD_N_COMMANDS; c++)
+    {
+      gboolean set = g_key_file_has_key (file, "keypad", keypad_keys[c], NULL);
+
+      for (guint other = 0; other < BAKEN_KEYPAD_N_COMMANDS; other++)
+        {
+          gboolean other_set = g_key_file_has_key (file, "keypad", keypad_keys[other], NULL);
+          g_autoptr(GStrvBuilder) kept = NULL;
+
+          if (other == c || !set)
+            continue;
+
+          for (guint i = 0; self->keypad[c][i] != NULL; i++)
+            {
+              const char *name = self->keypad[c][i];
+
+              if (!g_strv_contains ((const char * const *) self->keypad[other], name))
+                continue;
+              if (other_set)
+                return _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents,
+                                           "keypad", keypad_keys[MAX (c, other)],
+                                           "[keypad] %s and %s both use \"%s\"; give each "
+                                           "key one job", keypad_keys[MIN (c, other)],
+                                           keypad_keys[MAX (c, other)], name);
+            }
+
+          if (other_set)
+            continue;
+          kept = g_strv_builder_new ();
+          for (guint i = 0; self->keypad[other][i] != NULL; i++)
+            if (!g_strv_contains ((const char * const *) self->keypad[c], self->keypad[other][i]))
+              g_strv_builder_add (kept, self->keypad[other][i]);
+          g_strfreev (self->keypad[other]);
+          self->keypad[other] = g_strv_builder_end (kept);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Public API */
+
+const char *
+baken_keypad_command_get_key (BakenKeypadCommand command)
+{
+  g_return_val_if_fail (command < BAKEN_KEYPAD_N_COMMANDS, NULL);
+
+  return keypad_keys[command];
+}

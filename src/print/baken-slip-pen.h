@@ -1,0 +1,106 @@
+/* baken-slip-pen.h: measuring text and placing blocks on the pages of a slip
+ * (baken-slip-pen.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "baken-slip-render.h"
+
+G_BEGIN_DECLS
+
+#define BAKEN_SLIP_FONT_FAMILY "Noto Sans, DejaVu Sans, sans-serif"
+#define BAKEN_SLIP_PEN_NO_PAGE G_MAXUINT
+
+/* Page geometry and type sizes of one paper. */
+typedef struct
+{
+  double   page_width;      /* pt */
+  double   page_height;     /* pt; 0: a receipt, as long as the content */
+  double   margin_side;
+  double   margin_top;
+  double   margin_bottom;
+  double   title;           /* font sizes, pt */
+  double   value;
+  double   heading;
+  double   body;
+  double   small;
+  double   gap;             /* between sections */
+  double   qr_size;         /* QR code with its quiet zone */
+  double   icon_size;
+  gboolean qr_in_header;    /* beside the title (pages) or at the end (receipt) */
+  gboolean hours_beside;    /* the hours table right of a channel or address (A4) */
+} BakenSlipStyle;
+
+/* Where the next block goes; read and advanced by the layout. */
+typedef struct
+{
+  cairo_t              *cr;       /* (unowned) (nullable) NULL when measuring */
+  PangoContext         *context;  /* (unowned) */
+  const BakenSlipStyle *style;
+  double                left;
+  double                width;
+  double                top;
+  double                bottom;   /* of the printable area; G_MAXDOUBLE for a receipt */
+  double                y;
+  guint                 page;
+  guint                 target;   /* the page being drawn, BAKEN_SLIP_PEN_NO_PAGE when
+                                   * measuring */
+} BakenSlipPen;
+
+
+void          baken_slip_style_for_paper       (BakenPaper            paper,
+                                                BakenSlipStyle       *style);
+/* Our own PangoContext: unhinted metrics, 72 dpi (one point is one user unit). */
+PangoContext *baken_slip_pen_create_context    (void);
+/* At the top of the first page; cr NULL measures, else page target is drawn. */
+void          baken_slip_pen_init              (BakenSlipPen         *pen,
+                                                const BakenSlipStyle *style,
+                                                PangoContext         *context,
+                                                cairo_t              *cr,
+                                                guint                 target);
+/* TRUE when what is placed now is drawn (not measuring, on the page being drawn). */
+gboolean      baken_slip_pen_is_drawing        (const BakenSlipPen   *pen);
+/* Where a block of this height goes: on this page when it fits, else at the top of the
+ * next one (a block taller than a page starts a page and runs over its bottom margin,
+ * which only happens for absurd content). */
+double        baken_slip_pen_place             (BakenSlipPen         *pen,
+                                                double                height);
+/* Plain text (never markup) in the slip's font, wrapped at width. */
+PangoLayout  *baken_slip_pen_text              (BakenSlipPen         *pen,
+                                                const char           *text,
+                                                double                size,
+                                                PangoWeight           weight,
+                                                double                width);
+double        baken_slip_layout_height         (PangoLayout          *layout);
+double        baken_slip_layout_width          (PangoLayout          *layout);
+/* Shows layout at x, y when drawing. */
+void          baken_slip_pen_show              (BakenSlipPen         *pen,
+                                                PangoLayout          *layout,
+                                                double                x,
+                                                double                y);
+/* A paragraph, kept together, followed by `after` points of space. */
+void          baken_slip_pen_paragraph         (BakenSlipPen         *pen,
+                                                const char           *text,
+                                                double                size,
+                                                PangoWeight           weight,
+                                                double                indent,
+                                                double                after);
+/* A line across the column. */
+void          baken_slip_pen_rule              (BakenSlipPen         *pen,
+                                                double                thickness,
+                                                double                after);
+/* A section heading with a short bar in front, kept with the first `next` points of what
+ * follows it. */
+void          baken_slip_pen_heading           (BakenSlipPen         *pen,
+                                                const char           *text,
+                                                double                next);
+/* Height of the first line of text (of "M" for NULL) at size. */
+double        baken_slip_pen_first_line_height (BakenSlipPen         *pen,
+                                                const char           *text,
+                                                double                size);
+
+G_END_DECLS
