@@ -20,7 +20,10 @@
 #include <glib/gstdio.h>
 
 #include "baken-content.h"
-#include "baken-content-source-private.h"
+#include "baken-content-source-format.h"
+#include "baken-content-source-model.h"
+#include "baken-content-source-translations.h"
+#include "baken-content-source-values.h"
 #include "baken-hours.h"
 #include "baken-search-numbers.h"
 

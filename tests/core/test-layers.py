@@ -37,8 +37,6 @@ MAX_LINES = 600
 # list may only shrink; a file that is not over the limit must not be on it.
 LONG_FILES = {
     "authoring/baken-content-build.c",
-    "authoring/baken-content-source-checks.c",
-    "authoring/baken-content-source.c",
     "authoring/baken-hsds-export.c",
     "authoring/baken-hsds-import-map.c",
     "authoring/baken-hsds-import.c",
@@ -69,7 +67,6 @@ LONG_FILES = {
 # Circles of files that call each other, still to redraw. Only shrinks.
 KNOWN_CIRCLES = [
     ["baken-search-index.c", "baken-search-typo.c"],
-    ["baken-content-source-checks.c", "baken-content-source-icons.c", "baken-content-source-package.c", "baken-content-source-translations.c", "baken-content-source-values.c", "baken-content-source.c"],
     ["baken-hsds-import-map.c", "baken-hsds-import.c"],
     ["baken-window-a11y.c", "baken-window-content.c", "baken-window-idle.c", "baken-window-keypad.c", "baken-window.c"],
 ]
