@@ -39,7 +39,6 @@ LONG_FILES = {
     "authoring/baken-hsds-export.c",
     "authoring/baken-hsds-import-map.c",
     "authoring/baken-hsds-import.c",
-    "authoring/baken-lint.c",
     "config/baken-config.c",
     "content/baken-catalog.c",
     "content/baken-hours.c",
