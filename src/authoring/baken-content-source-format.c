@@ -11,8 +11,9 @@
 
 #include "config.h"
 
+#include "baken-content-source-format.h"
+
 #include "baken-content-source.h"
-#include "baken-content-source-private.h"
 
 #include <string.h>
 

@@ -11,9 +11,11 @@
 
 #include "config.h"
 
+#include "baken-content-source-icons.h"
+
 #include "baken-content-source.h"
+#include "baken-content-source-report.h"
 #include "baken-file.h"
-#include "baken-content-source-private.h"
 
 #include <string.h>
 
@@ -54,7 +56,7 @@ report_icon (Source     *b,
     }
 
   va_start (args, format);
-  _baken_content_source_report_valist (b, file, line, column, format, args);
+  baken_source_report_add_valist (b->report, file, line, column, format, args);
   va_end (args);
 }
 
@@ -91,7 +93,7 @@ check_svg (Source     *b,
            const char *text,
            gsize       length)
 {
-  guint before = b->problems->len;
+  guint before = baken_source_report_get_n (b->report);
   const char *p = text;
   const char *root_end;
   const char *viewbox;
@@ -100,15 +102,15 @@ check_svg (Source     *b,
 
   if (length > MAX_ICON_SIZE)
     {
-      _baken_content_source_report (b, file, 1, 1,
-                                    "the icon is %" G_GSIZE_FORMAT " bytes; an icon may be at "
-                                    "most %d KiB, so simplify it", length, MAX_ICON_SIZE / 1024);
+      baken_source_report_add (b->report, file, 1, 1,
+                               "the icon is %" G_GSIZE_FORMAT " bytes; an icon may be at "
+                               "most %d KiB, so simplify it", length, MAX_ICON_SIZE / 1024);
       return FALSE;
     }
   if (!g_utf8_validate (text, length, NULL) || strlen (text) != length)
     {
-      _baken_content_source_report (b, file, 1, 1,
-                                    "the icon is not UTF-8 text; save it as a plain SVG file");
+      baken_source_report_add (b->report, file, 1, 1,
+                               "the icon is not UTF-8 text; save it as a plain SVG file");
       return FALSE;
     }
 
@@ -234,15 +236,15 @@ check_svg (Source     *b,
                      "example viewBox=\"0 0 48 48\"");
     }
 
-  return b->problems->len == before;
+  return baken_source_report_get_n (b->report) == before;
 }
 
 void
-_baken_content_source_check_icon (Source     *b,
-                                  Table      *t,
-                                  Row        *row,
-                                  const char *name,
-                                  GHashTable *checked)
+baken_source_check_icon (Source     *b,
+                         Table      *t,
+                         Row        *row,
+                         const char *name,
+                         GHashTable *checked)
 {
   g_autofree char *file = g_strdup_printf ("icons/%s.svg", name);
   g_autofree char *path = g_build_filename (b->src_dir, "icons", NULL);
@@ -257,16 +259,16 @@ _baken_content_source_check_icon (Source     *b,
   full = g_strdup_printf ("%s/%s.svg", path, name);
   if (!g_file_test (full, G_FILE_TEST_IS_REGULAR))
     {
-      _baken_content_source_report_field (b, t, row, LE_ICON,
-                                          "icon \"%s\" has no file %s; add the SVG or fix the name",
-                                          name, file);
+      baken_source_report_field (b->report, t, row, LE_ICON,
+                                 "icon \"%s\" has no file %s; add the SVG or fix the name",
+                                 name, file);
       return;
     }
 
   g_hash_table_add (checked, (gpointer) name);
   if (!baken_file_read (full, BAKEN_FILE_MAX_ICON, &contents, &length, &error))
     {
-      _baken_content_source_report (b, file, 1, 1, "cannot read the icon: %s", error->message);
+      baken_source_report_add (b->report, file, 1, 1, "cannot read the icon: %s", error->message);
       return;
     }
 

@@ -11,10 +11,14 @@
 
 #include "config.h"
 
+#include "baken-content-source-package.h"
+
 #include "baken-content-source.h"
+#include "baken-content-source-format.h"
+#include "baken-content-source-report.h"
+#include "baken-content-source-values.h"
 #include "baken-json.h"
 #include "baken-file.h"
-#include "baken-content-source-private.h"
 
 #include <string.h>
 
@@ -71,7 +75,7 @@ report_json (Source     *b,
 
   find_position (text, needle, &line, &column);
   va_start (args, format);
-  _baken_content_source_report_valist (b, "datapackage.json", line, column, format, args);
+  baken_source_report_add_valist (b->report, "datapackage.json", line, column, format, args);
   va_end (args);
 }
 
@@ -89,7 +93,7 @@ json_string_member (JsonObject *object,
 }
 
 void
-_baken_content_source_load_datapackage (Source *b)
+baken_source_load_datapackage (Source *b)
 {
   g_autofree char *path = g_build_filename (b->src_dir, "datapackage.json", NULL);
   g_autofree char *text = NULL;
@@ -107,41 +111,41 @@ _baken_content_source_load_datapackage (Source *b)
 
   if (!baken_file_read (path, BAKEN_FILE_MAX_JSON, &text, &length, &error))
     {
-      _baken_content_source_report (b, "datapackage.json", 1, 1,
-                                    "cannot read datapackage.json (%s); every content source "
-                                    "needs one (see docs/content-format.md)", error->message);
+      baken_source_report_add (b->report, "datapackage.json", 1, 1,
+                               "cannot read datapackage.json (%s); every content source "
+                               "needs one (see docs/content-format.md)", error->message);
       return;
     }
   if (!g_utf8_validate (text, -1, NULL))
     {
-      _baken_content_source_report (b, "datapackage.json", 1, 1,
-                                    "the file is not valid UTF-8; save it as UTF-8");
+      baken_source_report_add (b->report, "datapackage.json", 1, 1,
+                               "the file is not valid UTF-8; save it as UTF-8");
       return;
     }
 
   /* json-glib recurses: a hostile nesting would overflow the stack. */
   if (!baken_json_check_depth (text, length, BAKEN_JSON_MAX_DEPTH, &line, &column))
     {
-      _baken_content_source_report (b, "datapackage.json", line, column,
-                                    "objects and arrays nest deeper than %d levels; this is not "
-                                    "a data package", BAKEN_JSON_MAX_DEPTH);
+      baken_source_report_add (b->report, "datapackage.json", line, column,
+                               "objects and arrays nest deeper than %d levels; this is not "
+                               "a data package", BAKEN_JSON_MAX_DEPTH);
       return;
     }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, text, (gssize) length, &error))
     {
-      _baken_content_source_report (b, "datapackage.json", json_parser_get_current_line (parser),
-                                    json_parser_get_current_pos (parser),
-                                    "this is not valid JSON (%s); fix the syntax", error->message);
+      baken_source_report_add (b->report, "datapackage.json", json_parser_get_current_line (parser),
+                               json_parser_get_current_pos (parser),
+                               "this is not valid JSON (%s); fix the syntax", error->message);
       return;
     }
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      _baken_content_source_report (b, "datapackage.json", 1, 1,
-                                    "the file must hold one JSON object");
+      baken_source_report_add (b->report, "datapackage.json", 1, 1,
+                               "the file must hold one JSON object");
       return;
     }
   root = json_node_get_object (node);
@@ -173,7 +177,7 @@ _baken_content_source_load_datapackage (Source *b)
                      BAKEN_SOURCE_FORMAT, BAKEN_SOURCE_FORMAT);
 
       name = json_string_member (baken, "publisher");
-      if (name == NULL || _baken_content_source_is_blank (name))
+      if (name == NULL || baken_source_is_blank (name))
         report_json (b, text, "\"baken\"",
                      "baken.publisher is missing; add the name of the organisation that "
                      "publishes this content");
@@ -181,7 +185,7 @@ _baken_content_source_load_datapackage (Source *b)
         b->publisher = g_strdup (name);
 
       name = json_string_member (baken, "region");
-      if (name == NULL || _baken_content_source_is_blank (name))
+      if (name == NULL || baken_source_is_blank (name))
         report_json (b, text, "\"baken\"",
                      "baken.region is missing; add the town or region this content is for");
       else
@@ -272,9 +276,9 @@ _baken_content_source_load_datapackage (Source *b)
                      "%s is not listed in resources; add { \"name\": \"%s\", \"path\": "
                      "\"%s\", \"profile\": \"tabular-data-resource\" }", file, resource, file);
       else
-        _baken_content_source_report (b, file, 1, 1,
-                                      "%s is not a table of the Baken format and not listed in "
-                                      "datapackage.json; check the file name (see "
-                                      "docs/content-format.md) or remove the file", file);
+        baken_source_report_add (b->report, file, 1, 1,
+                                 "%s is not a table of the Baken format and not listed in "
+                                 "datapackage.json; check the file name (see "
+                                 "docs/content-format.md) or remove the file", file);
     }
 }

@@ -10,10 +10,20 @@
 
 #include "config.h"
 
+#include "baken-content-source-translations.h"
+
 #include "baken-content-source.h"
-#include "baken-content-source-private.h"
+#include "baken-content-source-format.h"
+#include "baken-content-source-report.h"
 
 #include <string.h>
+
+typedef struct
+{
+  TableId     table;
+  const char *field;
+  guint       column;
+} TranslatableField;
 
 /* Which text fields translations.csv may translate. */
 
@@ -100,7 +110,7 @@ add_lang (Source     *b,
 }
 
 void
-_baken_content_source_check_translations (Source *b)
+baken_source_check_translations (Source *b)
 {
   Table *t = &b->tables[T_TRANSLATION];
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -131,36 +141,36 @@ _baken_content_source_check_translations (Source *b)
         {
           g_autofree char *tables = translatable_list (-1);
 
-          _baken_content_source_report_field (b, t, row, TR_TABLE,
-                                              "table \"%s\" has no texts to translate; use one "
-                                              "of: %s", table, tables);
+          baken_source_report_field (b->report, t, row, TR_TABLE,
+                                     "table \"%s\" has no texts to translate; use one "
+                                     "of: %s", table, tables);
           continue;
         }
 
       tf = find_translatable (tid, field);
       if (tf == NULL)
         {
-          _baken_content_source_report_field (b, t, row, TR_FIELD,
-                                              "field \"%s\" is not a text of %s; use one of: %s",
-                                              field, table, allowed);
+          baken_source_report_field (b->report, t, row, TR_FIELD,
+                                     "field \"%s\" is not a text of %s; use one of: %s",
+                                     field, table, allowed);
           continue;
         }
 
       if (!g_hash_table_contains (b->tables[tid].by_id, id))
         {
-          _baken_content_source_report_field (b, t, row, TR_ID,
-                                              "%s \"%s\" does not exist in %s; fix the id or "
-                                              "remove the translation", table, id,
-                                              baken_source_table_spec (tid)->file);
+          baken_source_report_field (b->report, t, row, TR_ID,
+                                     "%s \"%s\" does not exist in %s; fix the id or "
+                                     "remove the translation", table, id,
+                                     baken_source_table_spec (tid)->file);
           continue;
         }
 
       if (strcmp (lang, "nl") == 0)
         {
-          _baken_content_source_report_field (b, t, row, TR_LANG,
-                                              "lang is nl, the source language; change the Dutch "
-                                              "text in %s instead",
-                                              baken_source_table_spec (tid)->file);
+          baken_source_report_field (b->report, t, row, TR_LANG,
+                                     "lang is nl, the source language; change the Dutch "
+                                     "text in %s instead",
+                                     baken_source_table_spec (tid)->file);
           continue;
         }
 
@@ -168,10 +178,10 @@ _baken_content_source_check_translations (Source *b)
       first = g_hash_table_lookup (seen, key);
       if (first != NULL)
         {
-          _baken_content_source_report_field (b, t, row, TR_TEXT,
-                                              "%s \"%s\" %s is translated to %s twice (first on "
-                                              "line %u); remove one of the rows", table, id, field,
-                                              lang, first->line);
+          baken_source_report_field (b->report, t, row, TR_TEXT,
+                                     "%s \"%s\" %s is translated to %s twice (first on "
+                                     "line %u); remove one of the rows", table, id, field,
+                                     lang, first->line);
           g_free (key);
           continue;
         }

@@ -11,8 +11,11 @@
 
 #include "config.h"
 
+#include "baken-content-source-values.h"
+
 #include "baken-content-source.h"
-#include "baken-content-source-private.h"
+#include "baken-content-source-format.h"
+#include "baken-content-source-report.h"
 
 #include <string.h>
 
@@ -34,7 +37,7 @@ join_values (const char *const *values)
 /* Value syntax */
 
 gboolean
-_baken_content_source_is_valid_id (const char *text)
+baken_source_is_valid_id (const char *text)
 {
   gsize n = 0;
 
@@ -50,6 +53,19 @@ baken_source_parse_position (const char *text,
                              gint64     *out)
 {
   return g_ascii_string_to_signed (text, 10, 0, MAX_POSITION, out, NULL);
+}
+
+gint64
+baken_source_position_or (Row    *row,
+                          guint   col,
+                          gint64  fallback)
+{
+  gint64 position;
+
+  if (value (row, col) != NULL && baken_source_parse_position (value (row, col), &position))
+    return position;
+
+  return fallback;
 }
 
 static gboolean
@@ -127,7 +143,7 @@ has_space (const char *text)
 }
 
 gboolean
-_baken_content_source_is_valid_url (const char *text)
+baken_source_is_valid_url (const char *text)
 {
   const char *rest;
 
@@ -142,7 +158,7 @@ _baken_content_source_is_valid_url (const char *text)
 }
 
 gboolean
-_baken_content_source_is_valid_email (const char *text)
+baken_source_is_valid_email (const char *text)
 {
   const char *at = strchr (text, '@');
 
@@ -183,7 +199,7 @@ baken_content_source_parse_byday (const char *text,
 }
 
 gboolean
-_baken_content_source_is_blank (const char *text)
+baken_source_is_blank (const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isspace (*p))
@@ -194,10 +210,10 @@ _baken_content_source_is_blank (const char *text)
 
 /* Checks the syntax of one non-empty value; reports and marks it bad when wrong. */
 void
-_baken_content_source_check_value (Source *b,
-                                   Table  *t,
-                                   Row    *row,
-                                   guint   col)
+baken_source_check_value (Source *b,
+                          Table  *t,
+                          Row    *row,
+                          guint   col)
 {
   const ColumnSpec *spec = &t->spec->columns[col];
   const char *text = value (row, col);
@@ -222,16 +238,16 @@ _baken_content_source_check_value (Source *b,
 
     case V_ID:
     case V_ICON:
-      if (!_baken_content_source_is_valid_id (text))
+      if (!baken_source_is_valid_id (text))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a valid %s; use 1 to %d letters, "
-                                              "digits, \"-\", \"_\" or \".\"%s", name, text,
-                                              spec->type == V_ID ? "id" : "icon name",
-                                              MAX_ID_LENGTH,
-                                              g_str_has_suffix (text, ".svg")
-                                                ? " and write the icon name without .svg"
-                                                : "");
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a valid %s; use 1 to %d letters, "
+                                     "digits, \"-\", \"_\" or \".\"%s", name, text,
+                                     spec->type == V_ID ? "id" : "icon name",
+                                     MAX_ID_LENGTH,
+                                     g_str_has_suffix (text, ".svg")
+                                       ? " and write the icon name without .svg"
+                                       : "");
           ok = FALSE;
         }
       break;
@@ -239,9 +255,9 @@ _baken_content_source_check_value (Source *b,
     case V_POSITION:
       if (!baken_source_parse_position (text, &i64))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a whole number; write 0, 1, 2, … "
-                                              "(at most %d)", name, text, MAX_POSITION);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a whole number; write 0, 1, 2, … "
+                                     "(at most %d)", name, text, MAX_POSITION);
           ok = FALSE;
         }
       break;
@@ -249,9 +265,9 @@ _baken_content_source_check_value (Source *b,
     case V_DATE:
       if (!is_valid_date (text))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a date; write YYYY-MM-DD, for "
-                                              "example 2025-03-31", name, text);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a date; write YYYY-MM-DD, for "
+                                     "example 2025-03-31", name, text);
           ok = FALSE;
         }
       break;
@@ -259,9 +275,9 @@ _baken_content_source_check_value (Source *b,
     case V_TIME:
       if (!baken_parse_time (text, &minutes))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a time; write HH:MM on a 24-hour "
-                                              "clock, for example 09:00 or 17:30", name, text);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a time; write HH:MM on a 24-hour "
+                                     "clock, for example 09:00 or 17:30", name, text);
           ok = FALSE;
         }
       break;
@@ -273,17 +289,17 @@ _baken_content_source_check_value (Source *b,
 
           if (t->spec == baken_source_table_spec (T_CHANNEL) && col == CH_KIND &&
               strcmp (text, "phone") == 0)
-            _baken_content_source_report_field (b, t, row, col,
-                                                "kind \"phone\" does not belong in channels.csv; "
-                                                "move the row to phones.csv");
+            baken_source_report_field (b->report, t, row, col,
+                                       "kind \"phone\" does not belong in channels.csv; "
+                                       "move the row to phones.csv");
           else if (t->spec == baken_source_table_spec (T_SCHEDULE) && col == SCH_FREQ)
-            _baken_content_source_report_field (b, t, row, col,
-                                                "freq \"%s\" is not supported; only WEEKLY is (or "
-                                                "leave it empty)", text);
+            baken_source_report_field (b->report, t, row, col,
+                                       "freq \"%s\" is not supported; only WEEKLY is (or "
+                                       "leave it empty)", text);
           else
-            _baken_content_source_report_field (b, t, row, col,
-                                                "%s \"%s\" is not one of: %s; use one of these",
-                                                name, text, allowed);
+            baken_source_report_field (b->report, t, row, col,
+                                       "%s \"%s\" is not one of: %s; use one of these",
+                                       name, text, allowed);
           ok = FALSE;
         }
       break;
@@ -291,10 +307,10 @@ _baken_content_source_check_value (Source *b,
     case V_LANG:
       if (!is_valid_lang (text))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a language code; write two or "
-                                              "three lowercase letters (ISO 639-1), for example en",
-                                              name, text);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a language code; write two or "
+                                     "three lowercase letters (ISO 639-1), for example en",
+                                     name, text);
           ok = FALSE;
         }
       break;
@@ -302,9 +318,9 @@ _baken_content_source_check_value (Source *b,
     case V_BOOL:
       if (!baken_source_parse_bool (text, &bool_value))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not true or false; write true or "
-                                              "false, or leave it empty", name, text);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not true or false; write true or "
+                                     "false, or leave it empty", name, text);
           ok = FALSE;
         }
       break;
@@ -313,32 +329,32 @@ _baken_content_source_check_value (Source *b,
     case V_LONGITUDE:
       if (!baken_source_parse_degrees (text, spec->type == V_LATITUDE ? 90 : 180, &d))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a number between -%d and %d; "
-                                              "write decimal degrees with a point, for example %s",
-                                              name, text, spec->type == V_LATITUDE ? 90 : 180,
-                                              spec->type == V_LATITUDE ? 90 : 180,
-                                              spec->type == V_LATITUDE ? "52.0907" : "5.1214");
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a number between -%d and %d; "
+                                     "write decimal degrees with a point, for example %s",
+                                     name, text, spec->type == V_LATITUDE ? 90 : 180,
+                                     spec->type == V_LATITUDE ? 90 : 180,
+                                     spec->type == V_LATITUDE ? "52.0907" : "5.1214");
           ok = FALSE;
         }
       break;
 
     case V_URL:
-      if (!_baken_content_source_is_valid_url (text))
+      if (!baken_source_is_valid_url (text))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a web address; write it in full, "
-                                              "starting with https://", name, text);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a web address; write it in full, "
+                                     "starting with https://", name, text);
           ok = FALSE;
         }
       break;
 
     case V_EMAIL:
-      if (!_baken_content_source_is_valid_email (text))
+      if (!baken_source_is_valid_email (text))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not an e-mail address; write it as "
-                                              "name@example.nl", name, text);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not an e-mail address; write it as "
+                                     "name@example.nl", name, text);
           ok = FALSE;
         }
       break;
@@ -346,13 +362,13 @@ _baken_content_source_check_value (Source *b,
     case V_BYDAY:
       if (!baken_content_source_parse_byday (text, &mask))
         {
-          _baken_content_source_report_field (b, t, row, col,
-                                              "%s \"%s\" is not a list of days; write days as "
-                                              "MO,TU,WE,TH,FR,SA,SU (each once, separated by "
-                                              "commas), add PH when the hours also hold on "
-                                              "public holidays, or leave it empty for every "
-                                              "day", name,
-                                              text);
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not a list of days; write days as "
+                                     "MO,TU,WE,TH,FR,SA,SU (each once, separated by "
+                                     "commas), add PH when the hours also hold on "
+                                     "public holidays, or leave it empty for every "
+                                     "day", name,
+                                     text);
           ok = FALSE;
         }
       break;

@@ -36,13 +36,6 @@ MAX_LINES = 600
 # Past MAX_LINES for now: each is a cut still to redraw (issue notes say which). The
 # list may only shrink; a file that is not over the limit must not be on it.
 LONG_FILES = {
-    "authoring/baken-content-build.c",
-    "authoring/baken-content-source-checks.c",
-    "authoring/baken-content-source.c",
-    "authoring/baken-hsds-export.c",
-    "authoring/baken-hsds-import-map.c",
-    "authoring/baken-hsds-import.c",
-    "authoring/baken-lint.c",
     "ui/baken-application.c",
     "ui/baken-keyboard.c",
     "ui/baken-kiosk-content.c",
@@ -54,8 +47,6 @@ LONG_FILES = {
 
 # Circles of files that call each other, still to redraw. Only shrinks.
 KNOWN_CIRCLES = [
-    ["baken-content-source-checks.c", "baken-content-source-icons.c", "baken-content-source-package.c", "baken-content-source-translations.c", "baken-content-source-values.c", "baken-content-source.c"],
-    ["baken-hsds-import-map.c", "baken-hsds-import.c"],
 ]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(baken-[a-z0-9-]+\.h)"', re.M)

@@ -1,0 +1,126 @@
+/* baken-hsds-import-out.c: the records import writes, and where each came from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each written record remembers the HSDS row it came from, so that a problem the build
+ * finds in the written source is reported at that row; a record import does not keep is
+ * a note.
+ */
+#define G_LOG_DOMAIN "baken-hsds"
+
+#include "config.h"
+
+#include "baken-hsds-import-out.h"
+
+#include <string.h>
+
+#include "baken-hsds-notes.h"
+
+void
+baken_hsds_import_dropped (Import     *imp,
+                           HTable     *t,
+                           HRow       *row,
+                           const char *format,
+                           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  baken_hsds_add_note (imp->notes, "%s:%u: dropped: %s", t->file, row->line, message);
+}
+
+gboolean
+baken_hsds_import_is_kept (Import     *imp,
+                           const char *resource,
+                           const char *id)
+{
+  HTable *t = baken_hsds_table_of (imp, resource);
+
+  return id != NULL && t != NULL && g_hash_table_contains (t->kept, id);
+}
+
+OutTable *
+baken_hsds_import_out (Import            *imp,
+                       const char        *file,
+                       const char        *resource,
+                       const char *const *columns)
+{
+  OutTable *t = baken_hsds_out_table_new (file, resource, columns, NULL);
+
+  g_ptr_array_add (imp->out, t);
+  return t;
+}
+
+void
+baken_hsds_import_add (Import     *imp,
+                       OutTable   *out,
+                       HTable     *t,
+                       HRow       *row,
+                       GHashTable *record)
+{
+  Origin origin = { t->file, row->line, t, row, 0 };
+
+  baken_hsds_out_table_add (out, record, &origin);
+  g_hash_table_add (t->kept, g_strdup (baken_hsds_hget (t, row, "id")));
+  (void) imp;
+}
+
+void
+baken_hsds_import_copy (GHashTable        *record,
+                        HTable            *t,
+                        HRow              *row,
+                        const char *const *columns)
+{
+  for (guint i = 0; columns[i] != NULL; i++)
+    baken_hsds_set (record, columns[i], baken_hsds_hget (t, row, columns[i]));
+}
+
+/* Turns a problem of the written source ("FILE:LINE:COLUMN: MESSAGE") into one at the
+ * HSDS record it came from. */
+char *
+baken_hsds_map_back (Import     *imp,
+                     const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", 4);
+  OutTable *out = NULL;
+  const Origin *origin = NULL;
+  guint64 line, column;
+  const char *message;
+
+  if (g_strv_length (parts) < 4 ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, &line, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXUINT, &column, NULL))
+    return g_strdup_printf ("(imported source) %s", text);
+  message = parts[3][0] == ' ' ? parts[3] + 1 : parts[3];
+
+  for (guint i = 0; i < imp->out->len; i++)
+    if (strcmp (((OutTable *) g_ptr_array_index (imp->out, i))->file, parts[0]) == 0)
+      out = g_ptr_array_index (imp->out, i);
+  for (guint i = 0; out != NULL && i < out->origins->len; i++)
+    if (g_array_index (out->origins, Origin, i).out_line <= line)
+      origin = &g_array_index (out->origins, Origin, i);
+
+  if (origin != NULL)
+    {
+      HTable *t = origin->table;
+      HRow *row = origin->row;
+      const char *name = column <= out->columns->len ? g_ptr_array_index (out->columns, column - 1) : "";
+      guint hsds_line, hsds_column;
+
+      if (baken_hsds_hcolumn (t, name) >= 0)
+        baken_hsds_hposition (t, row, name, &hsds_line, &hsds_column);
+      else
+        {
+          hsds_line = row->line;
+          hsds_column = 1;
+        }
+      return g_strdup_printf ("%s:%u:%u: %s (Baken cannot take this value)", t->file,
+                              hsds_line, hsds_column, message);
+    }
+
+  return g_strdup_printf ("(imported %s):%s:%s: %s", parts[0], parts[1], parts[2], message);
+}
