@@ -193,7 +193,7 @@ baken_build_write_services (Source  *b,
   Table *t = &b->tables[T_SERVICE];
   Table *docs = &b->tables[T_REQUIRED_DOCUMENT];
   Table *languages = &b->tables[T_LANGUAGE];
-  g_autoptr(sqlite3_stmt) service = baken_build_sql_prepare (db, "INSERT INTO service (id, organization_id, url, email, status, assured_date) VALUES (?, ?, ?, ?, ?, ?)", error);
+  g_autoptr(sqlite3_stmt) service = baken_build_sql_prepare (db, "INSERT INTO service (id, organization_id, url, email, status, assured_date, handover) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) text = baken_build_sql_prepare (db, "INSERT INTO service_text (service_id, lang, name, description, what_to_expect, cost, eligibility, alert) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) doc = baken_build_sql_prepare (db, "INSERT INTO required_document (id, service_id, position) VALUES (?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) doc_text = baken_build_sql_prepare (db, "INSERT INTO required_document_text (required_document_id, lang, document) VALUES (?, ?, ?)", error);
@@ -217,6 +217,7 @@ baken_build_write_services (Source  *b,
       baken_build_sql_bind_text (service, 4, value (row, SVC_EMAIL));
       baken_build_sql_bind_text (service, 5, value (row, SVC_STATUS));
       baken_build_sql_bind_text (service, 6, value (row, SVC_ASSURED_DATE));
+      baken_build_sql_bind_text (service, 7, value (row, SVC_HANDOVER));
       if (!baken_build_sql_run (db, service, error) ||
           !baken_build_insert_texts (b, db, text, T_SERVICE, id, row, keys, 1, text_cols,
                                      G_N_ELEMENTS (text_cols), error))

@@ -58,6 +58,8 @@ static const ColumnSpec service_columns[] = {
   [SVC_ELIGIBILITY_DESCRIPTION] = OPT ("eligibility_description", V_TEXT),
   [SVC_ASSURED_DATE] = OPT ("assured_date", V_DATE),
   [SVC_ALERT] = OPT ("alert", V_TEXT),
+  /* Baken: for desk staff only (a warm handover), never shown to residents. */
+  [SVC_HANDOVER] = OPT ("handover", V_TEXT),
 };
 
 static const ColumnSpec location_columns[] = {

@@ -207,6 +207,12 @@ export_services (Export *e)
                          "channel", n_cost_notes, n_cost_notes == 1 ? "cost note" : "cost notes");
 
   for (guint r = 0; r < n_services; r++)
+    if (get (src, BAKEN_SOURCE_SERVICE, r, "handover") != NULL)
+      baken_hsds_add_note (e->notes, "services.csv:%u: the handover text of %s not exported: "
+                           "it is for desk staff only", line_of (src, BAKEN_SOURCE_SERVICE, r),
+                           get (src, BAKEN_SOURCE_SERVICE, r, "id"));
+
+  for (guint r = 0; r < n_services; r++)
     {
       g_autoptr(GHashTable) record = baken_hsds_record_new ();
 

@@ -397,6 +397,21 @@ append_findings (GString    *out,
   if (!append_holidays (out, db, max_ids, error))
     return FALSE;
 
+  /* For desk staff: what the receiving organisation needs at a warm handover. */
+  unknown = query_rows (db, "SELECT id FROM service WHERE status = 'active' AND "
+                        "(handover IS NULL OR handover = '') ORDER BY id", NULL, error);
+  if (unknown == NULL)
+    return FALSE;
+  g_string_append_printf (out, "Active services without a handover text for staff: %u\n",
+                          unknown->len);
+  if (unknown->len > 0)
+    {
+      g_string_append (out, "  ");
+      append_ids (out, unknown, max_ids);
+      g_string_append_c (out, '\n');
+    }
+  g_clear_pointer (&unknown, g_ptr_array_unref);
+
   unknown = query_rows (db, "SELECT id FROM service WHERE assured_date IS NULL ORDER BY id",
                         NULL, error);
   if (unknown == NULL)

@@ -39,7 +39,7 @@ static const char sql_service[] =
   "SELECT s.id, s.organization_id, COALESCE(ot.name, onl.name), "
   TEXT ("t", "name") ", " TEXT ("t", "description") ", " TEXT ("t", "what_to_expect") ", "
   TEXT ("t", "cost") ", " TEXT ("t", "eligibility") ", " TEXT ("t", "alert") ", "
-  " s.url, s.assured_date "
+  " s.url, s.assured_date, s.handover "
   "FROM service s "
   "JOIN service_text nl ON nl.service_id = s.id AND nl.lang = 'nl' "
   "LEFT JOIN service_text t ON t.service_id = s.id AND t.lang = ?1 "
@@ -387,6 +387,7 @@ baken_service_free (BakenService *service)
   g_free (service->description);
   g_free (service->summary);
   g_free (service->what_to_expect);
+  g_free (service->handover);
   g_free (service->cost);
   g_free (service->eligibility);
   g_free (service->alert);
@@ -518,6 +519,9 @@ baken_catalog_get_service (BakenCatalog  *self,
   service->alert = baken_catalog_column_dup (stmt, 8);
   service->url = baken_catalog_column_dup (stmt, 9);
   service->assured_date = baken_catalog_column_dup (stmt, 10);
+  /* What to pass on at a warm handover: for desk staff, never for residents. */
+  if (audience == BAKEN_AUDIENCE_STAFF)
+    service->handover = baken_catalog_column_dup (stmt, 11);
 
   if (!(service->what_to_bring = load_strings (self, sql_documents, lang, id, error)) ||
       !(service->languages = load_strings (self, sql_languages, lang, id, error)) ||

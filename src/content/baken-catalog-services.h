@@ -65,6 +65,8 @@ typedef struct
   char          *description;     /* (nullable) what they help with */
   char          *summary;         /* (nullable) first sentence of description */
   char          *what_to_expect;  /* (nullable) */
+  char          *handover;        /* (nullable) staff only (BAKEN_AUDIENCE_STAFF): what the
+                                   * receiving organisation needs at a warm handover */
   char          *cost;            /* (nullable) */
   char          *eligibility;     /* (nullable) */
   char          *alert;           /* (nullable) */

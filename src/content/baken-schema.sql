@@ -53,7 +53,8 @@ CREATE TABLE service (
   url             TEXT,
   email           TEXT,
   status          TEXT NOT NULL,         -- only 'active' is shown
-  assured_date    TEXT                   -- YYYY-MM-DD, last checked
+  assured_date    TEXT,                  -- YYYY-MM-DD, last checked
+  handover        TEXT                   -- staff only: what to pass on at a warm handover
 );
 
 CREATE TABLE service_text (

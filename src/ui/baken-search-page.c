@@ -264,7 +264,7 @@ update (BakenSearchPage *self)
       /* One letter matches too much to help: wait for the second. */
       set_status (self, empty
                   /* Translators: on the search screen before anything is typed */
-                  ? _("Tik op de letters. Bijvoorbeeld: huur, schulden of paspoort.")
+                  ? _("Tik op de letters. Bijvoorbeeld: huur, schulden of brief.")
                   /* Translators: on the search screen after one letter */
                   : _("Typ nog een letter."));
       return;

@@ -775,9 +775,11 @@ static void
 test_manifest_schema_version (Fixture       *f,
                               gconstpointer  data)
 {
-  edit_manifest (f, "\"schema_version\" : 1", "\"schema_version\" : 2");
+  /* The version after the one this program reads. */
+  edit_manifest (f, "\"schema_version\" : " G_STRINGIFY (BAKEN_SCHEMA_VERSION),
+                 "\"schema_version\" : 99");
   sign_manifest_as_is (f, f->key, "serial:7");
-  verify_fails (f, BAKEN_BUNDLE_ERROR_SCHEMA, "version 2");
+  verify_fails (f, BAKEN_BUNDLE_ERROR_SCHEMA, "version 99");
 }
 
 static void

@@ -193,6 +193,11 @@ test_staff_channels (Fixture       *f,
   g_assert_true (backoffice->is_staff);
   g_assert_cmpstr (backoffice->value, ==, "030 123 45 99");
   g_assert_cmpuint (staff->channels->len, ==, 5);
+
+  /* What to pass on at a warm handover is for staff as well. */
+  g_assert_null (pub->handover);
+  g_assert_cmpstr (staff->handover, ==,
+                   "Bel de backoffice. Geef door: welke schulden, en of er een deurwaarder is.");
 }
 
 static void

@@ -269,10 +269,11 @@ test_good (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (db);
 
-  assert_query (db, "PRAGMA user_version", "1");
+  assert_query (db, "PRAGMA user_version", G_STRINGIFY (BAKEN_SCHEMA_VERSION));
   assert_query (db, "SELECT key, value FROM meta ORDER BY key",
                 "created|2025-03-01T08:00:00Z;expires|2025-06-01T00:00:00Z;format|1;"
-                "publisher|Gemeente Teststad;region|Teststad;schema_version|1;serial|42");
+                "publisher|Gemeente Teststad;region|Teststad;schema_version|"
+                G_STRINGIFY (BAKEN_SCHEMA_VERSION) ";serial|42");
 
   /* Records, including the service that is not active. */
   assert_query (db, "SELECT count(*) FROM organization", "2");
@@ -428,7 +429,7 @@ static const Case cases[] = {
   { "unknown-column", "services.csv", "application_process", "aplication_process",
     "services.csv:1:6: unknown column \"aplication_process\"; check the spelling (the columns "
     "of services.csv are: id, organization_id, name, status, alternate_name, description, url, "
-    "email, application_process, fees_description, eligibility_description, assured_date, alert)" },
+    "email, application_process, fees_description, eligibility_description, assured_date, alert, handover)" },
   { "unknown-reference", "services.csv", "svc-schuldhulp,org-schuldhulp", "svc-schuldhulp,org-schuld",
     "services.csv:2:2: organization_id \"org-schuld\" does not exist in organizations.csv; use "
     "one of its ids or add the organisation" },

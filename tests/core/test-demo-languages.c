@@ -281,13 +281,12 @@ typedef struct
 } HintWord;
 
 /* The example words of the search hint "Tik op de letters. Bijvoorbeeld: huur, schulden
- * of paspoort." (src/ui/baken-search-page.c): keep this list the same as the msgstr of
- * that msgid in every po/LANG.po. The demo has nothing about passports, so the
- * translations name a letter instead; the Dutch msgid still says "paspoort", which finds
- * nothing, and has to change with the code (to "brief") before it can be listed here. */
+ * of brief." (src/ui/baken-search-page.c): keep this list the same as the msgid and the
+ * msgstr of it in every po/LANG.po. */
 static const HintWord hint_words[] = {
   { "nl", "huur", "le-wonen" },
   { "nl", "schulden", "le-geld" },
+  { "nl", "brief", "le-brief" },
   { "en", "rent", "le-wonen" },
   { "en", "debts", "le-geld" },
   { "en", "letter", "le-brief" },

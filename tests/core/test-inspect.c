@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "baken-content-build.h"
+#include "baken-content.h"
 #include "baken-inspect.h"
 #include "baken-manifest.h"
 
@@ -140,7 +141,7 @@ test_db (Fixture       *f,
   assert_line (text, "Created: 2025-03-01T08:00:00Z");
   assert_line (text, "Expires: 2025-06-01T00:00:00Z");
   assert_line (text, "Key id: none (no manifest)");
-  assert_line (text, "Schema version: 1");
+  assert_line (text, "Schema version: " G_STRINGIFY (BAKEN_SCHEMA_VERSION));
   assert_line (text, "Publisher: Gemeente Teststad");
   assert_line (text, "Languages: nl en");
   /* Counts per table and per language. */
