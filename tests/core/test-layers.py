@@ -53,7 +53,6 @@ LONG_FILES = {
     "trust/baken-manifest.c",
     "trust/baken-minisign.c",
     "ui/baken-application.c",
-    "ui/baken-keyboard.c",
     "ui/baken-kiosk-content.c",
     "ui/baken-print-page.c",
     "ui/baken-search-page.c",
