@@ -27,6 +27,7 @@ struct _BakenKeyboard
 
   /* State */
   char          *text;          /* (owned) never NULL */
+  guint          max_chars;     /* the longest text, in characters */
   gboolean       show_accents;
   gboolean       latin;
 
@@ -95,7 +96,7 @@ type_action (GtkWidget  *widget,
   if (g_str_equal (key, " ") && (*self->text == '\0' || g_str_has_suffix (self->text, " ")))
     return;
 
-  if (g_utf8_strlen (self->text, -1) + g_utf8_strlen (key, -1) > BAKEN_KEYBOARD_MAX_CHARS)
+  if (g_utf8_strlen (self->text, -1) + g_utf8_strlen (key, -1) > self->max_chars)
     {
       gtk_widget_error_bell (widget);
       return;
@@ -284,6 +285,7 @@ baken_keyboard_init (BakenKeyboard *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   self->text = g_strdup ("");
+  self->max_chars = BAKEN_KEYBOARD_MAX_CHARS;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   /* Translators: accessible name of the on-screen keyboard */
@@ -321,7 +323,7 @@ baken_keyboard_get_text (BakenKeyboard *self)
  * baken_keyboard_set_text:
  *
  * Sets the text as if typed: invalid UTF-8 is made valid and the text is cut to
- * BAKEN_KEYBOARD_MAX_CHARS characters.
+ * the keyboard's max-chars characters (BAKEN_KEYBOARD_MAX_CHARS unless set).
  */
 void
 baken_keyboard_set_text (BakenKeyboard *self,
@@ -333,13 +335,38 @@ baken_keyboard_set_text (BakenKeyboard *self,
   g_return_if_fail (BAKEN_IS_KEYBOARD (self));
 
   valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  if (g_utf8_strlen (valid, -1) > BAKEN_KEYBOARD_MAX_CHARS)
+  if (g_utf8_strlen (valid, -1) > self->max_chars)
     {
-      end = g_utf8_offset_to_pointer (valid, BAKEN_KEYBOARD_MAX_CHARS);
+      end = g_utf8_offset_to_pointer (valid, self->max_chars);
       valid[end - valid] = '\0';
     }
 
   set_text_internal (self, g_steal_pointer (&valid));
+}
+
+guint
+baken_keyboard_get_max_chars (BakenKeyboard *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KEYBOARD (self), 0);
+
+  return self->max_chars;
+}
+
+/**
+ * baken_keyboard_set_max_chars:
+ *
+ * Sets the longest text the keyboard holds, in characters; a longer text already typed
+ * is cut to it.
+ */
+void
+baken_keyboard_set_max_chars (BakenKeyboard *self,
+                              guint          max_chars)
+{
+  g_return_if_fail (BAKEN_IS_KEYBOARD (self));
+  g_return_if_fail (max_chars > 0);
+
+  self->max_chars = max_chars;
+  baken_keyboard_set_text (self, self->text);
 }
 
 gboolean
