@@ -56,7 +56,6 @@ LONG_FILES = {
     "ui/baken-kiosk-content.c",
     "ui/baken-print-page.c",
     "ui/baken-search-page.c",
-    "ui/baken-speaker.c",
     "ui/baken-window.c",
 }
 
