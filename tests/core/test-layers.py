@@ -55,7 +55,6 @@ LONG_FILES = {
     "ui/baken-application.c",
     "ui/baken-kiosk-content.c",
     "ui/baken-print-page.c",
-    "ui/baken-search-page.c",
     "ui/baken-window.c",
 }
 
