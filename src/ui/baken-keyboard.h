@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BakenKeyboard, baken_keyboard, BAKEN, KEYBOARD, GtkWidget)
 
-/* The longest text the keyboard holds, in characters. */
+/* The longest text the keyboard holds by default, in characters. */
 #define BAKEN_KEYBOARD_MAX_CHARS 60
 
 /* language picks the layout: Ukrainian ЙЦУКЕН for "uk", Arabic for "ar", QWERTY with
@@ -36,6 +36,12 @@ const char *baken_keyboard_get_language     (BakenKeyboard *self);
 const char *baken_keyboard_get_text         (BakenKeyboard *self);
 void        baken_keyboard_set_text         (BakenKeyboard *self,
                                              const char    *text);
+/* The longest text the keyboard holds, in characters: BAKEN_KEYBOARD_MAX_CHARS unless
+ * set (a handover note typed by desk staff holds 140). Setting it cuts a longer text
+ * already typed; a key that would go past it rings the bell instead. */
+guint       baken_keyboard_get_max_chars    (BakenKeyboard *self);
+void        baken_keyboard_set_max_chars    (BakenKeyboard *self,
+                                             guint          max_chars);
 gboolean    baken_keyboard_get_show_accents (BakenKeyboard *self);
 void        baken_keyboard_set_show_accents (BakenKeyboard *self,
                                              gboolean       show_accents);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What was typed, the results as one types (life events first, then services: each a
- * big button that activates kiosk.open-event or kiosk.open-service), and the keyboard.
+ * big button that activates kiosk.open-event or kiosk.open-service, built by
+ * baken-search-results.c), and the keyboard.
  * In portrait the keyboard sits in the lower part of the screen with the results above
  * it; on a wide screen it stands to the side of the results, at the bottom.
  *
@@ -25,6 +26,7 @@
 #include "baken-desk-hint.h"
 #include "baken-icon.h"
 #include "baken-search.h"
+#include "baken-search-results.h"
 
 /* From this width the keyboard stands beside the results instead of below them. */
 #define SIDE_BY_SIDE_WIDTH 1400
@@ -61,95 +63,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-create_result_button (BakenCatalog *catalog,
-                      const char   *css_class,
-                      const char   *icon,
-                      const char   *ui_icon,
-                      const char   *title,
-                      const char   *subtitle,
-                      const char   *action,
-                      const char   *target)
-{
-  g_autoptr(GBytes) svg = NULL;
-  GtkWidget *button, *box, *text, *label, *image;
-
-  button = gtk_button_new ();
-  gtk_widget_add_css_class (button, "choice");
-  gtk_widget_add_css_class (button, css_class);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-
-  if (icon != NULL && (svg = baken_catalog_get_icon (catalog, icon)) != NULL)
-    image = baken_icon_new_for_svg (svg, 72);
-  else
-    image = baken_icon_new (ui_icon, 72);
-  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), image);
-
-  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-
-  label = gtk_label_new (title);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "choice-title");
-  gtk_box_append (GTK_BOX (text), label);
-
-  if (subtitle != NULL && *subtitle != '\0')
-    {
-      label = gtk_label_new (subtitle);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "choice-summary");
-      gtk_box_append (GTK_BOX (text), label);
-    }
-
-  /* A button with a box inside has no accessible name of its own. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  if (subtitle != NULL && *subtitle != '\0')
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                    -1);
-
-  return button;
-}
-
-static GtkWidget *
-create_search_result (BakenCatalog            *catalog,
-                      const BakenSearchResult *result,
-                      const char              *css_class)
-{
-  if (result->kind == BAKEN_SEARCH_LIFE_EVENT)
-    return create_result_button (catalog, css_class, result->icon, "search", result->title,
-                                 result->subtitle, "kiosk.open-event", result->id);
-
-  g_assert (result->kind == BAKEN_SEARCH_SERVICE);
-
-  return create_result_button (catalog, css_class, NULL, "service", result->title,
-                               result->subtitle, "kiosk.open-service", result->id);
-}
-
-static GtkWidget *
-create_note (const char *text,
-             const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 static void
 clear_results (BakenSearchPage *self)
 {
@@ -180,30 +93,6 @@ show_failure (BakenSearchPage *self,
               _("Zoeken lukt nu niet. Vraag het aan de medewerker bij de balie."));
 }
 
-/* Life events first, then services, each in the order of the search. */
-static GPtrArray *
-order_results (GPtrArray *results)
-{
-  GPtrArray *ordered = g_ptr_array_new ();
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      BakenSearchResult *result = g_ptr_array_index (results, i);
-
-      if (result->kind == BAKEN_SEARCH_LIFE_EVENT)
-        g_ptr_array_add (ordered, result);
-    }
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      BakenSearchResult *result = g_ptr_array_index (results, i);
-
-      if (result->kind == BAKEN_SEARCH_SERVICE)
-        g_ptr_array_add (ordered, result);
-    }
-
-  return ordered;
-}
 
 static void
 show_nothing_found (BakenSearchPage *self,
@@ -231,15 +120,17 @@ show_nothing_found (BakenSearchPage *self,
 
   if (suggestions->len > 0)
     gtk_box_append (self->results,
-                    create_note (/* Translators: above suggested topics after a search
-                                  * that found nothing */
-                                 _("Misschien past een van deze onderwerpen:"),
-                                 "search-note"));
+                    baken_search_results_new_note (/* Translators: above suggested
+                                                    * topics after a search that found
+                                                    * nothing */
+                                                   _("Misschien past een van deze onderwerpen:"),
+                                                   "search-note"));
 
   for (guint i = 0; i < suggestions->len; i++)
     gtk_box_append (self->results,
-                    create_search_result (catalog, g_ptr_array_index (suggestions, i),
-                                          "search-suggestion"));
+                    baken_search_results_new_button (catalog,
+                                                     g_ptr_array_index (suggestions, i),
+                                                     "search-suggestion"));
 }
 
 static void
@@ -285,7 +176,7 @@ update (BakenSearchPage *self)
       return;
     }
 
-  ordered = order_results (results);
+  ordered = baken_search_results_order (results);
   if (ordered->len == 0)
     {
       show_nothing_found (self, text);
@@ -296,8 +187,8 @@ update (BakenSearchPage *self)
   set_status (self, _("Dit hebben we gevonden:"));
   for (guint i = 0; i < ordered->len; i++)
     gtk_box_append (self->results,
-                    create_search_result (catalog, g_ptr_array_index (ordered, i),
-                                          "search-result"));
+                    baken_search_results_new_button (catalog, g_ptr_array_index (ordered, i),
+                                                     "search-result"));
 }
 
 static void

@@ -6,16 +6,10 @@
 
 #include <gio/gio.h>
 
+/* BAKEN_SPEAKER_ERROR: the engine's errors are the speaker's. */
+#include "baken-speaker-engine.h"
+
 G_BEGIN_DECLS
-
-#define BAKEN_SPEAKER_ERROR (baken_speaker_error_quark ())
-
-typedef enum {
-  BAKEN_SPEAKER_ERROR_ENGINE,    /* espeak-ng could not start or has no such voice */
-  BAKEN_SPEAKER_ERROR_OUTPUT,    /* the audio output or the file could not be written */
-} BakenSpeakerError;
-
-GQuark baken_speaker_error_quark (void);
 
 typedef enum {
   BAKEN_SPEAKER_OUTPUT_AUDIO,    /* the default audio output (a headset socket) */

@@ -37,11 +37,8 @@ MAX_LINES = 600
 # list may only shrink; a file that is not over the limit must not be on it.
 LONG_FILES = {
     "ui/baken-application.c",
-    "ui/baken-keyboard.c",
     "ui/baken-kiosk-content.c",
     "ui/baken-print-page.c",
-    "ui/baken-search-page.c",
-    "ui/baken-speaker.c",
     "ui/baken-window.c",
 }
 

@@ -871,6 +871,52 @@ test_keyboard_layouts (gconstpointer data)
   ui_test_run (20);
 }
 
+/* The keyboard holds BAKEN_KEYBOARD_MAX_CHARS characters unless told otherwise (a
+ * handover note typed by desk staff holds 140); characters, not bytes. */
+static void
+test_keyboard_max_chars (void)
+{
+  g_autoptr(GtkWidget) window = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  BakenKeyboard *keyboard;
+
+  window = g_object_ref_sink (gtk_window_new ());
+  keyboard = BAKEN_KEYBOARD (baken_keyboard_new ("uk"));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (keyboard));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_run (20);
+
+  g_assert_cmpuint (baken_keyboard_get_max_chars (keyboard), ==, BAKEN_KEYBOARD_MAX_CHARS);
+  for (guint i = 0; i < 200; i++)
+    g_string_append (long_text, "ї");
+  baken_keyboard_set_text (keyboard, long_text->str);
+  g_assert_cmpint (g_utf8_strlen (baken_keyboard_get_text (keyboard), -1), ==,
+                   BAKEN_KEYBOARD_MAX_CHARS);
+
+  /* A longer limit: the keys type on up to it, and no further. */
+  baken_keyboard_set_max_chars (keyboard, 140);
+  g_assert_cmpuint (baken_keyboard_get_max_chars (keyboard), ==, 140);
+  g_assert_cmpint (g_utf8_strlen (baken_keyboard_get_text (keyboard), -1), ==,
+                   BAKEN_KEYBOARD_MAX_CHARS);
+  for (guint i = 0; i < 200; i++)
+    gtk_widget_activate_action (GTK_WIDGET (keyboard), "keyboard.type", "s", "ї");
+  g_assert_cmpint (g_utf8_strlen (baken_keyboard_get_text (keyboard), -1), ==, 140);
+  baken_keyboard_set_text (keyboard, long_text->str);
+  g_assert_cmpint (g_utf8_strlen (baken_keyboard_get_text (keyboard), -1), ==, 140);
+
+  /* A shorter limit cuts what is there. */
+  baken_keyboard_set_max_chars (keyboard, 3);
+  g_assert_cmpstr (baken_keyboard_get_text (keyboard), ==, "їїї");
+  gtk_widget_activate_action (GTK_WIDGET (keyboard), "keyboard.type", "s", "a");
+  g_assert_cmpstr (baken_keyboard_get_text (keyboard), ==, "їїї");
+  gtk_widget_activate_action (GTK_WIDGET (keyboard), "keyboard.backspace", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (keyboard), "keyboard.type", "s", "a");
+  g_assert_cmpstr (baken_keyboard_get_text (keyboard), ==, "їїa");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_run (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -888,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/ui/search/digits", test_digits);
   g_test_add_func ("/ui/search/accent-key", test_accent_key);
   g_test_add_func ("/ui/search/physical-keys", test_physical_keys);
+  g_test_add_func ("/ui/search/keyboard-max-chars", test_keyboard_max_chars);
   g_test_add_data_func ("/ui/search/layout/portrait", &portrait, test_layout);
   g_test_add_data_func ("/ui/search/layout/landscape", &landscape, test_layout);
   for (guint i = 0; i < G_N_ELEMENTS (layout_cases); i++)
