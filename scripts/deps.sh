@@ -13,6 +13,8 @@ packages=(
   debhelper dpkg-dev fakeroot
   # run: time zone data, fonts for all scripts the kiosk shows
   tzdata fonts-dejavu-core fonts-noto-core
+  # systemd-analyze: the kiosk unit's sandbox (tests/package/test-unit-security.py)
+  systemd
   # tests and tools: a display, screenshots, key events, validators, PDFs
   xvfb xauth xdotool imagemagick librsvg2-bin poppler-utils sqlite3
   desktop-file-utils appstream-util dbus dbus-x11 at-spi2-core python3
