@@ -13,6 +13,12 @@ packages=(
   debhelper dpkg-dev fakeroot
   # run: time zone data, fonts for all scripts the kiosk shows
   tzdata fonts-dejavu-core fonts-noto-core
+  # systemd-analyze: the kiosk unit's sandbox (tests/package/test-unit-security.py)
+  systemd
+  # the dconf lock of the kiosk user (debian/, tests/package/test-package.py)
+  dconf-cli dconf-gsettings-backend libglib2.0-bin
+  # the manual pages: rendered and checked (tests/package/test-man-pages.py)
+  groff-base man-db
   # tests and tools: a display, screenshots, key events, validators, PDFs
   xvfb xauth xdotool imagemagick librsvg2-bin poppler-utils sqlite3
   desktop-file-utils appstream-util dbus dbus-x11 at-spi2-core python3

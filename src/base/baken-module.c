@@ -79,13 +79,16 @@ baken_module_lookup (const char  *name,
   file = g_strconcat ("lib", name, ".so", NULL);
   path = g_build_filename (dir, file, NULL);
 
+#ifdef BAKEN_BUILD_MODULEDIR
   /* Not installed (a program run from its build dir, as scripts/run-demo.sh does):
-   * the module next to it in the build dir, as for the icon checker. */
+   * the module next to it in the build dir, as for the icon checker. Packages are
+   * built without it (meson option build-dir-fallback). */
   if (g_getenv ("BAKEN_MODULE_DIR") == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_free (path);
       path = g_build_filename (BAKEN_BUILD_MODULEDIR, file, NULL);
     }
+#endif
 
   module = open_module (path, error);
   if (module == NULL)

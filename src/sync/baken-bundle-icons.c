@@ -103,9 +103,12 @@ baken_bundle_dup_icon_checker_path (void)
 
   if (env != NULL && env[0] != '\0')
     return g_strdup (env);
-  if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
-    return g_strdup (installed);
-  return g_strdup (BAKEN_BUILD_ICON_CHECK);
+#ifdef BAKEN_BUILD_ICON_CHECK
+  /* Not installed: the one in the build dir (meson option build-dir-fallback). */
+  if (!g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup (BAKEN_BUILD_ICON_CHECK);
+#endif
+  return g_strdup (installed);
 }
 
 static gboolean

@@ -9,8 +9,11 @@ files with their uncommitted changes, new files not yet added; never ignored fil
 as the build dirs) to a temp dir, runs `dpkg-buildpackage -b -uc -us`
 there, and checks the .deb: its Depends (the fonts of all six kiosk languages, the
 dlopened libespeak-ng1, the expanded shlibs), its files, that the binaries it ships run,
-and that fontconfig finds a font for ar, uk, tr, pl, nl and en that a package of Depends
-installed. Prints TAP. Everything it writes stays in the temp dir, which it removes.
+that the kiosk user's dconf profile locks the GTK inspector's key binding off, that the
+second package, baken-kiosk, carries the machine's lock-down (sysctl, logind and manager
+drop-ins, the ctrl-alt-del.target mask in its maintainer scripts), and that fontconfig
+finds a font for ar, uk, tr, pl, nl and en that a package of Depends installed.
+Prints TAP. Everything it writes stays in the temp dir, which it removes.
 Set BAKEN_KEEP_PACKAGE_TMP=1 to keep the temp dir for a look after a failure."""
 import glob
 import os
@@ -28,7 +31,17 @@ REQUIRED_DEPENDS = [
     ("libespeak-ng1", "read-aloud dlopens libespeak-ng.so.1"),
     ("libgtk-4-1", "${shlibs:Depends} was expanded"),
     ("adduser", "the postinst creates the kiosk's system user"),
+    ("dconf-gsettings-backend", "GSettings reads the dconf lock of the kiosk user"),
+    ("dconf-cli", "the postinst compiles the dconf database with dconf update"),
 ]
+
+# The lock-down of a kiosk machine, in its own package so that IT's workstations can
+# install baken for its tools.
+KIOSK_FILES = {
+    "usr/lib/sysctl.d/60-baken-kiosk.conf": ["kernel.sysrq = 0"],
+    "usr/lib/systemd/logind.conf.d/baken-kiosk.conf": ["NAutoVTs=0", "ReserveVT=0"],
+    "usr/lib/systemd/system.conf.d/baken-kiosk.conf": ["CtrlAltDelBurstAction=none"],
+}
 
 # The modules are in the multiarch libdir that dh_auto_configure gives meson.
 MULTIARCH = subprocess.run(["dpkg-architecture", "-qDEB_HOST_MULTIARCH"],
@@ -49,6 +62,12 @@ REQUIRED_FILES = [
     "usr/share/applications/nl.baken.Kiosk.desktop",
     "usr/share/metainfo/nl.baken.Kiosk.metainfo.xml",
     "usr/share/doc/baken/cupsd-kiosk.conf",
+    "usr/share/man/man1/baken.1.gz",
+    "usr/share/man/man1/baken-bundle.1.gz",
+    "usr/share/man/man1/baken-sync.1.gz",
+    "etc/dconf/profile/baken",
+    "etc/dconf/db/baken.d/00-baken-kiosk",
+    "etc/dconf/db/baken.d/locks/00-baken-kiosk",
 ] + ["usr/share/locale/%s/LC_MESSAGES/baken.mo" % lang for lang in LANGUAGES]
 
 
@@ -217,6 +236,13 @@ def check_package(tap, srcroot, tmp):
     tap.check("adduser --system" in script and " baken" in script,
               "the postinst creates the system user baken (User= of the unit)",
               "postinst is:\n%s" % (script or "(missing)"))
+    groups = re.search(r"for group in ([^;\n]*)", script)
+    tap.check(groups is not None and "input" not in groups.group(1).split(),
+              "the postinst adds baken to %s, not to input (logind hands cage the seat)"
+              % (groups.group(1) if groups else "no group"),
+              "postinst is:\n%s" % (script or "(missing)"))
+    tap.check("dconf update" in script, "the postinst compiles the dconf database",
+              "postinst is:\n%s" % (script or "(missing)"))
 
     # The binaries run from the unpacked package (no install into the system).
     root = os.path.join(tmp, "root")
@@ -248,6 +274,9 @@ def check_package(tap, srcroot, tmp):
               "baken-bundle verify --demo-key takes the packaged demo bundle",
               "exit status %d, output:\n%s" % (result.returncode, result.stdout))
 
+    check_dconf_lock(tap, root, tmp, env)
+    check_kiosk_package(tap, tmp, env)
+
     # Fonts: every kiosk language has a font, from a package the .deb depends on.
     for lang in LANGUAGES:
         fonts = run(["fc-list", "--format", "%{file}\n", ":lang=" + lang], env=env)
@@ -262,6 +291,84 @@ def check_package(tap, srcroot, tmp):
                   "a :lang=%s font comes from Depends: %s" % (lang, ", ".join(from_depends)),
                   "dpkg -S names no package of Depends for the :lang=%s fonts:\n%s"
                   % (lang, "\n".join(files[:10])))
+
+
+def check_dconf_lock(tap, root, tmp, env):
+    """The unit's DCONF_PROFILE names the packaged profile, and its database, compiled as
+    the postinst does, turns the inspector's key binding off and locks it."""
+    unit = open(os.path.join(root, "usr", "lib", "systemd", "system",
+                             "baken-kiosk.service")).read()
+    profile_name = re.search(r"^Environment=DCONF_PROFILE=(\S+)$", unit, re.M)
+    profile_path = os.path.join(root, "etc", "dconf", "profile",
+                                profile_name.group(1) if profile_name else "-")
+    if not tap.check(profile_name is not None and os.path.isfile(profile_path),
+                     "the unit's DCONF_PROFILE names a profile of the package",
+                     "DCONF_PROFILE=%s, no %s" % (profile_name and profile_name.group(1),
+                                                  profile_path)):
+        return
+    if shutil.which("dconf") is None or shutil.which("gsettings") is None:
+        tap.check(False, "dconf and gsettings are installed", "run scripts/deps.sh")
+        return
+    dconf_dir = os.path.join(tmp, "dconf")
+    os.makedirs(dconf_dir)
+    # The packaged profile, with its system database read from where dconf compile wrote
+    # it rather than from /etc/dconf/db.
+    lines = []
+    for line in open(profile_path).read().splitlines():
+        if line.startswith("system-db:"):
+            name = line.split(":", 1)[1].strip()
+            compiled = os.path.join(dconf_dir, name)
+            result = run(["dconf", "compile", compiled,
+                          os.path.join(root, "etc", "dconf", "db", name + ".d")], env=env)
+            tap.check(result.returncode == 0, "dconf compile of the database %s" % name,
+                      result.stdout)
+            line = "file-db:" + compiled
+        lines.append(line)
+    with open(os.path.join(dconf_dir, "profile"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    gs_env = dict(env, GSETTINGS_BACKEND="dconf", DCONF_PROFILE=os.path.join(dconf_dir, "profile"),
+                  XDG_CONFIG_HOME=os.path.join(dconf_dir, "config"), XDG_RUNTIME_DIR=dconf_dir)
+    gs_env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    schema, key = "org.gtk.gtk4.Settings.Debug", "enable-inspector-keybinding"
+    value = run(["gsettings", "get", schema, key], env=gs_env)
+    writable = run(["gsettings", "writable", schema, key], env=gs_env)
+    tap.check(value.stdout.strip() == "false" and writable.stdout.strip() == "false",
+              "the kiosk user's %s %s is false and locked" % (schema, key),
+              "gsettings get: %s; gsettings writable: %s" % (value.stdout, writable.stdout))
+
+
+def check_kiosk_package(tap, tmp, env):
+    """baken-kiosk: the machine's lock-down, and its maintainer scripts."""
+    debs = sorted(glob.glob(os.path.join(tmp, "baken-kiosk_*_all.deb")))
+    if not tap.check(len(debs) == 1, "one baken-kiosk .deb (Architecture: all)",
+                     "found %r in %s" % (debs, tmp)):
+        return
+    deb = debs[0]
+    fields = run(["dpkg-deb", "-f", deb, "Depends"], env=env)
+    depends = depends_names(fields.stdout.split(":", 1)[-1])
+    tap.check({"baken", "cage"} <= depends, "baken-kiosk depends on baken and cage",
+              fields.stdout)
+    root = os.path.join(tmp, "kiosk-root")
+    unpack = run(["dpkg", "-x", deb, root], env=env)
+    if not tap.check(unpack.returncode == 0, "dpkg -x unpacks baken-kiosk", unpack.stdout):
+        return
+    for path, lines in sorted(KIOSK_FILES.items()):
+        full = os.path.join(root, path)
+        text = open(full).read() if os.path.isfile(full) else ""
+        settings = [line.strip() for line in text.splitlines()]
+        tap.check(all(line in settings for line in lines),
+                  "baken-kiosk has /%s with %s" % (path, ", ".join(lines)),
+                  "the file is:\n%s" % (text or "(missing)"))
+    control_dir = os.path.join(tmp, "kiosk-control")
+    run(["dpkg-deb", "-e", deb, control_dir], env=env)
+    scripts = {}
+    for name in ("postinst", "postrm"):
+        path = os.path.join(control_dir, name)
+        scripts[name] = open(path).read() if os.path.isfile(path) else ""
+    tap.check("deb-systemd-helper mask ctrl-alt-del.target" in scripts["postinst"]
+              and "deb-systemd-helper unmask ctrl-alt-del.target" in scripts["postrm"],
+              "baken-kiosk masks ctrl-alt-del.target, and unmasks it when removed",
+              "postinst:\n%s\npostrm:\n%s" % (scripts["postinst"], scripts["postrm"]))
 
 
 def main():
