@@ -14,6 +14,7 @@
 #include "baken-file.h"
 #include "baken-idle.h"
 #include "baken-minisign.h"
+#include "baken-pin.h"
 
 G_DEFINE_BOXED_TYPE (BakenConfig, baken_config, baken_config_ref, baken_config_unref)
 
@@ -49,7 +50,12 @@ static const KnownKey known_keys[] = {
   { "print", "paper", VALUE_STRING, "receipt-80mm, a4 or a5" },
   { "print", "timeout", VALUE_UINT, "seconds a slip may take to print before it is "
     "cancelled, 5 to 300" },
-  { "staff", "pin-hash", VALUE_STRING, "the hash printed by the staff PIN tool" },
+  { "staff", "pin-hash", VALUE_STRING, "the line that \"baken --hash-pin\" prints "
+    "($argon2id$…)" },
+  { "staff", "idle-timeout", VALUE_UINT, "seconds without input before staff mode ends, "
+    "20 to 3600 (shorter than [idle] timeout suits a kiosk)" },
+  { "staff", "desk-pin", VALUE_BOOLEAN, "true or false: does baken --desk ask for the PIN "
+    "at start" },
   { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
   { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
     "minisign.pub files) separated by ';'" },
@@ -238,8 +244,32 @@ read_value (BakenConfig     *self,
     }
   else if (g_str_equal (group, "staff") && g_str_equal (key, "pin-hash"))
     {
+      g_autofree char *value = g_strstrip (g_key_file_get_string (file, group, key, NULL));
+      g_autoptr(GError) pin_error = NULL;
+
+      /* Never an open door: a hash that cannot be checked stops the start. */
+      if (!baken_pin_check_hash (value, &pin_error))
+        return BAD_VALUE ("[staff] pin-hash: %s", pin_error->message);
       g_free (self->staff_pin_hash);
-      self->staff_pin_hash = g_key_file_get_string (file, group, key, NULL);
+      self->staff_pin_hash = g_steal_pointer (&value);
+    }
+  else if (g_str_equal (group, "staff") && g_str_equal (key, "idle-timeout"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 20, 3600, &value, NULL))
+        return BAD_VALUE ("[staff] idle-timeout = \"%s\" is not a number of seconds from 20 "
+                          "to 3600; give %s", raw, known->help);
+      self->staff_idle_timeout = value;
+    }
+  else if (g_str_equal (group, "staff") && g_str_equal (key, "desk-pin"))
+    {
+      g_autoptr(GError) bool_error = NULL;
+      gboolean value = g_key_file_get_boolean (file, group, key, &bool_error);
+
+      if (bool_error != NULL)
+        return BAD_VALUE ("[staff] desk-pin = \"%s\" is not true or false", raw);
+      self->staff_desk_pin = value;
     }
   else if (g_str_equal (group, "sync") && g_str_equal (key, "url"))
     {
@@ -328,6 +358,8 @@ baken_config_new (void)
   self->holidays = BAKEN_HOLIDAY_FLAGS_NONE;
   self->paper = BAKEN_PAPER_RECEIPT_80MM;
   self->print_timeout = 30;
+  self->staff_idle_timeout = 60;
+  self->staff_desk_pin = TRUE;
   self->sync.keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
   self->sync.schedule.kind = BAKEN_SYNC_SCHEDULE_WINDOW;
   self->sync.schedule.window_start = 3 * 3600;
@@ -426,6 +458,10 @@ baken_config_load (const char  *path,
 
   if (!_baken_config_keypad_check (self, file, path, contents, error))
     return NULL;
+
+  if (self->staff_pin_hash == NULL)
+    g_message ("%s: no [staff] pin-hash: staff mode is off on this kiosk (baken --hash-pin "
+               "makes one)", path);
 
   if (self->sync.url != NULL && self->sync.keys->len == 0)
     {

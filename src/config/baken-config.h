@@ -64,7 +64,10 @@ typedef struct
   guint              print_timeout;   /* seconds from submitting until the slip must be
                                        * out, else the job is cancelled (30) */
   /* [staff] */
-  char              *staff_pin_hash;  /* (nullable) */
+  char              *staff_pin_hash;  /* (nullable) argon2id; NULL: staff mode is off */
+  guint              staff_idle_timeout; /* seconds without input before staff mode ends
+                                       * (60) */
+  gboolean           staff_desk_pin;  /* baken --desk asks for the PIN at start (TRUE) */
   /* [sync] */
   BakenSyncSettings  sync;
   /* [keypad] */

@@ -44,6 +44,7 @@
 #include "baken-context.h"
 #include "baken-kiosk-content.h"
 #include "baken-notify.h"
+#include "baken-state.h"
 #include "baken-sync.h"
 #include "baken-window.h"
 
@@ -55,6 +56,7 @@ struct _BakenApplication
 
   /* Options */
   gboolean        kiosk;
+  gboolean        desk;          /* --desk: a window for the desk PC, staff mode from start */
   int             width;
   int             height;
   GStrv           open_steps;    /* (owned) (nullable) */
@@ -79,6 +81,12 @@ G_DEFINE_FINAL_TYPE (BakenApplication, baken_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "kiosk", 'k', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     "Run as the kiosk: fullscreen and locked down", NULL },
+  { "desk", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    "Run at the desk: a normal window for keyboard and mouse, in staff mode (PIN first "
+    "unless [staff] desk-pin = false)", NULL },
+  { "hash-pin", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    "Read a staff PIN on standard input and print the [staff] pin-hash line for kiosk.conf",
+    NULL },
   { "config", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     "Read the configuration from FILE (default: " SYSTEM_CONFIG_PATH ")", "FILE" },
   { "size", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -378,6 +386,20 @@ run_sync_command (BakenApplication *self,
       return 1;
     }
 
+  /* Never an open door: the desk needs a PIN, or an explicit "no PIN at this desk". */
+  if (self->desk && config->staff_desk_pin && config->staff_pin_hash == NULL)
+    {
+      g_printerr ("baken: --desk: kiosk.conf has no [staff] pin-hash; make one with "
+                  "\"baken --hash-pin\" and put it under [staff], or set [staff] desk-pin = "
+                  "false for a desk PC that staff alone can reach\n");
+      return 1;
+    }
+  if (self->desk && self->width == 0)
+    {
+      self->width = 1280;
+      self->height = 960;
+    }
+
   return sync_from_alone (config, state_dir, folder);
 }
 
@@ -398,6 +420,7 @@ baken_application_handle_local_options (GApplication *application,
   gboolean portrait = FALSE, landscape = FALSE, sync_now = FALSE, dev;
 
   g_variant_dict_lookup (options, "kiosk", "b", &self->kiosk);
+  g_variant_dict_lookup (options, "desk", "b", &self->desk);
   g_variant_dict_lookup (options, "config", "^ay", &config_path);
   g_variant_dict_lookup (options, "size", "&s", &size);
   g_variant_dict_lookup (options, "portrait", "b", &portrait);
@@ -446,6 +469,12 @@ baken_application_handle_local_options (GApplication *application,
     {
       self->width = 1920;
       self->height = 1080;
+    }
+
+  if (self->kiosk && self->desk)
+    {
+      g_printerr ("baken: give only one of --kiosk and --desk\n");
+      return 1;
     }
 
   if (self->kiosk && self->open_steps != NULL)
@@ -609,6 +638,54 @@ baken_application_startup (GApplication *application)
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+/* The state DB of the sync's folder, for the print log and the staff PIN lock. */
+static void
+attach_state (BakenApplication *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(BakenState) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->sync == NULL)
+    return;
+  path = g_build_filename (baken_sync_get_state_dir (self->sync), "state.sqlite", NULL);
+  state = baken_state_open (path, &error);
+  if (state == NULL)
+    g_message ("No print log and no lasting staff PIN lock: %s", error->message);
+  else
+    baken_context_set_state (self->context, state);
+}
+
+/* The desk is for staff: staff mode at the start and again whenever it ends (after
+ * "Klaar" or a while without input) — with the PIN, unless this desk has none. */
+static void
+enter_staff_mode (BakenApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  BakenStaffSession *session = baken_context_get_staff (self->context);
+
+  if (baken_staff_session_get_active (session) || window == NULL)
+    return;
+  if (self->config->staff_desk_pin)
+    gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.staff-enter", NULL);
+  else
+    baken_staff_session_start_unlocked (session);
+}
+
+static void
+start_desk (BakenApplication *self,
+            GtkWindow        *window)
+{
+  const char *print[] = { "<Control>p", NULL };
+
+  gtk_window_set_resizable (window, TRUE);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "kiosk.print-current", print);
+  enter_staff_mode (self);
+  g_signal_connect_object (baken_context_get_staff (self->context), "notify::active",
+                           G_CALLBACK (enter_staff_mode), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
 static void
 baken_application_activate (GApplication *application)
 {
@@ -624,7 +701,10 @@ baken_application_activate (GApplication *application)
     }
 
   if (self->context == NULL && self->content != NULL)
-    self->context = baken_context_new_for_content (self->config, self->content);
+    {
+      self->context = baken_context_new_for_content (self->config, self->content);
+      attach_state (self);
+    }
 
   /* Activated without going through the command line (tests): the defaults. */
   if (self->context == NULL)
@@ -647,6 +727,10 @@ baken_application_activate (GApplication *application)
   /* The first painted frame: READY=1 for the service manager, and the figure for
    * BAKEN_REPORT_FIRST_FRAME=1. */
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
+
+  /* Staff mode first, so --open can go to a staff screen at the desk. */
+  if (self->desk)
+    start_desk (self, window);
 
   for (guint i = 0; self->open_steps != NULL && self->open_steps[i] != NULL; i++)
     {

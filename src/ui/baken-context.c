@@ -10,6 +10,7 @@
 
 #include "baken-file-printer.h"
 #include "baken-printer-loader.h"
+#include "baken-state.h"
 
 struct _BakenContext
 {
@@ -20,6 +21,8 @@ struct _BakenContext
   BakenKioskContent *content;  /* (owned) (nullable) */
   BakenPrinter *printer;  /* (owned) */
   BakenClock   *clock;    /* (owned) */
+  BakenState   *state;    /* (owned) (nullable) the state DB: print log, staff PIN lock */
+  BakenStaffSession *staff;  /* (owned) (nullable until asked for) */
 };
 
 G_DEFINE_FINAL_TYPE (BakenContext, baken_context, G_TYPE_OBJECT)
@@ -44,6 +47,8 @@ baken_context_dispose (GObject *object)
   g_clear_object (&self->content);
   g_clear_object (&self->printer);
   g_clear_object (&self->clock);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (baken_context_parent_class)->dispose (object);
 }
@@ -297,4 +302,73 @@ baken_context_dup_now (BakenContext *self)
   g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
 
   return baken_clock_dup_now (self->clock);
+}
+
+void
+baken_context_set_state (BakenContext *self,
+                         BakenState   *state)
+{
+  g_return_if_fail (BAKEN_IS_CONTEXT (self));
+  g_return_if_fail (state == NULL || BAKEN_IS_STATE (state));
+  g_return_if_fail (self->staff == NULL);
+
+  g_set_object (&self->state, state);
+}
+
+BakenState *
+baken_context_get_state (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  return self->state;
+}
+
+BakenStaffSession *
+baken_context_get_staff (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  if (self->staff == NULL)
+    self->staff = baken_staff_session_new (self->config->staff_pin_hash, self->state,
+                                           baken_context_get_clock (self));
+  return self->staff;
+}
+
+BakenAudience
+baken_context_get_audience (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), BAKEN_AUDIENCE_PUBLIC);
+
+  return self->staff != NULL && baken_staff_session_get_active (self->staff)
+         ? BAKEN_AUDIENCE_STAFF : BAKEN_AUDIENCE_PUBLIC;
+}
+
+void
+baken_context_record_print (BakenContext    *self,
+                            BakenPrintState  outcome,
+                            gboolean         handover)
+{
+  g_autoptr(GError) error = NULL;
+  const char *paper;
+
+  g_return_if_fail (BAKEN_IS_CONTEXT (self));
+
+  if (self->state == NULL)
+    return;
+  switch (self->config->paper)
+    {
+    case BAKEN_PAPER_A4:
+      paper = "a4";
+      break;
+    case BAKEN_PAPER_A5:
+      paper = "a5";
+      break;
+    case BAKEN_PAPER_RECEIPT_80MM:
+    default:
+      paper = "receipt-80mm";
+      break;
+    }
+  if (!baken_state_record_print (self->state, baken_clock_get_unix (self->clock), paper,
+                                 baken_print_state_to_string (outcome), handover, &error))
+    g_message ("Cannot write the print log: %s", error->message);
 }

@@ -14,6 +14,7 @@
 #include "baken-config.h"
 #include "baken-printer.h"
 #include "baken-kiosk-content.h"
+#include "baken-staff-session.h"
 
 G_BEGIN_DECLS
 
@@ -49,5 +50,19 @@ BakenKioskContent *baken_context_get_content (BakenContext *self);
 BakenClock   *baken_context_get_clock   (BakenContext  *self);
 /* Now, from that clock, in Europe/Amsterdam. */
 GDateTime    *baken_context_dup_now     (BakenContext  *self);
+
+/* The state DB (nullable): the print log and the staff PIN lock survive a restart in
+ * it. Set it before the staff session is first asked for. */
+void               baken_context_set_state    (BakenContext    *self,
+                                               BakenState      *state);
+BakenState        *baken_context_get_state    (BakenContext    *self);
+/* Staff mode (never NULL): from [staff] pin-hash, with its lock in the state DB. */
+BakenStaffSession *baken_context_get_staff    (BakenContext    *self);
+/* STAFF while staff mode is on, else PUBLIC: what a page asks the catalog for. */
+BakenAudience      baken_context_get_audience (BakenContext    *self);
+/* One line in the print log: when, the paper, how it ended (never what was printed). */
+void               baken_context_record_print (BakenContext    *self,
+                                               BakenPrintState  outcome,
+                                               gboolean         handover);
 
 G_END_DECLS

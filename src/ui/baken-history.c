@@ -30,6 +30,9 @@ static const char * const location_names[] = {
   [BAKEN_LOCATION_SERVICE] = "service",
   [BAKEN_LOCATION_SEARCH] = "search",
   [BAKEN_LOCATION_PRINT] = "print",
+  [BAKEN_LOCATION_STATUS] = "status",
+  [BAKEN_LOCATION_HANDOVER] = "handover",
+  [BAKEN_LOCATION_HANDOVER_PRINT] = "handover-print",
 };
 
 static Location *

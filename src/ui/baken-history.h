@@ -15,6 +15,9 @@ typedef enum {
   BAKEN_LOCATION_SERVICE,
   BAKEN_LOCATION_SEARCH,
   BAKEN_LOCATION_PRINT,
+  BAKEN_LOCATION_STATUS,          /* staff: content, sync and printer */
+  BAKEN_LOCATION_HANDOVER,        /* staff: a warm handover to a service */
+  BAKEN_LOCATION_HANDOVER_PRINT,  /* staff: the handover slip */
 } BakenLocationKind;
 
 typedef struct _BakenHistory BakenHistory;

@@ -273,3 +273,14 @@ baken_idle_controller_get_prompt (BakenIdleController *self)
 
   return self->prompt;
 }
+
+void
+baken_idle_controller_set_timeout (BakenIdleController *self,
+                                   gint64               timeout_us)
+{
+  g_return_if_fail (BAKEN_IS_IDLE_CONTROLLER (self));
+  g_return_if_fail (timeout_us > 0);
+
+  self->policy.timeout_us = timeout_us;
+  baken_idle_controller_update (self);
+}

@@ -33,6 +33,9 @@ void                 baken_idle_controller_poke       (BakenIdleController *self
 void                 baken_idle_controller_update     (BakenIdleController *self);
 /* Pretend the last input was one timeout ago (for "idle:prompt"). */
 void                 baken_idle_controller_expire     (BakenIdleController *self);
+/* A new time without input before the prompt (staff mode has its own, shorter one). */
+void                 baken_idle_controller_set_timeout (BakenIdleController *self,
+                                                        gint64               timeout_us);
 /* The prompt while shown, else NULL. */
 GtkWidget           *baken_idle_controller_get_prompt (BakenIdleController *self);
 

@@ -42,6 +42,8 @@ struct _BakenKioskContent
   /* Update */
   BakenCatalog       *next_catalog;  /* (owned) (nullable) verified, waiting */
   guint64             next_serial;
+  char               *key_id;        /* (owned) (nullable) the key that signed the shown */
+  char               *next_key_id;   /* (owned) (nullable) */
   gboolean            preparing;
   gboolean            again;
   guint               update_attempts;
@@ -264,6 +266,8 @@ take_bundle (BakenKioskContent *self,
   g_clear_object (&self->catalog);
   self->catalog = g_steal_pointer (&attempt->bundle->catalog);
   self->serial = attempt->bundle->serial;
+  g_free (self->key_id);
+  self->key_id = g_strdup (attempt->bundle->key_id);
   self->origin = attempt->origin;
   self->need_shown = attempt->origin == BAKEN_CONTENT_ORIGIN_SYNC;
   g_clear_pointer (&self->problem, g_free);
@@ -300,6 +304,8 @@ update_verified_cb (GObject      *object,
       g_clear_object (&self->next_catalog);
       self->next_catalog = g_steal_pointer (&attempt->bundle->catalog);
       self->next_serial = attempt->bundle->serial;
+      g_free (self->next_key_id);
+      self->next_key_id = g_strdup (attempt->bundle->key_id);
       g_message ("Bundle %" G_GUINT64_FORMAT " verified in %" G_GINT64_FORMAT " ms; it is "
                  "shown from the next idle reset", self->next_serial,
                  attempt->elapsed_us / 1000);
@@ -403,6 +409,8 @@ baken_kiosk_content_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->catalog);
   g_clear_object (&self->next_catalog);
+  g_clear_pointer (&self->key_id, g_free);
+  g_clear_pointer (&self->next_key_id, g_free);
 
   G_OBJECT_CLASS (baken_kiosk_content_parent_class)->dispose (object);
 }
@@ -640,6 +648,8 @@ baken_kiosk_content_apply_update (BakenKioskContent *self)
   self->catalog = g_steal_pointer (&self->next_catalog);
   self->serial = self->next_serial;
   self->next_serial = 0;
+  g_free (self->key_id);
+  self->key_id = g_steal_pointer (&self->next_key_id);
   self->origin = BAKEN_CONTENT_ORIGIN_SYNC;
   self->need_shown = TRUE;
   g_clear_pointer (&self->problem, g_free);
@@ -677,4 +687,12 @@ baken_kiosk_content_get_clock_behind (BakenKioskContent *self)
   g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), 0);
 
   return self->clock_behind;
+}
+
+const char *
+baken_kiosk_content_get_key_id (BakenKioskContent *self)
+{
+  g_return_val_if_fail (BAKEN_IS_KIOSK_CONTENT (self), NULL);
+
+  return self->key_id;
 }

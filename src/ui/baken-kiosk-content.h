@@ -75,6 +75,8 @@ guint64             baken_kiosk_content_get_serial      (BakenKioskContent  *sel
 const char         *baken_kiosk_content_get_problem     (BakenKioskContent  *self);
 /* (nullable) */
 BakenSync          *baken_kiosk_content_get_sync        (BakenKioskContent  *self);
+/* (nullable) The id of the key that signed the bundle shown (for the staff status). */
+const char         *baken_kiosk_content_get_key_id      (BakenKioskContent  *self);
 /* How many seconds the kiosk's clock ran behind the created time of the open bundle
  * (0: not noticeably): the content is shown all the same, and staff are told. */
 gint64              baken_kiosk_content_get_clock_behind (BakenKioskContent *self);

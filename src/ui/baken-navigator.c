@@ -19,6 +19,8 @@
 #include "baken-search-page.h"
 #include "baken-service-page.h"
 #include "baken-services-page.h"
+#include "baken-handover-page.h"
+#include "baken-status-page.h"
 
 struct _BakenNavigator
 {
@@ -92,6 +94,12 @@ create_page (BakenNavigator *self)
     case BAKEN_LOCATION_PRINT:
       return baken_print_page_new (self->context, self->language, id,
                                    baken_history_get_event_id (self->history));
+    case BAKEN_LOCATION_STATUS:
+      return baken_status_page_new (self->context, self->language);
+    case BAKEN_LOCATION_HANDOVER:
+      return baken_handover_page_new (self->context, self->language, id);
+    case BAKEN_LOCATION_HANDOVER_PRINT:
+      return baken_print_page_new_handover (self->context, self->language, id);
     default:
       g_assert_not_reached ();
     }
@@ -336,6 +344,22 @@ baken_navigator_open (BakenNavigator  *self,
       return TRUE;
     }
 
+  /* Staff screens only in staff mode: --open is no way around the PIN. */
+  if (g_str_equal (step, "status") || g_str_has_prefix (step, "handover:"))
+    {
+      if (!baken_staff_session_get_active (baken_context_get_staff (self->context)))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                       "“%s”: a staff screen; enter staff mode first", step);
+          return FALSE;
+        }
+      if (g_str_equal (step, "status"))
+        {
+          baken_navigator_push (self, BAKEN_LOCATION_STATUS, NULL);
+          return TRUE;
+        }
+    }
+
   colon = strchr (step, ':');
   if (colon == NULL || colon[1] == '\0')
     {
@@ -361,7 +385,8 @@ baken_navigator_open (BakenNavigator  *self,
       return TRUE;
     }
 
-  if (g_str_equal (kind, "service") || g_str_equal (kind, "print"))
+  if (g_str_equal (kind, "service") || g_str_equal (kind, "print") ||
+      g_str_equal (kind, "handover"))
     {
       g_autoptr(BakenService) service = baken_catalog_get_service (catalog, id, self->language,
                                                                    BAKEN_AUDIENCE_PUBLIC,
@@ -369,7 +394,8 @@ baken_navigator_open (BakenNavigator  *self,
       if (service == NULL)
         return FALSE;
       baken_navigator_push (self, g_str_equal (kind, "print") ? BAKEN_LOCATION_PRINT
-                                                               : BAKEN_LOCATION_SERVICE,
+                                  : g_str_equal (kind, "handover") ? BAKEN_LOCATION_HANDOVER
+                                  : BAKEN_LOCATION_SERVICE,
                             id);
       return TRUE;
     }

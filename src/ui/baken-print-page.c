@@ -44,6 +44,7 @@ struct _BakenPrintPage
   /* Inputs */
   char            *service_id;   /* (owned) */
   char            *event_id;     /* (owned) (nullable) */
+  gboolean         handover;     /* staff's "Doorverwijzen": the note box on the slip */
 
   /* State */
   BakenSlip       *slip;         /* (owned) (nullable) */
@@ -75,6 +76,7 @@ enum {
   PROP_0,
   PROP_SERVICE_ID,
   PROP_EVENT_ID,
+  PROP_HANDOVER,
   N_PROPS
 };
 
@@ -270,6 +272,8 @@ submitted_cb (GObject      *source,
   if (baken_printer_submit_finish (BAKEN_PRINTER (source), result, &error))
     {
       g_info ("Printed the slip of %s", self->service_id);
+      baken_context_record_print (baken_page_get_context (BAKEN_PAGE (self)),
+                                  BAKEN_PRINT_STATE_OK, self->handover);
       show_state (self, "done");
       return;
     }
@@ -278,6 +282,8 @@ submitted_cb (GObject      *source,
     return;
 
   g_message ("Printing the slip of %s failed: %s", self->service_id, error->message);
+  baken_context_record_print (baken_page_get_context (BAKEN_PAGE (self)),
+                              baken_print_state_from_error (error), self->handover);
   show_failure (self, baken_print_state_from_error (error));
 }
 
@@ -381,6 +387,10 @@ build_slip (BakenPrintPage  *self,
   serial = baken_catalog_dup_meta (catalog, "serial");
   baken_config_get_slip_place (config, &place);
   slip = baken_slip_new (service, event, &place, now, serial, language);
+  /* The clerk's note lives only in the staff session's memory until this slip is
+   * drawn; the session forgets it when staff mode ends. */
+  if (self->handover)
+    baken_slip_set_handover (slip, baken_staff_session_get_note (baken_context_get_staff (context)));
 
   if (event != NULL)
     set_event_icon (self, slip, event);
@@ -497,6 +507,10 @@ baken_print_page_set_property (GObject      *object,
       self->service_id = g_value_dup_string (value);
       break;
 
+    case PROP_HANDOVER:
+      self->handover = g_value_get_boolean (value);
+      break;
+
     case PROP_EVENT_ID:
       self->event_id = g_value_dup_string (value);
       break;
@@ -531,6 +545,11 @@ baken_print_page_class_init (BakenPrintPageClass *klass)
                          NULL,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HANDOVER] =
+    g_param_spec_boolean ("handover", NULL, NULL, FALSE,
+                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
+                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -613,4 +632,21 @@ baken_print_page_get_preview_ready (BakenPrintPage *self)
   g_return_val_if_fail (BAKEN_IS_PRINT_PAGE (self), FALSE);
 
   return self->preview_ready;
+}
+
+GtkWidget *
+baken_print_page_new_handover (BakenContext *context,
+                               const char   *language,
+                               const char   *service_id)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (service_id != NULL, NULL);
+
+  return g_object_new (BAKEN_TYPE_PRINT_PAGE,
+                       "context", context,
+                       "language", language,
+                       "service-id", service_id,
+                       "handover", TRUE,
+                       NULL);
 }

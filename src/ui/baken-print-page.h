@@ -23,6 +23,12 @@ GtkWidget       *baken_print_page_new               (BakenContext   *context,
                                                      const char     *language,
                                                      const char     *service_id,
                                                      const char     *event_id);
+/* The slip of a warm handover by staff: the resident's slip (public channels only)
+ * with the box "Doorverwezen door DESK op DATE" and the clerk's note from the staff
+ * session (baken_staff_session_set_note ()). */
+GtkWidget       *baken_print_page_new_handover      (BakenContext   *context,
+                                                     const char     *language,
+                                                     const char     *service_id);
 
 /* "preview", "printing", "done" or "failed": what the resident sees. */
 const char      *baken_print_page_get_state         (BakenPrintPage *self);

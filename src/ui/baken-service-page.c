@@ -201,6 +201,13 @@ create_channel (const BakenService *service,
   if (channel->cost_note != NULL)
     gtk_box_append (GTK_BOX (box), text_label (channel->cost_note, "dim-note"));
 
+  /* Staff mode only: a backoffice line, marked so nobody gives it to a resident. */
+  if (channel->is_staff)
+    {
+      gtk_box_append (GTK_BOX (box), text_label (_("Alleen voor medewerkers"), "staff-only"));
+      gtk_widget_add_css_class (box, "staff-channel");
+    }
+
   return icon_row (baken_channel_kind_get_icon_name (channel->kind), 56, box);
 }
 
@@ -271,8 +278,9 @@ fill (BakenServicePage *self)
   g_autofree char *languages = NULL;
   guint n_channels = 0;
 
+  /* Backoffice lines only in staff mode (the context knows). */
   service = baken_catalog_get_service (catalog, self->service_id, language,
-                                       BAKEN_AUDIENCE_PUBLIC, &error);
+                                       baken_context_get_audience (context), &error);
   if (service == NULL)
     {
       g_warning ("Cannot show service %s: %s", self->service_id, error->message);
@@ -295,6 +303,18 @@ fill (BakenServicePage *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->print_button), "s", service->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->print_button), "kiosk.open-print");
   gtk_widget_set_visible (self->print_button, TRUE);
+  if (baken_context_get_audience (context) == BAKEN_AUDIENCE_STAFF)
+    {
+      /* Staff: hand the resident over warmly (baken-handover-page.c). */
+      GtkWidget *handover = gtk_button_new_with_label (_("Doorverwijzen"));
+
+      gtk_widget_add_css_class (handover, "big-action");
+      gtk_widget_set_halign (handover, GTK_ALIGN_START);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (handover), "s", service->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (handover), "kiosk.open-handover");
+      gtk_widget_insert_after (handover, gtk_widget_get_parent (self->print_button),
+                               self->print_button);
+    }
 
   set_section (self->help_section, self->help, service->description);
   set_section (self->expect_section, self->expect, service->what_to_expect);
@@ -308,8 +328,9 @@ fill (BakenServicePage *self)
     {
       const BakenChannel *channel = g_ptr_array_index (service->channels, i);
 
-      /* Asked for public channels only; never show a backoffice line regardless. */
-      if (channel->is_staff)
+      /* A backoffice line only in staff mode, whatever the catalog returned. */
+      if (channel->is_staff &&
+          baken_context_get_audience (context) != BAKEN_AUDIENCE_STAFF)
         continue;
 
       gtk_box_append (self->channels_list,

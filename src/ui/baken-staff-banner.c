@@ -72,7 +72,7 @@ baken_staff_banner_init (BakenStaffBanner *self)
   gtk_widget_add_css_class (label, "staff-banner-text");
   gtk_box_append (GTK_BOX (self->box), label);
 
-  gtk_box_append (GTK_BOX (self->box), action_button (_("Status"), "kiosk.staff-status"));
+  gtk_box_append (GTK_BOX (self->box), action_button (_("Status"), "kiosk.open-status"));
   gtk_box_append (GTK_BOX (self->box), action_button (_("Klaar"), "kiosk.staff-done"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,

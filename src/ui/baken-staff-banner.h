@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BakenStaffBanner, baken_staff_banner, BAKEN, STAFF_BANNER, GtkWidget)
 
 /* "Medewerkersmodus: ook nummers voor medewerkers", a "Status" button (action
- * kiosk.staff-status) and "Klaar" (kiosk.staff-done). Built in the current gettext
+ * kiosk.open-status) and "Klaar" (kiosk.staff-done). Built in the current gettext
  * language: make a new one when the language changes. */
 GtkWidget *baken_staff_banner_new (void);
 

@@ -24,6 +24,7 @@ struct _BakenStaffSession
   BakenState  *state;         /* (owned) (nullable) */
   BakenClock  *clock;         /* (owned) */
 
+  char        *note;          /* (owned) (nullable) the handover note being printed */
   gboolean     active;
   gboolean     checking;
   guint        failures;
@@ -55,9 +56,19 @@ check_free (Check *check)
 }
 
 static void
+wipe_note (BakenStaffSession *self)
+{
+  if (self->note != NULL)
+    memset (self->note, 0, strlen (self->note));
+  g_clear_pointer (&self->note, g_free);
+}
+
+static void
 set_active (BakenStaffSession *self,
             gboolean           active)
 {
+  if (!active)
+    wipe_note (self);
   if (self->active == active)
     return;
   self->active = active;
@@ -105,6 +116,7 @@ baken_staff_session_finalize (GObject *object)
 {
   BakenStaffSession *self = BAKEN_STAFF_SESSION (object);
 
+  wipe_note (self);
   g_free (self->pin_hash);
   g_clear_object (&self->state);
   g_clear_object (&self->clock);
@@ -314,4 +326,23 @@ baken_staff_session_end (BakenStaffSession *self)
   g_return_if_fail (BAKEN_IS_STAFF_SESSION (self));
 
   set_active (self, FALSE);
+}
+
+void
+baken_staff_session_set_note (BakenStaffSession *self,
+                              const char        *note)
+{
+  g_return_if_fail (BAKEN_IS_STAFF_SESSION (self));
+
+  wipe_note (self);
+  if (self->active && note != NULL && *note != '\0')
+    self->note = g_strdup (note);
+}
+
+const char *
+baken_staff_session_get_note (BakenStaffSession *self)
+{
+  g_return_val_if_fail (BAKEN_IS_STAFF_SESSION (self), NULL);
+
+  return self->note;
 }

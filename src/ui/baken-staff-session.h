@@ -50,7 +50,14 @@ BakenStaffPinResult baken_staff_session_check_pin_finish (BakenStaffSession   *s
                                                           GError             **error);
 /* Staff mode without a PIN: `baken --desk` with [staff] desk-pin = false. */
 void                baken_staff_session_start_unlocked   (BakenStaffSession   *self);
-/* Ends staff mode ("Klaar", the idle reset). */
+/* Ends staff mode ("Klaar", the idle reset), and forgets the handover note. */
 void                baken_staff_session_end              (BakenStaffSession   *self);
+
+/* The handover note typed by the clerk, held in memory only while staff mode is on, for
+ * the slip being printed; wiped when set again and when staff mode ends. Never written
+ * anywhere. */
+void                baken_staff_session_set_note         (BakenStaffSession   *self,
+                                                          const char          *note);
+const char         *baken_staff_session_get_note         (BakenStaffSession   *self);
 
 G_END_DECLS

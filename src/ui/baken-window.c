@@ -32,6 +32,8 @@
 #include "baken-search-page.h"
 #include "baken-speech-mode.h"
 #include "baken-speech-source.h"
+#include "baken-handover-page.h"
+#include "baken-staff-controller.h"
 
 struct _BakenWindow
 {
@@ -54,6 +56,8 @@ struct _BakenWindow
   AdwBin                *picker_slot;
   AdwBin                *search_slot;
   AdwBin                *status_slot;
+  AdwBin                *banner_slot;
+  AdwBin                *staff_slot;
 
   /* Navigation */
   char                  *language;         /* (owned) */
@@ -68,6 +72,8 @@ struct _BakenWindow
   BakenFocusPath        *focus_path;       /* (owned) */
   BakenIdleController   *idle;             /* (owned) */
   BakenContentSwitch    *content_switch;   /* (owned) (nullable) without kiosk content */
+  BakenStaffController  *staff;            /* (owned) */
+  gboolean               resetting;
 
   /* Search */
   guint                  prepare_search_id; /* GSource, 0 when done */
@@ -85,6 +91,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void reset (BakenWindow *self);
 
 static const char *
 default_language (BakenWindow *self)
@@ -143,7 +151,26 @@ kiosk_action (GtkWidget  *widget,
       return;
     }
 
-  if (g_str_equal (name, "open-services"))
+  if (g_str_equal (name, "staff-enter"))
+    baken_staff_controller_open_pad (self->staff);
+  else if (g_str_equal (name, "staff-done"))
+    reset (self);
+  else if (baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF &&
+           g_str_has_prefix (name, "open-") &&
+           (g_str_equal (name, "open-status") || g_str_has_prefix (name, "open-handover")))
+    baken_navigator_push (self->navigator,
+                          g_str_equal (name, "open-status") ? BAKEN_LOCATION_STATUS
+                          : g_str_equal (name, "open-handover") ? BAKEN_LOCATION_HANDOVER
+                          : BAKEN_LOCATION_HANDOVER_PRINT, id);
+  else if (g_str_equal (name, "print-current") &&
+           baken_navigator_get_kind (self->navigator) == BAKEN_LOCATION_SERVICE)
+    {
+      g_autofree char *location = baken_navigator_dup_location (self->navigator);
+
+      baken_navigator_push (self->navigator, BAKEN_LOCATION_PRINT,
+                            location + strlen ("service:"));
+    }
+  else if (g_str_equal (name, "open-services"))
     baken_navigator_push (self->navigator, BAKEN_LOCATION_SERVICES, id);
   else if (g_str_equal (name, "open-service"))
     baken_navigator_push (self->navigator, BAKEN_LOCATION_SERVICE, id);
@@ -171,6 +198,8 @@ apply_language (BakenWindow *self)
   baken_a11y_controller_set_language (self->a11y, self->language);
   if (self->language_label != NULL)
     baken_language_switch_set_language (self->language_label, self->language);
+  if (self->staff != NULL)
+    baken_staff_controller_relabel (self->staff);
 }
 
 /* The parts outside the page that hold translated text. */
@@ -192,9 +221,17 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
                        GdkModifierType        state,
                        BakenWindow           *self)
 {
-  if (!BAKEN_IS_SEARCH_PAGE (baken_navigator_get_page (self->navigator)) ||
-      gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
-      gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)))
+  GtkWidget *page = baken_navigator_get_page (self->navigator);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)) ||
+      baken_staff_controller_get_pad_visible (self->staff))
+    return GDK_EVENT_PROPAGATE;
+  /* The desk types the handover note on its own keyboard. */
+  if (BAKEN_IS_HANDOVER_PAGE (page))
+    return baken_handover_page_press_key (BAKEN_HANDOVER_PAGE (page), keyval, state)
+           ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+  if (!BAKEN_IS_SEARCH_PAGE (page))
     return GDK_EVENT_PROPAGATE;
 
   return baken_search_page_press_key (BAKEN_SEARCH_PAGE (baken_navigator_get_page (self->navigator)), keyval, state)
@@ -245,15 +282,21 @@ is_at_rest_cb (gpointer user_data)
   BakenWindow *self = user_data;
 
   return baken_navigator_get_depth (self->navigator) == 1 &&
+         baken_context_get_audience (self->context) == BAKEN_AUDIENCE_PUBLIC &&
+         !baken_staff_controller_get_pad_visible (self->staff) &&
          g_strcmp0 (self->language, default_language (self)) == 0 &&
          !baken_window_get_idle_prompt_visible (self) &&
          baken_a11y_controller_is_default (self->a11y);
 }
 
-/* Between residents: Home, in the default language, everything switched off. */
+/* Between residents: Home, in the default language, everything switched off, staff mode
+ * ended: the next resident never meets a staff screen. */
 static void
 reset (BakenWindow *self)
 {
+  self->resetting = TRUE;
+  baken_staff_controller_end (self->staff);
+  self->resetting = FALSE;
   baken_navigator_forget (self->navigator);
   /* Speech, text size, contrast and reach off before the next resident. */
   baken_a11y_controller_reset (self->a11y);
@@ -378,6 +421,40 @@ create_idle (BakenWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* Staff mode started or ended: the page again for the new audience, and the idle timer
+ * of staff mode (shorter) or of residents. */
+static void
+staff_changed_cb (BakenWindow *self)
+{
+  BakenConfig *config = baken_context_get_config (self->context);
+  gboolean staff = baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF;
+  guint seconds = staff ? config->staff_idle_timeout : config->idle_timeout;
+
+  if (self->idle != NULL)
+    baken_idle_controller_set_timeout (self->idle, (gint64) (seconds * G_USEC_PER_SEC *
+                                                             self->idle_scale));
+  if (staff)
+    baken_navigator_show (self->navigator);
+  else if (!self->resetting)
+    reset (self);
+}
+
+static void
+create_staff (BakenWindow *self)
+{
+  BakenStaffLayout layout = {
+    .kiosk_name = GTK_WIDGET (self->kiosk_name),
+    .banner_slot = self->banner_slot,
+    .pad_slot = self->staff_slot,
+  };
+
+  self->staff = baken_staff_controller_new (&layout, self->context);
+  g_signal_connect_object (self->staff, "changed", G_CALLBACK (staff_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff, "activity", G_CALLBACK (activity_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 create_content_switch (BakenWindow *self)
 {
@@ -435,6 +512,7 @@ baken_window_constructed (GObject *object)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   baken_focus_path_listen (self->focus_path);
+  create_staff (self);
   create_idle (self);
   self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
   create_content_switch (self);
@@ -445,6 +523,7 @@ baken_window_dispose (GObject *object)
 {
   BakenWindow *self = BAKEN_WINDOW (object);
 
+  g_clear_object (&self->staff);
   g_clear_object (&self->idle);
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech_mode);
@@ -587,6 +666,8 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, picker_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, search_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, status_slot);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, banner_slot);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, staff_slot);
 
   gtk_widget_class_install_action (widget_class, "kiosk.open-event", "s", kiosk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.open-services", "s", kiosk_action);
@@ -596,6 +677,15 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.more-time", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.search", NULL, kiosk_action);
+  /* Staff mode: the PIN pad, "Klaar", and the staff screens (only while it is on). */
+  gtk_widget_class_install_action (widget_class, "kiosk.staff-enter", NULL, kiosk_action);
+  /* Ctrl+P at the desk: the slip of the service on screen. */
+  gtk_widget_class_install_action (widget_class, "kiosk.print-current", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.staff-done", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-status", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-handover", "s", kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-handover-print", "s",
+                                   kiosk_action);
   gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
 
   gtk_widget_class_set_css_name (widget_class, "bakenwindow");

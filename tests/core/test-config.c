@@ -8,6 +8,9 @@
 
 #include "baken-config.h"
 
+/* echo 2468 | baken --hash-pin */
+#define PIN_HASH "$argon2id$v=19$m=65536,t=2,p=1$mOPd45T7yW8OJJw3Mdbovw$e2aZNW1hc7icWa2fazBeBgFgTcoxEOSgPAoodxKZd4o"
+
 static char *
 write_config (const char *contents)
 {
@@ -80,7 +83,11 @@ test_full (void)
     "[print]\n"
     "printer = bon\n"
     "paper = a4\n"
-    "timeout = 12\n");
+    "timeout = 12\n"
+    "[staff]\n"
+    "pin-hash = " PIN_HASH "\n"
+    "idle-timeout = 45\n"
+    "desk-pin = false\n");
 
   config = baken_config_load (path, &error);
   g_assert_no_error (error);
@@ -98,6 +105,9 @@ test_full (void)
   g_assert_cmpstr (config->printer, ==, "bon");
   g_assert_cmpint (config->paper, ==, BAKEN_PAPER_A4);
   g_assert_cmpuint (config->print_timeout, ==, 12);
+  g_assert_cmpstr (config->staff_pin_hash, ==, PIN_HASH);
+  g_assert_cmpuint (config->staff_idle_timeout, ==, 45);
+  g_assert_false (config->staff_desk_pin);
 }
 
 /* A minisign public key (minisign -G -W). */
@@ -136,6 +146,14 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [print] timeout = \"3600\" is not a number of seconds from 5 to 300" },
   { "print-timeout-not-a-number", "[print]\n\ntimeout = 30s\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [print] timeout = \"30s\" is not a number" },
+  { "staff-pin-hash-plain", "[staff]\n\npin-hash = 1234\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [staff] pin-hash: not an argon2id hash" },
+  { "staff-pin-hash-argon2i", "[staff]\npin-hash = $argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [staff] pin-hash: not an argon2id hash" },
+  { "staff-idle-timeout", "[staff]\nidle-timeout = 5\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [staff] idle-timeout = \"5\" is not a number of seconds from 20 to 3600" },
+  { "staff-desk-pin", "[staff]\ndesk-pin = maybe\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [staff] desk-pin" },
   { "liberation-rule", "[hours]\nliberation-day=sometimes\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [hours] liberation-day = \"sometimes\" is not a rule; give never, every-year or every-five-years" },
   { "boolean", "[hours]\ngood-friday=yes please\n",
