@@ -386,20 +386,6 @@ run_sync_command (BakenApplication *self,
       return 1;
     }
 
-  /* Never an open door: the desk needs a PIN, or an explicit "no PIN at this desk". */
-  if (self->desk && config->staff_desk_pin && config->staff_pin_hash == NULL)
-    {
-      g_printerr ("baken: --desk: kiosk.conf has no [staff] pin-hash; make one with "
-                  "\"baken --hash-pin\" and put it under [staff], or set [staff] desk-pin = "
-                  "false for a desk PC that staff alone can reach\n");
-      return 1;
-    }
-  if (self->desk && self->width == 0)
-    {
-      self->width = 1280;
-      self->height = 960;
-    }
-
   return sync_from_alone (config, state_dir, folder);
 }
 
@@ -524,6 +510,20 @@ baken_application_handle_local_options (GApplication *application,
     {
       g_printerr ("baken: %s\n", error->message);
       return 1;
+    }
+
+  /* Never an open door: the desk needs a PIN, or an explicit "no PIN at this desk". */
+  if (self->desk && config->staff_desk_pin && config->staff_pin_hash == NULL)
+    {
+      g_printerr ("baken: --desk: kiosk.conf has no [staff] pin-hash; make one with "
+                  "\"baken --hash-pin\" and put it under [staff], or set [staff] desk-pin = "
+                  "false for a desk PC that staff alone can reach\n");
+      return 1;
+    }
+  if (self->desk && self->width == 0)
+    {
+      self->width = 1280;
+      self->height = 960;
     }
 
   /* A second `baken` only presents the running kiosk: it must not touch the sync store

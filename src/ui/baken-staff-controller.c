@@ -234,7 +234,8 @@ baken_staff_controller_new (const BakenStaffLayout *layout,
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (press), "baken-staff-entry");
   g_signal_connect (press, "pressed", G_CALLBACK (name_pressed_cb), self);
   g_signal_connect_swapped (press, "released", G_CALLBACK (name_released_cb), self);
-  g_signal_connect_swapped (press, "stopped", G_CALLBACK (name_released_cb), self);
+  /* Not "stopped": that comes when a press outlasts a double click, which a hold does. */
+  g_signal_connect_swapped (press, "cancel", G_CALLBACK (name_released_cb), self);
   g_signal_connect_swapped (press, "unpaired-release", G_CALLBACK (name_released_cb), self);
   gtk_widget_add_controller (layout->kiosk_name, GTK_EVENT_CONTROLLER (press));
 

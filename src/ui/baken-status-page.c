@@ -228,8 +228,7 @@ static void
 fill_sync (BakenStatusPage *self,
            GDateTime       *now)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(BakenState) state = NULL;
+  BakenState *state = baken_context_get_state (baken_page_get_context (BAKEN_PAGE (self)));
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GError) error = NULL;
   gint64 next;
@@ -245,11 +244,11 @@ fill_sync (BakenStatusPage *self,
       return;
     }
 
-  path = g_build_filename (baken_sync_get_state_dir (self->sync), "state.sqlite", NULL);
-  state = baken_state_open (path, &error);
   if (state != NULL)
     log = baken_state_get_sync_log (state, 1, &error);
-  if (log == NULL)
+  if (state == NULL)
+    ;
+  else if (log == NULL)
     g_message ("Status page: cannot read the sync log: %s", error->message);
   else if (log->len == 0)
     gtk_box_append (self->sync_box, line (_("Nog nooit bijgewerkt."), "body"));
@@ -321,19 +320,15 @@ static void
 fill_print_log (BakenStatusPage *self,
                 GDateTime       *now)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(BakenState) state = NULL;
+  BakenState *state = baken_context_get_state (baken_page_get_context (BAKEN_PAGE (self)));
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GError) error = NULL;
 
   clear (self->print_log);
-  if (self->sync == NULL)
+  if (state == NULL)
     return;
 
-  path = g_build_filename (baken_sync_get_state_dir (self->sync), "state.sqlite", NULL);
-  state = baken_state_open (path, &error);
-  if (state != NULL)
-    log = baken_state_get_print_log (state, PRINT_LOG_LINES, &error);
+  log = baken_state_get_print_log (state, PRINT_LOG_LINES, &error);
   if (log == NULL)
     {
       g_message ("Status page: cannot read the print log: %s", error->message);

@@ -227,14 +227,31 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
       gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)) ||
       baken_staff_controller_get_pad_visible (self->staff))
     return GDK_EVENT_PROPAGATE;
-  /* The desk types the handover note on its own keyboard. */
-  if (BAKEN_IS_HANDOVER_PAGE (page))
-    return baken_handover_page_press_key (BAKEN_HANDOVER_PAGE (page), keyval, state)
-           ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
   if (!BAKEN_IS_SEARCH_PAGE (page))
     return GDK_EVENT_PROPAGATE;
 
   return baken_search_page_press_key (BAKEN_SEARCH_PAGE (baken_navigator_get_page (self->navigator)), keyval, state)
+         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+/* The desk types the handover note on its own keyboard: before any focused button takes
+ * Space as a tap (capture phase). */
+static gboolean
+handover_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         BakenWindow           *self)
+{
+  GtkWidget *page = baken_navigator_get_page (self->navigator);
+
+  if (!BAKEN_IS_HANDOVER_PAGE (page) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)) ||
+      baken_staff_controller_get_pad_visible (self->staff))
+    return GDK_EVENT_PROPAGATE;
+
+  return baken_handover_page_press_key (BAKEN_HANDOVER_PAGE (page), keyval, state)
          ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
@@ -509,6 +526,12 @@ baken_window_constructed (GObject *object)
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_name (controller, "baken-search-keys");
   g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "baken-handover-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (handover_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   baken_focus_path_listen (self->focus_path);

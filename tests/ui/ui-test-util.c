@@ -115,6 +115,23 @@ ui_test_window_new (BakenConfig *config,
   return window;
 }
 
+BakenWindow *
+ui_test_window_new_for_context (BakenContext *context,
+                                double        idle_scale,
+                                int           width,
+                                int           height)
+{
+  BakenWindow *window = baken_window_new (GTK_APPLICATION (application), context, FALSE,
+                                          idle_scale);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait (window_ready, window, 5000));
+  ui_test_settle (window);
+
+  return window;
+}
+
 void
 ui_test_window_destroy (BakenWindow *window)
 {
@@ -671,6 +688,40 @@ ui_test_send_keys (BakenWindow *window,
   g_assert_no_error (error);
   g_child_watch_add (pid, child_exited_cb, &child);
   g_assert_true (ui_test_wait (child_done, &child, 10000));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
+  ui_test_run (300);
+}
+
+void
+ui_test_hold (BakenWindow *window,
+              GtkWidget   *widget,
+              guint        ms)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *seconds = g_strdup_printf ("%.3f", ms / 1000.0);
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
+                                                 gtk_widget_get_height (widget) / 2.0f);
+  graphene_point_t at;
+  g_autoptr(GError) error = NULL;
+  Child child = { FALSE, 0 };
+  GPid pid;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window), &centre, &at));
+  x = g_strdup_printf ("%d", (int) at.x);
+  y = g_strdup_printf ("%d", (int) at.y);
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--window", xid, x, y, "mousedown", "1",
+                           "sleep", seconds, "mouseup", "1", NULL };
+
+    g_spawn_async (NULL, (char **) argv, NULL,
+                   G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  }
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &child);
+  g_assert_true (ui_test_wait (child_done, &child, ms + 10000));
   g_assert_true (g_spawn_check_wait_status (child.status, NULL));
   ui_test_run (300);
 }

@@ -27,7 +27,16 @@ BakenWindow  *ui_test_window_new        (BakenConfig  *config,
                                          double        idle_scale,
                                          int           width,
                                          int           height);
+/* The same for a context made by the test (its state DB, its clock). */
+BakenWindow  *ui_test_window_new_for_context (BakenContext *context,
+                                              double        idle_scale,
+                                              int           width,
+                                              int           height);
 void          ui_test_window_destroy    (BakenWindow  *window);
+/* A real press (XTEST, through xdotool) on the middle of widget, held for ms. */
+void          ui_test_hold              (BakenWindow  *window,
+                                         GtkWidget    *widget,
+                                         guint         ms);
 
 /* Runs the main loop until condition (data) holds or timeout_ms pass (a ceiling, scaled
  * by baken_test_scale_ms () like every timeout_ms of these helpers). */
