@@ -191,7 +191,7 @@ test_typing_shows_results (void)
   page = open_search (window);
   ui_test_assert_location (window, "search", 3000);
   assert_shows (window, "Typ een woord");
-  assert_shows (window, "Tik op de letters. Bijvoorbeeld: huur, schulden of paspoort.");
+  assert_shows (window, "Tik op de letters. Bijvoorbeeld: huur, schulden of brief.");
 
   tap (window, "keyboard.type", "h");
   ui_test_settle (window);
