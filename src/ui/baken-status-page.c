@@ -236,14 +236,7 @@ fill_sync (BakenStatusPage *self,
   clear (self->sync_box);
   gtk_box_append (self->sync_box, line (_("Bijwerken"), "section-title"));
 
-  if (self->sync == NULL)
-    {
-      gtk_box_append (self->sync_box,
-                      line (_("Deze kiosk werkt niet bij: er is geen sync ingesteld."), "body"));
-      gtk_widget_set_visible (self->sync_button, FALSE);
-      return;
-    }
-
+  /* The last attempt, from the state DB (a sync from a USB stick counts too). */
   if (state != NULL)
     log = baken_state_get_sync_log (state, 1, &error);
   if (state == NULL)
@@ -265,6 +258,14 @@ fill_sync (BakenStatusPage *self,
       if (entry->reason != NULL &&
           (entry->result == BAKEN_SYNC_RESULT_FAILED || entry->result == BAKEN_SYNC_RESULT_REFUSED))
         gtk_box_append (self->sync_box, line (entry->reason, "dim-note"));
+    }
+
+  if (self->sync == NULL)
+    {
+      gtk_box_append (self->sync_box,
+                      line (_("Deze kiosk werkt niet bij: er is geen sync ingesteld."), "body"));
+      gtk_widget_set_visible (self->sync_button, FALSE);
+      return;
     }
 
   next = baken_sync_get_next_due (self->sync);

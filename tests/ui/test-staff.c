@@ -527,21 +527,27 @@ test_handover (Fixture       *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
-/* The status screen: a printer without paper is named, and the print log shows the
- * failed slip. */
+/* The status screen: the content, a failed sync with its reason, a printer without
+ * paper, and the print log with the failed slip. */
 static void
-test_status_media_empty (Fixture       *f,
+test_status (Fixture       *f,
                          gconstpointer  data)
 {
   kiosk_open (&f->k, "[print]\nprinter = empty\n", 1.0);
   baken_staff_session_start_unlocked (staff (&f->k));
   baken_state_record_print (f->k.state, 1796634000, "receipt-80mm", "media-empty", FALSE,
                             NULL);
+  /* The night's sync failed; the reason is for IT, the result for the clerk. */
+  baken_state_record_sync (f->k.state, 1796609400, "https://content.example/manifest.json",
+                           BAKEN_SYNC_RESULT_FAILED, 0,
+                           "the server answered 503 Service Unavailable", NULL, NULL, NULL);
   ui_test_activate (f->k.window, "kiosk.open-status", NULL);
   ui_test_assert_location (f->k.window, "status", 2000);
   wait_shows (&f->k, "Status van de kiosk");
   wait_shows (&f->k, "Versie 1");
   wait_shows (&f->k, "niet gelukt: media-empty");
+  wait_shows (&f->k, "Laatste poging: vandaag 03:10, mislukt");
+  wait_shows (&f->k, "the server answered 503 Service Unavailable");
   /* The queue reports paper out only once a job reached it: print the test slip. */
   {
     g_autoptr(GPtrArray) buttons = ui_test_find_all (GTK_WIDGET (f->k.window), GTK_TYPE_BUTTON);
@@ -574,8 +580,8 @@ main (int    argc,
   g_test_add_func ("/staff/desk-needs-pin", test_desk_needs_pin);
   g_test_add ("/staff/handover-no-trace", Fixture, NULL, fixture_setup, test_handover,
               fixture_teardown);
-  g_test_add ("/staff/status-media-empty", Fixture, NULL, fixture_setup,
-              test_status_media_empty, fixture_teardown);
+  g_test_add ("/staff/status", Fixture, NULL, fixture_setup,
+              test_status, fixture_teardown);
 
   return g_test_run ();
 }
