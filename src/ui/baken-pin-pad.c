@@ -58,7 +58,7 @@ update (BakenPinPad *self)
   g_autofree char *description = NULL;
 
   for (guint i = 0; i < self->n_digits; i++)
-    g_string_append (dots, i == 0 ? "●" : " ●");
+    g_string_append (dots, i == 0 ? "•" : " •");
   gtk_label_set_label (self->dots, self->n_digits > 0 ? dots->str : " ");
   g_string_free (dots, TRUE);
 
@@ -138,6 +138,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 BakenPinPad           *self)
 {
+  return baken_pin_pad_press_key (self, keyval);
+}
+
+gboolean
+baken_pin_pad_press_key (BakenPinPad *self,
+                         guint        keyval)
+{
   guint32 c = gdk_keyval_to_unicode (keyval);
 
   if (c >= '0' && c <= '9')
@@ -212,10 +219,12 @@ baken_pin_pad_init (BakenPinPad *self)
   GtkWidget *title, *grid, *erase, *cancel;
   GtkEventController *keys;
 
-  self->card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 20);
+  self->card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_halign (self->card, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->card, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->card, "idle-card");
+  /* Fits a landscape screen of 960 pixels, also at the desk. */
+  gtk_widget_add_css_class (self->card, "pin-card");
   gtk_widget_set_parent (self->card, GTK_WIDGET (self));
 
   title = gtk_label_new (_("Medewerkers: typ uw PIN"));
@@ -233,13 +242,13 @@ baken_pin_pad_init (BakenPinPad *self)
   self->message = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->message, TRUE);
   gtk_label_set_justify (self->message, GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (self->message, 30);
+  gtk_label_set_max_width_chars (self->message, 40);
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "body");
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
   gtk_box_append (GTK_BOX (self->card), GTK_WIDGET (self->message));
 
   grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 16);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 16);
   gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
   self->keys = grid;

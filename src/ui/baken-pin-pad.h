@@ -23,6 +23,9 @@ void       baken_pin_pad_set_message (BakenPinPad *self,
 /* While a PIN is checked (a tenth of a second or so): keys insensitive. */
 void       baken_pin_pad_set_busy    (BakenPinPad *self,
                                       gboolean     busy);
+/* A key from a real keyboard: digits, BackSpace, Enter, Escape. TRUE when taken. */
+gboolean   baken_pin_pad_press_key   (BakenPinPad *self,
+                                      guint        keyval);
 /* Locked: no digits taken until unlocked. */
 void       baken_pin_pad_set_locked  (BakenPinPad *self,
                                       gboolean     locked);

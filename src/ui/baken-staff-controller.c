@@ -157,6 +157,23 @@ name_pressed_cb (GtkGestureClick      *gesture,
   self->hold_id = g_timeout_add (HOLD_MS, held_cb, self);
 }
 
+/* While the pad is open it is the only thing the keyboard reaches (Tab still moves
+ * between its keys), wherever the focus was. */
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       BakenStaffController  *self)
+{
+  if (self->pad == NULL)
+    return GDK_EVENT_PROPAGATE;
+  if (baken_pin_pad_press_key (BAKEN_PIN_PAD (self->pad), keyval))
+    return GDK_EVENT_STOP;
+  return keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab
+         ? GDK_EVENT_PROPAGATE : GDK_EVENT_STOP;
+}
+
 /* Let go, or the press turned into something else: no staff mode. */
 static void
 name_released_cb (BakenStaffController *self)
@@ -217,6 +234,7 @@ baken_staff_controller_new (const BakenStaffLayout *layout,
                             BakenContext           *context)
 {
   BakenStaffController *self;
+  GtkEventController *keys;
   GtkGesture *press;
 
   g_return_val_if_fail (layout != NULL, NULL);
@@ -238,6 +256,12 @@ baken_staff_controller_new (const BakenStaffLayout *layout,
   g_signal_connect_swapped (press, "cancel", G_CALLBACK (name_released_cb), self);
   g_signal_connect_swapped (press, "unpaired-release", G_CALLBACK (name_released_cb), self);
   gtk_widget_add_controller (layout->kiosk_name, GTK_EVENT_CONTROLLER (press));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "baken-staff-pad-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+  gtk_widget_add_controller (layout->window, keys);
 
   g_signal_connect_swapped (self->session, "notify::active", G_CALLBACK (active_changed_cb),
                             self);

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (BakenStaffController, baken_staff_controller, BAKEN, STAFF
 /* Where the parts go in the window. */
 typedef struct
 {
+  GtkWidget *window;       /* its keys go to the PIN pad while it is open */
   GtkWidget *kiosk_name;   /* a 3-second press here opens the PIN pad */
   AdwBin    *banner_slot;  /* the banner while staff mode is on */
   AdwBin    *pad_slot;     /* an overlay for the PIN pad */

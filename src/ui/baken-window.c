@@ -460,6 +460,7 @@ static void
 create_staff (BakenWindow *self)
 {
   BakenStaffLayout layout = {
+    .window = GTK_WIDGET (self),
     .kiosk_name = GTK_WIDGET (self->kiosk_name),
     .banner_slot = self->banner_slot,
     .pad_slot = self->staff_slot,
