@@ -38,7 +38,6 @@ MAX_LINES = 600
 LONG_FILES = {
     "ui/baken-application.c",
     "ui/baken-kiosk-content.c",
-    "ui/baken-print-page.c",
     "ui/baken-window.c",
 }
 
