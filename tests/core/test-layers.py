@@ -37,7 +37,6 @@ MAX_LINES = 600
 # list may only shrink; a file that is not over the limit must not be on it.
 LONG_FILES = {
     "ui/baken-application.c",
-    "ui/baken-kiosk-content.c",
     "ui/baken-window.c",
 }
 
