@@ -39,16 +39,15 @@
 #include "baken-application.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "baken-context.h"
+#include "baken-first-frame.h"
 #include "baken-kiosk-content.h"
-#include "baken-notify.h"
+#include "baken-kiosk-setup.h"
 #include "baken-state.h"
 #include "baken-sync.h"
+#include "baken-sync-command.h"
 #include "baken-window.h"
-
-#define SYSTEM_CONFIG_PATH SYSCONFDIR "/baken/kiosk.conf"
 
 struct _BakenApplication
 {
@@ -71,9 +70,7 @@ struct _BakenApplication
 
   /* First frame */
   gint64          start_time_us;
-  gulong          after_paint_id;
-  guint           watchdog_id;   /* GSource id of the watchdog ping, 0 without one */
-  GdkFrameClock  *frame_clock;   /* (unowned) while after_paint_id is connected */
+  BakenFirstFrame *first_frame;  /* (owned) (nullable) until the first window */
 };
 
 G_DEFINE_FINAL_TYPE (BakenApplication, baken_application, ADW_TYPE_APPLICATION)
@@ -88,7 +85,7 @@ static const GOptionEntry option_entries[] = {
     "Read a staff PIN on standard input and print the [staff] pin-hash line for kiosk.conf",
     NULL },
   { "config", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    "Read the configuration from FILE (default: " SYSTEM_CONFIG_PATH ")", "FILE" },
+    "Read the configuration from FILE (default: " BAKEN_SYSTEM_CONFIG_PATH ")", "FILE" },
   { "size", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     "Window size when not in kiosk mode (default 1080x1920)", "WxH" },
   { "portrait", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -129,264 +126,6 @@ parse_size (const char *text,
   *height = (int) h;
 
   return TRUE;
-}
-
-static BakenConfig *
-load_config (const char  *path,
-             GError     **error)
-{
-  if (path != NULL)
-    return baken_config_load (path, error);
-
-  if (g_file_test (SYSTEM_CONFIG_PATH, G_FILE_TEST_EXISTS))
-    return baken_config_load (SYSTEM_CONFIG_PATH, error);
-
-  return baken_config_new ();
-}
-
-static gboolean
-quit_cb (gpointer user_data)
-{
-  g_application_quit (G_APPLICATION (user_data));
-
-  return G_SOURCE_REMOVE;
-}
-
-/* On the main loop, on purpose: when it hangs, the pings stop and the service manager
- * restarts the kiosk (WatchdogSec in the unit). */
-static gboolean
-watchdog_cb (gpointer data)
-{
-  baken_notify ("WATCHDOG=1");
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-start_watchdog (BakenApplication *self)
-{
-  guint interval = baken_notify_watchdog_interval_ms ();
-
-  baken_notify ("READY=1");
-  if (interval == 0 || self->watchdog_id != 0)
-    return;
-
-  self->watchdog_id = g_timeout_add (interval, watchdog_cb, self);
-  g_source_set_name_by_id (self->watchdog_id, "[baken] watchdog");
-  g_message ("Pinging the service manager's watchdog every %u ms", interval);
-}
-
-static void
-after_paint_cb (GdkFrameClock    *frame_clock,
-                BakenApplication *self)
-{
-  gint64 elapsed_us = g_get_monotonic_time () - self->start_time_us;
-  const char *quit = g_getenv ("BAKEN_QUIT_AFTER_FIRST_FRAME");
-
-  g_clear_signal_handler (&self->after_paint_id, frame_clock);
-  self->frame_clock = NULL;
-
-  /* Home is on screen: now the service manager may stop waiting. */
-  start_watchdog (self);
-
-  if (g_strcmp0 (g_getenv ("BAKEN_REPORT_FIRST_FRAME"), "1") != 0)
-    return;
-
-  g_print ("first-frame-ms %" G_GINT64_FORMAT "\n", elapsed_us / 1000);
-  fflush (stdout);
-
-  if (g_strcmp0 (quit, "1") == 0)
-    g_idle_add_full (G_PRIORITY_LOW, quit_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-window_realize_cb (GtkWidget        *window,
-                   BakenApplication *self)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_handlers_disconnect_by_func (window, window_realize_cb, self);
-
-  self->frame_clock = frame_clock;
-  self->after_paint_id = g_signal_connect (frame_clock, "after-paint",
-                                           G_CALLBACK (after_paint_cb), self);
-}
-
-static BakenSync *
-open_sync (BakenConfig *config,
-           const char  *state_dir)
-{
-  g_autofree char *dir = state_dir != NULL ? g_strdup (state_dir)
-                                           : baken_sync_dup_default_state_dir ();
-  g_autoptr(GError) error = NULL;
-  BakenSync *sync;
-
-  sync = baken_sync_new (&config->sync, dir, &error);
-  if (sync == NULL)
-    g_warning ("No sync: cannot use the state folder %s: %s", dir, error->message);
-
-  return sync;
-}
-
-static const char *
-result_name (BakenSyncResult result)
-{
-  switch (result)
-    {
-    case BAKEN_SYNC_RESULT_INSTALLED:
-      return "installed";
-    case BAKEN_SYNC_RESULT_UNCHANGED:
-      return "unchanged";
-    case BAKEN_SYNC_RESULT_FAILED:
-      return "failed";
-    case BAKEN_SYNC_RESULT_REFUSED:
-      return "refused";
-    case BAKEN_SYNC_RESULT_FALLBACK:
-    default:
-      return "fallback";
-    }
-}
-
-/* --sync-from DIR with no kiosk running: the same sync, here, blocking. */
-static int
-sync_from_alone (BakenConfig *config,
-                 const char  *state_dir,
-                 const char  *folder)
-{
-  g_autoptr(BakenSync) sync = NULL;
-  g_autoptr(BakenSyncOutcome) outcome = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sync = open_sync (config, state_dir);
-  if (sync == NULL)
-    return 1;
-
-  outcome = baken_sync_run (sync, folder, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
-  if (outcome == NULL)
-    {
-      g_printerr ("baken: --sync-from %s: %s\n", folder, error->message);
-      return 1;
-    }
-
-  switch (outcome->result)
-    {
-    case BAKEN_SYNC_RESULT_INSTALLED:
-      g_print ("baken: installed bundle %" G_GUINT64_FORMAT " from %s; the kiosk shows it "
-               "when it starts\n", outcome->serial, folder);
-      return 0;
-    case BAKEN_SYNC_RESULT_UNCHANGED:
-      g_print ("baken: bundle %" G_GUINT64_FORMAT " from %s is already installed\n",
-               outcome->serial, folder);
-      return 0;
-    case BAKEN_SYNC_RESULT_REFUSED:
-      g_printerr ("baken: refused the bundle in %s: %s\n", folder,
-                  outcome->error != NULL ? outcome->error->message : "(no reason)");
-      return 2;
-    case BAKEN_SYNC_RESULT_FAILED:
-    case BAKEN_SYNC_RESULT_FALLBACK:
-    default:
-      g_printerr ("baken: could not apply the bundle in %s: %s\n", folder,
-                  outcome->error != NULL ? outcome->error->message : "(no reason)");
-      return 1;
-    }
-}
-
-/* Whether a kiosk owns our name on the session bus. Asked without registering: becoming
- * the primary instance would start GTK, and --sync-from must work without a display. */
-static gboolean
-kiosk_is_running (void)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", APPLICATION_ID),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-
-  return has_owner;
-}
-
-/* --sync-now and --sync-from: through the running kiosk when there is one. */
-static int
-run_sync_command (BakenApplication *self,
-                  gboolean          sync_now,
-                  const char       *sync_from,
-                  const char       *config_path,
-                  const char       *state_dir)
-{
-  GApplication *application = G_APPLICATION (self);
-  g_autoptr(BakenConfig) config = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
-
-  if (sync_from != NULL)
-    {
-      folder = g_canonicalize_filename (sync_from, NULL);
-      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-        {
-          g_printerr ("baken: --sync-from %s: not a folder; give the folder that holds "
-                      "manifest.json\n", sync_from);
-          return 1;
-        }
-    }
-
-  if (kiosk_is_running ())
-    {
-      GDBusConnection *bus;
-
-      if (!g_application_register (application, NULL, &error))
-        {
-          g_printerr ("baken: %s\n", error->message);
-          return 1;
-        }
-      if (!g_application_get_is_remote (application))
-        {
-          g_printerr ("baken: the running kiosk has just stopped; try again\n");
-          return 1;
-        }
-
-      bus = g_application_get_dbus_connection (application);
-
-      if (sync_now)
-        g_action_group_activate_action (G_ACTION_GROUP (application), "sync-now", NULL);
-      else
-        g_action_group_activate_action (G_ACTION_GROUP (application), "sync-from",
-                                        g_variant_new_string (folder));
-      if (bus != NULL && !g_dbus_connection_flush_sync (bus, NULL, &error))
-        {
-          g_printerr ("baken: cannot reach the running kiosk: %s\n", error->message);
-          return 1;
-        }
-
-      g_print ("baken: asked the running kiosk to %s%s; it logs the result (its journal, "
-               "and baken-sync --status)\n", sync_now ? "sync now" : "apply ",
-               sync_now ? "" : folder);
-      return 0;
-    }
-
-  if (sync_now)
-    {
-      g_printerr ("baken: --sync-now: no kiosk is running on this session bus; it asks the "
-                  "running kiosk (start baken first, or use --sync-from DIR on its own)\n");
-      return 1;
-    }
-
-  config = load_config (config_path, &error);
-  if (config == NULL)
-    {
-      g_printerr ("baken: %s\n", error->message);
-      return 1;
-    }
-
-  return sync_from_alone (config, state_dir, folder);
 }
 
 static int
@@ -431,7 +170,8 @@ baken_application_handle_local_options (GApplication *application,
                       "without window options\n");
           return 1;
         }
-      return run_sync_command (self, sync_now, sync_from, config_path, state_dir);
+      return baken_sync_command_run (application, sync_now, sync_from, config_path,
+                                     state_dir);
     }
 
   /* Development windows and tests may run next to a kiosk. */
@@ -505,7 +245,7 @@ baken_application_handle_local_options (GApplication *application,
       self->idle_scale = value;
     }
 
-  config = load_config (config_path, &error);
+  config = baken_kiosk_setup_load_config (config_path, &error);
   if (config == NULL)
     {
       g_printerr ("baken: %s\n", error->message);
@@ -542,30 +282,10 @@ baken_application_handle_local_options (GApplication *application,
     state_dir = g_build_filename (g_get_user_state_dir (), "baken", NULL);
 
   self->config = baken_config_ref (config);
-  self->sync = open_sync (config, state_dir);
+  self->sync = baken_kiosk_setup_open_sync (config, state_dir);
   self->content = baken_kiosk_content_new_at (config, self->sync, clock);
 
   return -1;
-}
-
-static void
-sync_from_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(BakenSyncOutcome) outcome = NULL;
-  g_autoptr(GError) error = NULL;
-
-  outcome = baken_sync_run_finish (BAKEN_SYNC (object), result, &error);
-  if (outcome == NULL)
-    g_warning ("baken --sync-from: %s", error->message);
-  else if (outcome->result == BAKEN_SYNC_RESULT_INSTALLED ||
-           outcome->result == BAKEN_SYNC_RESULT_UNCHANGED)
-    g_message ("baken --sync-from %s: %s bundle %" G_GUINT64_FORMAT, outcome->source,
-               result_name (outcome->result), outcome->serial);
-  else
-    g_warning ("baken --sync-from %s: %s: %s", outcome->source, result_name (outcome->result),
-               outcome->error != NULL ? outcome->error->message : "(no reason)");
 }
 
 static void
@@ -578,7 +298,7 @@ run_pending_folder (BakenApplication *self)
 
   folder = g_steal_pointer (&self->pending_folder);
   g_signal_handlers_disconnect_by_func (self->sync, run_pending_folder, self);
-  baken_sync_run_async (self->sync, folder, NULL, sync_from_done_cb, NULL);
+  baken_sync_run_async (self->sync, folder, NULL, baken_sync_command_report_done, NULL);
 }
 
 static void
@@ -726,7 +446,9 @@ baken_application_activate (GApplication *application)
 
   /* The first painted frame: READY=1 for the service manager, and the figure for
    * BAKEN_REPORT_FIRST_FRAME=1. */
-  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
+  if (self->first_frame == NULL)
+    self->first_frame = baken_first_frame_new (application, self->start_time_us);
+  baken_first_frame_watch (self->first_frame, GTK_WIDGET (window));
 
   /* Staff mode first, so --open can go to a staff screen at the desk. */
   if (self->desk)
@@ -752,9 +474,7 @@ baken_application_dispose (GObject *object)
 {
   BakenApplication *self = BAKEN_APPLICATION (object);
 
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
-  g_clear_handle_id (&self->watchdog_id, g_source_remove);
+  g_clear_object (&self->first_frame);
   g_clear_object (&self->context);
   g_clear_object (&self->content);
   if (self->sync != NULL)

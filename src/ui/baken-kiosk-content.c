@@ -15,6 +15,7 @@
 
 #include "baken-bundle.h"
 #include "baken-clock.h"
+#include "baken-content-attempt.h"
 
 struct _BakenKioskContent
 {
@@ -71,140 +72,15 @@ typedef enum {
   STAGE_NONE,
 } Stage;
 
-/* One bundle to verify, owned by the thread that verifies it. */
-typedef struct
+static BakenContentAttempt *
+new_sync_attempt (BakenKioskContent *self)
 {
-  BakenContentOrigin   origin;
-  char                *location;   /* a folder, or the resource path of the demo */
-  char                *icon_cache; /* (nullable) where passed icon checks are kept */
-  GPtrArray           *keys;       /* (owned) a reference */
-  GDateTime           *now;        /* the time to verify at */
-  guint64              serial;     /* the sync store's serial, 0 otherwise */
-  /* Results */
-  BakenVerifiedBundle *bundle;
-  GError              *error;
-  gint64               elapsed_us;
-} Attempt;
-
-static void
-attempt_free (Attempt *attempt)
-{
-  g_free (attempt->location);
-  g_free (attempt->icon_cache);
-  g_clear_pointer (&attempt->keys, g_ptr_array_unref);
-  g_clear_pointer (&attempt->now, g_date_time_unref);
-  g_clear_pointer (&attempt->bundle, baken_verified_bundle_free);
-  g_clear_error (&attempt->error);
-  g_free (attempt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Attempt, attempt_free)
-
-static const char *
-origin_name (BakenContentOrigin origin)
-{
-  switch (origin)
-    {
-    case BAKEN_CONTENT_ORIGIN_SYNC:
-      return "the current bundle of the sync store";
-    case BAKEN_CONTENT_ORIGIN_PATH:
-      return "the bundle of [content] path";
-    case BAKEN_CONTENT_ORIGIN_DEMO:
-      return "the embedded demo bundle";
-    case BAKEN_CONTENT_ORIGIN_GIVEN:
-      return "the given content";
-    case BAKEN_CONTENT_ORIGIN_NONE:
-    default:
-      return "no content";
-    }
-}
-
-/* Blocking: any thread. */
-static void
-attempt_run (Attempt *attempt)
-{
-  gint64 start = g_get_monotonic_time ();
-
-  if (attempt->origin == BAKEN_CONTENT_ORIGIN_DEMO)
-    attempt->bundle = baken_bundle_verify_resource_cached (attempt->location, attempt->keys,
-                                                           attempt->now, attempt->icon_cache,
-                                                           NULL, NULL, &attempt->error);
-  else
-    attempt->bundle = baken_bundle_verify_cached (attempt->location, attempt->keys,
-                                                  attempt->now, attempt->icon_cache, NULL,
-                                                  NULL, &attempt->error);
-
-  attempt->elapsed_us = g_get_monotonic_time () - start;
-}
-
-static gpointer
-attempt_thread (gpointer data)
-{
-  attempt_run (data);
-
-  return data;
-}
-
-static Attempt *
-attempt_new (BakenKioskContent  *self,
-             BakenContentOrigin  origin,
-             const char         *location)
-{
-  Attempt *attempt = g_new0 (Attempt, 1);
-
-  attempt->origin = origin;
-  attempt->location = g_strdup (location);
-  /* The icons of a bundle are checked once (in a child process, 80–230 ms): later
-   * starts find the pass in the state folder. Without one, every start checks. */
-  if (self->sync != NULL)
-    attempt->icon_cache = g_build_filename (baken_sync_get_state_dir (self->sync),
-                                            BAKEN_BUNDLE_ICON_CACHE_NAME, NULL);
-  attempt->keys = g_ptr_array_ref (self->keys);
-  attempt->now = baken_clock_dup_now (self->clock);
-
-  return attempt;
-}
-
-/* The sync store's current bundle, or NULL when it has none (left). Counts the open
- * (baken_sync_begin_open ()). A bundle the sync accepted keeps being served after its
- * manifest expired: it is verified as of just before its expiry, and the stale notice
- * tells staff. Main thread. */
-static Attempt *
-attempt_new_for_sync (BakenKioskContent *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  g_auto(BakenInstalled) installed = { 0 };
-  Attempt *attempt;
-
-  path = baken_sync_begin_open (self->sync, &error);
-  if (path == NULL)
-    {
-      if (error != NULL)
-        g_warning ("Cannot read which bundle is current: %s", error->message);
-      return NULL;
-    }
-
-  baken_sync_get_installed (self->sync, &installed);
-  dir = g_path_get_dirname (path);
-  attempt = attempt_new (self, BAKEN_CONTENT_ORIGIN_SYNC, dir);
-  attempt->serial = installed.serial;
-
-  if (installed.expires != 0 && g_date_time_to_unix (attempt->now) >= installed.expires)
-    {
-      g_message ("Bundle %" G_GUINT64_FORMAT " expired; it stays on screen until a newer "
-                 "one arrives (staff see the stale notice)", installed.serial);
-      g_date_time_unref (attempt->now);
-      attempt->now = g_date_time_new_from_unix_utc (installed.expires - 1);
-    }
-
-  return attempt;
+  return baken_content_attempt_new_for_sync (self->sync, self->keys, self->clock);
 }
 
 /* The next candidate of the startup order, from self->stage on; NULL when none is left.
  * Main thread. */
-static Attempt *
+static BakenContentAttempt *
 next_startup_attempt (BakenKioskContent *self)
 {
   for (;;)
@@ -217,7 +93,7 @@ next_startup_attempt (BakenKioskContent *self)
            * against a store that never says "none". */
           if (self->sync != NULL && self->sync_attempts++ < 3 * BAKEN_SYNC_MAX_OPEN_FAILURES)
             {
-              Attempt *attempt = attempt_new_for_sync (self);
+              BakenContentAttempt *attempt = new_sync_attempt (self);
 
               if (attempt != NULL)
                 return attempt;
@@ -228,12 +104,16 @@ next_startup_attempt (BakenKioskContent *self)
         case STAGE_PATH:
           self->stage = STAGE_DEMO;
           if (self->config->content_path != NULL)
-            return attempt_new (self, BAKEN_CONTENT_ORIGIN_PATH, self->config->content_path);
+            return baken_content_attempt_new (BAKEN_CONTENT_ORIGIN_PATH,
+                                              self->config->content_path,
+                                              self->sync, self->keys, self->clock);
           break;
 
         case STAGE_DEMO:
           self->stage = STAGE_NONE;
-          return attempt_new (self, BAKEN_CONTENT_ORIGIN_DEMO, BAKEN_DEMO_BUNDLE_RESOURCE);
+          return baken_content_attempt_new (BAKEN_CONTENT_ORIGIN_DEMO,
+                                            BAKEN_DEMO_BUNDLE_RESOURCE,
+                                            self->sync, self->keys, self->clock);
 
         case STAGE_NONE:
         default:
@@ -243,11 +123,12 @@ next_startup_attempt (BakenKioskContent *self)
 }
 
 static void
-report_refusal (BakenKioskContent *self,
-                Attempt           *attempt)
+report_refusal (BakenKioskContent   *self,
+                BakenContentAttempt *attempt)
 {
   g_free (self->problem);
-  self->problem = g_strdup_printf ("%s (%s) was refused: %s", origin_name (attempt->origin),
+  self->problem = g_strdup_printf ("%s (%s) was refused: %s",
+                                   baken_content_origin_get_name (attempt->origin),
                                    attempt->location, attempt->error->message);
 
   /* A demo the configured keys do not trust is how a kiosk with its own keys starts. */
@@ -260,8 +141,8 @@ report_refusal (BakenKioskContent *self,
 }
 
 static void
-take_bundle (BakenKioskContent *self,
-             Attempt           *attempt)
+take_bundle (BakenKioskContent   *self,
+             BakenContentAttempt *attempt)
 {
   g_clear_object (&self->catalog);
   self->catalog = g_steal_pointer (&attempt->bundle->catalog);
@@ -273,8 +154,8 @@ take_bundle (BakenKioskContent *self,
   g_clear_pointer (&self->problem, g_free);
 
   g_message ("Showing %s: serial %" G_GUINT64_FORMAT ", signed by %s, verified in %"
-             G_GINT64_FORMAT " ms", origin_name (attempt->origin), self->serial,
-             attempt->bundle->key_id, attempt->elapsed_us / 1000);
+             G_GINT64_FORMAT " ms", baken_content_origin_get_name (attempt->origin),
+             self->serial, attempt->bundle->key_id, attempt->elapsed_us / 1000);
 
   /* Shown anyway: a wrong clock never takes content away (staff see the notice). */
   self->clock_behind = attempt->bundle->clock_behind;
@@ -293,7 +174,7 @@ update_verified_cb (GObject      *object,
                     gpointer      user_data)
 {
   BakenKioskContent *self = BAKEN_KIOSK_CONTENT (object);
-  g_autoptr(Attempt) attempt = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(BakenContentAttempt) attempt = baken_content_attempt_run_finish (result);
 
   self->preparing = FALSE;
   if (attempt == NULL)  /* cancelled: disposing */
@@ -328,22 +209,9 @@ update_verified_cb (GObject      *object,
 }
 
 static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Attempt *attempt = g_task_get_task_data (task);
-
-  attempt_run (attempt);
-  g_task_return_pointer (task, attempt, (GDestroyNotify) attempt_free);
-}
-
-static void
 prepare_update (BakenKioskContent *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Attempt *attempt;
+  BakenContentAttempt *attempt;
 
   if (self->preparing)
     {
@@ -352,7 +220,7 @@ prepare_update (BakenKioskContent *self)
     }
 
   self->update_attempts++;
-  attempt = attempt_new_for_sync (self);
+  attempt = new_sync_attempt (self);
   if (attempt == NULL)
     return;
 
@@ -361,16 +229,13 @@ prepare_update (BakenKioskContent *self)
       self->next_catalog == NULL)
     {
       baken_sync_open_succeeded (self->sync);
-      attempt_free (attempt);
+      baken_content_attempt_free (attempt);
       return;
     }
 
   self->preparing = TRUE;
-  task = g_task_new (self, self->cancellable, update_verified_cb, NULL);
-  g_task_set_source_tag (task, prepare_update);
-  /* Owned by the thread, which returns it. */
-  g_task_set_task_data (task, attempt, NULL);
-  g_task_run_in_thread (task, update_thread);
+  baken_content_attempt_run_async (attempt, self, self->cancellable, update_verified_cb,
+                                   NULL);
 }
 
 static void
@@ -399,7 +264,7 @@ baken_kiosk_content_dispose (GObject *object)
   BakenKioskContent *self = BAKEN_KIOSK_CONTENT (object);
 
   if (self->thread != NULL)
-    attempt_free (g_thread_join (g_steal_pointer (&self->thread)));
+    baken_content_attempt_free (g_thread_join (g_steal_pointer (&self->thread)));
   g_cancellable_cancel (self->cancellable);
   if (self->sync != NULL)
     {
@@ -505,7 +370,7 @@ baken_kiosk_content_new_at (BakenConfig *config,
                             BakenClock  *clock)
 {
   BakenKioskContent *self;
-  Attempt *attempt;
+  BakenContentAttempt *attempt;
 
   g_return_val_if_fail (config != NULL, NULL);
   g_return_val_if_fail (sync == NULL || BAKEN_IS_SYNC (sync), NULL);
@@ -526,7 +391,7 @@ baken_kiosk_content_new_at (BakenConfig *config,
   self->stage = STAGE_SYNC;
   attempt = next_startup_attempt (self);
   g_assert (attempt != NULL);  /* the demo at least */
-  self->thread = g_thread_new ("baken-verify", attempt_thread, attempt);
+  self->thread = baken_content_attempt_run_in_thread (attempt);
 
   return self;
 }
@@ -554,7 +419,7 @@ baken_kiosk_content_new_for_catalog (BakenConfig  *config,
 void
 baken_kiosk_content_wait (BakenKioskContent *self)
 {
-  g_autoptr(Attempt) attempt = NULL;
+  g_autoptr(BakenContentAttempt) attempt = NULL;
 
   g_return_if_fail (BAKEN_IS_KIOSK_CONTENT (self));
 
@@ -565,7 +430,7 @@ baken_kiosk_content_wait (BakenKioskContent *self)
   while (attempt->bundle == NULL)
     {
       report_refusal (self, attempt);
-      g_clear_pointer (&attempt, attempt_free);
+      g_clear_pointer (&attempt, baken_content_attempt_free);
 
       attempt = next_startup_attempt (self);
       if (attempt == NULL)
@@ -574,7 +439,7 @@ baken_kiosk_content_wait (BakenKioskContent *self)
                      "a bundle arrives");
           return;
         }
-      attempt_run (attempt);
+      baken_content_attempt_run (attempt);
     }
 
   take_bundle (self, attempt);

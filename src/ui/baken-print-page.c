@@ -25,6 +25,8 @@
 #include "baken-columns.h"
 #include "baken-hours.h"
 #include "baken-icon.h"
+#include "baken-print-slip.h"
+#include "baken-slip-picture.h"
 #include "baken-slip-render.h"
 #include "baken-speakable.h"
 #include "baken-speech-text.h"
@@ -132,49 +134,6 @@ baken_print_page_speakable_init (BakenSpeakableInterface *iface)
   iface->dup_speech_text = baken_print_page_dup_speech_text;
 }
 
-/* An ARGB32 image surface as a texture; cairo's layout is GDK_MEMORY_DEFAULT. */
-static GdkTexture *
-texture_for_surface (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
-
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-}
-
-/* The QR code at a whole number of pixels per module, about QR_TARGET_PX wide. */
-static GdkTexture *
-render_qr (const char  *url,
-           GError     **error)
-{
-  cairo_surface_t *probe;
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-  int modules;
-
-  probe = baken_slip_render_qr_image (url, 1, error);
-  if (probe == NULL)
-    return NULL;
-  modules = cairo_image_surface_get_width (probe);
-  cairo_surface_destroy (probe);
-
-  surface = baken_slip_render_qr_image (url, MAX (QR_MIN_MODULE_PX, QR_TARGET_PX / modules),
-                                        error);
-  if (surface == NULL)
-    return NULL;
-  texture = texture_for_surface (surface);
-  cairo_surface_destroy (surface);
-
-  return texture;
-}
-
 static void
 show_failure (BakenPrintPage  *self,
               BakenPrintState  state)
@@ -190,7 +149,8 @@ show_failure (BakenPrintPage  *self,
 
   if (self->slip != NULL && self->slip->qr_url != NULL)
     {
-      qr = render_qr (self->slip->qr_url, &error);
+      qr = baken_slip_picture_render_qr (self->slip->qr_url, QR_TARGET_PX,
+                                         QR_MIN_MODULE_PX, &error);
       if (qr == NULL)
         g_message ("No QR code for %s: %s", self->slip->qr_url, error->message);
     }
@@ -231,7 +191,7 @@ preview_ready_cb (GObject      *source,
       return;
     }
 
-  texture = texture_for_surface (surface);
+  texture = baken_slip_picture_texture_for_surface (surface);
   cairo_surface_destroy (surface);
 
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
@@ -328,76 +288,6 @@ start_action (GtkWidget  *widget,
                                g_object_ref (self));
 }
 
-/* A situation often has no icon of its own; its parent's stands for it. */
-static void
-set_event_icon (BakenPrintPage       *self,
-                BakenSlip            *slip,
-                const BakenLifeEvent *event)
-{
-  BakenCatalog *catalog = baken_context_get_catalog (baken_page_get_context (BAKEN_PAGE (self)));
-  const char *language = baken_page_get_language (BAKEN_PAGE (self));
-  g_autoptr(BakenLifeEvent) parent = NULL;
-  g_autoptr(GBytes) svg = NULL;
-  const char *icon = event->icon;
-
-  if (icon == NULL && event->parent_id != NULL)
-    {
-      parent = baken_catalog_get_life_event (catalog, event->parent_id, language, NULL);
-      if (parent != NULL)
-        icon = parent->icon;
-    }
-
-  if (icon != NULL && (svg = baken_catalog_get_icon (catalog, icon)) != NULL)
-    baken_slip_set_icon (slip, svg);
-}
-
-static BakenSlip *
-build_slip (BakenPrintPage  *self,
-            GError         **error)
-{
-  BakenContext *context = baken_page_get_context (BAKEN_PAGE (self));
-  const char *language = baken_page_get_language (BAKEN_PAGE (self));
-  BakenCatalog *catalog = baken_context_get_catalog (context);
-  BakenConfig *config = baken_context_get_config (context);
-  g_autoptr(BakenService) service = NULL;
-  g_autoptr(BakenLifeEvent) event = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *serial = NULL;
-  BakenSlipPlace place;
-  BakenSlip *slip;
-
-  /* Asked for residents: the slip leaves staff-only channels out in any case. */
-  service = baken_catalog_get_service (catalog, self->service_id, language,
-                                       BAKEN_AUDIENCE_PUBLIC, error);
-  if (service == NULL)
-    return NULL;
-
-  if (self->event_id != NULL)
-    {
-      g_autoptr(GError) event_error = NULL;
-
-      event = baken_catalog_get_life_event (catalog, self->event_id, language,
-                                            &event_error);
-      if (event == NULL)
-        g_message ("Slip without its life event %s: %s", self->event_id,
-                   event_error->message);
-    }
-
-  now = baken_context_dup_now (context);
-  serial = baken_catalog_dup_meta (catalog, "serial");
-  baken_config_get_slip_place (config, &place);
-  slip = baken_slip_new (service, event, &place, now, serial, language);
-  /* The clerk's note lives only in the staff session's memory until this slip is
-   * drawn; the session forgets it when staff mode ends. */
-  if (self->handover)
-    baken_slip_set_handover (slip, baken_staff_session_get_note (baken_context_get_staff (context)));
-
-  if (event != NULL)
-    set_event_icon (self, slip, event);
-
-  return slip;
-}
-
 static void
 baken_print_page_constructed (GObject *object)
 {
@@ -410,7 +300,10 @@ baken_print_page_constructed (GObject *object)
   g_assert (self->service_id != NULL);
   config = baken_context_get_config (baken_page_get_context (BAKEN_PAGE (self)));
 
-  self->slip = build_slip (self, &error);
+  self->slip = baken_print_slip_build (baken_page_get_context (BAKEN_PAGE (self)),
+                                      baken_page_get_language (BAKEN_PAGE (self)),
+                                      self->service_id, self->event_id, self->handover,
+                                      &error);
   if (self->slip == NULL)
     {
       g_message ("Cannot make a slip for %s: %s", self->service_id, error->message);

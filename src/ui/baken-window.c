@@ -6,7 +6,7 @@
  * Navigation is a history of locations; each step builds its page fresh in the current
  * language (templates are translated when they are built), so switching the language
  * rebuilds the page and the bar. Pages never reach up here: their buttons activate the
- * kiosk.* actions installed below.
+ * kiosk.* actions (baken-kiosk-actions.c says where each goes).
  */
 #define G_LOG_DOMAIN "baken-window"
 
@@ -22,17 +22,18 @@
 #include "baken-icon.h"
 #include "baken-idle-controller.h"
 #include "baken-keypad-controller.h"
+#include "baken-kiosk-actions.h"
 #include "baken-kiosk-lock.h"
 #include "baken-language-switch.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
 #include "baken-navigator.h"
+#include "baken-page-keys.h"
 #include "baken-search.h"
 #include "baken-reach-bin.h"
 #include "baken-search-page.h"
 #include "baken-speech-mode.h"
 #include "baken-speech-source.h"
-#include "baken-handover-page.h"
 #include "baken-staff-controller.h"
 
 struct _BakenWindow
@@ -140,49 +141,21 @@ kiosk_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   BakenWindow *self = BAKEN_WINDOW (widget);
-  const char *name = action_name + strlen ("kiosk.");
-  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (name, "open-event") &&
-      !baken_navigator_open_event (self->navigator, id, &error))
+  switch (baken_kiosk_actions_run (self->navigator, self->context, action_name, parameter))
     {
-      g_warning ("Cannot open life event: %s", error->message);
+    case BAKEN_KIOSK_REQUEST_FAILED:
       return;
+    case BAKEN_KIOSK_REQUEST_STAFF_ENTER:
+      baken_staff_controller_open_pad (self->staff);
+      break;
+    case BAKEN_KIOSK_REQUEST_STAFF_DONE:
+      reset (self);
+      break;
+    case BAKEN_KIOSK_REQUEST_NONE:
+    default:
+      break;
     }
-
-  if (g_str_equal (name, "staff-enter"))
-    baken_staff_controller_open_pad (self->staff);
-  else if (g_str_equal (name, "staff-done"))
-    reset (self);
-  else if (baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF &&
-           g_str_has_prefix (name, "open-") &&
-           (g_str_equal (name, "open-status") || g_str_has_prefix (name, "open-handover")))
-    baken_navigator_push (self->navigator,
-                          g_str_equal (name, "open-status") ? BAKEN_LOCATION_STATUS
-                          : g_str_equal (name, "open-handover") ? BAKEN_LOCATION_HANDOVER
-                          : BAKEN_LOCATION_HANDOVER_PRINT, id);
-  else if (g_str_equal (name, "print-current") &&
-           baken_navigator_get_kind (self->navigator) == BAKEN_LOCATION_SERVICE)
-    {
-      g_autofree char *location = baken_navigator_dup_location (self->navigator);
-
-      baken_navigator_push (self->navigator, BAKEN_LOCATION_PRINT,
-                            location + strlen ("service:"));
-    }
-  else if (g_str_equal (name, "open-services"))
-    baken_navigator_push (self->navigator, BAKEN_LOCATION_SERVICES, id);
-  else if (g_str_equal (name, "open-service"))
-    baken_navigator_push (self->navigator, BAKEN_LOCATION_SERVICE, id);
-  else if (g_str_equal (name, "open-print"))
-    baken_navigator_push (self->navigator, BAKEN_LOCATION_PRINT, id);
-  else if (g_str_equal (name, "search") &&
-           baken_navigator_get_kind (self->navigator) != BAKEN_LOCATION_SEARCH)
-    baken_navigator_push (self->navigator, BAKEN_LOCATION_SEARCH, NULL);
-  else if (g_str_equal (name, "back"))
-    baken_navigator_back (self->navigator);
-  else if (g_str_equal (name, "home"))
-    baken_navigator_home (self->navigator);
 
   /* Every one, "more-time" too, is input: the idle prompt goes away. */
   poke (self);
@@ -211,48 +184,15 @@ build_chrome (BakenWindow *self)
   adw_bin_set_child (self->search_slot, baken_search_button_new ());
 }
 
-/* A physical keyboard types into search, wherever the focus is on the page (in kiosk
- * mode too: the kiosk's filter lets plain keys through). Keys that a focused control
- * uses (Enter and Space on a button, Tab) reach it first: this is the bubble phase. */
+/* The idle prompt, the language picker or the PIN pad covers the page. */
 static gboolean
-search_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       BakenWindow           *self)
+page_covered_cb (gpointer user_data)
 {
-  GtkWidget *page = baken_navigator_get_page (self->navigator);
+  BakenWindow *self = user_data;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
-      gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)) ||
-      baken_staff_controller_get_pad_visible (self->staff))
-    return GDK_EVENT_PROPAGATE;
-  if (!BAKEN_IS_SEARCH_PAGE (page))
-    return GDK_EVENT_PROPAGATE;
-
-  return baken_search_page_press_key (BAKEN_SEARCH_PAGE (baken_navigator_get_page (self->navigator)), keyval, state)
-         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-}
-
-/* The desk types the handover note on its own keyboard: before any focused button takes
- * Space as a tap (capture phase). */
-static gboolean
-handover_key_pressed_cb (GtkEventControllerKey *controller,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         BakenWindow           *self)
-{
-  GtkWidget *page = baken_navigator_get_page (self->navigator);
-
-  if (!BAKEN_IS_HANDOVER_PAGE (page) ||
-      gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
-      gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)) ||
-      baken_staff_controller_get_pad_visible (self->staff))
-    return GDK_EVENT_PROPAGATE;
-
-  return baken_handover_page_press_key (BAKEN_HANDOVER_PAGE (page), keyval, state)
-         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+  return gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot)) ||
+         gtk_widget_get_visible (GTK_WIDGET (self->picker_slot)) ||
+         baken_staff_controller_get_pad_visible (self->staff);
 }
 
 /* Kiosk mode: the keypad's keys get through the kiosk's key filter. */
@@ -492,7 +432,6 @@ static void
 baken_window_constructed (GObject *object)
 {
   BakenWindow *self = BAKEN_WINDOW (object);
-  GtkEventController *controller;
   BakenConfig *config;
 
   G_OBJECT_CLASS (baken_window_parent_class)->constructed (object);
@@ -524,16 +463,7 @@ baken_window_constructed (GObject *object)
   if (self->kiosk)
     baken_kiosk_lock (GTK_WINDOW (self), kiosk_key_cb, self);
 
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (controller, "baken-search-keys");
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (controller, "baken-handover-keys");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (handover_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  baken_page_keys_attach (GTK_WIDGET (self), self->navigator, page_covered_cb, self);
 
   baken_focus_path_listen (self->focus_path);
   create_staff (self);
@@ -693,24 +623,7 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, staff_slot);
 
-  gtk_widget_class_install_action (widget_class, "kiosk.open-event", "s", kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-services", "s", kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-service", "s", kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-print", "s", kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.more-time", NULL, kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.search", NULL, kiosk_action);
-  /* Staff mode: the PIN pad, "Klaar", and the staff screens (only while it is on). */
-  gtk_widget_class_install_action (widget_class, "kiosk.staff-enter", NULL, kiosk_action);
-  /* Ctrl+P at the desk: the slip of the service on screen. */
-  gtk_widget_class_install_action (widget_class, "kiosk.print-current", NULL, kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.staff-done", NULL, kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-status", NULL, kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-handover", "s", kiosk_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.open-handover-print", "s",
-                                   kiosk_action);
-  gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
+  baken_kiosk_actions_install (widget_class, kiosk_action);
 
   gtk_widget_class_set_css_name (widget_class, "bakenwindow");
 }
@@ -826,9 +739,8 @@ baken_window_open (BakenWindow  *self,
                    GError      **error)
 {
   BakenConfig *config;
-  const char *colon;
-  g_autofree char *kind = NULL;
-  const char *id;
+  BakenOpenStep kind;
+  const char *argument;
 
   g_return_val_if_fail (BAKEN_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (step != NULL, FALSE);
@@ -842,36 +754,27 @@ baken_window_open (BakenWindow  *self,
     }
 
   config = baken_context_get_config (self->context);
-  colon = strchr (step, ':');
-  if (colon == NULL || colon[1] == '\0')
-    return open_location (self, step, error);
+  if (!baken_open_step_parse (step, (const char * const *) config->languages, &kind,
+                              &argument, error))
+    return FALSE;
 
-  kind = g_strndup (step, colon - step);
-  id = colon + 1;
-
-  if (g_str_equal (kind, "lang"))
+  switch (kind)
     {
-      if (!g_strv_contains ((const char * const *) config->languages, id))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       "lang:%s: this kiosk offers only the languages of [kiosk] languages",
-                       id);
-          return FALSE;
-        }
-      baken_window_set_language (self, id);
+    case BAKEN_OPEN_STEP_LANGUAGE:
+      baken_window_set_language (self, argument);
       return TRUE;
-    }
 
-  if (g_str_equal (kind, "a11y"))
-    return baken_a11y_controller_open (self->a11y, id, error);
+    case BAKEN_OPEN_STEP_A11Y:
+      return baken_a11y_controller_open (self->a11y, argument, error);
 
-  if (g_str_equal (kind, "idle") && g_str_equal (id, "prompt"))
-    {
+    case BAKEN_OPEN_STEP_IDLE_PROMPT:
       baken_idle_controller_expire (self->idle);
       return TRUE;
-    }
 
-  return open_location (self, step, error);
+    case BAKEN_OPEN_STEP_LOCATION:
+    default:
+      return open_location (self, step, error);
+    }
 }
 
 gboolean

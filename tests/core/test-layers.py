@@ -36,9 +36,6 @@ MAX_LINES = 600
 # Past MAX_LINES for now: each is a cut still to redraw (issue notes say which). The
 # list may only shrink; a file that is not over the limit must not be on it.
 LONG_FILES = {
-    "ui/baken-application.c",
-    "ui/baken-kiosk-content.c",
-    "ui/baken-print-page.c",
     "ui/baken-window.c",
 }
 
