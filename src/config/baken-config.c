@@ -40,6 +40,8 @@ static const KnownKey known_keys[] = {
   { "kiosk", "latitude", VALUE_DOUBLE, "decimal degrees between -90 and 90, e.g. 52.0907" },
   { "kiosk", "longitude", VALUE_DOUBLE, "decimal degrees between -180 and 180, e.g. 5.1214" },
   { "kiosk", "languages", VALUE_LIST, "language codes separated by ';', Dutch first, e.g. nl;en" },
+  { "kiosk", "language-coverage", VALUE_UINT, "the percentage (0 to 100) of life events and "
+    "services the content must have in a language before the kiosk offers it, e.g. 90" },
   { "content", "path", VALUE_STRING, "the path of a content DB built by baken-bundle" },
   { "idle", "timeout", VALUE_UINT, "seconds without input before \"Bent u er nog?\", at least 20" },
   { "idle", "countdown", VALUE_UINT, "seconds the prompt waits before the reset, 5 to 120" },
@@ -158,6 +160,15 @@ read_value (BakenConfig     *self,
         return BAD_VALUE ("[content] path = \"%s\" must be an absolute path", raw);
       g_free (self->content_path);
       self->content_path = g_steal_pointer (&value);
+    }
+  else if (g_str_equal (group, "kiosk") && g_str_equal (key, "language-coverage"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 0, 100, &value, NULL))
+        return BAD_VALUE ("[kiosk] language-coverage = \"%s\" is not a percentage; give %s",
+                          raw, known->help);
+      self->language_coverage = value;
     }
   else if (g_str_equal (group, "idle"))
     {
@@ -358,6 +369,7 @@ baken_config_new (void)
   self->holidays = BAKEN_HOLIDAY_FLAGS_NONE;
   self->paper = BAKEN_PAPER_RECEIPT_80MM;
   self->print_timeout = 30;
+  self->language_coverage = 90;
   self->staff_idle_timeout = 60;
   self->staff_desk_pin = TRUE;
   self->sync.keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);

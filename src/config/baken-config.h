@@ -51,6 +51,8 @@ typedef struct
   double             latitude;
   double             longitude;
   GStrv              languages;       /* offered languages, Dutch first */
+  guint              language_coverage; /* percent of the content a language needs before
+                                       * it is offered (90) */
   /* [content] */
   char              *content_path;    /* (nullable) a content DB; NULL: the embedded demo */
   /* [idle] */

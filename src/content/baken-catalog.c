@@ -37,6 +37,16 @@ static const char sql_all_languages[] =
   "SELECT DISTINCT lang FROM life_event_text ORDER BY lang = 'nl' DESC, lang";
 
 static const char sql_icon[] = "SELECT svg FROM icon WHERE name = ?1";
+/* What a resident of that language reads first: the life events' titles and the active
+ * services' names. */
+static const char sql_coverage[] =
+  "SELECT (SELECT count(*) FROM life_event_text WHERE lang = ?1 AND title IS NOT NULL "
+  "        AND title != '') + "
+  "       (SELECT count(*) FROM service_text t JOIN service s ON s.id = t.service_id "
+  "        WHERE t.lang = ?1 AND s.status = 'active' AND t.name IS NOT NULL "
+  "        AND t.name != ''), "
+  "       (SELECT count(*) FROM life_event) + "
+  "       (SELECT count(*) FROM service WHERE status = 'active')";
 
 gboolean
 _baken_catalog_query_error (BakenCatalog  *self,
@@ -210,6 +220,29 @@ baken_catalog_dup_languages (BakenCatalog *self)
       g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
 
   return g_strv_builder_end (builder);
+}
+
+double
+baken_catalog_get_language_coverage (BakenCatalog *self,
+                                     const char   *lang)
+{
+  sqlite3_stmt *stmt;
+  gint64 translated, total;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (self), 0.0);
+  g_return_val_if_fail (lang != NULL, 0.0);
+
+  arm_budget (self);
+
+  if (!(stmt = _baken_catalog_statement (self, sql_coverage, NULL)))
+    return 0.0;
+  baken_catalog_bind_text (stmt, 1, lang);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0.0;
+  translated = sqlite3_column_int64 (stmt, 0);
+  total = sqlite3_column_int64 (stmt, 1);
+
+  return total > 0 ? (double) MIN (translated, total) / (double) total : 0.0;
 }
 
 GBytes *

@@ -33,6 +33,10 @@ char           *baken_catalog_dup_meta            (BakenCatalog   *self,
                                                    const char     *key);
 /* Language codes present in the content, Dutch first. */
 GStrv           baken_catalog_dup_languages       (BakenCatalog   *self);
+/* The share (0 to 1) of life event titles and active service names the content has in
+ * lang itself, not by falling back to Dutch: whether a kiosk can offer lang. */
+double          baken_catalog_get_language_coverage (BakenCatalog *self,
+                                                     const char   *lang);
 
 /* SVG data of a bundle icon, or NULL. */
 GBytes         *baken_catalog_get_icon            (BakenCatalog   *self,

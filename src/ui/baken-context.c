@@ -23,6 +23,7 @@ struct _BakenContext
   BakenClock   *clock;    /* (owned) */
   BakenState   *state;    /* (owned) (nullable) the state DB: print log, staff PIN lock */
   BakenStaffSession *staff;  /* (owned) (nullable until asked for) */
+  GStrv         languages;  /* (owned) (nullable until asked for) what is offered */
 };
 
 G_DEFINE_FINAL_TYPE (BakenContext, baken_context, G_TYPE_OBJECT)
@@ -59,6 +60,7 @@ baken_context_finalize (GObject *object)
   BakenContext *self = BAKEN_CONTEXT (object);
 
   g_clear_pointer (&self->config, baken_config_unref);
+  g_strfreev (self->languages);
 
   G_OBJECT_CLASS (baken_context_parent_class)->finalize (object);
 }
@@ -371,4 +373,33 @@ baken_context_record_print (BakenContext    *self,
   if (!baken_state_record_print (self->state, baken_clock_get_unix (self->clock), paper,
                                  baken_print_state_to_string (outcome), handover, &error))
     g_message ("Cannot write the print log: %s", error->message);
+}
+
+const char * const *
+baken_context_get_languages (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  if (self->languages == NULL)
+    {
+      BakenCatalog *catalog = baken_context_get_catalog (self);
+      g_autoptr(GStrvBuilder) offered = g_strv_builder_new ();
+
+      for (guint i = 0; self->config->languages[i] != NULL; i++)
+        {
+          const char *lang = self->config->languages[i];
+          double coverage = catalog != NULL && i > 0
+                            ? baken_catalog_get_language_coverage (catalog, lang) : 1.0;
+
+          /* Dutch always: every text exists in Dutch. */
+          if (i == 0 || coverage * 100.0 + 0.001 >= self->config->language_coverage)
+            g_strv_builder_add (offered, lang);
+          else
+            g_message ("Not offering %s: the content has %.0f %% of its life events and "
+                       "services in it, [kiosk] language-coverage asks %u %%", lang,
+                       coverage * 100.0, self->config->language_coverage);
+        }
+      self->languages = g_strv_builder_end (offered);
+    }
+  return (const char * const *) self->languages;
 }

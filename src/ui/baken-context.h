@@ -51,6 +51,9 @@ BakenClock   *baken_context_get_clock   (BakenContext  *self);
 /* Now, from that clock, in Europe/Amsterdam. */
 GDateTime    *baken_context_dup_now     (BakenContext  *self);
 
+/* The languages of [kiosk] languages that the content speaks well enough to offer
+ * ([kiosk] language-coverage), Dutch first; read once, with the content at hand. */
+const char * const *baken_context_get_languages (BakenContext *self);
 /* The state DB (nullable): the print log and the staff PIN lock survive a restart in
  * it. Set it before the staff session is first asked for. */
 void               baken_context_set_state    (BakenContext    *self,

@@ -98,10 +98,9 @@ static void reset (BakenWindow *self);
 static const char *
 default_language (BakenWindow *self)
 {
-  BakenConfig *config = baken_context_get_config (self->context);
+  const char * const *languages = baken_context_get_languages (self->context);
 
-  return config->languages != NULL && config->languages[0] != NULL
-         ? config->languages[0] : "nl";
+  return languages != NULL && languages[0] != NULL ? languages[0] : "nl";
 }
 
 static void
@@ -329,7 +328,7 @@ create_a11y (BakenWindow *self)
     .prompt_slot = self->prompt_slot,
   };
 
-  self->a11y = baken_a11y_controller_new (&layout, (const char * const *) config->languages,
+  self->a11y = baken_a11y_controller_new (&layout, baken_context_get_languages (self->context),
                                           self->kiosk, dup_speech_text_cb, self);
   g_signal_connect_object (self->a11y, "activity", G_CALLBACK (activity_cb), self,
                            G_CONNECT_SWAPPED);
@@ -442,7 +441,7 @@ baken_window_constructed (GObject *object)
 
   gtk_label_set_label (self->kiosk_name, config->name != NULL ? config->name : "");
   self->language_label = baken_language_switch_fill (self->language_box,
-                                                     (const char * const *) config->languages,
+                                                     baken_context_get_languages (self->context),
                                                      self->language);
 
   /* Every resident starts in Dutch at Home. */
@@ -687,13 +686,9 @@ void
 baken_window_set_language (BakenWindow *self,
                            const char  *language)
 {
-  BakenConfig *config;
-
   g_return_if_fail (BAKEN_IS_WINDOW (self));
   g_return_if_fail (language != NULL);
-
-  config = baken_context_get_config (self->context);
-  g_return_if_fail (g_strv_contains ((const char * const *) config->languages, language));
+  g_return_if_fail (g_strv_contains (baken_context_get_languages (self->context), language));
 
   if (g_strcmp0 (self->language, language) == 0)
     return;
@@ -738,7 +733,6 @@ baken_window_open (BakenWindow  *self,
                    const char   *step,
                    GError      **error)
 {
-  BakenConfig *config;
   BakenOpenStep kind;
   const char *argument;
 
@@ -753,8 +747,7 @@ baken_window_open (BakenWindow  *self,
       return FALSE;
     }
 
-  config = baken_context_get_config (self->context);
-  if (!baken_open_step_parse (step, (const char * const *) config->languages, &kind,
+  if (!baken_open_step_parse (step, baken_context_get_languages (self->context), &kind,
                               &argument, error))
     return FALSE;
 

@@ -200,6 +200,19 @@ test_staff_channels (Fixture       *f,
                    "Bel de backoffice. Geef door: welke schulden, en of er een deurwaarder is.");
 }
 
+/* How much of the content speaks a language: Dutch all, English some, Polish none. */
+static void
+test_language_coverage (Fixture       *f,
+                        gconstpointer  data)
+{
+  double en = baken_catalog_get_language_coverage (f->catalog, "en");
+
+  g_assert_cmpfloat (baken_catalog_get_language_coverage (f->catalog, "nl"), ==, 1.0);
+  g_assert_cmpfloat (baken_catalog_get_language_coverage (f->catalog, "pl"), ==, 0.0);
+  g_assert_cmpfloat (en, >, 0.0);
+  g_assert_cmpfloat (en, <, 1.0);
+}
+
 static void
 test_service_details (Fixture       *f,
                       gconstpointer  data)
@@ -482,6 +495,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/core/catalog/home-events", test_home_events);
+  ADD ("/core/catalog/language-coverage", test_language_coverage);
   ADD ("/core/catalog/children-and-fallback", test_children_and_fallback);
   ADD ("/core/catalog/unknown-event", test_unknown_event);
   ADD ("/core/catalog/services-for-event", test_services_for_event);

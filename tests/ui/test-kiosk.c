@@ -20,6 +20,7 @@
 #include "test-util.h"
 #include "ui-test-util.h"
 
+#include "baken-content-build.h"
 #include "baken-search-page.h"
 
 typedef struct
@@ -419,6 +420,42 @@ test_command_line (gconstpointer data)
   g_assert_nonnull (strstr (err, args[0]));
 }
 
+/* A language is offered only when the content speaks it ([kiosk] language-coverage):
+ * the test content has some English and no Polish, the demo all six. */
+static void
+test_languages_offered (void)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "build", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("baken-langs-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "content.sqlite", NULL);
+  g_autoptr(BakenConfig) few = ui_test_config_new ("[kiosk]\nlanguages = nl;en;pl\n"
+                                                   "language-coverage = 10\n");
+  g_autoptr(BakenConfig) all = ui_test_config_new ("[kiosk]\nlanguages = nl;en;ar;tr;pl;uk\n");
+  g_autoptr(BakenCatalog) catalog = NULL;
+  g_autoptr(BakenContext) context = NULL;
+  g_autoptr(BakenContext) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  BakenBuildOptions options = { .serial = 1 };
+  const char * const *offered;
+
+  baken_content_build (src, db, &options, NULL, &error);
+  g_assert_no_error (error);
+  catalog = baken_catalog_new_for_path (db, &error);
+  g_assert_no_error (error);
+  context = baken_context_new (few, catalog);
+  offered = baken_context_get_languages (context);
+  g_assert_cmpuint (g_strv_length ((char **) offered), ==, 2);
+  g_assert_cmpstr (offered[0], ==, "nl");
+  g_assert_cmpstr (offered[1], ==, "en");
+
+  demo = baken_context_load (all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **) baken_context_get_languages (demo)), ==, 6);
+
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +477,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/kiosk/command-line/missing-config", missing_config,
                         test_command_line);
   g_test_add_data_func ("/ui/kiosk/command-line/bad-size", bad_size, test_command_line);
+  g_test_add_func ("/ui/kiosk/languages-offered", test_languages_offered);
   g_test_add_func ("/ui/kiosk/locked-down", test_locked_down);
   g_test_add_func ("/ui/kiosk/typing", test_kiosk_typing);
   g_test_add_func ("/ui/kiosk/service-manager", test_service_manager);
