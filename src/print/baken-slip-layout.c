@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include "baken-slip-render-private.h"
+#include "baken-slip-layout.h"
 #include "baken-slip-pen.h"
 
 #include <math.h>

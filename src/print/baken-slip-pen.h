@@ -8,7 +8,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "baken-slip-render.h"
+#include "baken-slip.h"
+#include "baken-slip-paper.h"
 
 G_BEGIN_DECLS
 

@@ -17,7 +17,7 @@
 #include <cairo-pdf.h>
 #include <qrencode.h>
 
-#include "baken-slip-render-private.h"
+#include "baken-slip-layout.h"
 
 G_DEFINE_QUARK (baken-slip-render-error-quark, baken_slip_render_error)
 

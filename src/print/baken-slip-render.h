@@ -24,15 +24,9 @@
 #include <gio/gio.h>
 
 #include "baken-slip.h"
+#include "baken-slip-paper.h"
 
 G_BEGIN_DECLS
-
-/* The paper a slip is laid out for. */
-typedef enum {
-  BAKEN_PAPER_RECEIPT_80MM,
-  BAKEN_PAPER_A4,
-  BAKEN_PAPER_A5,
-} BakenPaper;
 
 #define BAKEN_SLIP_RENDER_ERROR (baken_slip_render_error_quark ())
 
@@ -42,15 +36,6 @@ typedef enum {
 } BakenSlipRenderError;
 
 GQuark baken_slip_render_error_quark (void);
-
-#define BAKEN_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
-
-/* Receipt paper: the page width and the printable width in it. */
-#define BAKEN_SLIP_RECEIPT_WIDTH_MM      80.0
-#define BAKEN_SLIP_RECEIPT_PRINTABLE_MM  72.0
-/* Side of the printed QR symbol (its quiet zone is extra); phones read ≥ 25 mm easily
- * at arm's length. */
-#define BAKEN_SLIP_QR_RECEIPT_MM         28.0
 
 /* The size of one page and the number of pages. For a receipt there is one page and
  * height_pt is what the content needs. */

@@ -1,4 +1,4 @@
-/* baken-slip-render-private.h: the slip layout, shared by the renderer
+/* baken-slip-layout.h: where every block of a slip goes, for the renderer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,8 @@
 
 #include <cairo.h>
 
-#include "baken-slip-render.h"
+#include "baken-slip.h"
+#include "baken-slip-paper.h"
 
 G_BEGIN_DECLS
 
