@@ -37,28 +37,8 @@ typedef struct
   char             *etag;        /* (owned) (nullable) of the manifest just fetched */
 } Attempt;
 
-static gboolean
-fail (GError         **error,
-      BakenSyncError   code,
-      const char      *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError         **error,
-      BakenSyncError   code,
-      const char      *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, BAKEN_SYNC_ERROR, code, message);
-
-  return FALSE;
-}
+/* The short name of baken_sync_fail (baken-sync-private.h). */
+#define fail baken_sync_fail
 
 static gboolean
 write_staged (BakenStore  *store,

@@ -14,30 +14,11 @@
 
 #include "baken-bundle.h"
 #include "baken-store-reconcile.h"
+#include "baken-sync-private.h"
 #include "baken-sync.h"
 
-static gboolean
-fail (GError         **error,
-      BakenSyncError   code,
-      const char      *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError         **error,
-      BakenSyncError   code,
-      const char      *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, BAKEN_SYNC_ERROR, code, message);
-
-  return FALSE;
-}
+/* The short name of baken_sync_fail (baken-sync-private.h). */
+#define fail baken_sync_fail
 
 /* Whether the bundle at the floor, offered again, is "unchanged": when it is installed
  * and intact, or when the kiosk fell back from it (it failed to open here; taking it

@@ -8,6 +8,30 @@
 
 G_BEGIN_DECLS
 
+/* Sets a BAKEN_SYNC_ERROR and returns FALSE, for `return baken_sync_fail (…);`. Inline:
+ * the files of the module baken-sync-http use it as well as the sync's own. */
+static inline gboolean baken_sync_fail (GError         **error,
+                                        BakenSyncError   code,
+                                        const char      *format,
+                                        ...) G_GNUC_PRINTF (3, 4);
+
+static inline gboolean
+baken_sync_fail (GError         **error,
+                 BakenSyncError   code,
+                 const char      *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, BAKEN_SYNC_ERROR, code, message);
+
+  return FALSE;
+}
+
 /* Everything an attempt needs, copied on the main thread so the worker shares nothing. */
 typedef struct
 {
