@@ -48,32 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  g_autofree char *shown = baken_bidi_dup_text (text);
-  GtkWidget *label = gtk_label_new (shown);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-section (GtkBox     *page,
-         const char *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-
-  gtk_widget_add_css_class (box, "status-section");
-  gtk_box_append (GTK_BOX (box), text_label (title, "section-title"));
-  gtk_box_append (page, box);
-  return box;
-}
-
 /* One way to reach them now: the kind, its label, the value in large type. */
 static GtkWidget *
 channel_row (const BakenChannel *channel,
@@ -86,13 +60,13 @@ channel_row (const BakenChannel *channel,
   g_autofree char *shown = baken_bidi_dup_value (value != NULL ? value : "");
   GtkWidget *icon = baken_icon_new (baken_channel_kind_get_icon_name (channel->kind), 48);
 
-  gtk_box_append (GTK_BOX (box), text_label (channel->label != NULL
+  gtk_box_append (GTK_BOX (box), baken_page_label_new (channel->label != NULL
                                              ? channel->label
                                              : baken_channel_kind_get_title (channel->kind),
                                              "channel-title"));
-  gtk_box_append (GTK_BOX (box), text_label (shown, "channel-value"));
+  gtk_box_append (GTK_BOX (box), baken_page_label_new (shown, "channel-value"));
   if (channel->is_staff)
-    gtk_box_append (GTK_BOX (box), text_label (_("Alleen voor medewerkers"), "staff-only"));
+    gtk_box_append (GTK_BOX (box), baken_page_label_new (_("Alleen voor medewerkers"), "staff-only"));
   gtk_box_append (GTK_BOX (box), baken_open_badge_new (channel->hours,
                                                        baken_context_get_clock (context),
                                                        config->holidays));
@@ -140,15 +114,15 @@ fill (BakenHandoverPage *self,
   if (service == NULL)
     {
       g_message ("Cannot show the handover to %s: %s", self->service_id, error->message);
-      gtk_box_append (page, text_label (_("Dit kan nu niet worden getoond."), "page-title"));
+      gtk_box_append (page, baken_page_label_new (_("Dit kan nu niet worden getoond."), "page-title"));
       return;
     }
 
   title = g_strdup_printf (_("Doorverwijzen naar %s"), service->name);
-  gtk_box_append (page, text_label (service->organization_name, "overline"));
-  gtk_box_append (page, text_label (title, "page-title"));
+  gtk_box_append (page, baken_page_label_new (service->organization_name, "overline"));
+  gtk_box_append (page, baken_page_label_new (title, "page-title"));
 
-  call = section (page, _("Bel nu"));
+  call = baken_page_section_new (page, _("Bel nu"));
   for (guint i = 0; i < service->channels->len; i++)
     {
       const BakenChannel *channel = g_ptr_array_index (service->channels, i);
@@ -162,7 +136,7 @@ fill (BakenHandoverPage *self,
   if (n_staff == 0)
     {
       gtk_box_append (GTK_BOX (call),
-                      text_label (_("Geen nummer voor medewerkers. Gebruik het gewone nummer:"),
+                      baken_page_label_new (_("Geen nummer voor medewerkers. Gebruik het gewone nummer:"),
                                   "body"));
       for (guint i = 0; i < service->channels->len; i++)
         {
@@ -176,18 +150,18 @@ fill (BakenHandoverPage *self,
         }
     }
 
-  needs = section (page, _("Wat zij van u willen weten"));
+  needs = baken_page_section_new (page, _("Wat zij van u willen weten"));
   gtk_box_append (GTK_BOX (needs),
-                  text_label (service->handover != NULL
+                  baken_page_label_new (service->handover != NULL
                               ? service->handover
                               : _("Hierover staat niets in de inhoud. Vraag het als u belt."),
                               "body"));
 
-  note_box = section (page, _("Notitie op het briefje (mag leeg blijven)"));
-  self->note = GTK_LABEL (text_label (_("(geen notitie)"), "handover-note"));
+  note_box = baken_page_section_new (page, _("Notitie op het briefje (mag leeg blijven)"));
+  self->note = GTK_LABEL (baken_page_label_new (_("(geen notitie)"), "handover-note"));
   gtk_box_append (GTK_BOX (note_box), GTK_WIDGET (self->note));
   gtk_box_append (GTK_BOX (note_box),
-                  text_label (_("Zet er geen gegevens van de inwoner op: geen naam, geen "
+                  baken_page_label_new (_("Zet er geen gegevens van de inwoner op: geen naam, geen "
                                 "nummer. Het briefje is van de inwoner."), "dim-note"));
 
   print = gtk_button_new_with_label (_("Verwijzing printen"));

@@ -16,6 +16,8 @@
 
 #include "baken-page.h"
 
+#include "baken-bidi.h"
+
 typedef struct
 {
   /* Inputs */
@@ -152,4 +154,33 @@ baken_page_get_language (BakenPage *self)
   g_return_val_if_fail (BAKEN_IS_PAGE (self), NULL);
 
   return priv->language;
+}
+
+GtkWidget *
+baken_page_label_new (const char *text,
+                      const char *css_class)
+{
+  g_autofree char *shown = baken_bidi_dup_text (text);
+  GtkWidget *label = gtk_label_new (shown);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+GtkWidget *
+baken_page_section_new (GtkBox     *parent,
+                        const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  gtk_widget_add_css_class (box, "status-section");
+  gtk_box_append (GTK_BOX (box), baken_page_label_new (title, "section-title"));
+  gtk_box_append (parent, box);
+
+  return box;
 }

@@ -22,4 +22,12 @@ struct _BakenPageClass
 BakenContext *baken_page_get_context  (BakenPage *self);
 const char   *baken_page_get_language (BakenPage *self);
 
+/* A label of page text: wrapped, start-aligned, numbers and addresses kept left to right
+ * in right-to-left text (baken-bidi.h), with css_class (nullable). */
+GtkWidget    *baken_page_label_new    (const char *text,
+                                       const char *css_class);
+/* A card with a title at the end of parent, for the staff screens; returns the card. */
+GtkWidget    *baken_page_section_new  (GtkBox     *parent,
+                                       const char *title);
+
 G_END_DECLS

@@ -67,21 +67,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Numbers inside the text keep their order in right-to-left languages. */
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  g_autofree char *shown = baken_bidi_dup_text (text);
-  GtkWidget *label = gtk_label_new (shown);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
 
 /* A section shows only when it has something to say. */
 static void
@@ -162,9 +147,9 @@ create_channel (const BakenService *service,
 
   gtk_widget_add_css_class (box, "channel");
 
-  gtk_box_append (GTK_BOX (box), text_label (title, "channel-title"));
+  gtk_box_append (GTK_BOX (box), baken_page_label_new (title, "channel-title"));
   if (channel->label != NULL && g_strcmp0 (channel->label, title) != 0)
-    gtk_box_append (GTK_BOX (box), text_label (channel->label, "channel-label"));
+    gtk_box_append (GTK_BOX (box), baken_page_label_new (channel->label, "channel-label"));
 
   if (channel->kind == BAKEN_CHANNEL_WALK_IN)
     {
@@ -187,7 +172,7 @@ create_channel (const BakenService *service,
     {
       g_autofree char *shown = baken_bidi_dup_value (value);
 
-      gtk_box_append (GTK_BOX (box), text_label (shown, "channel-value"));
+      gtk_box_append (GTK_BOX (box), baken_page_label_new (shown, "channel-value"));
     }
 
   /* Hours matter for talking to someone now; an e-mail or a web site without hours
@@ -199,12 +184,12 @@ create_channel (const BakenService *service,
     gtk_box_append (GTK_BOX (box), baken_open_badge_new (hours, clock, holidays));
 
   if (channel->cost_note != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (channel->cost_note, "dim-note"));
+    gtk_box_append (GTK_BOX (box), baken_page_label_new (channel->cost_note, "dim-note"));
 
   /* Staff mode only: a backoffice line, marked so nobody gives it to a resident. */
   if (channel->is_staff)
     {
-      gtk_box_append (GTK_BOX (box), text_label (_("Alleen voor medewerkers"), "staff-only"));
+      gtk_box_append (GTK_BOX (box), baken_page_label_new (_("Alleen voor medewerkers"), "staff-only"));
       gtk_widget_add_css_class (box, "staff-channel");
     }
 
@@ -222,12 +207,12 @@ create_place (BakenConfig         *config,
   gtk_widget_add_css_class (box, "place");
 
   if (location->name != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (location->name, "channel-title"));
+    gtk_box_append (GTK_BOX (box), baken_page_label_new (location->name, "channel-title"));
   if (*address != '\0')
     {
       g_autofree char *shown = baken_bidi_dup_value (address);
 
-      gtk_box_append (GTK_BOX (box), text_label (shown, "channel-value"));
+      gtk_box_append (GTK_BOX (box), baken_page_label_new (shown, "channel-value"));
     }
 
   if (config->has_location && location->has_position)
@@ -236,16 +221,16 @@ create_place (BakenConfig         *config,
                                             location->latitude, location->longitude);
       g_autofree char *walk = baken_geo_format_walk (metres);
 
-      gtk_box_append (GTK_BOX (box), icon_row ("walk_in", 36, text_label (walk, "body")));
+      gtk_box_append (GTK_BOX (box), icon_row ("walk_in", 36, baken_page_label_new (walk, "body")));
     }
 
   if (location->accessibility != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (location->accessibility, "dim-note"));
+    gtk_box_append (GTK_BOX (box), baken_page_label_new (location->accessibility, "dim-note"));
   if (location->transportation != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (location->transportation, "dim-note"));
+    gtk_box_append (GTK_BOX (box), baken_page_label_new (location->transportation, "dim-note"));
 
   /* Translators: heading above the table of the coming seven days */
-  gtk_box_append (GTK_BOX (box), text_label (_("Openingstijden"), "subheading"));
+  gtk_box_append (GTK_BOX (box), baken_page_label_new (_("Openingstijden"), "subheading"));
   gtk_box_append (GTK_BOX (box), baken_day_table_new (location->hours, now,
                                                       config->holidays));
 
@@ -260,7 +245,7 @@ fill_bring (BakenServicePage   *self,
 
   for (guint i = 0; i < n; i++)
     gtk_box_append (self->bring_list,
-                    icon_row ("check", 40, text_label (service->what_to_bring[i], "body")));
+                    icon_row ("check", 40, baken_page_label_new (service->what_to_bring[i], "body")));
 
   gtk_widget_set_visible (self->bring_section, n > 0);
 }

@@ -50,19 +50,6 @@ struct _BakenStatusPage
 
 G_DEFINE_FINAL_TYPE (BakenStatusPage, baken_status_page, BAKEN_TYPE_PAGE)
 
-static GtkWidget *
-line (const char *text,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 clear (GtkBox *box)
 {
@@ -70,19 +57,6 @@ clear (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
     gtk_box_remove (box, child);
-}
-
-static GtkBox *
-section (BakenStatusPage *self,
-         GtkBox          *parent,
-         const char      *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-
-  gtk_widget_add_css_class (box, "status-section");
-  gtk_box_append (GTK_BOX (box), line (title, "section-title"));
-  gtk_box_append (parent, box);
-  return GTK_BOX (box);
 }
 
 /* "vandaag 14:05", "gisteren 03:12", "ma 30 nov 03:12" — local time. */
@@ -153,7 +127,7 @@ fill_content (BakenStatusPage *self,
   g_autoptr(GDateTime) created_at = NULL;
 
   clear (self->content_box);
-  gtk_box_append (self->content_box, line (_("Inhoud"), "section-title"));
+  gtk_box_append (self->content_box, baken_page_label_new (_("Inhoud"), "section-title"));
 
   if (catalog != NULL)
     {
@@ -167,7 +141,7 @@ fill_content (BakenStatusPage *self,
     {
       g_autofree char *text = g_strdup_printf (_("Versie %s"), serial);
 
-      gtk_box_append (self->content_box, line (text, "status-value"));
+      gtk_box_append (self->content_box, baken_page_label_new (text, "status-value"));
     }
   if (created_at != NULL)
     {
@@ -176,7 +150,7 @@ fill_content (BakenStatusPage *self,
                                          G_TIME_SPAN_SECOND);
       g_autofree char *text = g_strdup_printf (_("Gepubliceerd %s (%s)"), when, age);
 
-      gtk_box_append (self->content_box, line (text, "body"));
+      gtk_box_append (self->content_box, baken_page_label_new (text, "body"));
     }
   if (content != NULL)
     {
@@ -187,10 +161,10 @@ fill_content (BakenStatusPage *self,
         {
           g_autofree char *text = g_strdup_printf (_("Ondertekend met sleutel %s"), key);
 
-          gtk_box_append (self->content_box, line (text, "body"));
+          gtk_box_append (self->content_box, baken_page_label_new (text, "body"));
         }
       gtk_box_append (self->content_box,
-                      line (origin_text (baken_kiosk_content_get_origin (content)), "body"));
+                      baken_page_label_new (origin_text (baken_kiosk_content_get_origin (content)), "body"));
       if (behind > 0)
         {
           g_autofree char *text =
@@ -199,7 +173,7 @@ fill_content (BakenStatusPage *self,
                                        (guint) (behind / 60)),
                              (guint) (behind / 60));
 
-          gtk_box_append (self->content_box, line (text, "status-warning"));
+          gtk_box_append (self->content_box, baken_page_label_new (text, "status-warning"));
         }
     }
 }
@@ -234,7 +208,7 @@ fill_sync (BakenStatusPage *self,
   gint64 next;
 
   clear (self->sync_box);
-  gtk_box_append (self->sync_box, line (_("Bijwerken"), "section-title"));
+  gtk_box_append (self->sync_box, baken_page_label_new (_("Bijwerken"), "section-title"));
 
   /* The last attempt, from the state DB (a sync from a USB stick counts too). */
   if (state != NULL)
@@ -244,7 +218,7 @@ fill_sync (BakenStatusPage *self,
   else if (log == NULL)
     g_message ("Status page: cannot read the sync log: %s", error->message);
   else if (log->len == 0)
-    gtk_box_append (self->sync_box, line (_("Nog nooit bijgewerkt."), "body"));
+    gtk_box_append (self->sync_box, baken_page_label_new (_("Nog nooit bijgewerkt."), "body"));
   else
     {
       BakenSyncLogEntry *entry = g_ptr_array_index (log, 0);
@@ -252,35 +226,35 @@ fill_sync (BakenStatusPage *self,
       g_autofree char *text = g_strdup_printf (_("Laatste poging: %s, %s"), when,
                                                result_text (entry->result));
 
-      gtk_box_append (self->sync_box, line (text, entry->result == BAKEN_SYNC_RESULT_FAILED ||
+      gtk_box_append (self->sync_box, baken_page_label_new (text, entry->result == BAKEN_SYNC_RESULT_FAILED ||
                                                   entry->result == BAKEN_SYNC_RESULT_REFUSED
                                                   ? "status-warning" : "body"));
       if (entry->reason != NULL &&
           (entry->result == BAKEN_SYNC_RESULT_FAILED || entry->result == BAKEN_SYNC_RESULT_REFUSED))
-        gtk_box_append (self->sync_box, line (entry->reason, "dim-note"));
+        gtk_box_append (self->sync_box, baken_page_label_new (entry->reason, "dim-note"));
     }
 
   if (self->sync == NULL)
     {
       gtk_box_append (self->sync_box,
-                      line (_("Deze kiosk werkt niet bij: er is geen sync ingesteld."), "body"));
+                      baken_page_label_new (_("Deze kiosk werkt niet bij: er is geen sync ingesteld."), "body"));
       gtk_widget_set_visible (self->sync_button, FALSE);
       return;
     }
 
   next = baken_sync_get_next_due (self->sync);
   if (baken_sync_get_busy (self->sync))
-    gtk_box_append (self->sync_box, line (_("Bezig met bijwerken…"), "status-value"));
+    gtk_box_append (self->sync_box, baken_page_label_new (_("Bezig met bijwerken…"), "status-value"));
   else if (next > 0)
     {
       g_autofree char *when = format_when (now, next);
       g_autofree char *text = g_strdup_printf (_("Volgende keer: %s"), when);
 
-      gtk_box_append (self->sync_box, line (text, "body"));
+      gtk_box_append (self->sync_box, baken_page_label_new (text, "body"));
     }
   else
     gtk_box_append (self->sync_box,
-                    line (_("Geen vaste tijd: er is geen sync-adres ingesteld."), "body"));
+                    baken_page_label_new (_("Geen vaste tijd: er is geen sync-adres ingesteld."), "body"));
 
   gtk_box_append (self->sync_box, self->sync_button);
   /* Only where there is somewhere to sync from. */
@@ -337,11 +311,11 @@ fill_print_log (BakenStatusPage *self,
     }
   if (log->len == 0)
     {
-      gtk_box_append (self->print_log, line (_("Nog niets afgedrukt."), "dim-note"));
+      gtk_box_append (self->print_log, baken_page_label_new (_("Nog niets afgedrukt."), "dim-note"));
       return;
     }
 
-  gtk_box_append (self->print_log, line (_("Laatste afdrukken:"), "body"));
+  gtk_box_append (self->print_log, baken_page_label_new (_("Laatste afdrukken:"), "body"));
   for (guint i = 0; i < log->len; i++)
     {
       BakenPrintLogEntry *entry = g_ptr_array_index (log, i);
@@ -354,7 +328,7 @@ fill_print_log (BakenStatusPage *self,
         text = g_strdup_printf (_("%s · %s · niet gelukt: %s"), when, entry->paper,
                                 entry->outcome);
       gtk_box_append (self->print_log,
-                      line (text, g_strcmp0 (entry->outcome, "ok") == 0 ? "dim-note"
+                      baken_page_label_new (text, g_strcmp0 (entry->outcome, "ok") == 0 ? "dim-note"
                                                                           : "status-warning"));
     }
 }
@@ -471,7 +445,7 @@ baken_status_page_constructed (GObject *object)
 
   page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
   gtk_widget_add_css_class (page, "status-page");
-  title = line (_("Status van de kiosk"), "page-title");
+  title = baken_page_label_new (_("Status van de kiosk"), "page-title");
   gtk_box_append (GTK_BOX (page), title);
 
   self->content_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
@@ -487,8 +461,8 @@ baken_status_page_constructed (GObject *object)
   gtk_widget_set_halign (self->sync_button, GTK_ALIGN_START);
   g_object_ref_sink (self->sync_button);
 
-  self->printer_box = section (self, GTK_BOX (page), _("Printer"));
-  self->printer_state = GTK_LABEL (line ("", "status-value"));
+  self->printer_box = GTK_BOX (baken_page_section_new (GTK_BOX (page), _("Printer")));
+  self->printer_state = GTK_LABEL (baken_page_label_new ("", "status-value"));
   gtk_box_append (self->printer_box, GTK_WIDGET (self->printer_state));
   test_print = gtk_button_new_with_label (_("Proefafdruk"));
   g_signal_connect (test_print, "clicked", G_CALLBACK (test_print_clicked_cb), self);
