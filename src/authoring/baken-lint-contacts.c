@@ -66,7 +66,8 @@ baken_lint_phone_is_valid (const char *number)
   /* 14 + area code: 14 010, 14 0115. */
   if (g_str_has_prefix (digits->str, "140"))
     return digits->len == 5 || digits->len == 6;
-  /* Short numbers residents know: emergency, 113 suicide prevention, 116 xxx lines. */
+  /* Short numbers residents know: emergency, 113 suicide prevention, the six-digit 116
+   * lines of the EU (116 000, 116 111, 116 123). */
   if (strcmp (digits->str, "112") == 0 || strcmp (digits->str, "113") == 0 ||
       strcmp (digits->str, "144") == 0 || strcmp (digits->str, "1400") == 0)
     return TRUE;
