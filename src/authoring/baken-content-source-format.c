@@ -282,3 +282,24 @@ baken_content_source_column_is_text (BakenSourceTable table,
 
   return table_specs[table].columns[column].type == V_TEXT;
 }
+
+gboolean
+baken_content_source_column_is_required (BakenSourceTable table,
+                                         guint            column)
+{
+  g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, FALSE);
+  g_return_val_if_fail (column < table_specs[table].n_columns, FALSE);
+
+  return table_specs[table].columns[column].required;
+}
+
+int
+baken_content_source_column_ref (BakenSourceTable table,
+                                 guint            column)
+{
+  g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, -1);
+  g_return_val_if_fail (column < table_specs[table].n_columns, -1);
+
+  return table_specs[table].columns[column].type == V_REF
+         ? table_specs[table].columns[column].ref : -1;
+}

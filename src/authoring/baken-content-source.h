@@ -54,6 +54,12 @@ int                 baken_content_source_column            (BakenSourceTable    
 /* Whether the column holds resident-facing Dutch text (B1 rules apply). */
 gboolean            baken_content_source_column_is_text    (BakenSourceTable     table,
                                                             guint                column);
+/* Whether every record must have a value in the column. */
+gboolean            baken_content_source_column_is_required (BakenSourceTable    table,
+                                                             guint               column);
+/* The table the column refers to (its values are ids there), or -1. */
+int                 baken_content_source_column_ref        (BakenSourceTable     table,
+                                                            guint                column);
 /* Whether translations.csv may translate the column. */
 gboolean            baken_content_source_column_is_translatable (BakenSourceTable table,
                                                                  guint            column);

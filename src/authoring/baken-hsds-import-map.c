@@ -174,7 +174,7 @@ baken_hsds_import_services (Import *imp)
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         {
           g_autoptr(GHashTable) channel = baken_hsds_record_new ();
-          Origin origin = { t->file, row->line, t, row, 0 };
+          Origin origin = { baken_hsds_hfile (t, row), row->line, t, row, kinds[k][0], 0 };
 
           if (baken_hsds_hget (t, row, kinds[k][0]) == NULL)
             continue;

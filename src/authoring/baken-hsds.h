@@ -57,15 +57,41 @@ gboolean  baken_hsds_export      (const char                   *src_dir,
                                   GPtrArray                    *problems,
                                   GError                      **error);
 
+typedef struct
+{
+  gboolean strict;         /* a dropped value or a record left out stops the import */
+} BakenHsdsImportOptions;
+
+/* What an import says (each array is owned and never NULL). */
+typedef struct
+{
+  GPtrArray *notes;        /* what Baken does not keep: "FILE[:LINE]: MESSAGE" */
+  GPtrArray *warnings;     /* values dropped, their record kept: "FILE:LINE:COLUMN: MESSAGE" */
+  GPtrArray *errors;       /* records left out: "FILE:LINE:COLUMN: MESSAGE" */
+  GPtrArray *problems;     /* what stopped the import (then nothing is written) */
+  guint      n_services;   /* services written */
+} BakenHsdsImportReport;
+
+BakenHsdsImportReport *baken_hsds_import_report_new  (void);
+void                   baken_hsds_import_report_free (BakenHsdsImportReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenHsdsImportReport, baken_hsds_import_report_free)
+
 /* Reads the HSDS package in the folder path (datapackage.json and its CSV files, or the
  * standard HSDS file names when there is no datapackage.json) and writes a content
  * source to out_dir, with one life event "Alle diensten" that lists every service.
- * Fails (BAKEN_HSDS_ERROR_PACKAGE, positions in problems) when a field HSDS requires is
- * missing or empty, a value is not of its HSDS type, or a reference leads nowhere. */
+ *
+ * Tolerant unless options->strict: an optional value that is not of its HSDS type, out of
+ * range, a reference that leads nowhere, or a value Baken cannot take is dropped (a
+ * warning) and its record kept; a record without a value HSDS or Baken requires, with a
+ * required value that is wrong, or that needs a record that was left out is left out (an
+ * error). Fails (BAKEN_HSDS_ERROR_PACKAGE, positions in report->problems) when the
+ * package cannot be read at all, has no organisations or services, or no service is
+ * left; with strict also at any warning or error. options may be NULL. */
 gboolean  baken_hsds_import      (const char                   *path,
                                   const char                   *out_dir,
-                                  GPtrArray                    *notes,
-                                  GPtrArray                    *problems,
+                                  const BakenHsdsImportOptions *options,
+                                  BakenHsdsImportReport        *report,
                                   GError                      **error);
 
 G_END_DECLS

@@ -21,15 +21,16 @@ print_notes (const char *prefix,
     fprintf (stderr, "%s/%s\n", prefix, (const char *) g_ptr_array_index (notes, i));
 }
 
-/* Prints "PREFIX/FILE:LINE:COLUMN: error: MESSAGE" for "FILE:LINE:COLUMN: MESSAGE". */
+/* Prints "PREFIX/FILE:LINE:COLUMN: KIND: MESSAGE" for "FILE:LINE:COLUMN: MESSAGE". */
 static void
-print_problems (const char *prefix,
-                GPtrArray  *problems)
+print_positioned (const char *prefix,
+                  const char *kind,
+                  GPtrArray  *lines)
 {
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      const char *problem = g_ptr_array_index (problems, i);
-      const char *p = problem;
+      const char *line = g_ptr_array_index (lines, i);
+      const char *p = line;
       guint colons = 0;
 
       while (*p != '\0' && colons < 3)
@@ -37,24 +38,37 @@ print_problems (const char *prefix,
           colons++;
 
       if (colons == 3 && *p == ' ')
-        fprintf (stderr, "%s/%.*s error:%s\n", prefix, (int) (p - problem), problem, p);
+        fprintf (stderr, "%s/%.*s %s:%s\n", prefix, (int) (p - line), line, kind, p);
       else
-        fprintf (stderr, "%s: error: %s\n", prefix, problem);
+        fprintf (stderr, "%s: %s: %s\n", prefix, kind, line);
     }
+}
+
+static void
+print_problems (const char *prefix,
+                GPtrArray  *problems)
+{
+  print_positioned (prefix, "error", problems);
 }
 
 int
 baken_bundle_run_import_hsds (int    argc,
                               char **argv)
 {
+  BakenHsdsImportOptions options = { FALSE };
+  const GOptionEntry entries[] = {
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &options.strict,
+      "Stop at any value or record that cannot be imported", NULL },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = baken_bundle_context_new ("import-hsds",
                                                                 BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS,
                                                                 BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
                                                                 BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION,
-                                                                NULL);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+                                                                entries);
+  g_autoptr(BakenHsdsImportReport) report = baken_hsds_import_report_new ();
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return baken_bundle_usage_error ("import-hsds", "%s", error->message);
@@ -62,18 +76,24 @@ baken_bundle_run_import_hsds (int    argc,
     return baken_bundle_usage_error ("import-hsds", argc < 3 ? "PATH and OUT are required"
                                                              : "too many arguments; give PATH and OUT only");
 
-  if (!baken_hsds_import (argv[1], argv[2], notes, problems, &error))
+  ok = baken_hsds_import (argv[1], argv[2], &options, report, &error);
+  print_notes (argv[1], report->notes);
+  print_positioned (argv[1], "warning", report->warnings);
+  print_positioned (argv[1], "error", report->errors);
+  if (!ok)
     {
-      print_notes (argv[1], notes);
-      print_problems (argv[1], problems);
+      print_problems (argv[1], report->problems);
       fprintf (stderr, "baken-bundle import-hsds: %s\n", error->message);
       return 1;
     }
 
-  print_notes (argv[1], notes);
-  printf ("baken-bundle import-hsds: wrote the content source %s; it has one life event, "
-          "\"Alle diensten\": build the real menu, then run baken-bundle lint %s\n",
-          argv[2], argv[2]);
+  printf ("baken-bundle import-hsds: wrote the content source %s with %u %s; %u %s dropped, "
+          "%u %s left out (listed above)\n", argv[2], report->n_services,
+          report->n_services == 1 ? "service" : "services", report->warnings->len,
+          report->warnings->len == 1 ? "value" : "values", report->errors->len,
+          report->errors->len == 1 ? "record" : "records");
+  printf ("It has one life event, \"Alle diensten\": build the real menu, then run "
+          "baken-bundle lint %s\n", argv[2]);
   return 0;
 }
 

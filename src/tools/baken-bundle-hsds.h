@@ -28,23 +28,37 @@ G_BEGIN_DECLS
   "Dropped, each reported on standard error as \"FILE:LINE: dropped: REASON\" (or per\n" \
   "file with a count): schedules that are not weekly (freq MONTHLY, interval over 1,\n" \
   "bymonthday, …) or have no times, hours of a location without a service, phones not\n" \
-  "tied to a service, resources Baken does not use (programs, contacts, taxonomies, …)\n" \
-  "and fields it has no place for. Times may have seconds and a time zone suffix (it is\n" \
-  "ignored: times are local); a closing time of 00:00 becomes 24:00.\n" \
+  "tied to a service, resources Baken does not use (programs, contacts, …) and fields it\n" \
+  "has no place for. Times may have seconds and a time zone suffix (it is ignored: times\n" \
+  "are local); a closing time of 00:00 becomes 24:00.\n" \
   "\n" \
-  "A field HSDS requires that is missing or empty, a value that is not of its HSDS type,\n" \
-  "a reference to a record that does not exist, or a value Baken cannot take is an error,\n" \
-  "printed as PATH/FILE:LINE:COLUMN: error: MESSAGE. Then nothing is written: OUT is\n" \
-  "made as OUT.tmp-XXXXXX and renamed only when everything succeeded. OUT must not exist\n" \
-  "(or be an empty folder). HSDS 3.0 JSON (the API form) is not read.\n" \
+  "Real exports are never clean, so import takes what it can. An optional value that is\n" \
+  "not of its HSDS type, out of range (a latitude of 100), refers to a record that does\n" \
+  "not exist, or that Baken cannot take is dropped and its record kept:\n" \
+  "\n" \
+  "  PATH/FILE:LINE:COLUMN: warning: MESSAGE; dropped it, the NOUN is kept without it\n" \
+  "\n" \
+  "A record without a value HSDS requires, with a required value that is wrong, or that\n" \
+  "needs a record that was left out (a service of an organisation that is not there) is\n" \
+  "left out:\n" \
+  "\n" \
+  "  PATH/FILE:LINE:COLUMN: error: MESSAGE; the NOUN is left out\n" \
+  "\n" \
+  "--strict stops at the first of either instead: then nothing is written. Without it,\n" \
+  "import stops only when the package cannot be read at all, has no organisations or no\n" \
+  "services, or not one service can be kept. OUT is made as OUT.tmp-XXXXXX and renamed\n" \
+  "only when everything succeeded; it must not exist (or be an empty folder). HSDS 3.0\n" \
+  "JSON (the API form) is not read.\n" \
   "\n" \
   "Exit status:\n" \
-  "  0  OUT was written\n" \
-  "  1  the package has errors, or OUT cannot be written\n" \
+  "  0  OUT was written (warnings and errors above say what was left out)\n" \
+  "  1  the package cannot be imported (or, with --strict, has warnings or errors), or\n" \
+  "     OUT cannot be written\n" \
   "  2  wrong usage\n" \
   "\n" \
   "Examples:\n" \
   "  baken-bundle import-hsds sociale-kaart/ content/\n" \
+  "  baken-bundle import-hsds --strict sociale-kaart/ content/\n" \
   "  baken-bundle lint content/"
 
 #define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"
