@@ -122,26 +122,7 @@ read_table (Import     *imp,
                                         "the columns", file));
     }
 
-  if (baken_hsds_hcolumn (t, "id") >= 0)
-    for (guint r = 0; r < t->rows->len; r++)
-      {
-        HRow *row = g_ptr_array_index (t->rows, r);
-        const char *id = baken_hsds_hget (t, row, "id");
-        HRow *first;
-
-        if (id == NULL)
-          continue;
-        first = g_hash_table_lookup (t->by_id, id);
-        if (first != NULL)
-          baken_hsds_import_reject (imp, t, row, "id",
-                                    "id \"%s\" is already used on line %u; ids must be unique",
-                                    id, first->line);
-        else
-          g_hash_table_insert (t->by_id, (gpointer) id, row);
-      }
-
-  g_ptr_array_add (imp->tables, t);
-  g_hash_table_insert (imp->by_resource, t->resource, t);
+  baken_hsds_import_add_table (imp, t);
   return t;
 }
 

@@ -96,7 +96,7 @@ baken_hsds_hposition (HTable     *t,
     {
       /* JSON: a member the record does not have is placed at the record. */
       *line = col >= 0 && row->lines[col] != 0 ? row->lines[col] : row->line;
-      *column = col >= 0 && row->columns[col] != 0 ? row->columns[col] : 1;
+      *column = col >= 0 && row->columns[col] != 0 ? row->columns[col] : MAX (row->column, 1);
       return;
     }
   *line = col >= 0 ? row->lines[col] : row->line;
@@ -240,6 +240,24 @@ baken_hsds_import_record_error (Import     *imp,
                                                  imp->strict ? "" : "; the record is left out"));
 }
 
+void
+baken_hsds_import_document_error (Import     *imp,
+                                  const char *file,
+                                  guint       line,
+                                  guint       column,
+                                  const char *format,
+                                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (imp->errors, g_strdup_printf ("%s:%u:%u: %s", file, line, column, message));
+}
+
 gboolean
 baken_hsds_import_compact (Import *imp)
 {
@@ -269,6 +287,36 @@ baken_hsds_import_compact (Import *imp)
     }
 
   return any;
+}
+
+void
+baken_hsds_import_add_table (Import *imp,
+                             HTable *t)
+{
+  if (baken_hsds_hcolumn (t, "id") >= 0)
+    for (guint r = 0; r < t->rows->len; r++)
+      {
+        HRow *row = g_ptr_array_index (t->rows, r);
+        const char *id = baken_hsds_hget (t, row, "id");
+        HRow *first;
+
+        if (id == NULL)
+          continue;
+        first = g_hash_table_lookup (t->by_id, id);
+        if (first != NULL && first->file == NULL)
+          baken_hsds_import_reject (imp, t, row, "id",
+                                    "id \"%s\" is already used on line %u; ids must be unique",
+                                    id, first->line);
+        else if (first != NULL)
+          baken_hsds_import_reject (imp, t, row, "id",
+                                    "id \"%s\" is already used at %s:%u; ids must be unique",
+                                    id, first->file, first->line);
+        else
+          g_hash_table_insert (t->by_id, (gpointer) id, row);
+      }
+
+  g_ptr_array_add (imp->tables, t);
+  g_hash_table_insert (imp->by_resource, t->resource, t);
 }
 
 HTable *

@@ -15,6 +15,7 @@ typedef struct
   char       **fields;     /* n_header strings; "" when empty or dropped */
   guint       *lines;
   guint       *columns;    /* (nullable) the column of each field (JSON); NULL: its number */
+  guint        column;     /* JSON: the column the record starts at */
   const char  *file;       /* (nullable) where the row came from, when not HTable.file */
   gboolean     rejected;   /* left out; moved to HTable.left_out by the next resolve */
 } HRow;
@@ -45,6 +46,7 @@ typedef struct
   GPtrArray  *errors;       /* records left out */
   GPtrArray  *problems;     /* what stops the import */
   gboolean    strict;
+  GStringChunk *strings;    /* file names of rows (HRow.file), ids import makes */
   char       *title;        /* of the package, or NULL */
   char       *publisher;    /* its contributor with the role publisher, or NULL */
   GPtrArray  *out;          /* of OutTable */
@@ -72,6 +74,9 @@ void        baken_hsds_hposition   (HTable     *t,
                                     const char *name,
                                     guint      *line,
                                     guint      *column);
+/* Adds t to imp, its rows by id; a row whose id is used before is left out. */
+void        baken_hsds_import_add_table (Import *imp,
+                                         HTable *t);
 /* The table of resource, or NULL when the package has none. */
 HTable     *baken_hsds_table_of    (Import     *imp,
                                     const char *resource);
@@ -111,6 +116,14 @@ void        baken_hsds_import_record_error  (Import     *imp,
                                              guint       column,
                                              const char *format,
                                              ...) G_GNUC_PRINTF (5, 6);
+/* A document (or file) none of whose records can be read: the error "FILE:LINE:COLUMN:
+ * MESSAGE" (MESSAGE says so). */
+void        baken_hsds_import_document_error (Import     *imp,
+                                              const char *file,
+                                              guint       line,
+                                              guint       column,
+                                              const char *format,
+                                              ...) G_GNUC_PRINTF (5, 6);
 /* Moves the rejected rows of every table to its left_out; FALSE when there were none. */
 gboolean    baken_hsds_import_compact       (Import     *imp);
 /* "organization" → "organisation", "service_at_location" → "service at location". */

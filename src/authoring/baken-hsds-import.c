@@ -29,6 +29,7 @@
 #include "baken-hsds-import-out.h"
 #include "baken-hsds-import-read.h"
 #include "baken-hsds-import-schedules.h"
+#include "baken-hsds-import-sources.h"
 #include "baken-hsds-import-tables.h"
 #include "baken-hsds-out-dir.h"
 #include "baken-hsds-out-table.h"
@@ -285,15 +286,19 @@ baken_hsds_import (const char                   *path,
   g_autofree char *tmp_dir = NULL;
   g_autofree char *title = NULL;
   g_autofree char *publisher = NULL;
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  gboolean ok;
   Import imp = { 0, };
 
-  g_return_val_if_fail (path != NULL && out_dir != NULL, FALSE);
+  g_return_val_if_fail (out_dir != NULL, FALSE);
+  g_return_val_if_fail (path != NULL || (options != NULL && options->url != NULL), FALSE);
 
   if (report == NULL)
     report = own_report = baken_hsds_import_report_new ();
 
   official = baken_hsds_load_official (&parser);
-  imp.path = path;
+  imp.path = path != NULL ? path : options->url;
+  imp.strings = strings;
   imp.official = official;
   imp.tables = tables;
   imp.by_resource = by_resource;
@@ -304,7 +309,15 @@ baken_hsds_import (const char                   *path,
   imp.strict = options != NULL && options->strict;
   imp.out = out;
 
-  if (!baken_hsds_read_package (&imp, error))
+  if (options != NULL && options->url != NULL)
+    ok = baken_hsds_read_api (&imp, options->url,
+                              options->timeout_s > 0 ? options->timeout_s
+                                                     : BAKEN_HSDS_API_TIMEOUT_S, error);
+  else if (baken_hsds_is_json_source (path))
+    ok = baken_hsds_read_json_path (&imp, error);
+  else
+    ok = baken_hsds_read_package (&imp, error);
+  if (!ok)
     return FALSE;
   title = imp.title;
   publisher = imp.publisher;

@@ -27,6 +27,7 @@ typedef enum {
   BAKEN_HSDS_ERROR_SOURCE,   /* the content source to export has problems */
   BAKEN_HSDS_ERROR_PACKAGE,  /* the HSDS package to import is not valid */
   BAKEN_HSDS_ERROR_WRITE,    /* the output cannot be written */
+  BAKEN_HSDS_ERROR_FETCH,    /* an HSDS API cannot be read */
 } BakenHsdsError;
 
 /* The namespace of the ids export makes: UUIDv5 (RFC 4122) of "RESOURCE/ID". */
@@ -59,8 +60,13 @@ gboolean  baken_hsds_export      (const char                   *src_dir,
 
 typedef struct
 {
-  gboolean strict;         /* a dropped value or a record left out stops the import */
+  gboolean    strict;      /* a dropped value or a record left out stops the import */
+  const char *url;         /* (nullable) read this HSDS API instead of a path */
+  guint       timeout_s;   /* for all of the API's pages; 0: BAKEN_HSDS_API_TIMEOUT_S */
 } BakenHsdsImportOptions;
+
+/* How long reading an API may take, by default. */
+#define BAKEN_HSDS_API_TIMEOUT_S 600
 
 /* What an import says (each array is owned and never NULL). */
 typedef struct

@@ -13,12 +13,20 @@
 #include "baken-bundle-lint.h"
 #include "baken-hsds.h"
 
+/* "PREFIX/" (a folder, a URL), or "" when PREFIX already ends in one. */
+static const char *
+separator (const char *prefix)
+{
+  return g_str_has_suffix (prefix, "/") ? "" : "/";
+}
+
 static void
 print_notes (const char *prefix,
              GPtrArray  *notes)
 {
   for (guint i = 0; i < notes->len; i++)
-    fprintf (stderr, "%s/%s\n", prefix, (const char *) g_ptr_array_index (notes, i));
+    fprintf (stderr, "%s%s%s\n", prefix, separator (prefix),
+             (const char *) g_ptr_array_index (notes, i));
 }
 
 /* Prints "PREFIX/FILE:LINE:COLUMN: KIND: MESSAGE" for "FILE:LINE:COLUMN: MESSAGE". */
@@ -38,7 +46,8 @@ print_positioned (const char *prefix,
           colons++;
 
       if (colons == 3 && *p == ' ')
-        fprintf (stderr, "%s/%.*s %s:%s\n", prefix, (int) (p - line), line, kind, p);
+        fprintf (stderr, "%s%s%.*s %s:%s\n", prefix, separator (prefix), (int) (p - line), line,
+                 kind, p);
       else
         fprintf (stderr, "%s: %s: %s\n", prefix, kind, line);
     }
@@ -55,12 +64,19 @@ int
 baken_bundle_run_import_hsds (int    argc,
                               char **argv)
 {
-  BakenHsdsImportOptions options = { FALSE };
+  BakenHsdsImportOptions options = { FALSE, NULL, 0 };
+  g_autofree char *url = NULL;
+  int timeout_s = BAKEN_HSDS_API_TIMEOUT_S;
   const GOptionEntry entries[] = {
     { "strict", 0, 0, G_OPTION_ARG_NONE, &options.strict,
       "Stop at any value or record that cannot be imported", NULL },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url,
+      "Read the HSDS API at URL (URL/services, page by page) instead of PATH", "URL" },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s,
+      "Give up reading the API after SECONDS (default 600)", "SECONDS" },
     { NULL }
   };
+  const char *source, *out;
   g_autoptr(GOptionContext) context = baken_bundle_context_new ("import-hsds",
                                                                 BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS,
                                                                 BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
@@ -72,28 +88,37 @@ baken_bundle_run_import_hsds (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return baken_bundle_usage_error ("import-hsds", "%s", error->message);
-  if (argc != 3)
+  if (url != NULL && argc != 2)
+    return baken_bundle_usage_error ("import-hsds", argc < 2 ? "OUT is required"
+                                                             : "with --url, give OUT only");
+  if (url == NULL && argc != 3)
     return baken_bundle_usage_error ("import-hsds", argc < 3 ? "PATH and OUT are required"
                                                              : "too many arguments; give PATH and OUT only");
+  if (timeout_s < 1)
+    return baken_bundle_usage_error ("import-hsds", "--timeout must be at least 1 second");
+  options.url = url;
+  options.timeout_s = (guint) timeout_s;
+  source = url != NULL ? url : argv[1];
+  out = url != NULL ? argv[1] : argv[2];
 
-  ok = baken_hsds_import (argv[1], argv[2], &options, report, &error);
-  print_notes (argv[1], report->notes);
-  print_positioned (argv[1], "warning", report->warnings);
-  print_positioned (argv[1], "error", report->errors);
+  ok = baken_hsds_import (url != NULL ? NULL : argv[1], out, &options, report, &error);
+  print_notes (source, report->notes);
+  print_positioned (source, "warning", report->warnings);
+  print_positioned (source, "error", report->errors);
   if (!ok)
     {
-      print_problems (argv[1], report->problems);
+      print_problems (source, report->problems);
       fprintf (stderr, "baken-bundle import-hsds: %s\n", error->message);
       return 1;
     }
 
   printf ("baken-bundle import-hsds: wrote the content source %s with %u %s; %u %s dropped, "
-          "%u %s left out (listed above)\n", argv[2], report->n_services,
+          "%u %s left out (listed above)\n", out, report->n_services,
           report->n_services == 1 ? "service" : "services", report->warnings->len,
           report->warnings->len == 1 ? "value" : "values", report->errors->len,
           report->errors->len == 1 ? "record" : "records");
   printf ("It has one life event, \"Alle diensten\": build the real menu, then run "
-          "baken-bundle lint %s\n", argv[2]);
+          "baken-bundle lint %s\n", out);
   return 0;
 }
 

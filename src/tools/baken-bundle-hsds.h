@@ -12,13 +12,25 @@
 
 G_BEGIN_DECLS
 
-#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT"
-#define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Turn an HSDS 3.0 tabular package into a content source"
+#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT | --url URL OUT"
+#define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Turn an HSDS 3.0 package, JSON or API into a content source"
 #define BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION \
-  "Reads the HSDS 3.0 tabular data package in the folder PATH (datapackage.json and its\n" \
-  "CSV files; without datapackage.json, the standard HSDS file names) and writes a\n" \
-  "content source (docs/content-format.md) to the new folder OUT, ready for\n" \
-  "baken-bundle lint and build.\n" \
+  "Reads a social map in HSDS 3.0 and writes a content source (docs/content-format.md)\n" \
+  "to the new folder OUT, ready for baken-bundle lint and build. PATH is\n" \
+  "\n" \
+  "  a tabular data package: a folder with datapackage.json and its CSV files (without\n" \
+  "    datapackage.json, the standard HSDS file names);\n" \
+  "  a JSON file: one service with its organization, service_at_locations (each with\n" \
+  "    its location), phones, schedules, … nested, as an HSDS API's /services/{id}\n" \
+  "    answers; a page of them ({\"contents\": […]}, /services); or a list of them;\n" \
+  "  a folder of such JSON files (read in name order).\n" \
+  "\n" \
+  "--url URL reads a live HSDS API instead: URL/services?page=1, 2, … until the last\n" \
+  "page (and URL/services/ID for a service a page lists without its organization). It\n" \
+  "must be https (plain http only to this computer); each answer may be 16 MiB, all\n" \
+  "together 256 MiB; a read that stalls 30 s, or reading that takes longer than\n" \
+  "--timeout seconds (default 600), stops the import. A page that cannot be read stops\n" \
+  "it too: a social map read in part would drop services from every kiosk.\n" \
   "\n" \
   "Kept: organizations, services, locations, addresses, service_at_location, phones,\n" \
   "schedules (weekly hours), required_documents, languages and accessibility. HSDS has\n" \
@@ -34,31 +46,34 @@ G_BEGIN_DECLS
   "\n" \
   "Real exports are never clean, so import takes what it can. An optional value that is\n" \
   "not of its HSDS type, out of range (a latitude of 100), refers to a record that does\n" \
-  "not exist, or that Baken cannot take is dropped and its record kept:\n" \
+  "not exist, or that Baken cannot take is dropped and its record kept; so is a JSON\n" \
+  "member that should be a list of objects and is not:\n" \
   "\n" \
   "  PATH/FILE:LINE:COLUMN: warning: MESSAGE; dropped it, the NOUN is kept without it\n" \
   "\n" \
   "A record without a value HSDS requires, with a required value that is wrong, or that\n" \
   "needs a record that was left out (a service of an organisation that is not there) is\n" \
-  "left out:\n" \
+  "left out, and so are the records of a file that is not valid JSON:\n" \
   "\n" \
   "  PATH/FILE:LINE:COLUMN: error: MESSAGE; the NOUN is left out\n" \
   "\n" \
-  "--strict stops at the first of either instead: then nothing is written. Without it,\n" \
-  "import stops only when the package cannot be read at all, has no organisations or no\n" \
-  "services, or not one service can be kept. OUT is made as OUT.tmp-XXXXXX and renamed\n" \
-  "only when everything succeeded; it must not exist (or be an empty folder). HSDS 3.0\n" \
-  "JSON (the API form) is not read.\n" \
+  "For JSON, FILE is the file (or services?page=N of the API), LINE and COLUMN where the\n" \
+  "value is in it. --strict stops at the first warning or error instead: then nothing is\n" \
+  "written. Without it, import stops only when the source cannot be read at all, has no\n" \
+  "organisations or no services, or not one service can be kept. OUT is made as\n" \
+  "OUT.tmp-XXXXXX and renamed only when everything succeeded; it must not exist (or be\n" \
+  "an empty folder).\n" \
   "\n" \
   "Exit status:\n" \
   "  0  OUT was written (warnings and errors above say what was left out)\n" \
-  "  1  the package cannot be imported (or, with --strict, has warnings or errors), or\n" \
-  "     OUT cannot be written\n" \
+  "  1  the source cannot be imported (or, with --strict, has warnings or errors), the\n" \
+  "     API cannot be read, or OUT cannot be written\n" \
   "  2  wrong usage\n" \
   "\n" \
   "Examples:\n" \
   "  baken-bundle import-hsds sociale-kaart/ content/\n" \
   "  baken-bundle import-hsds --strict sociale-kaart/ content/\n" \
+  "  baken-bundle import-hsds --url https://sociale-kaart.example/api/v3 content/\n" \
   "  baken-bundle lint content/"
 
 #define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"
