@@ -196,6 +196,15 @@ static const ColumnSpec translation_columns[] = {
   [TR_TEXT] = REQ ("text", V_PLAIN),
 };
 
+/* Baken: how import-hsds turns a social map's own taxonomy into the menu. The life
+ * events it names need not be in life_events.csv: import leaves out of the menu a life
+ * event that no service reaches this time, and the mapping stays for when one does. */
+static const ColumnSpec taxonomy_menu_columns[] = {
+  [TM_TERM] = REQ ("term", V_PLAIN),
+  [TM_LIFE_EVENT_ID] = REQ ("life_event_id", V_PLAIN),
+  [TM_SITUATION_ID] = OPT ("situation_id", V_PLAIN),
+};
+
 #define TABLE(f, r, n, req, idc, cols, nc) { f, r, n, req, idc, cols, nc }
 static const TableSpec table_specs[N_TABLES] = {
   [T_ORGANIZATION] = TABLE ("organizations.csv", "organization", "organisation", TRUE, ORG_ID, organization_columns, ORG_N),
@@ -214,6 +223,7 @@ static const TableSpec table_specs[N_TABLES] = {
   [T_SCHEDULE_EXCEPTION] = TABLE ("schedule_exceptions.csv", "schedule_exception", "exception", FALSE, EXC_ID, schedule_exception_columns, EXC_N),
   [T_SYNONYM] = TABLE ("synonyms.csv", "synonym", "synonym", FALSE, -1, synonym_columns, SYN_N),
   [T_TRANSLATION] = TABLE ("translations.csv", "translation", "translation", FALSE, -1, translation_columns, TR_N),
+  [T_TAXONOMY_MENU] = TABLE ("taxonomy_menu.csv", "taxonomy_menu", "mapping", FALSE, -1, taxonomy_menu_columns, TM_N),
 };
 
 /* The format */

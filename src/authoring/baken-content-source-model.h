@@ -38,6 +38,7 @@ typedef enum {
   T_SCHEDULE_EXCEPTION,
   T_SYNONYM,
   T_TRANSLATION,
+  T_TAXONOMY_MENU,
   N_TABLES
 } TableId;
 
@@ -123,6 +124,8 @@ enum { SYN_TERM, SYN_LIFE_EVENT_ID, SYN_LANG, SYN_N };
 
 enum { TR_TABLE, TR_ID, TR_FIELD, TR_LANG, TR_TEXT, TR_N };
 
+enum { TM_TERM, TM_LIFE_EVENT_ID, TM_SITUATION_ID, TM_N };
+
 /* The most columns a table has; a table with more is a compile error, not a write past
  * Table.file_column. */
 #define MAX_COLUMNS 16
@@ -142,6 +145,7 @@ G_STATIC_ASSERT (CH_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (EXC_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (SYN_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (TR_N <= MAX_COLUMNS);
+G_STATIC_ASSERT (TM_N <= MAX_COLUMNS);
 
 /* The loaded source */
 

@@ -80,6 +80,7 @@ check_source (Source *b)
   baken_source_check_unique_pairs (b, T_SYNONYM, SYN_LIFE_EVENT_ID, SYN_TERM, SYN_LANG,
                                    "this synonym is listed twice for this life event");
   baken_source_check_life_events (b);
+  baken_source_check_taxonomy_menu (b);
   baken_source_check_translations (b);
   baken_source_collect_synonyms (b);
   baken_source_collect_accessibility (b);

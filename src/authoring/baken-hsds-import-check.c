@@ -48,6 +48,9 @@ static const Mapped mapped[] = {
   { "required_document", { "id", "service_id", "document", NULL } },
   { "language", { "id", "service_id", "name", "code", "note", NULL } },
   { "accessibility", { "id", "location_id", "description", "details", NULL } },
+  /* The terms of services, for the menu (taxonomy_menu.csv). */
+  { "taxonomy_term", { "id", "code", "name", "parent_id", NULL } },
+  { "attribute", { "id", "link_id", "link_entity", "taxonomy_term_id", NULL } },
 };
 
 static const Mapped *

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "baken-hsds-menu.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -47,6 +49,9 @@ typedef struct
   GPtrArray  *problems;     /* what stops the import */
   gboolean    strict;
   GStringChunk *strings;    /* file names of rows (HRow.file), ids import makes */
+  BakenHsdsMenu *menu;      /* (nullable) the editor's menu to fill */
+  GPtrArray  *unplaced;     /* services no life event lists: "ID: NAME (…)" */
+  GPtrArray  *menu_notes;   /* about the menu's files: "FILE[:LINE]: MESSAGE" */
   char       *title;        /* of the package, or NULL */
   char       *publisher;    /* its contributor with the role publisher, or NULL */
   GPtrArray  *out;          /* of OutTable */

@@ -26,6 +26,7 @@
 #include "baken-hsds-import-check.h"
 #include "baken-hsds-import-datapackage.h"
 #include "baken-hsds-import-map.h"
+#include "baken-hsds-import-menu.h"
 #include "baken-hsds-import-out.h"
 #include "baken-hsds-import-read.h"
 #include "baken-hsds-import-schedules.h"
@@ -49,6 +50,8 @@ baken_hsds_import_report_new (void)
   report->warnings = g_ptr_array_new_with_free_func (g_free);
   report->errors = g_ptr_array_new_with_free_func (g_free);
   report->problems = g_ptr_array_new_with_free_func (g_free);
+  report->unplaced = g_ptr_array_new_with_free_func (g_free);
+  report->menu_notes = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
 
@@ -62,6 +65,8 @@ baken_hsds_import_report_free (BakenHsdsImportReport *report)
   g_ptr_array_unref (report->warnings);
   g_ptr_array_unref (report->errors);
   g_ptr_array_unref (report->problems);
+  g_ptr_array_unref (report->unplaced);
+  g_ptr_array_unref (report->menu_notes);
   g_free (report);
 }
 
@@ -129,7 +134,15 @@ map_records (Import *imp)
   baken_hsds_import_required_documents (imp);
   baken_hsds_import_languages (imp);
   baken_hsds_import_accessibility (imp);
-  baken_hsds_import_life_event (imp);
+  if (imp->menu != NULL)
+    {
+      baken_hsds_import_menu (imp);
+    }
+  else
+    {
+      baken_hsds_import_life_event (imp);
+      baken_hsds_note_terms (imp);
+    }
 }
 
 static gboolean
@@ -143,20 +156,29 @@ write_source (Import      *imp,
   gsize icon_size;
   const char *icon_data;
 
-  icon = g_resource_lookup_data (baken_authoring_get_resource (), ICON_RESOURCE,
-                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (icon != NULL);
-  icon_data = g_bytes_get_data (icon, &icon_size);
   if (g_mkdir (icons_dir, 0755) != 0)
     {
       g_set_error (error, BAKEN_HSDS_ERROR, BAKEN_HSDS_ERROR_WRITE, "cannot create %s",
                    icons_dir);
       return FALSE;
     }
+  if (imp->menu != NULL)
+    {
+      if (!baken_hsds_menu_write_icons (imp->menu, icons_dir, error))
+        return FALSE;
+    }
+  else
+    {
+      icon = g_resource_lookup_data (baken_authoring_get_resource (), ICON_RESOURCE,
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (icon != NULL);
+      icon_data = g_bytes_get_data (icon, &icon_size);
+      if (!baken_hsds_write_file (icons_dir, BAKEN_HSDS_ALL_EVENT_ICON ".svg", icon_data,
+                                  icon_size, error))
+        return FALSE;
+    }
 
-  return baken_hsds_write_file (icons_dir, BAKEN_HSDS_ALL_EVENT_ICON ".svg", icon_data,
-                                icon_size, error) &&
-         baken_hsds_write_tables (dir, imp->out, error) &&
+  return baken_hsds_write_tables (dir, imp->out, error) &&
          baken_hsds_write_json (dir, root, error);
 }
 
@@ -287,6 +309,7 @@ baken_hsds_import (const char                   *path,
   g_autofree char *title = NULL;
   g_autofree char *publisher = NULL;
   g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  g_autoptr(BakenHsdsMenu) menu = NULL;
   gboolean ok;
   Import imp = { 0, };
 
@@ -307,6 +330,15 @@ baken_hsds_import (const char                   *path,
   imp.errors = report->errors;
   imp.problems = report->problems;
   imp.strict = options != NULL && options->strict;
+  imp.unplaced = report->unplaced;
+  imp.menu_notes = report->menu_notes;
+  if (options != NULL && options->menu != NULL)
+    {
+      menu = baken_hsds_menu_load (options->menu, error);
+      if (menu == NULL)
+        return FALSE;
+      imp.menu = menu;
+    }
   imp.out = out;
 
   if (options != NULL && options->url != NULL)

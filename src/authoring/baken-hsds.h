@@ -63,6 +63,8 @@ typedef struct
   gboolean    strict;      /* a dropped value or a record left out stops the import */
   const char *url;         /* (nullable) read this HSDS API instead of a path */
   guint       timeout_s;   /* for all of the API's pages; 0: BAKEN_HSDS_API_TIMEOUT_S */
+  const char *menu;        /* (nullable) a content source whose menu (life_events.csv,
+                            * taxonomy_menu.csv, synonyms, icons) the services fill */
 } BakenHsdsImportOptions;
 
 /* How long reading an API may take, by default. */
@@ -75,6 +77,8 @@ typedef struct
   GPtrArray *warnings;     /* values dropped, their record kept: "FILE:LINE:COLUMN: MESSAGE" */
   GPtrArray *errors;       /* records left out: "FILE:LINE:COLUMN: MESSAGE" */
   GPtrArray *problems;     /* what stopped the import (then nothing is written) */
+  GPtrArray *unplaced;     /* with a menu: services no life event lists, "ID: NAME (TERMS)" */
+  GPtrArray *menu_notes;   /* with a menu: about its files, "FILE[:LINE]: MESSAGE" */
   guint      n_services;   /* services written */
 } BakenHsdsImportReport;
 

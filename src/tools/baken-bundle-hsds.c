@@ -66,6 +66,7 @@ baken_bundle_run_import_hsds (int    argc,
 {
   BakenHsdsImportOptions options = { FALSE, NULL, 0 };
   g_autofree char *url = NULL;
+  g_autofree char *menu = NULL;
   int timeout_s = BAKEN_HSDS_API_TIMEOUT_S;
   const GOptionEntry entries[] = {
     { "strict", 0, 0, G_OPTION_ARG_NONE, &options.strict,
@@ -74,6 +75,8 @@ baken_bundle_run_import_hsds (int    argc,
       "Read the HSDS API at URL (URL/services, page by page) instead of PATH", "URL" },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s,
       "Give up reading the API after SECONDS (default 600)", "SECONDS" },
+    { "menu", 0, 0, G_OPTION_ARG_FILENAME, &menu,
+      "Fill the menu of the content source MENU (its taxonomy_menu.csv)", "MENU" },
     { NULL }
   };
   const char *source, *out;
@@ -97,12 +100,15 @@ baken_bundle_run_import_hsds (int    argc,
   if (timeout_s < 1)
     return baken_bundle_usage_error ("import-hsds", "--timeout must be at least 1 second");
   options.url = url;
+  options.menu = menu;
   options.timeout_s = (guint) timeout_s;
   source = url != NULL ? url : argv[1];
   out = url != NULL ? argv[1] : argv[2];
 
   ok = baken_hsds_import (url != NULL ? NULL : argv[1], out, &options, report, &error);
   print_notes (source, report->notes);
+  if (menu != NULL)
+    print_notes (menu, report->menu_notes);
   print_positioned (source, "warning", report->warnings);
   print_positioned (source, "error", report->errors);
   if (!ok)
@@ -117,8 +123,23 @@ baken_bundle_run_import_hsds (int    argc,
           report->n_services == 1 ? "service" : "services", report->warnings->len,
           report->warnings->len == 1 ? "value" : "values", report->errors->len,
           report->errors->len == 1 ? "record" : "records");
-  printf ("It has one life event, \"Alle diensten\": build the real menu, then run "
-          "baken-bundle lint %s\n", out);
+  if (menu == NULL)
+    {
+      printf ("It has one life event, \"Alle diensten\": build the real menu (or map the "
+              "taxonomy with --menu), then run baken-bundle lint %s\n", out);
+      return 0;
+    }
+  if (report->unplaced->len > 0)
+    {
+      printf ("%u %s no life event lists; place %s in life_event_services.csv, or map %s "
+              "terms in %s/taxonomy_menu.csv:\n", report->unplaced->len,
+              report->unplaced->len == 1 ? "service" : "services",
+              report->unplaced->len == 1 ? "it" : "them",
+              report->unplaced->len == 1 ? "its" : "their", menu);
+      for (guint i = 0; i < report->unplaced->len; i++)
+        printf ("  %s\n", (const char *) g_ptr_array_index (report->unplaced, i));
+    }
+  printf ("Then run baken-bundle lint %s\n", out);
   return 0;
 }
 

@@ -33,9 +33,15 @@ G_BEGIN_DECLS
   "it too: a social map read in part would drop services from every kiosk.\n" \
   "\n" \
   "Kept: organizations, services, locations, addresses, service_at_location, phones,\n" \
-  "schedules (weekly hours), required_documents, languages and accessibility. HSDS has\n" \
-  "no menu, so OUT gets one life event, \"Alle diensten\", that lists every service:\n" \
-  "an editor must build the real menu before publishing.\n" \
+  "schedules (weekly hours), required_documents, languages and accessibility.\n" \
+  "\n" \
+  "HSDS has no menu. Without --menu, OUT gets one life event, \"Alle diensten\", that\n" \
+  "lists every service, and the taxonomy terms of the services are named. --menu MENU\n" \
+  "takes the menu of the content source MENU (life_events.csv, taxonomy_menu.csv,\n" \
+  "synonyms, translations, icons): each service is listed under every life event (or\n" \
+  "situation) its taxonomy terms reach through taxonomy_menu.csv; a life event no\n" \
+  "service reaches is left out this time; the services no mapping reaches are listed\n" \
+  "at the end, for IT to map or place.\n" \
   "\n" \
   "Dropped, each reported on standard error as \"FILE:LINE: dropped: REASON\" (or per\n" \
   "file with a count): schedules that are not weekly (freq MONTHLY, interval over 1,\n" \
@@ -73,7 +79,8 @@ G_BEGIN_DECLS
   "Examples:\n" \
   "  baken-bundle import-hsds sociale-kaart/ content/\n" \
   "  baken-bundle import-hsds --strict sociale-kaart/ content/\n" \
-  "  baken-bundle import-hsds --url https://sociale-kaart.example/api/v3 content/\n" \
+  "  baken-bundle import-hsds --url https://sociale-kaart.example/api/v3 \\\n" \
+  "      --menu menu/ content/\n" \
   "  baken-bundle lint content/"
 
 #define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"

@@ -191,3 +191,64 @@ hsds_test_assert_lines (GPtrArray         *lines,
     g_test_message ("expected: %s", expected[i]);
   g_error ("%u lines, %u expected, or a line differs", lines->len, n);
 }
+
+GSubprocess *
+hsds_test_api_start (const char  *mode,
+                     char       **url)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "hsds", "api-server.py",
+                                                   NULL);
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "hsds", "api", NULL);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *server;
+  guint64 port;
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error, "python3", script, root, mode, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "PORT "));
+  g_assert_true (g_ascii_string_to_unsigned (line + 5, 10, 1, 65535, &port, NULL));
+  *url = g_strdup_printf ("http://127.0.0.1:%u/", (guint) port);
+  return server;
+}
+
+void
+hsds_test_api_stop (GSubprocess *server)
+{
+  if (server == NULL)
+    return;
+
+  g_subprocess_force_exit (server);
+  g_subprocess_wait (server, NULL, NULL);
+  g_object_unref (server);
+}
+
+void
+hsds_test_copy_menu (const char *dir)
+{
+  static const char *const icons[] = { "geld", "wonen", "werk" };
+  g_autofree char *menu = g_test_build_filename (G_TEST_DIST, "data", "hsds", "menu", NULL);
+  g_autofree char *icons_dir = g_build_filename (dir, "icons", NULL);
+  const char *demo = g_getenv ("BAKEN_DEMO_SOURCE");
+
+  g_assert_nonnull (demo);
+  hsds_test_copy_tree (menu, dir);
+  g_assert_cmpint (g_mkdir_with_parents (icons_dir, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autofree char *name = g_strconcat (icons[i], ".svg", NULL);
+      g_autofree char *from = g_build_filename (demo, "icons", name, NULL);
+      g_autofree char *to = g_build_filename (icons_dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+    }
+}

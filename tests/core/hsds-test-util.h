@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -38,5 +38,14 @@ sqlite3 *hsds_test_build_and_open (const char *src,
 /* The rows of sql, "a|b|NULL\n" each. */
 char    *hsds_test_query        (sqlite3    *db,
                                  const char *sql);
+
+/* Starts tests/data/hsds/api-server.py on tests/data/hsds/api in mode ("normal", "stall",
+ * …) and sets *url to its address; stop it with hsds_test_api_stop (). */
+GSubprocess *hsds_test_api_start (const char  *mode,
+                                  char       **url);
+void         hsds_test_api_stop  (GSubprocess *server);
+
+/* Copies tests/data/hsds/menu to dir, with the demo's icons of its life events. */
+void     hsds_test_copy_menu    (const char *dir);
 
 G_END_DECLS

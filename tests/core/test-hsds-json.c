@@ -29,30 +29,6 @@ typedef struct
 } Fixture;
 
 static void
-start_server (Fixture    *f,
-              const char *mode)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "hsds", "api-server.py",
-                                                   NULL);
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "hsds", "api", NULL);
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  guint64 port;
-
-  f->server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                                &error, "python3", script, root, mode, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (f->server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "PORT "));
-  g_assert_true (g_ascii_string_to_unsigned (line + 5, 10, 1, 65535, &port, NULL));
-  f->url = g_strdup_printf ("http://127.0.0.1:%u/", (guint) port);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -61,19 +37,14 @@ fixture_set_up (Fixture       *f,
   f->tmp = g_dir_make_tmp ("hsds-json-XXXXXX", NULL);
   f->out = g_build_filename (f->tmp, "content", NULL);
   if (mode != NULL)
-    start_server (f, mode);
+    f->server = hsds_test_api_start (mode, &f->url);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->server != NULL)
-    {
-      g_subprocess_force_exit (f->server);
-      g_subprocess_wait (f->server, NULL, NULL);
-      g_clear_object (&f->server);
-    }
+  hsds_test_api_stop (g_steal_pointer (&f->server));
   hsds_test_remove_tree (f->tmp);
   g_free (f->tmp);
   g_free (f->out);
