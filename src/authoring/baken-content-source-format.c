@@ -60,6 +60,12 @@ static const ColumnSpec service_columns[] = {
   [SVC_ALERT] = OPT ("alert", V_TEXT),
   /* Baken: for desk staff only (a warm handover), never shown to residents. */
   [SVC_HANDOVER] = OPT ("handover", V_TEXT),
+  /* Shown in plain words on the service page and the slip: "Voor mensen van 18 jaar en
+   * ouder", "Kosten: gratis", "Wachttijd: ongeveer 2 weken". */
+  [SVC_MINIMUM_AGE] = OPT ("minimum_age", V_AGE),
+  [SVC_MAXIMUM_AGE] = OPT ("maximum_age", V_AGE),
+  [SVC_FEES] = OPT ("fees", V_TEXT),
+  [SVC_WAIT_TIME] = OPT ("wait_time", V_TEXT),
 };
 
 static const ColumnSpec location_columns[] = {

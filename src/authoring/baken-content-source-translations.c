@@ -40,6 +40,8 @@ static const TranslatableField translatable_fields[] = {
   { T_SERVICE, "fees_description", SVC_FEES_DESCRIPTION },
   { T_SERVICE, "eligibility_description", SVC_ELIGIBILITY_DESCRIPTION },
   { T_SERVICE, "alert", SVC_ALERT },
+  { T_SERVICE, "fees", SVC_FEES },
+  { T_SERVICE, "wait_time", SVC_WAIT_TIME },
   { T_LOCATION, "name", LOC_NAME },
   { T_LOCATION, "description", LOC_DESCRIPTION },
   { T_LOCATION, "transportation", LOC_TRANSPORTATION },

@@ -74,6 +74,7 @@ check_source (Source *b)
   baken_source_check_schedules (b);
   baken_source_check_exceptions (b);
   baken_source_check_addresses (b);
+  baken_source_check_ages (b);
   baken_source_check_life_event_services (b);
   baken_source_check_unique_pairs (b, T_LANGUAGE, LNG_SERVICE_ID, LNG_CODE, -1,
                                    "this language is listed twice for this service");

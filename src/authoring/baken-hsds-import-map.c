@@ -153,6 +153,7 @@ baken_hsds_import_services (Import *imp)
                                          "alternate_name", "description", "url", "email",
                                          "application_process", "fees_description",
                                          "eligibility_description", "assured_date", "alert",
+                                         "fees", "wait_time", "minimum_age", "maximum_age",
                                          NULL };
   static const char *const channel_columns[] = { "id", "service_id", "kind", "value", NULL };
   static const char *const kinds[][2] = { { "url", "website" }, { "email", "email" } };

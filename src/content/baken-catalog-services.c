@@ -39,7 +39,8 @@ static const char sql_service[] =
   "SELECT s.id, s.organization_id, COALESCE(ot.name, onl.name), "
   TEXT ("t", "name") ", " TEXT ("t", "description") ", " TEXT ("t", "what_to_expect") ", "
   TEXT ("t", "cost") ", " TEXT ("t", "eligibility") ", " TEXT ("t", "alert") ", "
-  " s.url, s.assured_date, s.handover "
+  " s.url, s.assured_date, s.handover, " TEXT ("t", "fees") ", " TEXT ("t", "wait_time") ", "
+  " s.minimum_age, s.maximum_age "
   "FROM service s "
   "JOIN service_text nl ON nl.service_id = s.id AND nl.lang = 'nl' "
   "LEFT JOIN service_text t ON t.service_id = s.id AND t.lang = ?1 "
@@ -391,6 +392,8 @@ baken_service_free (BakenService *service)
   g_free (service->cost);
   g_free (service->eligibility);
   g_free (service->alert);
+  g_free (service->fees);
+  g_free (service->wait_time);
   g_free (service->url);
   g_free (service->assured_date);
   g_free (service->note);
@@ -522,6 +525,10 @@ baken_catalog_get_service (BakenCatalog  *self,
   /* What to pass on at a warm handover: for desk staff, never for residents. */
   if (audience == BAKEN_AUDIENCE_STAFF)
     service->handover = baken_catalog_column_dup (stmt, 11);
+  service->fees = baken_catalog_column_dup (stmt, 12);
+  service->wait_time = baken_catalog_column_dup (stmt, 13);
+  service->minimum_age = sqlite3_column_int (stmt, 14);
+  service->maximum_age = sqlite3_column_int (stmt, 15);
 
   if (!(service->what_to_bring = load_strings (self, sql_documents, lang, id, error)) ||
       !(service->languages = load_strings (self, sql_languages, lang, id, error)) ||

@@ -70,6 +70,10 @@ typedef struct
   char          *cost;            /* (nullable) */
   char          *eligibility;     /* (nullable) */
   char          *alert;           /* (nullable) */
+  char          *fees;            /* (nullable) short: "gratis" */
+  char          *wait_time;       /* (nullable) "ongeveer 2 weken" */
+  int            minimum_age;     /* years; 0: no lower limit */
+  int            maximum_age;     /* years; 0: no upper limit */
   char          *url;             /* (nullable) */
   char          *assured_date;    /* (nullable) */
   char          *note;            /* (nullable) per-life-event note (services_for_event) */

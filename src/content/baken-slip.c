@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "baken-geo.h"
+#include "baken-service-facts.h"
 
 G_DEFINE_BOXED_TYPE (BakenSlip, baken_slip, baken_slip_ref, baken_slip_unref)
 
@@ -339,6 +340,7 @@ baken_slip_new (const BakenService   *service,
   self->help = dup_text (service->description);
   self->what_to_expect = dup_text (service->what_to_expect);
   self->cost = dup_text (service->cost);
+  self->facts = baken_service_facts (service);
   self->alert = dup_text (service->alert);
   for (guint i = 0; service->what_to_bring != NULL && service->what_to_bring[i] != NULL; i++)
     {
@@ -450,6 +452,7 @@ baken_slip_unref (BakenSlip *self)
   g_free (self->cost);
   g_free (self->alert);
   g_strfreev (self->what_to_bring);
+  g_strfreev (self->facts);
   g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
   g_free (self->qr_url);

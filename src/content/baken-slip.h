@@ -76,6 +76,8 @@ typedef struct
   char       *help;            /* (nullable) what they help with: 1–2 sentences */
   char       *what_to_expect;  /* (nullable) */
   char       *cost;            /* (nullable) "Gratis" */
+  GStrv       facts;           /* (owned) who it is for, what it costs, the wait, in plain
+                                * words (baken-service-facts.h); possibly empty */
   char       *alert;           /* (nullable) a temporary notice from the content */
   GStrv       what_to_bring;   /* (owned) a tick list, possibly empty */
   GPtrArray  *channels;        /* (owned) (element-type BakenSlipChannel) public only */

@@ -412,6 +412,11 @@ draw_slip (BakenSlipPen *pen,
       baken_slip_pen_paragraph (pen, slip->help, style->body, PANGO_WEIGHT_NORMAL, 0, style->gap);
     }
 
+  /* Who it is for, what it costs, the wait: they decide whether to go at all. */
+  for (guint i = 0; slip->facts != NULL && slip->facts[i] != NULL; i++)
+    baken_slip_pen_paragraph (pen, slip->facts[i], style->body, PANGO_WEIGHT_BOLD, 0,
+                              slip->facts[i + 1] == NULL ? style->gap : style->gap * 0.25);
+
   if (slip->channels->len > 0)
     {
       baken_slip_pen_heading (pen, slip->heading_contact, style->value * 2.5);

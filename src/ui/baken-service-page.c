@@ -19,6 +19,7 @@
 #include "baken-bidi.h"
 #include "baken-columns.h"
 #include "baken-day-table.h"
+#include "baken-facts-box.h"
 #include "baken-geo.h"
 #include "baken-icon.h"
 #include "baken-languages.h"
@@ -261,6 +262,7 @@ fill (BakenServicePage *self)
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *languages = NULL;
+  GtkWidget *facts;
   guint n_channels = 0;
 
   /* Backoffice lines only in staff mode (the context knows). */
@@ -302,6 +304,10 @@ fill (BakenServicePage *self)
     }
 
   set_section (self->help_section, self->help, service->description);
+  facts = baken_facts_box_new (service);
+  if (facts != NULL)
+    gtk_widget_insert_after (facts, gtk_widget_get_parent (self->help_section),
+                             self->help_section);
   set_section (self->expect_section, self->expect, service->what_to_expect);
   fill_bring (self, service);
   set_section (self->cost_section, self->cost, service->cost);

@@ -200,6 +200,32 @@ test_staff_channels (Fixture       *f,
                    "Bel de backoffice. Geef door: welke schulden, en of er een deurwaarder is.");
 }
 
+/* Age limits, fees and the wait are kept; 0 is no limit. */
+static void
+test_facts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenService) formulieren = NULL;
+  g_autoptr(BakenService) schuldhulp = NULL;
+
+  formulieren = baken_catalog_get_service (f->catalog, "svc-formulieren", "nl",
+                                           BAKEN_AUDIENCE_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (formulieren->minimum_age, ==, 16);
+  g_assert_cmpint (formulieren->maximum_age, ==, 27);
+  g_assert_cmpstr (formulieren->fees, ==, "gratis");
+  g_assert_cmpstr (formulieren->wait_time, ==, "ongeveer 2 weken");
+
+  schuldhulp = baken_catalog_get_service (f->catalog, "svc-schuldhulp", "nl",
+                                          BAKEN_AUDIENCE_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (schuldhulp->minimum_age, ==, 0);
+  g_assert_cmpint (schuldhulp->maximum_age, ==, 0);
+  g_assert_null (schuldhulp->fees);
+  g_assert_null (schuldhulp->wait_time);
+}
+
 /* How much of the content speaks a language: Dutch all, English some, Polish none. */
 static void
 test_language_coverage (Fixture       *f,
@@ -501,6 +527,7 @@ main (int   argc,
   ADD ("/core/catalog/services-for-event", test_services_for_event);
   ADD ("/core/catalog/query-budget", test_query_budget);
   ADD ("/core/catalog/staff-channels", test_staff_channels);
+  ADD ("/core/catalog/facts", test_facts);
   ADD ("/core/catalog/service-details", test_service_details);
   ADD ("/core/catalog/service-hours", test_service_hours);
   ADD ("/core/catalog/inactive-service", test_inactive_service);

@@ -429,7 +429,8 @@ static const Case cases[] = {
   { "unknown-column", "services.csv", "application_process", "aplication_process",
     "services.csv:1:6: unknown column \"aplication_process\"; check the spelling (the columns "
     "of services.csv are: id, organization_id, name, status, alternate_name, description, url, "
-    "email, application_process, fees_description, eligibility_description, assured_date, alert, handover)" },
+    "email, application_process, fees_description, eligibility_description, assured_date, alert, handover, "
+    "minimum_age, maximum_age, fees, wait_time)" },
   { "unknown-reference", "services.csv", "svc-schuldhulp,org-schuldhulp", "svc-schuldhulp,org-schuld",
     "services.csv:2:2: organization_id \"org-schuld\" does not exist in organizations.csv; use "
     "one of its ids or add the organisation" },
@@ -462,7 +463,8 @@ static const Case cases[] = {
   { "translation-unknown-field", "translations.csv", "service,svc-schuldhulp,name",
     "service,svc-schuldhulp,naam",
     "translations.csv:4:3: field \"naam\" is not a text of service; use one of: name, "
-    "description, application_process, fees_description, eligibility_description, alert" },
+    "description, application_process, fees_description, eligibility_description, alert, fees, "
+    "wait_time" },
   { "translation-to-dutch", "translations.csv", "Town hall", "Stadhuis",
     NULL },
   { "bad-enum", "services.csv", "temporarily closed", "closed",
@@ -532,6 +534,11 @@ static const Case cases[] = {
   { "bad-url", "organizations.csv", "https://teststad.example/schulden", "teststad.example/schulden",
     "organizations.csv:3:4: website \"teststad.example/schulden\" is not a web address; write it "
     "in full, starting with https://" },
+  { "bad-age", "services.csv", "16,27,gratis", "16,zeventien,gratis",
+    "services.csv:6:11: maximum_age \"zeventien\" is not an age; write a whole number of "
+    "years from 0 to 120, for example 18" },
+  { "ages-swapped", "services.csv", "16,27,gratis", "27,16,gratis",
+    "services.csv:6:11: maximum_age 16 is lower than minimum_age 27; swap them or fix one" },
   { "bad-date", "services.csv", "2025-01-15", "2025-02-30",
     "services.csv:2:8: assured_date \"2025-02-30\" is not a date; write YYYY-MM-DD, for example "
     "2025-03-31" },

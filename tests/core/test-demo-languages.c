@@ -151,7 +151,7 @@ check_service (BakenCatalog *catalog,
   g_autoptr(BakenService) nl = baken_catalog_get_service (catalog, id, "nl",
                                                           BAKEN_AUDIENCE_STAFF, &error);
   g_autoptr(BakenService) service = NULL;
-  struct { const char *field, *dutch, *text; } fields[7];
+  struct { const char *field, *dutch, *text; } fields[9];
 
   g_assert_no_error (error);
   service = baken_catalog_get_service (catalog, id, lang, BAKEN_AUDIENCE_STAFF, &error);
@@ -168,6 +168,9 @@ check_service (BakenCatalog *catalog,
   fields[5].field = "alert", fields[5].dutch = nl->alert, fields[5].text = service->alert;
   fields[6].field = "organisation", fields[6].dutch = nl->organization_name,
     fields[6].text = service->organization_name;
+  fields[7].field = "fees", fields[7].dutch = nl->fees, fields[7].text = service->fees;
+  fields[8].field = "wait time", fields[8].dutch = nl->wait_time,
+    fields[8].text = service->wait_time;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       g_autofree char *what = g_strdup_printf ("%s of %s", fields[i].field, id);

@@ -71,6 +71,7 @@ test_api_paged (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *services = NULL;
   g_autofree char *places = NULL;
+  g_autofree char *facts = NULL;
   g_autofree char *channels = NULL;
   g_autofree char *hours = NULL;
   static const char *const warnings[] = {
@@ -95,6 +96,14 @@ test_api_paged (Fixture       *f,
                    "svc-huurteam|org-huurteam|Huurteam\n"
                    "svc-jongerenloket|org-gemeente|Jongerenloket\n"
                    "svc-schuldhulp|org-gemeente|Schuldhulp\n");
+  /* Who it is for, what it costs, the wait. */
+  facts = hsds_test_query (db, "SELECT s.id, s.minimum_age, s.maximum_age, t.fees, t.wait_time "
+                           "FROM service s JOIN service_text t ON t.service_id = s.id "
+                           "ORDER BY s.id");
+  g_assert_cmpstr (facts, ==,
+                   "svc-huurteam|NULL|NULL|gratis|NULL\n"
+                   "svc-jongerenloket|16|27|NULL|NULL\n"
+                   "svc-schuldhulp|18|NULL|gratis|ongeveer 2 weken\n");
   places = hsds_test_query (db, "SELECT a.id, a.service_id, a.location_id, l.latitude, l.city "
                             "FROM service_at_location a JOIN location l ON l.id = a.location_id "
                             "ORDER BY a.id");

@@ -495,7 +495,8 @@ static const char *const comparisons[] = {
   "FROM organization o JOIN organization_text t ON t.organization_id = o.id AND t.lang = 'nl' "
   "ORDER BY 1",
   "SELECT hsds_id ('service', s.id), hsds_id ('organization', s.organization_id), s.status, "
-  "s.assured_date, t.name, t.description, t.what_to_expect, t.cost, t.eligibility, t.alert "
+  "s.assured_date, t.name, t.description, t.what_to_expect, t.cost, t.eligibility, t.alert, "
+  "s.minimum_age, s.maximum_age, t.fees, t.wait_time "
   "FROM service s JOIN service_text t ON t.service_id = s.id AND t.lang = 'nl' ORDER BY 1",
   /* The web address and e-mail of a service: a field of the service or a channel. */
   "SELECT hsds_id ('service', service_id), kind, value FROM channel "

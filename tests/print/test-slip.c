@@ -8,6 +8,7 @@
 
 #include "baken-catalog.h"
 #include "baken-content-build.h"
+#include "baken-service-facts.h"
 #include "baken-slip.h"
 
 typedef struct
@@ -253,6 +254,37 @@ test_english (Fixture       *f,
                    "Town hall");
 }
 
+/* Who it is for, what it costs, the wait, in plain words (tests/data/build:
+ * svc-formulieren); none for a service without them. */
+static void
+test_facts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(BakenSlip) slip = slip_for (f, "svc-formulieren", NULL, BAKEN_AUDIENCE_PUBLIC,
+                                        "nl");
+  g_autoptr(BakenSlip) none = slip_for (f, "svc-schuldhulp", NULL, BAKEN_AUDIENCE_PUBLIC,
+                                        "nl");
+  const char *const expected[] = {
+    "Voor mensen van 16 tot en met 27 jaar", "Kosten: gratis", "Wachttijd: ongeveer 2 weken",
+    NULL
+  };
+  static const struct { int minimum, maximum; const char *text; } ages[] = {
+    { 18, 0, "Voor mensen van 18 jaar en ouder" },
+    { 0, 12, "Voor mensen van 12 jaar en jonger" },
+    { 16, 16, "Voor mensen van 16 jaar" },
+    { 0, 0, NULL },
+  };
+
+  g_assert_true (g_strv_equal ((const char *const *) slip->facts, expected));
+  g_assert_cmpuint (g_strv_length (none->facts), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ages); i++)
+    {
+      g_autofree char *text = baken_service_ages_text (ages[i].minimum, ages[i].maximum);
+
+      g_assert_cmpstr (text, ==, ages[i].text);
+    }
+}
+
 static void
 test_qr_url (Fixture       *f,
              gconstpointer  data)
@@ -397,6 +429,7 @@ main (int   argc,
   ADD ("/print/slip/content", test_content);
   ADD ("/print/slip/what-to-bring", test_what_to_bring);
   ADD ("/print/slip/english", test_english);
+  ADD ("/print/slip/facts", test_facts);
   ADD ("/print/slip/qr-url", test_qr_url);
   ADD ("/print/slip/staff-only-channels", test_staff_only_channels);
   ADD ("/print/slip/reference", test_reference);
