@@ -152,9 +152,11 @@ prune (Import     *imp,
           if (has_child)
             continue;
           g_hash_table_remove (kept, id);
-          baken_hsds_add_note (imp->menu_notes, "life_events.csv:%u: %s lists no service this time "
-                               "(no mapping of taxonomy_menu.csv reaches one), so it is left "
-                               "out of the menu until one does",
+          g_hash_table_add (imp->menu->left_out, g_strdup (id));
+          baken_hsds_add_note (imp->menu_notes, "life_events.csv%s%.0u: %s lists no service "
+                               "this time (no mapping of taxonomy_menu.csv reaches one), so it "
+                               "is left out of the menu until one does",
+                               g_array_index (events->lines, guint, r) > 0 ? ":" : "",
                                g_array_index (events->lines, guint, r), id);
           changed = TRUE;
         }
@@ -177,16 +179,49 @@ baken_hsds_import_menu (Import *imp)
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);  /* "event\tservice" */
   g_autoptr(GHashTable) events = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) placed_by_editor = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) notes = g_hash_table_new (g_direct_hash, g_direct_equal);
   OutTable *out;
 
   g_ptr_array_set_size (imp->unplaced, 0);
   for (guint r = 0; r < menu->life_events->rows->len; r++)
     if (baken_raw_table_get (menu->life_events, r, "id") != NULL)
       g_hash_table_add (events, (gpointer) baken_raw_table_get (menu->life_events, r, "id"));
+  /* The editor's own places of services come first, in their order and with their
+   * notes, while the service is there. */
+  for (guint r = 0; r < menu->links->rows->len; r++)
+    {
+      const char *event = baken_raw_table_get (menu->links, r, "life_event_id");
+      const char *service = baken_raw_table_get (menu->links, r, "service_id");
+      char *link;
+
+      if (event == NULL || !g_hash_table_contains (events, event) ||
+          !baken_hsds_import_is_kept (imp, "service", service))
+        continue;
+      link = g_strdup_printf ("%s\t%s", event, service);
+      g_ptr_array_add (links, link);
+      if (baken_raw_table_get (menu->links, r, "note") != NULL)
+        g_hash_table_insert (notes, link, (gpointer) baken_raw_table_get (menu->links, r, "note"));
+      g_hash_table_add (has_services, (gpointer) event);
+      g_hash_table_add (placed_by_editor, (gpointer) service);
+    }
   g_ptr_array_set_size (imp->menu_notes, 0);
-  for (guint i = 0; i < menu->notes->len; i++)
-    baken_hsds_add_note (imp->menu_notes, "%s",
-                         (const char *) g_ptr_array_index (menu->notes, i));
+  for (guint r = 0; r < menu->mapping->rows->len; r++)
+    {
+      static const char *const refs[] = { "life_event_id", "situation_id" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+        {
+          const char *ref = baken_raw_table_get (menu->mapping, r, refs[i]);
+
+          if (ref != NULL && !g_hash_table_contains (events, ref))
+            baken_hsds_add_note (imp->menu_notes,
+                                 "taxonomy_menu.csv:%u: %s \"%s\" is not in life_events.csv, "
+                                 "so this mapping places no service; add the life event or "
+                                 "fix the mapping", g_array_index (menu->mapping->lines, guint, r),
+                                 refs[i], ref);
+        }
+    }
   for (guint r = 0; r < services->rows->len; r++)
     {
       HRow *row = g_ptr_array_index (services->rows, r);
@@ -226,12 +261,14 @@ baken_hsds_import_menu (Import *imp)
                 }
             }
         }
-      if (!placed)
+      if (!placed && !g_hash_table_contains (placed_by_editor, id))
         g_ptr_array_add (imp->unplaced,
                          g_strdup_printf ("%s: %s (%s)", id, baken_hsds_hget (services, row, "name"),
                                           labels->len > 0 ? labels->str : "no taxonomy terms"));
     }
 
+  g_clear_pointer (&menu->left_out, g_hash_table_unref);
+  menu->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   kept = prune (imp, has_services);
   g_clear_pointer (&menu->used_icons, g_hash_table_unref);
   menu->used_icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -253,6 +290,7 @@ baken_hsds_import_menu (Import *imp)
       baken_hsds_set (record, "life_event_id", parts[0]);
       baken_hsds_set (record, "service_id", parts[1]);
       baken_hsds_set_take (record, "position", g_strdup_printf ("%u", position));
+      baken_hsds_set (record, "note", g_hash_table_lookup (notes, g_ptr_array_index (links, l)));
       baken_hsds_out_table_add (out, record, NULL);
     }
   copy_table (imp, menu->mapping, "taxonomy_menu", NULL, NULL);

@@ -25,6 +25,7 @@
 #include "baken-content-source.h"
 #include "baken-hsds-import-check.h"
 #include "baken-hsds-import-datapackage.h"
+#include "baken-hsds-import-into.h"
 #include "baken-hsds-import-map.h"
 #include "baken-hsds-import-menu.h"
 #include "baken-hsds-import-out.h"
@@ -52,6 +53,7 @@ baken_hsds_import_report_new (void)
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unplaced = g_ptr_array_new_with_free_func (g_free);
   report->menu_notes = g_ptr_array_new_with_free_func (g_free);
+  report->conflicts = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
 
@@ -67,6 +69,7 @@ baken_hsds_import_report_free (BakenHsdsImportReport *report)
   g_ptr_array_unref (report->problems);
   g_ptr_array_unref (report->unplaced);
   g_ptr_array_unref (report->menu_notes);
+  g_ptr_array_unref (report->conflicts);
   g_free (report);
 }
 
@@ -310,10 +313,12 @@ baken_hsds_import (const char                   *path,
   g_autofree char *publisher = NULL;
   g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
   g_autoptr(BakenHsdsMenu) menu = NULL;
+  g_autoptr(BakenHsdsProvenance) provenance = NULL;
+  const char *into;
   gboolean ok;
   Import imp = { 0, };
 
-  g_return_val_if_fail (out_dir != NULL, FALSE);
+  g_return_val_if_fail (out_dir != NULL || (options != NULL && options->into != NULL), FALSE);
   g_return_val_if_fail (path != NULL || (options != NULL && options->url != NULL), FALSE);
 
   if (report == NULL)
@@ -332,11 +337,20 @@ baken_hsds_import (const char                   *path,
   imp.strict = options != NULL && options->strict;
   imp.unplaced = report->unplaced;
   imp.menu_notes = report->menu_notes;
-  if (options != NULL && options->menu != NULL)
+  into = options != NULL ? options->into : NULL;
+  if (into != NULL)
     {
-      menu = baken_hsds_menu_load (options->menu, error);
+      /* The menu is the source's own; what the last import wrote says what is the
+       * editor's. */
+      out_dir = into;
+      provenance = baken_hsds_provenance_load (into);
+    }
+  if (options != NULL && (options->menu != NULL || into != NULL))
+    {
+      menu = baken_hsds_menu_load (into != NULL ? into : options->menu, into == NULL, error);
       if (menu == NULL)
         return FALSE;
+      baken_hsds_menu_restore (menu, provenance);
       imp.menu = menu;
     }
   imp.out = out;
@@ -372,7 +386,7 @@ baken_hsds_import (const char                   *path,
   if (imp.problems->len > 0)
     goto failed;
 
-  if (!baken_hsds_check_out_dir (out_dir, error))
+  if (into == NULL && !baken_hsds_check_out_dir (out_dir, error))
     return FALSE;
 
   baken_hsds_note_unread (&imp);
@@ -392,7 +406,20 @@ baken_hsds_import (const char                   *path,
 
   report->n_services = g_hash_table_size (baken_hsds_table_of (&imp, "service")->kept);
 
-  if (!baken_hsds_move_into_place (tmp_dir, out_dir, error))
+  if (!baken_hsds_write_provenance (tmp_dir, menu, error))
+    {
+      baken_hsds_remove_tree (tmp_dir);
+      return FALSE;
+    }
+  if (into != NULL)
+    {
+      ok = baken_hsds_finish_into (tmp_dir, into, provenance, report->conflicts,
+                                   report->menu_notes, report->problems, error);
+      baken_hsds_remove_tree (tmp_dir);
+      if (!ok)
+        return FALSE;
+    }
+  else if (!baken_hsds_move_into_place (tmp_dir, out_dir, error))
     {
       baken_hsds_remove_tree (tmp_dir);
       return FALSE;

@@ -29,14 +29,15 @@ baken_hsds_menu_free (BakenHsdsMenu *menu)
   g_free (menu->dir);
   g_clear_pointer (&menu->life_events, baken_raw_table_free);
   g_clear_pointer (&menu->mapping, baken_raw_table_free);
+  g_clear_pointer (&menu->links, baken_raw_table_free);
   g_clear_pointer (&menu->synonyms, baken_raw_table_free);
   g_clear_pointer (&menu->translations, baken_raw_table_free);
   g_clear_pointer (&menu->icons, g_hash_table_unref);
   g_free (menu->title);
   g_free (menu->publisher);
   g_free (menu->region);
-  g_clear_pointer (&menu->notes, g_ptr_array_unref);
   g_clear_pointer (&menu->used_icons, g_hash_table_unref);
+  g_clear_pointer (&menu->left_out, g_hash_table_unref);
   g_free (menu);
 }
 
@@ -141,10 +142,10 @@ read_datapackage (BakenHsdsMenu *menu)
 
 BakenHsdsMenu *
 baken_hsds_menu_load (const char  *dir,
+                      gboolean     need_mapping,
                       GError     **error)
 {
   g_autoptr(BakenHsdsMenu) menu = g_new0 (BakenHsdsMenu, 1);
-  g_autoptr(GHashTable) events = g_hash_table_new (g_str_hash, g_str_equal);
   static const char *const needed[] = { "term", "life_event_id", NULL };
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -155,22 +156,18 @@ baken_hsds_menu_load (const char  *dir,
     }
 
   menu->dir = g_strdup (dir);
-  menu->notes = g_ptr_array_new_with_free_func (g_free);
   menu->icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_bytes_unref);
   if ((menu->life_events = read_table (dir, "life_events.csv", TRUE, error)) == NULL ||
-      (menu->mapping = read_table (dir, "taxonomy_menu.csv", TRUE, error)) == NULL ||
+      (menu->mapping = read_table (dir, "taxonomy_menu.csv", need_mapping, error)) == NULL ||
+      (menu->links = read_table (dir, "life_event_services.csv", FALSE, error)) == NULL ||
       (menu->synonyms = read_table (dir, "synonyms.csv", FALSE, error)) == NULL ||
       (menu->translations = read_table (dir, "translations.csv", FALSE, error)) == NULL ||
       !read_icons (menu, error))
     return NULL;
   read_datapackage (menu);
 
-  for (guint r = 0; r < menu->life_events->rows->len; r++)
-    if (baken_raw_table_get (menu->life_events, r, "id") != NULL)
-      g_hash_table_add (events, (gpointer) baken_raw_table_get (menu->life_events, r, "id"));
-
-  for (guint i = 0; needed[i] != NULL; i++)
+  for (guint i = 0; menu->mapping->header->len > 0 && needed[i] != NULL; i++)
     if (baken_raw_table_column (menu->mapping, needed[i]) < 0)
       {
         fail (error, dir, "taxonomy_menu.csv:1:%u: column %s is missing; the columns are "
@@ -180,30 +177,13 @@ baken_hsds_menu_load (const char  *dir,
       }
 
   for (guint r = 0; r < menu->mapping->rows->len; r++)
-    {
-      static const char *const refs[] = { "life_event_id", "situation_id" };
-      guint line = g_array_index (menu->mapping->lines, guint, r);
-
-      if (baken_raw_table_get (menu->mapping, r, "term") == NULL ||
-          baken_raw_table_get (menu->mapping, r, "life_event_id") == NULL)
-        {
-          fail (error, dir, "taxonomy_menu.csv:%u:1: a mapping needs a term and a "
-                "life_event_id", line);
-          return NULL;
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
-        {
-          const char *ref = baken_raw_table_get (menu->mapping, r, refs[i]);
-
-          if (ref != NULL && !g_hash_table_contains (events, ref))
-            g_ptr_array_add (menu->notes,
-                             g_strdup_printf ("taxonomy_menu.csv:%u: %s \"%s\" is not in "
-                                              "life_events.csv, so this mapping places no "
-                                              "service; add the life event back (an earlier "
-                                              "import left it out when no service reached it) "
-                                              "or fix the mapping", line, refs[i], ref));
-        }
-    }
+    if (baken_raw_table_get (menu->mapping, r, "term") == NULL ||
+        baken_raw_table_get (menu->mapping, r, "life_event_id") == NULL)
+      {
+        fail (error, dir, "taxonomy_menu.csv:%u:1: a mapping needs a term and a life_event_id",
+              g_array_index (menu->mapping->lines, guint, r));
+        return NULL;
+      }
 
   return g_steal_pointer (&menu);
 }
@@ -230,4 +210,101 @@ baken_hsds_menu_write_icons (BakenHsdsMenu  *menu,
     }
 
   return TRUE;
+}
+
+/* Appends row r of from to to, by column name; to takes from's columns when it has none. */
+static void
+append_row (RawTable *to,
+            RawTable *from,
+            guint     r)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  if (to->header->len == 0)
+    for (guint c = 0; c < from->header->len; c++)
+      g_ptr_array_add (to->header, g_strdup (g_ptr_array_index (from->header, c)));
+  for (guint c = 0; c < to->header->len; c++)
+    g_ptr_array_add (fields, (gpointer) (baken_raw_table_get (from, r, g_ptr_array_index (to->header, c)) ?: ""));
+  baken_raw_table_add (to, (const char *const *) fields->pdata, 0);
+}
+
+static gboolean
+has_row (RawTable   *t,
+         const char *column,
+         const char *value)
+{
+  for (guint r = 0; value != NULL && r < t->rows->len; r++)
+    if (g_strcmp0 (baken_raw_table_get (t, r, column), value) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+baken_hsds_menu_restore (BakenHsdsMenu       *menu,
+                         BakenHsdsProvenance *provenance)
+{
+  RawTable *events = provenance != NULL
+                     ? baken_hsds_provenance_get_kept (provenance, "life_events.csv") : NULL;
+  RawTable *synonyms = provenance != NULL
+                       ? baken_hsds_provenance_get_kept (provenance, "synonyms.csv") : NULL;
+  RawTable *translations = provenance != NULL
+                           ? baken_hsds_provenance_get_kept (provenance, "translations.csv")
+                           : NULL;
+  g_autoptr(GHashTable) back = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean changed = TRUE;
+
+  if (events == NULL)
+    return;
+
+  /* Those the mapping names, and the life events they are under. */
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint r = 0; r < events->rows->len; r++)
+        {
+          const char *id = baken_raw_table_get (events, r, "id");
+          gboolean wanted = has_row (menu->mapping, "life_event_id", id) ||
+                            has_row (menu->mapping, "situation_id", id);
+
+          for (guint k = 0; !wanted && k < events->rows->len; k++)
+            wanted = g_hash_table_contains (back, baken_raw_table_get (events, k, "id") ?: "") &&
+                     g_strcmp0 (baken_raw_table_get (events, k, "parent_id"), id) == 0;
+          if (id == NULL || !wanted || g_hash_table_contains (back, id) ||
+              has_row (menu->life_events, "id", id))
+            continue;
+          g_hash_table_add (back, (gpointer) id);
+          append_row (menu->life_events, events, r);
+          changed = TRUE;
+        }
+    }
+
+  for (guint r = 0; synonyms != NULL && r < synonyms->rows->len; r++)
+    if (g_hash_table_contains (back, baken_raw_table_get (synonyms, r, "life_event_id") ?: ""))
+      append_row (menu->synonyms, synonyms, r);
+  for (guint r = 0; translations != NULL && r < translations->rows->len; r++)
+    if (g_strcmp0 (baken_raw_table_get (translations, r, "table"), "life_event") == 0 &&
+        g_hash_table_contains (back, baken_raw_table_get (translations, r, "id") ?: ""))
+      append_row (menu->translations, translations, r);
+}
+
+void
+baken_hsds_menu_keep_left_out (BakenHsdsMenu       *menu,
+                               BakenHsdsProvenance *provenance)
+{
+  if (menu->left_out == NULL)
+    return;
+
+  for (guint r = 0; r < menu->life_events->rows->len; r++)
+    if (g_hash_table_contains (menu->left_out, baken_raw_table_get (menu->life_events, r, "id") ?: ""))
+      baken_hsds_provenance_keep_row (provenance, menu->life_events, r);
+  for (guint r = 0; r < menu->synonyms->rows->len; r++)
+    if (g_hash_table_contains (menu->left_out,
+                               baken_raw_table_get (menu->synonyms, r, "life_event_id") ?: ""))
+      baken_hsds_provenance_keep_row (provenance, menu->synonyms, r);
+  for (guint r = 0; r < menu->translations->rows->len; r++)
+    if (g_strcmp0 (baken_raw_table_get (menu->translations, r, "table"), "life_event") == 0 &&
+        g_hash_table_contains (menu->left_out,
+                               baken_raw_table_get (menu->translations, r, "id") ?: ""))
+      baken_hsds_provenance_keep_row (provenance, menu->translations, r);
 }

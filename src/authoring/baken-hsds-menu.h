@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "baken-hsds-provenance.h"
 #include "baken-raw-table.h"
 
 G_BEGIN_DECLS
@@ -20,24 +21,34 @@ typedef struct
 {
   char       *dir;
   RawTable   *life_events;    /* life_events.csv */
-  RawTable   *mapping;        /* taxonomy_menu.csv */
+  RawTable   *mapping;        /* taxonomy_menu.csv (maybe no header) */
+  RawTable   *links;          /* life_event_services.csv: the editor's places of services */
   RawTable   *synonyms;       /* synonyms.csv (maybe no header) */
   RawTable   *translations;   /* translations.csv (maybe no header) */
   GHashTable *icons;          /* "NAME.svg" → GBytes, every file of icons/ */
   char       *title;          /* (nullable) of its datapackage.json */
   char       *publisher;      /* (nullable) baken.publisher */
   char       *region;         /* (nullable) baken.region */
-  GPtrArray  *notes;          /* what the import should say about the menu */
   GHashTable *used_icons;     /* (nullable) names the life events kept use (set by import) */
+  GHashTable *left_out;       /* (nullable) ids of life events no service reached (by import) */
 } BakenHsdsMenu;
 
 /* Reads the menu of the content source folder dir. NULL with error
- * (BAKEN_HSDS_ERROR_SOURCE, "DIR/FILE:LINE:COLUMN: …") when life_events.csv or
- * taxonomy_menu.csv is missing or a file cannot be read. A mapping to a life event that
- * is not in life_events.csv (one an earlier import left out) is a note. */
+ * (BAKEN_HSDS_ERROR_SOURCE, "DIR/FILE:LINE:COLUMN: …") when life_events.csv (or, with
+ * need_mapping, taxonomy_menu.csv) is missing or a file cannot be read. */
 BakenHsdsMenu *baken_hsds_menu_load        (const char     *dir,
+                                            gboolean        need_mapping,
                                             GError        **error);
 void           baken_hsds_menu_free        (BakenHsdsMenu  *menu);
+
+/* Puts back the life events (with their synonyms and translations) that the last import
+ * left out because no service reached them (provenance, nullable), while taxonomy_menu.csv
+ * still names them or a situation under them. */
+void           baken_hsds_menu_restore     (BakenHsdsMenu       *menu,
+                                            BakenHsdsProvenance *provenance);
+/* Keeps in provenance the rows of the life events left out (menu->left_out). */
+void           baken_hsds_menu_keep_left_out (BakenHsdsMenu       *menu,
+                                              BakenHsdsProvenance *provenance);
 
 /* Writes the icons to the folder icons_dir: those in used_icons (all when it is NULL). */
 gboolean       baken_hsds_menu_write_icons (BakenHsdsMenu  *menu,

@@ -65,6 +65,8 @@ typedef struct
   guint       timeout_s;   /* for all of the API's pages; 0: BAKEN_HSDS_API_TIMEOUT_S */
   const char *menu;        /* (nullable) a content source whose menu (life_events.csv,
                             * taxonomy_menu.csv, synonyms, icons) the services fill */
+  const char *into;        /* (nullable) update this content source (its menu and what the
+                            * editor added stay); out_dir is then NULL */
 } BakenHsdsImportOptions;
 
 /* How long reading an API may take, by default. */
@@ -79,6 +81,7 @@ typedef struct
   GPtrArray *problems;     /* what stopped the import (then nothing is written) */
   GPtrArray *unplaced;     /* with a menu: services no life event lists, "ID: NAME (TERMS)" */
   GPtrArray *menu_notes;   /* with a menu: about its files, "FILE[:LINE]: MESSAGE" */
+  GPtrArray *conflicts;    /* with --into: where the editor and the social map disagree */
   guint      n_services;   /* services written */
 } BakenHsdsImportReport;
 

@@ -9,6 +9,7 @@
 #include "baken-bundle-hsds.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "baken-bundle-lint.h"
 #include "baken-hsds.h"
@@ -67,6 +68,7 @@ baken_bundle_run_import_hsds (int    argc,
   BakenHsdsImportOptions options = { FALSE, NULL, 0 };
   g_autofree char *url = NULL;
   g_autofree char *menu = NULL;
+  g_autofree char *into = NULL;
   int timeout_s = BAKEN_HSDS_API_TIMEOUT_S;
   const GOptionEntry entries[] = {
     { "strict", 0, 0, G_OPTION_ARG_NONE, &options.strict,
@@ -77,6 +79,8 @@ baken_bundle_run_import_hsds (int    argc,
       "Give up reading the API after SECONDS (default 600)", "SECONDS" },
     { "menu", 0, 0, G_OPTION_ARG_FILENAME, &menu,
       "Fill the menu of the content source MENU (its taxonomy_menu.csv)", "MENU" },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
+      "Update the content source SOURCE, keeping what Baken adds (no OUT)", "SOURCE" },
     { NULL }
   };
   const char *source, *out;
@@ -91,24 +95,39 @@ baken_bundle_run_import_hsds (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return baken_bundle_usage_error ("import-hsds", "%s", error->message);
-  if (url != NULL && argc != 2)
-    return baken_bundle_usage_error ("import-hsds", argc < 2 ? "OUT is required"
-                                                             : "with --url, give OUT only");
-  if (url == NULL && argc != 3)
-    return baken_bundle_usage_error ("import-hsds", argc < 3 ? "PATH and OUT are required"
-                                                             : "too many arguments; give PATH and OUT only");
+  if (into != NULL && menu != NULL)
+    return baken_bundle_usage_error ("import-hsds", "--into takes the menu of SOURCE; leave "
+                                     "out --menu");
+  if (argc != 3 - (url != NULL) - (into != NULL))
+    return baken_bundle_usage_error ("import-hsds", "give %s",
+                                     url != NULL && into != NULL ? "no PATH and no OUT with --url and --into"
+                                     : url != NULL ? "OUT only with --url"
+                                     : into != NULL ? "PATH only with --into" : "PATH and OUT");
   if (timeout_s < 1)
     return baken_bundle_usage_error ("import-hsds", "--timeout must be at least 1 second");
   options.url = url;
   options.menu = menu;
+  options.into = into;
   options.timeout_s = (guint) timeout_s;
   source = url != NULL ? url : argv[1];
-  out = url != NULL ? argv[1] : argv[2];
+  out = into != NULL ? into : url != NULL ? argv[1] : argv[2];
+  if (into != NULL)
+    menu = g_strdup (into);
 
-  ok = baken_hsds_import (url != NULL ? NULL : argv[1], out, &options, report, &error);
+  ok = baken_hsds_import (url != NULL ? NULL : argv[1], into != NULL ? NULL : out, &options,
+                          report, &error);
   print_notes (source, report->notes);
   if (menu != NULL)
     print_notes (menu, report->menu_notes);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      const char *text = g_ptr_array_index (report->conflicts, i);
+      const char *message = strstr (text, ": ");
+
+      if (message != NULL)
+        fprintf (stderr, "%s%s%.*s: conflict: %s\n", out, separator (out),
+                 (int) (message - text), text, message + 2);
+    }
   print_positioned (source, "warning", report->warnings);
   print_positioned (source, "error", report->errors);
   if (!ok)
@@ -118,11 +137,13 @@ baken_bundle_run_import_hsds (int    argc,
       return 1;
     }
 
-  printf ("baken-bundle import-hsds: wrote the content source %s with %u %s; %u %s dropped, "
-          "%u %s left out (listed above)\n", out, report->n_services,
+  printf ("baken-bundle import-hsds: %s the content source %s with %u %s; %u %s dropped, "
+          "%u %s left out (listed above)%s\n", into != NULL ? "updated" : "wrote", out,
+          report->n_services,
           report->n_services == 1 ? "service" : "services", report->warnings->len,
           report->warnings->len == 1 ? "value" : "values", report->errors->len,
-          report->errors->len == 1 ? "record" : "records");
+          report->errors->len == 1 ? "record" : "records",
+          report->conflicts->len > 0 ? "; see the conflicts" : "");
   if (menu == NULL)
     {
       printf ("It has one life event, \"Alle diensten\": build the real menu (or map the "

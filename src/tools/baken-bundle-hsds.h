@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT | --url URL OUT"
+#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT | --url URL OUT | --into SOURCE [PATH]"
 #define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Turn an HSDS 3.0 package, JSON or API into a content source"
 #define BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION \
   "Reads a social map in HSDS 3.0 and writes a content source (docs/content-format.md)\n" \
@@ -42,6 +42,17 @@ G_BEGIN_DECLS
   "situation) its taxonomy terms reach through taxonomy_menu.csv; a life event no\n" \
   "service reaches is left out this time; the services no mapping reaches are listed\n" \
   "at the end, for IT to map or place.\n" \
+  "\n" \
+  "--into SOURCE updates the content source SOURCE instead of writing OUT: the social\n" \
+  "map is imported with SOURCE's menu, and what Baken adds on top stays: columns HSDS\n" \
+  "has no place for (handover, audience, cost notes, positions), records the editor\n" \
+  "added (a staff-only number, a chat channel, other hours on a date), services placed\n" \
+  "by hand (with their notes), translations, and an edit of an imported value the\n" \
+  "social map did not change since. SOURCE/hsds-import.json, written by every import,\n" \
+  "says what the last one wrote. Where the editor and the social map both changed a\n" \
+  "record, the social map's version is taken: SOURCE/FILE[:LINE]: conflict: MESSAGE.\n" \
+  "The result must build, or SOURCE is left as it was; its files are then replaced one\n" \
+  "by one (keep SOURCE in version control). Review the change with baken-bundle diff.\n" \
   "\n" \
   "Dropped, each reported on standard error as \"FILE:LINE: dropped: REASON\" (or per\n" \
   "file with a count): schedules that are not weekly (freq MONTHLY, interval over 1,\n" \
@@ -81,6 +92,8 @@ G_BEGIN_DECLS
   "  baken-bundle import-hsds --strict sociale-kaart/ content/\n" \
   "  baken-bundle import-hsds --url https://sociale-kaart.example/api/v3 \\\n" \
   "      --menu menu/ content/\n" \
+  "  baken-bundle import-hsds --url https://sociale-kaart.example/api/v3 --into content/\n" \
+  "  baken-bundle diff published/ content/\n" \
   "  baken-bundle lint content/"
 
 #define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"

@@ -18,6 +18,7 @@
 
 #include <glib.h>
 
+#include "baken-bundle-diff.h"
 #include "baken-bundle-hsds.h"
 #include "baken-bundle-publish.h"
 #include "baken-bundle-lint.h"
@@ -128,6 +129,13 @@ static const Subcommand subcommands[] = {
     BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
     BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION,
     baken_bundle_run_import_hsds,
+  },
+  {
+    "diff",
+    BAKEN_BUNDLE_DIFF_PARAMETERS,
+    BAKEN_BUNDLE_DIFF_SUMMARY,
+    BAKEN_BUNDLE_DIFF_DESCRIPTION,
+    baken_bundle_run_diff,
   },
   {
     "export-hsds",

@@ -193,12 +193,13 @@ hsds_test_assert_lines (GPtrArray         *lines,
 }
 
 GSubprocess *
-hsds_test_api_start (const char  *mode,
+hsds_test_api_start (const char  *root_name,
+                     const char  *mode,
                      char       **url)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "hsds", "api-server.py",
                                                    NULL);
-  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "hsds", "api", NULL);
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "hsds", root_name, NULL);
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;

@@ -39,9 +39,10 @@ sqlite3 *hsds_test_build_and_open (const char *src,
 char    *hsds_test_query        (sqlite3    *db,
                                  const char *sql);
 
-/* Starts tests/data/hsds/api-server.py on tests/data/hsds/api in mode ("normal", "stall",
- * …) and sets *url to its address; stop it with hsds_test_api_stop (). */
-GSubprocess *hsds_test_api_start (const char  *mode,
+/* Starts tests/data/hsds/api-server.py on tests/data/hsds/ROOT in mode ("normal",
+ * "stall", …) and sets *url to its address; stop it with hsds_test_api_stop (). */
+GSubprocess *hsds_test_api_start (const char  *root,
+                                  const char  *mode,
                                   char       **url);
 void         hsds_test_api_stop  (GSubprocess *server);
 

@@ -37,7 +37,7 @@ fixture_set_up (Fixture       *f,
   f->tmp = g_dir_make_tmp ("hsds-json-XXXXXX", NULL);
   f->out = g_build_filename (f->tmp, "content", NULL);
   if (mode != NULL)
-    f->server = hsds_test_api_start (mode, &f->url);
+    f->server = hsds_test_api_start ("api", mode, &f->url);
 }
 
 static void

@@ -35,7 +35,7 @@ fixture_set_up (Fixture       *f,
   f->menu = g_build_filename (f->tmp, "menu", NULL);
   f->out = g_build_filename (f->tmp, "content", NULL);
   hsds_test_copy_menu (f->menu);
-  f->server = hsds_test_api_start ("normal", &f->url);
+  f->server = hsds_test_api_start ("api", "normal", &f->url);
 }
 
 static void
