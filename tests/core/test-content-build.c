@@ -874,6 +874,29 @@ test_large (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* An Arabic list is joined with the Arabic comma, not a Latin semicolon. */
+static void
+test_arabic_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *translations = read_source (f, "translations.csv");
+  g_autofree char *more = g_strconcat (translations,
+                                       "accessibility,acc-rolstoel,description,ar,"
+                                       "يمكن الدخول بالكرسي المتحرك\n"
+                                       "accessibility,acc-lift,description,ar,يوجد مصعد\n",
+                                       NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  write_source (f, "translations.csv", more, -1);
+  build_ok (f, f->out);
+  db = baken_content_open_file (f->out, &error);
+  g_assert_no_error (error);
+  assert_query (db, "SELECT accessibility FROM location_text WHERE location_id = 'loc-stadhuis' "
+                "AND lang = 'ar'", "يمكن الدخول بالكرسي المتحرك، يوجد مصعد");
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +919,7 @@ main (int   argc,
   ADD ("holidays", test_holidays);
   ADD ("deep-json", test_deep_json);
   ADD ("fifo-table", test_fifo_table);
+  ADD ("arabic-list", test_arabic_list);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
