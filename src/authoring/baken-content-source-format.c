@@ -194,6 +194,9 @@ static const ColumnSpec translation_columns[] = {
   [TR_FIELD] = REQ ("field", V_PLAIN),
   [TR_LANG] = REQ ("lang", V_LANG),
   [TR_TEXT] = REQ ("text", V_PLAIN),
+  /* Baken: the Dutch text the translation was made from, as baken_content_source_hash_text
+   * () (written by baken-bundle translations import). */
+  [TR_SOURCE_HASH] = OPT ("source_hash", V_PLAIN),
 };
 
 #define TABLE(f, r, n, req, idc, cols, nc) { f, r, n, req, idc, cols, nc }
