@@ -22,6 +22,7 @@
 #include "baken-bundle-publish.h"
 #include "baken-bundle-lint.h"
 #include "baken-bundle-slip.h"
+#include "baken-bundle-translations.h"
 #include "baken-bundle-trust.h"
 #include "baken-content-build.h"
 
@@ -142,6 +143,13 @@ static const Subcommand subcommands[] = {
     BAKEN_BUNDLE_SLIP_SUMMARY,
     BAKEN_BUNDLE_SLIP_DESCRIPTION,
     baken_bundle_run_slip,
+  },
+  {
+    "translations",
+    BAKEN_BUNDLE_TRANSLATIONS_PARAMETERS,
+    BAKEN_BUNDLE_TRANSLATIONS_SUMMARY,
+    BAKEN_BUNDLE_TRANSLATIONS_DESCRIPTION,
+    baken_bundle_run_translations,
   },
 };
 
