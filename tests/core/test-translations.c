@@ -160,6 +160,9 @@ test_new_translation (Fixture       *f,
   BakenTranslationsImport result;
   guint added = 0;
 
+  /* A text without its Turkish translation yet. */
+  replace_in (f->src, "translations.csv", "schedule_exception,exc-juridisch-loket-oudjaar,note,tr,"
+              "31 Aralık'ta bize ulaşılamaz.,sha256:306d0d2a3de2\n", "");
   /* Quotes a spreadsheet put where none are needed, and an empty line, stay. */
   replace_in (f->src, "translations.csv", "\norganization,org-gemeente,name,en,"
               "Municipality of Voorbeeldstad,", "\n\norganization,org-gemeente,name,en,"
@@ -168,7 +171,7 @@ test_new_translation (Fixture       *f,
   before = read_file (f->src, "translations.csv");
   old_lines = g_strsplit (before, "\n", -1);
 
-  /* The demo has no Turkish note for this exception yet. */
+  /* The translator translates it. */
   replace_in (f->tmp, "tr.po",
               "msgctxt \"schedule_exception:exc-juridisch-loket-oudjaar:note\"\n"
               "msgid \"Op 31 december zijn wij niet bereikbaar.\"\nmsgstr \"\"",
@@ -276,10 +279,8 @@ test_bad_import (Fixture       *f,
   BakenTranslationsImport result;
 
   /* Translate something, so that an import would write. */
-  replace_in (f->tmp, "ar.po", "msgctxt \"organization:org-gemeente:name\"\n"
-              "msgid \"Gemeente Voorbeeldstad\"\nmsgstr \"\"",
-              "msgctxt \"organization:org-gemeente:name\"\n"
-              "msgid \"Gemeente Voorbeeldstad\"\nmsgstr \"بلدية Voorbeeldstad\"");
+  replace_in (f->tmp, "ar.po", "msgid \"Gemeente Voorbeeldstad\"\nmsgstr \"بلدية Voorbeeldstad\"",
+              "msgid \"Gemeente Voorbeeldstad\"\nmsgstr \"مدينة Voorbeeldstad\"");
   replace_in (f->tmp, "ar.po", c->old, c->new);
   before = snapshot (f);
   source = load (f);
