@@ -4,8 +4,9 @@
  *
  * The text comes from the on-screen keyboard and is untrusted: it is cleaned (invalid
  * UTF-8 made valid, control, format and bidi characters dropped, capped at
- * BAKEN_SEARCH_MAX_CHARS characters and BAKEN_SEARCH_MAX_TERMS terms), split into terms
- * by the same tokenizer as the index (so case and Latin diacritics never matter), and
+ * BAKEN_SEARCH_MAX_CHARS characters and BAKEN_SEARCH_MAX_TERMS terms), folded and split
+ * into terms as the index was (baken-search-fold.h and the tokenizer: case, Latin
+ * accents, Turkish ı/İ, Polish ł, Arabic vowel marks and hamza never matter), and
  * every term is quoted and bound: FTS5 and SQL syntax in the text is just text.
  *
  * Matching, per term: the word itself, or, for the last term while the resident is still

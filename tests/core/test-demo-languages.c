@@ -413,6 +413,86 @@ check_words (BakenCatalog   *catalog,
     }
 }
 
+/* Spellings a resident may type for one word: with and without the language's own
+ * letters and accents, in capitals (Turkish I/İ and ı/i), with Arabic vowel marks,
+ * hamza and tatweel or without. All spellings of a group find the same first result,
+ * and the group's life event among the first five. */
+typedef struct
+{
+  const char *lang;
+  const char *id;
+  const char *spellings[6];
+} Spellings;
+
+static const Spellings spellings[] = {
+  { "tr", "le-wonen", { "kira", "KİRA", "Kira", NULL } },
+  { "tr", "le-geld", { "borç", "borc", "BORÇ", "Borç", NULL } },
+  { "tr", "le-geld", { "sıkıntı", "SIKINTI", "Sıkıntı", "sikinti", NULL } },
+  { "tr", "le-werk-ontslag", { "işsiz", "İŞSİZ", "İşsiz", "issiz", "ISSIZ", NULL } },
+  { "tr", "le-scheiding", { "boşanma", "BOŞANMA", "bosanma", NULL } },
+  { "pl", "le-wonen", { "czynsz", "CZYNSZ", "Czynsz", NULL } },
+  { "pl", "le-geld", { "długi", "DŁUGI", "Długi", "dlugi", NULL } },
+  { "pl", "le-scheiding", { "rozwód", "ROZWÓD", "rozwod", NULL } },
+  { "pl", "le-toeslagen-uitkering", { "zasiłek", "ZASIŁEK", "zasilek", NULL } },
+  { "uk", "le-wonen", { "оренда", "ОРЕНДА", "Оренда", NULL } },
+  { "uk", "le-geld", { "борги", "БОРГИ", NULL } },
+  { "uk", "le-scheiding", { "розлучення", "РОЗЛУЧЕННЯ", NULL } },
+  { "ar", "le-geld", { "ديون", "دُيُون", "ديـون", NULL } },
+  { "ar", "le-wonen", { "إيجار", "ايجار", "إِيجَار", NULL } },
+  { "ar", "le-scheiding", { "طلاق", "طَلاق", "الطلاق", NULL } },
+  { "nl", "le-wonen", { "huur", "HUUR", NULL } },
+  { "nl", "le-geld", { "schulden", "Schulden", NULL } },
+};
+
+static void
+test_spellings (Fixture       *f,
+                gconstpointer  data)
+{
+  guint checked = 0;
+
+  for (guint g = 0; g < G_N_ELEMENTS (spellings); g++)
+    {
+      const Spellings *group = &spellings[g];
+      g_autofree char *first = NULL;
+
+      for (guint i = 0; group->spellings[i] != NULL; i++)
+        {
+          const HintWord word = { group->lang, group->spellings[i], group->id };
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) results = baken_search_run (f->catalog, word.word, word.lang,
+                                                           LIMIT, &error);
+          const char *top;
+
+          g_assert_no_error (error);
+          check_words (f->catalog, &word, 1, 5);
+          top = results->len > 0 ? ((BakenSearchResult *) g_ptr_array_index (results, 0))->id
+                                 : "(nothing)";
+          /* What is shown is the life event's own title, not the folded index text. */
+          for (guint r = 0; r < results->len; r++)
+            {
+              BakenSearchResult *result = g_ptr_array_index (results, r);
+              g_autoptr(BakenLifeEvent) event = NULL;
+
+              if (!g_str_equal (result->id, group->id))
+                continue;
+              event = baken_catalog_get_life_event (f->catalog, group->id, group->lang, &error);
+              g_assert_no_error (error);
+              if (!g_str_equal (result->title, event->title))
+                add_failure ("\"%s\" (%s) shows \"%s\" for %s, not its title \"%s\"",
+                             word.word, word.lang, result->title, group->id, event->title);
+            }
+          if (first == NULL)
+            first = g_strdup (top);
+          else if (!g_str_equal (first, top))
+            add_failure ("\"%s\" (%s) finds %s first, but \"%s\" finds %s", word.word,
+                         word.lang, top, group->spellings[0], first);
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 40);
+}
+
 static void
 test_hint_words (Fixture       *f,
                  gconstpointer  data)
@@ -439,6 +519,8 @@ main (int   argc,
               test_translated, fixture_teardown);
   g_test_add ("/core/demo-languages/hint-words", Fixture, NULL, fixture_setup,
               test_hint_words, fixture_teardown);
+  g_test_add ("/core/demo-languages/spellings", Fixture, NULL, fixture_setup,
+              test_spellings, fixture_teardown);
   g_test_add ("/core/demo-languages/common-words", Fixture, NULL, fixture_setup,
               test_common_words, fixture_teardown);
 
