@@ -50,7 +50,7 @@ NOBODY = "nobody"
 ESCAPE_KEYS = (["ctrl+alt+F%d" % n for n in range(1, 13)]
                + ["alt+F4", "alt+Tab", "Super_L", "super+Tab", "ctrl+q", "ctrl+w",
                   "ctrl+shift+d", "ctrl+shift+i", "F10", "Escape", "alt+Escape",
-                  "alt+space", "Menu", "F11"])
+                  "alt+space", "Menu", "F11", "ctrl+alt+Delete", "ctrl+alt+BackSpace"])
 PASTE_KEYS = ["ctrl+v", "shift+Insert", "ctrl+shift+v"]
 PASTE_SIZE = 1024 * 1024
 
