@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The kiosk's escape keys, sent through the real compositor: `cage -- baken --kiosk`.
 
-Usage: test-kiosk-session.py BAKEN_EXE
+Usage: test-kiosk-session.py BAKEN_EXE ICON_CHECK_EXE
 
 Runs Debian's cage (the compositor of data/baken-kiosk.service, without -s as there) with
 Baken in it, as an unprivileged user (cage refuses root: as root the test runs cage as
@@ -23,6 +23,10 @@ a private Xvfb: xdotool's key events reach cage as a real keyboard of its seat (
 its own xkb keymap and key bindings, exactly as a USB keyboard's would), and the X
 screen shows what cage presented. The test still asks wtype: should a later cage offer
 the protocol, the same keys go through wtype too.
+
+As root the test copies Baken, its modules ($BAKEN_MODULE_DIR), its translations
+($BAKEN_LOCALEDIR) and the icon checker to its temp dir, which nobody can read: a build
+dir under /root cannot be.
 
 Positive controls, so that "nothing happened" means something: keypad keys (Baken's
 [keypad] defaults) do move through the kiosk, a click on Zoeken opens search, typed
@@ -104,8 +108,10 @@ class Tap:
 class Session:
     """Xvfb, cage with Baken, and the test's files; stopped and removed in stop()."""
 
-    def __init__(self, baken):
+    def __init__(self, baken, icon_check):
         self.baken = baken
+        self.icon_check = icon_check
+        self.app_env = {}
         self.procs = []
         self.tmp = tempfile.mkdtemp(prefix="baken-cage-")
         os.chmod(self.tmp, 0o755)
@@ -124,6 +130,36 @@ class Session:
         self.cage_log = os.path.join(self.tmp, "cage.log")
         self.notify = None
         self.bus = None
+
+    def stage(self):
+        """As root: Baken and what it loads, copied where nobody can read them."""
+        if os.geteuid() != 0:
+            return
+        app = os.path.join(self.tmp, "app")
+        os.mkdir(app, 0o755)
+        baken = os.path.join(app, "baken")
+        shutil.copy2(self.baken, baken)
+        self.baken = baken
+        icon_check = os.path.join(app, "baken-icon-check")
+        shutil.copy2(self.icon_check, icon_check)
+        self.app_env["BAKEN_ICON_CHECK"] = icon_check
+        modules = os.environ.get("BAKEN_MODULE_DIR")
+        if modules:
+            os.mkdir(os.path.join(app, "modules"), 0o755)
+            for name in os.listdir(modules):
+                if name.endswith(".so"):
+                    shutil.copy2(os.path.join(modules, name), os.path.join(app, "modules"))
+            self.app_env["BAKEN_MODULE_DIR"] = os.path.join(app, "modules")
+        locales = os.environ.get("BAKEN_LOCALEDIR")
+        if locales and os.path.isdir(locales):
+            shutil.copytree(locales, os.path.join(app, "locale"))
+            self.app_env["BAKEN_LOCALEDIR"] = os.path.join(app, "locale")
+        for top, dirs, files in os.walk(app):
+            for name in dirs:
+                os.chmod(os.path.join(top, name), 0o755)
+            for name in files:
+                path = os.path.join(top, name)
+                os.chmod(path, 0o755 if os.access(path, os.X_OK) else 0o644)
 
     def as_user(self, argv):
         """argv run as the session's user: nobody when the test runs as root."""
@@ -233,6 +269,7 @@ class Session:
 
     def start_cage(self):
         env = self.user_env()
+        env.update(self.app_env)
         env.update({
             "DISPLAY": self.display,
             "GTK_A11Y": "atspi",
@@ -488,20 +525,21 @@ def paste_round(tap, session, page):
               "before: %s\nafter: %s" % (page, after))
 
 
-def run_session(tap, baken):
+def run_session(tap, baken, icon_check):
     for tool in ("Xvfb", "cage", "xdotool", "import", "xclip", "wtype", "dbus-daemon",
                  "gdbus", AT_SPI_BUS_LAUNCHER, PROBE_PYTHON) + \
             (("setpriv",) if os.geteuid() == 0 else ()):
         if shutil.which(tool) is None:
             raise Fatal("%s is not installed: run scripts/deps.sh" % tool)
-    session = Session(baken)
+    session = Session(baken, icon_check)
     try:
+        session.stage()
         if os.geteuid() == 0:
-            probe = subprocess.run(session.as_user(["test", "-x", baken]))
+            probe = subprocess.run(session.as_user(["test", "-x", session.baken]))
             if probe.returncode != 0:
                 raise Fatal("%s cannot run %s (cage refuses root, so the test runs it as "
                             "%s): build in a folder every user can read"
-                            % (NOBODY, baken, NOBODY))
+                            % (NOBODY, session.baken, NOBODY))
         session.start_xvfb()
         session.start_buses()
         session.start_cage()
@@ -603,12 +641,12 @@ def probe(pid):
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--probe":
         return probe(int(sys.argv[2]))
-    if len(sys.argv) != 2:
-        print("usage: %s BAKEN_EXE" % sys.argv[0], file=sys.stderr)
+    if len(sys.argv) != 3:
+        print("usage: %s BAKEN_EXE ICON_CHECK_EXE" % sys.argv[0], file=sys.stderr)
         return 2
     tap = Tap()
     try:
-        run_session(tap, os.path.abspath(sys.argv[1]))
+        run_session(tap, os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]))
     except Fatal as e:
         tap.check(False, "stopped: %s" % e, str(e))
     except subprocess.CalledProcessError as e:
