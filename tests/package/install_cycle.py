@@ -451,7 +451,7 @@ def run_cycle(tap, root, debs, newer, version, newer_version):
         tap.check(not os.path.lexists(root.path(rel)), "purge removes %s (/%s)" % (what, rel),
                   "/%s is still there" % rel)
     tap.check(root.chroot(["getent", "passwd", "baken"]).returncode == 0,
-              "purge keeps the system user baken (Debian keeps system users; "
+              "purge keeps the system user baken (as most packages keep theirs; "
               "debian/baken.postrm says why)", "the user is gone")
     other = user_lines(baseline_users, user_files(root))
     tap.check(not other, "passwd, group, shadow and gshadow differ only by the user baken",
