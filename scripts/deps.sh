@@ -17,6 +17,11 @@ packages=(
   tzdata fonts-dejavu-core fonts-noto-core
   # systemd-analyze: the kiosk unit's sandbox (tests/package/test-unit-security.py)
   systemd
+  # the kiosk session under the unit's compositor (tests/package/test-kiosk-session.py):
+  # cage and its Xwayland (xclip holds the 1 MB clipboard there), wtype asked first
+  cage xwayland wtype xclip
+  # scripts/reproducible.sh: what differs between two package builds, if anything
+  diffoscope-minimal
   # the dconf lock of the kiosk user (debian/, tests/package/test-package.py)
   dconf-cli dconf-gsettings-backend libglib2.0-bin
   # the manual pages: rendered and checked (tests/package/test-man-pages.py)
