@@ -169,6 +169,8 @@ baken_report_cursor_close (BakenReportCursor  *self,
         {
           g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
                        "%u hours instead of 24", frame->n);
+          /* The path of the message is the list's, not its last item's. */
+          frame->n = 0;
           return FALSE;
         }
     }

@@ -54,7 +54,9 @@ fail (BakenReportParser *self,
 {
   g_autofree char *where = baken_report_cursor_path (&self->cursor);
 
-  if (*where != '\0')
+  /* Not a report, or another version: where in it does not matter. */
+  if (*where != '\0' && error->code != BAKEN_REPORT_ERROR_FORMAT &&
+      error->code != BAKEN_REPORT_ERROR_VERSION)
     g_prefix_error (&error, "%s: ", where);
   if (error->code == BAKEN_REPORT_ERROR_FORMAT)
     {
@@ -500,7 +502,7 @@ reset (BakenReportParser *self)
   g_clear_error (&self->version_error);
 }
 
-/* yajl's message for a syntax error, as "LINE:COLUMN: …". */
+/* yajl's message for a syntax error, as "LINE:COLUMN: …" of the last byte it read. */
 static GError *
 syntax_error (yajl_handle  handle,
               const char  *data,
@@ -509,11 +511,17 @@ syntax_error (yajl_handle  handle,
   unsigned char *text = yajl_get_error (handle, 0, (const unsigned char *) data, length);
   gsize at = MIN (yajl_get_bytes_consumed (handle), length);
   g_autofree char *message = g_strstrip (g_strdup ((const char *) text));
-  const char *what = g_str_has_prefix (message, "parse error: ") ? message + 13 : message;
+  char *what = message;
   guint line = 1, column = 1;
 
   yajl_free_error (handle, text);
-  for (gsize i = 0; i < at; i++)
+  if (g_str_has_prefix (what, "parse error: "))
+    what += strlen ("parse error: ");
+  if (g_str_has_prefix (what, "lexical error: "))
+    what += strlen ("lexical error: ");
+  if (g_str_has_suffix (what, "."))
+    what[strlen (what) - 1] = '\0';
+  for (gsize i = 0; i + 1 < at; i++)
     {
       column++;
       if (data[i] == '\n')

@@ -200,7 +200,8 @@ baken_report_svg_stacked (GString                 *out,
                           const BakenReportWords  *words)
 {
   const guint left = 70, top = 10, height = 240, bottom = 48, legend_row = 24;
-  double width = (double) (WIDTH - left - 8) / MAX (n_columns, 1);
+  /* A few weeks do not make columns as wide as the page. */
+  double width = MIN ((double) (WIDTH - left - 8) / MAX (n_columns, 1), 64.0);
   guint legend_rows = (n_series + 1) / 2;
   g_autofree guint64 *parts = g_new0 (guint64, MAX (n_series, 1));
   guint64 max = 0, ceiling;
