@@ -188,9 +188,16 @@ baken_report_cursor_close (BakenReportCursor  *self,
     {
       GArray *entries = self->doc->maps[shape->map];
 
-      /* Sorted, each key once: the tally needs no check of its own. */
-      g_array_sort (entries, compare_entries);
-      for (guint i = 1; i < entries->len; i++)
+      gboolean sorted = TRUE;
+
+      /* Sorted, each key once: the tally needs no check of its own. A kiosk that writes
+       * its keys in order is spared the sort. */
+      for (guint i = 1; sorted && i < entries->len; i++)
+        sorted = compare_entries (&g_array_index (entries, BakenReportEntry, i - 1),
+                                  &g_array_index (entries, BakenReportEntry, i)) < 0;
+      if (!sorted)
+        g_array_sort (entries, compare_entries);
+      for (guint i = 1; !sorted && i < entries->len; i++)
         {
           const char *key = g_array_index (entries, BakenReportEntry, i).key;
 

@@ -8,19 +8,14 @@
 
 #include "baken-report-scan.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <stdint.h>
-#include <string.h>
 #include <sys/stat.h>
 
 #include <gio/gio.h>
 
 #include "baken-file.h"
 #include "baken-report-parse.h"
-
-/* Deeper folders than any upload or export makes. */
-#define MAX_FOLDER_DEPTH 16
+#include "baken-report-walk.h"
 
 struct _BakenReportScanner
 {
@@ -76,140 +71,28 @@ skip (BakenReportScanner *self,
     self->skip (path, message, self->user_data);
 }
 
+/* Counts the report file (read by the walk, or not), or says why it is left out. */
 static void
-read_report (BakenReportScanner *self,
-             const char         *path)
+take (BakenReportScanner *self,
+      BakenReportFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *shown = NULL;
   const BakenReportDoc *doc;
-  gsize length = 0;
 
-  self->n_files++;
-  if (!baken_file_read (path, BAKEN_REPORT_MAX_SIZE, &data, &length, &error))
+  if (file->is_report)
+    self->n_files++;
+  if (file->data == NULL)
     {
-      /* Its message begins with the path already. */
-      skip (self, path, "%s", error->message);
+      skip (self, file->path, "%s", file->message);
       return;
     }
-  doc = baken_report_parse (self->parser, data, length, &error);
-  if (doc == NULL)
-    {
-      skip (self, path, "%s:%s%s", shown,
-            error->code == BAKEN_REPORT_ERROR_SYNTAX ? "" : " ", error->message);
-      return;
-    }
-  if (!baken_report_tally_add (self->tally, doc, &error))
-    skip (self, path, "%s: %s", shown, error->message);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void scan_folder (BakenReportScanner *self,
-                         const char         *path,
-                         guint               depth);
-
-static void
-scan_entry (BakenReportScanner *self,
-            const char         *folder,
-            const char         *name,
-            unsigned char       type,
-            guint               depth)
-{
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  gboolean is_json = g_str_has_suffix (name, ".json");
-  struct stat st;
-
-  /* Most entries are plain report files: no stat for those. */
-  if (type == DT_REG)
-    {
-      if (is_json)
-        read_report (self, path);
-      return;
-    }
-  if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN && !is_json)
+  doc = baken_report_parse (self->parser, file->data, file->length, &error);
+  if (doc != NULL && baken_report_tally_add (self->tally, doc, &error))
     return;
-  if (stat (path, &st) != 0)
-    {
-      int saved = errno;
-      g_autofree char *shown = g_filename_display_name (path);
-
-      if (is_json || type == DT_DIR || type == DT_LNK)
-        skip (self, path, "%s: cannot read it (%s)", shown, g_strerror (saved));
-      return;
-    }
-  if (S_ISDIR (st.st_mode))
-    scan_folder (self, path, depth + 1);
-  else if (is_json)
-    read_report (self, path);
-}
-
-static void
-scan_folder (BakenReportScanner *self,
-             const char         *path,
-             guint               depth)
-{
-  g_autofree char *shown = g_filename_display_name (path);
-  g_autoptr(GPtrArray) names = NULL;
-  g_autofree char *key = NULL;
-  struct dirent *entry;
-  struct stat st;
-  DIR *dir;
-
-  if (depth > MAX_FOLDER_DEPTH)
-    {
-      skip (self, path, "%s: folders nest deeper than %d levels; left out", shown,
-            MAX_FOLDER_DEPTH);
-      return;
-    }
-  dir = opendir (path);
-  if (dir == NULL || fstat (dirfd (dir), &st) != 0)
-    {
-      int saved = errno;
-
-      if (dir != NULL)
-        closedir (dir);
-      skip (self, path, "%s: cannot read the folder (%s)", shown, g_strerror (saved));
-      return;
-    }
-  key = g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
-  if (!g_hash_table_add (self->folders, g_steal_pointer (&key)))
-    {
-      closedir (dir);
-      skip (self, path, "%s: a link to a folder that was read already; left out", shown);
-      return;
-    }
-
-  names = g_ptr_array_new_with_free_func (g_free);
-  while ((entry = readdir (dir)) != NULL)
-    {
-      gsize length = strlen (entry->d_name);
-      char *name;
-
-      /* ".", "..", and hidden names: partial uploads, editors' files. */
-      if (entry->d_name[0] == '.')
-        continue;
-      /* The name, then its type after the NUL (the sort sees the name only). */
-      name = g_malloc (length + 2);
-      memcpy (name, entry->d_name, length + 1);
-      name[length + 1] = (char) entry->d_type;
-      g_ptr_array_add (names, name);
-    }
-  closedir (dir);
-
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-
-      scan_entry (self, path, name, (unsigned char) name[strlen (name) + 1], depth);
-    }
+  shown = g_filename_display_name (file->path);
+  skip (self, file->path, "%s:%s%s", shown,
+        error->code == BAKEN_REPORT_ERROR_SYNTAX ? "" : " ", error->message);
 }
 
 gboolean
@@ -232,9 +115,29 @@ baken_report_scanner_scan (BakenReportScanner  *self,
       return FALSE;
     }
   if (S_ISDIR (st.st_mode))
-    scan_folder (self, path, 0);
+    {
+      BakenReportWalk *walk = baken_report_walk_start (path, self->folders);
+      BakenReportFile *file;
+
+      while ((file = baken_report_walk_next (walk)) != NULL)
+        {
+          take (self, file);
+          baken_report_file_free (file);
+        }
+      baken_report_walk_finish (walk);
+    }
   else
-    read_report (self, path);
+    {
+      g_autoptr(BakenReportFile) file = g_new0 (BakenReportFile, 1);
+      g_autoptr(GError) read_error = NULL;
+
+      file->path = g_strdup (path);
+      file->is_report = TRUE;
+      if (!baken_file_read (path, BAKEN_REPORT_MAX_SIZE, &file->data, &file->length,
+                            &read_error))
+        file->message = g_strdup (read_error->message);
+      take (self, file);
+    }
   return TRUE;
 }
 

@@ -3,12 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The upload stores a kiosk's report as KIOSK-ID/DATE.json, a USB export as a flat
- * folder; the scanner takes any tree. It reads every file whose name ends in ".json"
- * (names starting with "." are partial uploads and are passed over), in name order, so
- * two runs over the same tree give the same report. A folder is entered once however
- * many links lead to it; a link loop, a FIFO, a file over BAKEN_REPORT_MAX_SIZE, a file
- * that is not a good report: each is left out with a message naming it and what is
- * wrong, and the scan goes on. One document is held at a time.
+ * folder; the scanner takes any tree. A walk (baken-report-walk.h) reads the files in a
+ * thread of its own, in name order, so two runs over the same tree give the same report;
+ * the scanner parses each and adds it to the tally, one document at a time. A link loop,
+ * a FIFO, a file over BAKEN_REPORT_MAX_SIZE, a file that is not a good report: each is
+ * left out with a message naming it and what is wrong, and the scan goes on.
  */
 #pragma once
 

@@ -174,7 +174,7 @@ baken_report_schema_field (const BakenReportShape *shape,
     {
       const char *field = shape->fields[i].name;
 
-      if (strncmp (field, name, length) == 0 && field[length] == '\0')
+      if (field[0] == name[0] && strncmp (field, name, length) == 0 && field[length] == '\0')
         return &shape->fields[i];
     }
   return NULL;
