@@ -153,7 +153,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  context = g_option_context_new ("DIR… - the monitor's report over kiosks' daily reports");
+  context = g_option_context_new ("- the monitor's report over kiosks' daily reports");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, description);
   if (!g_option_context_parse (context, &argc, &argv, &error))
