@@ -9,6 +9,9 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev
   libsqlite3-dev libjson-glib-dev libsodium-dev libsoup-3.0-dev libcups2-dev
   libqrencode-dev libespeak-ng-dev libxml2-utils libxkbcommon-dev
+  # baken-report: a streaming JSON parser (365,000 reports a run; json-glib builds a tree
+  # and is ten times slower)
+  libyajl-dev
   # the Debian package (debian/, tests/package): dh with meson, dpkg-buildpackage
   debhelper dpkg-dev fakeroot
   # Debian's policy checks on the built package (tests/package/test-package.py)
@@ -35,6 +38,8 @@ packages=(
   cups-daemon cups-client cups-ipp-utils
   # accessibility: speech, and the AT-SPI end-to-end test
   espeak-ng espeak-ng-data python3-pyatspi
+  # baken-report's HTML, rendered in a real browser (tests/monitor/test-report-browser.py)
+  chromium
 )
 
 missing=()
