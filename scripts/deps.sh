@@ -28,6 +28,9 @@ packages=(
   cups-daemon cups-client cups-ipp-utils
   # accessibility: speech, and the AT-SPI end-to-end test
   espeak-ng espeak-ng-data python3-pyatspi
+  # the monitor: word lists of the kiosk's languages (which search terms may be kept),
+  # and a real server that accepts the reports' PUT (nginx with its DAV module)
+  wdutch wbritish wpolish wukrainian nginx-light
 )
 
 missing=()
