@@ -428,6 +428,49 @@ test_export (void)
   baken_test_assert_finalized_soon (g_steal_pointer (&monitor));
 }
 
+/* baken --export-reports DIR: the same files from the command line, and a config
+ * error said with FILE:LINE that never shows the token. */
+static void
+test_export_command (void)
+{
+  g_autofree char *dir = state_dir ();
+  g_autofree char *path = g_build_filename (dir, "state.sqlite", NULL);
+  g_autofree char *usb = g_build_filename (g_get_user_cache_dir (), "stick", NULL);
+  g_autofree char *conf = g_build_filename (g_get_user_config_dir (), "kiosk.conf", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_config_dir (), "bad.conf", NULL);
+  g_autofree char *output = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenState) state = baken_state_open (path, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_count_row_free);
+  const char *argv[] = { BAKEN_EXE, "--export-reports", usb, "--config", conf,
+                         "--state-dir", dir, NULL };
+
+  g_assert_no_error (error);
+  g_mkdir_with_parents (usb, 0700);
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
+  yesterday = baken_report_day_add (baken_report_day_of (g_get_real_time () / G_USEC_PER_SEC), -1);
+  g_ptr_array_add (rows, row_new (BAKEN_COUNT_SERVICE, "svc-schuldhulp", 4));
+  g_assert_true (baken_state_add_counts (state, yesterday, rows, &error));
+  g_file_set_contents (conf, "[kiosk]\nname = Bieb\n[monitor]\nkiosk-id = bieb-3\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (baken_test_run_with_input (argv, NULL, TRUE, NULL, &output), ==, 0);
+  g_assert_nonnull (strstr (output, "2 reports written to"));
+  file = g_strdup_printf ("%s/bieb-3/%s.json", usb, yesterday);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  validate (file);
+
+  g_file_set_contents (bad, "[monitor]\nkiosk-id = k\nupload-url = https://x.example/r\n"
+                       "upload-token = two words-secret\n", -1, &error);
+  argv[4] = bad;
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (baken_test_run_with_input (argv, NULL, TRUE, NULL, &output), ==, 1);
+  g_assert_nonnull (strstr (output, "bad.conf:4: [monitor] upload-token"));
+  g_assert_null (strstr (output, "secret"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/monitor/terms/word-lists", test_word_lists);
   g_test_add_func ("/monitor/session", test_session);
   g_test_add_func ("/monitor/export", test_export);
+  g_test_add_func ("/monitor/export-command", test_export_command);
 
   return g_test_run ();
 }
