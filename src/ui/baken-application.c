@@ -375,10 +375,12 @@ baken_application_startup (GApplication *application)
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
-/* The state DB of the sync's folder, for the print log and the staff PIN lock. */
+/* The state DB of the sync's folder, for the print log, the staff PIN lock and the
+ * monitor's counts. */
 static void
 attach_state (BakenApplication *self)
 {
+  g_autoptr(BakenMonitor) monitor = NULL;
   g_autofree char *path = NULL;
   g_autoptr(BakenState) state = NULL;
   g_autoptr(GError) error = NULL;
@@ -388,9 +390,19 @@ attach_state (BakenApplication *self)
   path = g_build_filename (baken_sync_get_state_dir (self->sync), "state.sqlite", NULL);
   state = baken_state_open (path, &error);
   if (state == NULL)
-    g_message ("No print log and no lasting staff PIN lock: %s", error->message);
-  else
-    baken_context_set_state (self->context, state);
+    {
+      g_message ("No print log, no lasting staff PIN lock, no counts: %s", error->message);
+      return;
+    }
+  baken_context_set_state (self->context, state);
+
+  /* The anonymous daily counts and their reports ([monitor]). */
+  monitor = baken_monitor_new (&self->config->monitor, &self->config->sync,
+                               baken_sync_get_state_dir (self->sync),
+                               baken_context_get_languages (self->context),
+                               baken_context_get_clock (self->context));
+  baken_context_set_monitor (self->context, monitor);
+  baken_monitor_start (monitor);
 }
 
 /* The desk is for staff: staff mode at the start and again whenever it ends (after
