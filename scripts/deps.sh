@@ -11,6 +11,8 @@ packages=(
   libqrencode-dev libespeak-ng-dev libxml2-utils libxkbcommon-dev
   # the Debian package (debian/, tests/package): dh with meson, dpkg-buildpackage
   debhelper dpkg-dev fakeroot
+  # Debian's policy checks on the built package (tests/package/test-package.py)
+  lintian
   # run: time zone data, fonts for all scripts the kiosk shows
   tzdata fonts-dejavu-core fonts-noto-core
   # systemd-analyze: the kiosk unit's sandbox (tests/package/test-unit-security.py)

@@ -527,3 +527,15 @@ baken_context_get_languages (BakenContext *self)
     }
   return (const char * const *) self->languages;
 }
+
+const char *
+baken_context_get_default_language (BakenContext *self)
+{
+  const char * const *languages;
+
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  languages = baken_context_get_languages (self);
+
+  return languages != NULL && languages[0] != NULL ? languages[0] : "nl";
+}

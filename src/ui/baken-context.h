@@ -55,6 +55,8 @@ GDateTime    *baken_context_dup_now     (BakenContext  *self);
 /* The languages of [kiosk] languages that the content speaks well enough to offer
  * ([kiosk] language-coverage), Dutch first; read once, with the content at hand. */
 const char * const *baken_context_get_languages (BakenContext *self);
+/* The first of them ("nl" when there are none): every resident starts in it. */
+const char         *baken_context_get_default_language (BakenContext *self);
 /* The state DB (nullable): the print log and the staff PIN lock survive a restart in
  * it. Set it before the staff session is first asked for. */
 void               baken_context_set_state    (BakenContext    *self,

@@ -276,6 +276,7 @@ def check_package(tap, srcroot, tmp):
 
     check_dconf_lock(tap, root, tmp, env)
     check_kiosk_package(tap, tmp, env)
+    check_lintian(tap, tmp, env)
 
     # Fonts: every kiosk language has a font, from a package the .deb depends on.
     for lang in LANGUAGES:
@@ -369,6 +370,31 @@ def check_kiosk_package(tap, tmp, env):
               and "deb-systemd-helper unmask ctrl-alt-del.target" in scripts["postrm"],
               "baken-kiosk masks ctrl-alt-del.target, and unmasks it when removed",
               "postinst:\n%s\npostrm:\n%s" % (scripts["postinst"], scripts["postrm"]))
+
+
+# Lintian's warnings and errors fail the test, except these, each with its reason. The
+# package's own overrides (debian/*.lintian-overrides) say the same to lintian itself;
+# this list stays empty unless lintian cannot be told.
+LINTIAN_ALLOWED = {}
+
+
+def check_lintian(tap, tmp, env):
+    """Debian's policy checks on the .changes: no error and no warning."""
+    if shutil.which("lintian") is None:
+        tap.check(False, "lintian runs", "lintian is not installed: run scripts/deps.sh")
+        return
+    changes = sorted(glob.glob(os.path.join(tmp, "baken_*.changes")))
+    if not tap.check(len(changes) == 1, "one .changes for lintian", "found %r" % changes):
+        return
+    result = run(["lintian", "--tag-display-limit", "0", "--info", changes[0]], env=env)
+    tags = []
+    for line in result.stdout.splitlines():
+        match = re.match(r"^([EW]): (\S+): (\S+)(.*)$", line)
+        if match and match.group(3) not in LINTIAN_ALLOWED:
+            tags.append(line)
+    tap.check(not tags and result.returncode in (0, 1),
+              "lintian: no error and no warning on the packages",
+              "\n".join(tags) or result.stdout)
 
 
 def main():
