@@ -10,6 +10,7 @@
 
 #include "baken-search.h"
 #include "baken-search-page.h"
+#include "baken-text-size.h"
 #include "baken-usage.h"
 
 struct _BakenUsage
@@ -22,6 +23,13 @@ struct _BakenUsage
   gboolean         visiting;     /* a visit began since the last reset */
   GtkWidget       *search_page;  /* (unowned) (nullable) the search being typed */
   char            *search_text;  /* (owned) (nullable) its text, in memory only */
+
+  /* What the resident switches on (baken_usage_watch ()) */
+  GtkWidget       *window;       /* (unowned) it owns what owns this */
+  BakenA11yController *a11y;     /* (unowned) */
+  BakenSpeechMode *speech_mode;  /* (unowned) */
+  GStrv            classes;      /* (owned) the window's style classes, last seen */
+  guint            speech_id;
 };
 
 G_DEFINE_FINAL_TYPE (BakenUsage, baken_usage, G_TYPE_OBJECT)
@@ -172,10 +180,100 @@ baken_usage_reset (BakenUsage *self,
 }
 
 static void
+language_cb (BakenUsage *self)
+{
+  g_autofree char *language = NULL;
+
+  g_object_get (self->window, "language", &language, NULL);
+  if (language == NULL ||
+      g_strcmp0 (language, baken_context_get_default_language (self->context)) == 0)
+    return;
+  baken_usage_touch (self);
+  baken_context_count (self->context, BAKEN_COUNT_LANGUAGE, language, NULL);
+}
+
+/* A style class of the window that was not there before. */
+static gboolean
+class_added (BakenUsage *self,
+             GStrv       classes,
+             const char *name)
+{
+  return name != NULL && g_strv_contains ((const char * const *) classes, name) &&
+         (self->classes == NULL ||
+          !g_strv_contains ((const char * const *) self->classes, name));
+}
+
+static void
+classes_cb (BakenUsage *self)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (self->window);
+  const char *large = baken_text_size_get_css_class (BAKEN_TEXT_SIZE_LARGE);
+  const char *very_large = baken_text_size_get_css_class (BAKEN_TEXT_SIZE_VERY_LARGE);
+
+  if (class_added (self, classes, large))
+    baken_context_count (self->context, BAKEN_COUNT_TEXT_SIZE, "large", NULL);
+  if (class_added (self, classes, very_large))
+    baken_context_count (self->context, BAKEN_COUNT_TEXT_SIZE, "very_large", NULL);
+  if (class_added (self, classes, "high-contrast"))
+    baken_context_count (self->context, BAKEN_COUNT_HIGH_CONTRAST, NULL, NULL);
+  if (class_added (self, classes, large) || class_added (self, classes, very_large) ||
+      class_added (self, classes, "high-contrast"))
+    baken_usage_touch (self);
+  g_strfreev (self->classes);
+  self->classes = g_steal_pointer (&classes);
+}
+
+/* Speech mode turns read-aloud on as well: told apart once it has settled. */
+static gboolean
+read_aloud_settled_cb (gpointer user_data)
+{
+  BakenUsage *self = user_data;
+
+  self->speech_id = 0;
+  if (!baken_a11y_controller_get_read_aloud (self->a11y))
+    return G_SOURCE_REMOVE;
+  baken_usage_touch (self);
+  baken_context_count (self->context,
+                       self->speech_mode != NULL && baken_speech_mode_get_on (self->speech_mode)
+                       ? BAKEN_COUNT_SPEECH_MODE : BAKEN_COUNT_READ_ALOUD, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_aloud_cb (BakenUsage *self)
+{
+  if (baken_a11y_controller_get_read_aloud (self->a11y) && self->speech_id == 0)
+    self->speech_id = g_idle_add (read_aloud_settled_cb, self);
+}
+
+void
+baken_usage_watch (BakenUsage          *self,
+                   GtkWidget           *window,
+                   BakenA11yController *a11y,
+                   BakenSpeechMode     *speech_mode)
+{
+  g_return_if_fail (BAKEN_IS_USAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (window) && BAKEN_IS_A11Y_CONTROLLER (a11y));
+
+  self->window = window;
+  self->a11y = a11y;
+  self->speech_mode = speech_mode;
+  self->classes = gtk_widget_get_css_classes (window);
+  g_signal_connect_object (window, "notify::language", G_CALLBACK (language_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "notify::css-classes", G_CALLBACK (classes_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (a11y, "notify::read-aloud", G_CALLBACK (read_aloud_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 baken_usage_dispose (GObject *object)
 {
   BakenUsage *self = BAKEN_USAGE (object);
 
+  g_clear_handle_id (&self->speech_id, g_source_remove);
+  g_clear_pointer (&self->classes, g_strfreev);
   forget_search_text (self);
   g_clear_object (&self->context);
 

@@ -11,7 +11,9 @@
  */
 #pragma once
 
+#include "baken-a11y-controller.h"
 #include "baken-navigator.h"
+#include "baken-speech-mode.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,13 @@ BakenUsage *baken_usage_new     (BakenContext    *context,
 /* A resident did something (a language, text size, read-aloud): a visit began, if
  * none had. */
 void        baken_usage_touch   (BakenUsage      *self);
+/* Counts what the resident switches on: a language other than the default (window's
+ * "language"), a larger text or high contrast (its style classes), read-aloud, or
+ * speech mode (a11y's "read-aloud" with speech_mode on). */
+void        baken_usage_watch   (BakenUsage           *self,
+                                 GtkWidget            *window,
+                                 BakenA11yController  *a11y,
+                                 BakenSpeechMode      *speech_mode);
 /* The kiosk resets for the next resident: the search ends, an idle reset that ended
  * a visit is counted (idle: FALSE for a reset that was not for lack of input), and
  * the counts are written. */
