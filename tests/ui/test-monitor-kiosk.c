@@ -274,6 +274,84 @@ test_staff_not_counted (void)
   ui_test_window_destroy (window);
 }
 
+static gboolean
+shows_text_containing (BakenWindow *window,
+                       const char  *part)
+{
+  g_autoptr(GPtrArray) labels = ui_test_collect_labels (GTK_WIDGET (window));
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (g_ptr_array_index (labels, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+exported (gpointer data)
+{
+  return shows_text_containing (data, "op de USB-stick gezet");
+}
+
+/* The status screen: the last upload said 401, in plain words and the server's; the
+ * reports go onto the stick (here a folder) in KIOSK-ID/. */
+static void
+test_status_screen (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new ("[monitor]\nkiosk-id=bieb-2\n"
+                                                      "upload-url=http://127.0.0.1:9/r\n"
+                                                      "upload-token=t0ken\n");
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "baken", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.sqlite", NULL);
+  g_autofree char *stick = g_build_filename (g_get_user_cache_dir (), "stick", NULL);
+  g_autofree char *today = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenContext) context = NULL;
+  g_autoptr(BakenMonitor) monitor = NULL;
+  g_autoptr(BakenState) state = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *export = NULL;
+  BakenWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_mkdir_with_parents (stick, 0700);
+  g_setenv ("BAKEN_EXPORT_TO_DIR", stick, TRUE);
+  state = baken_state_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (baken_state_record_upload (state, g_get_real_time () / G_USEC_PER_SEC, FALSE,
+                                            "HTTP 401 Unauthorized: the server does not accept "
+                                            "the token; check [monitor] upload-token", &error));
+  context = baken_context_load (config, &error);
+  g_assert_no_error (error);
+  baken_context_set_state (context, state);
+  monitor = baken_monitor_new (&config->monitor, &config->sync, dir, NULL,
+                               baken_context_get_clock (context));
+  baken_context_set_monitor (context, monitor);
+  window = ui_test_window_new_for_context (context, 1.0, 1080, 1920);
+  baken_staff_session_start_unlocked (baken_context_get_staff (context));
+  ui_test_activate_to (window, "kiosk.open-status", NULL, "status");
+
+  g_assert_true (shows_text_containing (window, "Versturen mislukt"));
+  g_assert_true (shows_text_containing (window, "HTTP 401"));
+  g_assert_false (shows_text_containing (window, "t0ken"));
+
+  buttons = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)),
+                   "Op USB-stick zetten") == 0)
+      export = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (export);
+  g_assert_true (gtk_widget_get_sensitive (export));
+  g_signal_emit_by_name (export, "clicked");
+  g_assert_true (ui_test_wait (exported, window, 10000));
+  today = baken_report_day_of (baken_clock_get_unix (baken_context_get_clock (context)));
+  file = g_strdup_printf ("%s/bieb-2/%s.json", stick, today);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+  g_unsetenv ("BAKEN_EXPORT_TO_DIR");
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +360,7 @@ main (int   argc,
 
   g_test_add_func ("/monitor/kiosk/visit", test_visit);
   g_test_add_func ("/monitor/kiosk/staff-not-counted", test_staff_not_counted);
+  g_test_add_func ("/monitor/kiosk/status-screen", test_status_screen);
 
   return g_test_run ();
 }
