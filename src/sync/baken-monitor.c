@@ -333,6 +333,8 @@ baken_monitor_new (const BakenMonitorSettings *settings,
   self->status->kiosk_id = g_strdup (settings->kiosk_id);
   self->status->content_source = g_strdup ("none");
   self->status->printer_state = g_strdup ("none");
+  /* The kiosk process started about now: the reports' uptime counts from here. */
+  self->status->started = baken_clock_get_unix (clock);
   self->pool = g_thread_pool_new (run_job, self, 1, FALSE, NULL);
 
   state = baken_state_open (self->state_path, &error);
@@ -423,10 +425,14 @@ void
 baken_monitor_set_status (BakenMonitor            *self,
                           const BakenReportStatus *status)
 {
+  gint64 started;
+
   g_return_if_fail (BAKEN_IS_MONITOR (self));
 
+  started = self->status->started;
   baken_report_status_free (self->status);
   self->status = baken_report_status_copy (status);
+  self->status->started = started;
   g_free (self->status->kiosk_id);
   self->status->kiosk_id = g_strdup (self->settings->kiosk_id);
 }

@@ -60,7 +60,8 @@ void          baken_monitor_count_search      (BakenMonitor          *self,
                                                const char            *text,
                                                gboolean               found);
 
-/* What the reports say about the kiosk (content, printer); kiosk_id is the settings'. */
+/* What the reports say about the kiosk (content, printer); kiosk_id is the settings',
+ * started the monitor's own (when it was made). */
 void          baken_monitor_set_status        (BakenMonitor          *self,
                                                const BakenReportStatus *status);
 

@@ -22,6 +22,7 @@ struct _BakenFeedback
 
   /* Template children */
   GtkStack          *stack;
+  GtkWidget         *reasons_question;
   GtkWidget         *thanks;
 };
 
@@ -77,8 +78,8 @@ open_reasons_activated (GtkWidget  *widget,
   BakenFeedback *self = BAKEN_FEEDBACK (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "wrong-reasons");
-  /* The first reason, so the keypad and speech mode go on from there. */
-  gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+  /* The question takes the focus: speech mode says it, the keypad goes on from there. */
+  gtk_widget_grab_focus (self->reasons_question);
 }
 
 static void
@@ -116,6 +117,7 @@ baken_feedback_class_init (BakenFeedbackClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-feedback.ui");
   gtk_widget_class_bind_template_child (widget_class, BakenFeedback, stack);
+  gtk_widget_class_bind_template_child (widget_class, BakenFeedback, reasons_question);
   gtk_widget_class_bind_template_child (widget_class, BakenFeedback, thanks);
   gtk_widget_class_set_css_name (widget_class, "feedback");
 

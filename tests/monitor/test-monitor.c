@@ -348,6 +348,7 @@ test_session (void)
                                                                          "terms_without_result")),
                     ==, 1);
   g_assert_cmpint (member_int (root, "status/restarts"), ==, 1);
+  g_assert_cmpint (member_int (root, "status/uptime_s"), ==, 86400);
 
   /* What a resident typed that is not plain words: nowhere (the state, cache and
    * runtime dirs, and whatever changed in /tmp since the test began). */
