@@ -78,8 +78,8 @@ open_reasons_activated (GtkWidget  *widget,
   BakenFeedback *self = BAKEN_FEEDBACK (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "wrong-reasons");
-  /* The question takes the focus: speech mode says it, the keypad goes on from there. */
-  gtk_widget_grab_focus (self->reasons_question);
+  /* The first reason, so the keypad and speech mode go on from there. */
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
 }
 
 static void

@@ -333,8 +333,11 @@ fill (BakenServicePage *self)
   gtk_widget_set_visible (self->places_section, service->locations->len > 0);
 
   /* Residents only: staff answers would not be theirs. */
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback_slot),
-                          baken_context_get_audience (context) != BAKEN_AUDIENCE_STAFF);
+  if (baken_context_get_audience (context) == BAKEN_AUDIENCE_STAFF)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->feedback_slot), FALSE);
+      return;
+    }
   gtk_box_append (self->feedback_slot,
                   baken_feedback_new (context, BAKEN_FEEDBACK_HELPED, service->id));
   gtk_box_append (self->feedback_slot,
