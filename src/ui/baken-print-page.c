@@ -239,11 +239,11 @@ submitted_cb (GObject      *source,
       /* A resident's slip: the ways of contact it carries, and did it help. */
       if (!self->handover)
         {
-          baken_context_count_slip_channels (baken_page_get_context (BAKEN_PAGE (self)),
-                                             self->service_id);
           GtkWidget *helped = baken_feedback_new (baken_page_get_context (BAKEN_PAGE (self)),
                                                   BAKEN_FEEDBACK_HELPED, self->service_id);
 
+          baken_context_count_slip_channels (baken_page_get_context (BAKEN_PAGE (self)),
+                                             self->service_id);
           gtk_widget_set_halign (helped, GTK_ALIGN_CENTER);
           gtk_box_append (self->done_feedback, helped);
         }
