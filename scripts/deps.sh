@@ -40,6 +40,11 @@ packages=(
   espeak-ng espeak-ng-data python3-pyatspi
   # baken-report's HTML, rendered in a real browser (tests/monitor/test-report-browser.py)
   chromium
+  # the monitor: word lists of the kiosk's languages (which search terms may be kept),
+  # and a real server that accepts the reports' PUT (nginx with its DAV module)
+  wdutch wbritish wpolish wukrainian nginx-light
+  # the reports checked against docs/report-schema.json (tests/monitor)
+  python3-jsonschema
 )
 
 missing=()

@@ -11,6 +11,7 @@
 #include "baken-config.h"
 #include "baken-config-error.h"
 #include "baken-config-keypad.h"
+#include "baken-config-monitor.h"
 #include "baken-file.h"
 #include "baken-idle.h"
 #include "baken-minisign.h"
@@ -68,6 +69,12 @@ static const KnownKey known_keys[] = {
   { "sync", "timeout", VALUE_STRING, "a duration such as 10m that a whole sync may take" },
   { "sync", "stall-timeout", VALUE_STRING, "a duration such as 30s without any data after "
     "which a download is given up" },
+  { "monitor", "kiosk-id", VALUE_STRING, "a letter or digit, then letters, digits, '.', '_' "
+    "or '-' (at most 128), e.g. bieb-centrum-1: the folder of this kiosk's reports" },
+  { "monitor", "upload-url", VALUE_STRING, "the https URL the daily reports are put under, "
+    "e.g. https://monitor.example.nl/reports" },
+  { "monitor", "upload-token", VALUE_STRING, "this kiosk's bearer token, or file:PATH of a "
+    "file that holds it" },
   /* In BakenKeypadCommand order. */
   { "keypad", "help", VALUE_LIST, "key names separated by ';' (GDK/X names such as KP_Add, "
     "F1): speech mode on, and where the resident is" },
@@ -343,6 +350,11 @@ read_value (BakenConfig     *self,
       else
         self->sync.stall_timeout = seconds;
     }
+  else if (g_str_equal (group, "monitor"))
+    {
+      if (!_baken_config_monitor_read (self, file, key, known->help, path, contents, error))
+        return FALSE;
+    }
   else if (g_str_equal (group, "keypad"))
     {
       if (!_baken_config_keypad_read (self, file, key, known->help, path, contents, error))
@@ -380,6 +392,7 @@ baken_config_new (void)
   self->sync.timeout = 600;
   self->sync.stall_timeout = 30;
   _baken_config_keypad_set_defaults (self);
+  _baken_config_monitor_set_defaults (self);
 
   return self;
 }
@@ -429,7 +442,7 @@ baken_config_load (const char  *path,
           _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
                               groups[g], NULL,
                               "unknown group [%s]; the groups are [kiosk], [content], [idle], "
-                              "[hours], [print], [staff], [sync] and [keypad]", groups[g]);
+                              "[hours], [print], [staff], [sync], [monitor] and [keypad]", groups[g]);
           return NULL;
         }
 
@@ -468,7 +481,8 @@ baken_config_load (const char  *path,
     }
   self->has_location = has_lat && has_lon;
 
-  if (!_baken_config_keypad_check (self, file, path, contents, error))
+  if (!_baken_config_keypad_check (self, file, path, contents, error) ||
+      !_baken_config_monitor_check (self, path, contents, error))
     return NULL;
 
   if (self->staff_pin_hash == NULL)
@@ -518,6 +532,7 @@ baken_config_unref (BakenConfig *self)
   g_free (self->staff_pin_hash);
   g_free (self->sync.url);
   g_ptr_array_unref (self->sync.keys);
+  baken_monitor_settings_clear (&self->monitor);
   for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
     g_strfreev (self->keypad[i]);
   g_free (self);

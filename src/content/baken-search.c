@@ -273,6 +273,29 @@ baken_search_prepare (BakenCatalog  *catalog,
   return _baken_search_index_get (catalog, error) != NULL;
 }
 
+gboolean
+baken_search_knows_word (BakenCatalog  *catalog,
+                         const char    *word,
+                         gboolean      *known,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) tokens = NULL;
+  BakenSearchIndex *index;
+  int end = 0;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (word != NULL && known != NULL, FALSE);
+
+  *known = FALSE;
+  if (!(index = _baken_search_index_get (catalog, error)))
+    return FALSE;
+  tokens = _baken_search_index_tokenize (index, word, &end);
+  *known = tokens->len == 1 &&
+           _baken_search_index_has_word (index, g_ptr_array_index (tokens, 0), FALSE);
+
+  return TRUE;
+}
+
 GPtrArray *
 baken_search_run (BakenCatalog  *catalog,
                   const char    *text,

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A writable SQLite DB in WAL mode under the state folder, next to (never inside) the
- * content bundles, so it survives every content swap. Its schema is versioned with
+ * content bundles, so it survives every content swap. The monitor's daily counts are
+ * in it too (baken-state-counts.h). Its schema is versioned with
  * PRAGMA user_version and migrated step by step on open. It never holds anything that
  * identifies a person: no names, numbers, addresses or text typed by a resident.
  *
@@ -29,7 +30,7 @@ typedef enum {
 GQuark baken_state_error_quark (void);
 
 /* PRAGMA user_version of the state DB this build writes. */
-#define BAKEN_STATE_SCHEMA_VERSION 2
+#define BAKEN_STATE_SCHEMA_VERSION 3
 
 /* How a sync attempt ended; the sync log's result column holds the nick. */
 typedef enum {

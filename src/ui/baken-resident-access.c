@@ -229,6 +229,14 @@ baken_resident_access_get_a11y (BakenResidentAccess *self)
   return self->a11y;
 }
 
+BakenSpeechMode *
+baken_resident_access_get_speech_mode (BakenResidentAccess *self)
+{
+  g_return_val_if_fail (BAKEN_IS_RESIDENT_ACCESS (self), NULL);
+
+  return self->speech_mode;
+}
+
 char *
 baken_resident_access_dup_speech_text (BakenResidentAccess *self)
 {

@@ -10,6 +10,7 @@
 #include "baken-context.h"
 #include "baken-navigator.h"
 #include "baken-page-keys.h"
+#include "baken-speech-mode.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,7 @@ void                 baken_resident_access_listen     (BakenResidentAccess      
 void                 baken_resident_access_page_shown (BakenResidentAccess      *self);
 
 BakenA11yController *baken_resident_access_get_a11y   (BakenResidentAccess      *self);
+BakenSpeechMode     *baken_resident_access_get_speech_mode (BakenResidentAccess *self);
 /* What "Lees voor" says now (see baken-speech-source.h), NULL when nothing. */
 char                *baken_resident_access_dup_speech_text (BakenResidentAccess *self);
 

@@ -9,6 +9,7 @@
 #include "baken-a11y-controller.h"
 #include "baken-context.h"
 #include "baken-navigator.h"
+#include "baken-speech-mode.h"
 #include "baken-staff-controller.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ typedef struct
   BakenNavigator       *navigator;
   BakenA11yController  *a11y;
   BakenStaffController *staff;
+  BakenSpeechMode      *speech_mode;  /* told apart from "Lees voor" in the counts */
 } BakenResidentLayout;
 
 /* Starts the idle timer; idle_scale multiplies its durations (1.0 in production). */

@@ -262,7 +262,7 @@ test_migrate_from_1 (void)
 
   state = baken_state_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, BAKEN_STATE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT serial FROM installed"), ==, 41);
   log = baken_state_get_sync_log (state, 0, &error);
   g_assert_cmpuint (log->len, ==, 1);
