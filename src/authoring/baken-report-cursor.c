@@ -45,7 +45,7 @@ baken_report_cursor_next (BakenReportCursor  *self,
       /* An item of visits_by_hour. */
       if (frame->n == 24)
         {
-          g_set_error_literal (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+          g_set_error_literal (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                                "more than 24 hours");
           return NULL;
         }
@@ -106,7 +106,7 @@ baken_report_cursor_key (BakenReportCursor  *self,
         {
           g_autofree char *quoted = baken_report_quote (key, length);
 
-          g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+          g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                        "unknown field %s", quoted);
           return FALSE;
         }
@@ -114,7 +114,7 @@ baken_report_cursor_key (BakenReportCursor  *self,
       bit = 1u << (field - shape->fields);
       if (frame->seen & bit)
         {
-          g_set_error_literal (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+          g_set_error_literal (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                                "the field appears twice");
           return FALSE;
         }
@@ -129,7 +129,7 @@ baken_report_cursor_key (BakenReportCursor  *self,
     return FALSE;
   if (frame->n == shape->max_keys)
     {
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "more than %u keys", shape->max_keys);
       return FALSE;
     }
@@ -167,7 +167,7 @@ baken_report_cursor_close (BakenReportCursor  *self,
     {
       if (frame->n != 24)
         {
-          g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+          g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                        "%u hours instead of 24", frame->n);
           /* The path of the message is the list's, not its last item's. */
           frame->n = 0;
@@ -179,7 +179,7 @@ baken_report_cursor_close (BakenReportCursor  *self,
       for (guint i = 0; i < shape->n_fields; i++)
         if (!(frame->seen & (1u << i)))
           {
-            g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+            g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                          "the field \"%s\" is missing", shape->fields[i].name);
             return FALSE;
           }
@@ -205,7 +205,7 @@ baken_report_cursor_close (BakenReportCursor  *self,
             {
               g_autofree char *quoted = baken_report_quote (key, strlen (key));
 
-              g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+              g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                            "the key %s appears twice", quoted);
               return FALSE;
             }

@@ -53,10 +53,11 @@ baken_report_fleet_table (BakenReportTally       *tally,
   static const char * const printer_states[] = { "ready", "busy", "problem", "none", NULL };
   guint32 today = baken_report_tally_get_today (tally);
   BakenReportTable *table = baken_report_table_new ("kiosks", w->fleet_title, TRUE, w->id, w->kiosk,
-                                       w->status, w->serial, w->published, w->app_version,
-                                       w->first_seen, w->last_seen, w->days_reported,
-                                       w->last_sync, w->sync_result, w->sync_reason,
-                                       w->printer, w->restarts, w->fallbacks, NULL);
+                                                    w->status, w->serial, w->published,
+                                                    w->app_version, w->first_seen, w->last_seen,
+                                                    w->days_reported, w->last_sync, w->sync_result,
+                                                    w->sync_reason, w->printer, w->restarts,
+                                                    w->fallbacks, NULL);
   g_autoptr(GPtrArray) all = baken_report_tally_get_kiosks (tally);
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, TRUE, sizeof (KioskRow), all->len);
 
@@ -78,6 +79,7 @@ baken_report_fleet_table (BakenReportTally       *tally,
       KioskRow *row = &g_array_index (rows, KioskRow, i);
       BakenReportKiosk *kiosk = row->kiosk;
       g_autoptr(GString) status = g_string_new (NULL);
+      BakenReportCell *cell;
 
       if (row->silent_days > 0)
         {
@@ -93,17 +95,22 @@ baken_report_fleet_table (BakenReportTally       *tally,
 
       baken_report_table_add_text (table, kiosk->id);
       baken_report_table_add_text (table, kiosk->name);
-      baken_report_table_add_text (table, status->str)->marked = row->silent_days > 0 || row->behind;
-      baken_report_table_add (table, BAKEN_REPORT_CELL_NUMBER, kiosk->serial)->marked = row->behind;
+      cell = baken_report_table_add_text (table, status->str);
+      cell->marked = row->silent_days > 0 || row->behind;
+      cell = baken_report_table_add (table, BAKEN_REPORT_CELL_NUMBER, kiosk->serial);
+      cell->marked = row->behind;
       baken_report_table_add_text (table, kiosk->published);
       baken_report_table_add_text (table, kiosk->app_version);
       baken_report_table_add (table, BAKEN_REPORT_CELL_DATE, kiosk->first_date);
-      baken_report_table_add (table, BAKEN_REPORT_CELL_DATE, kiosk->last_date)->marked = row->silent_days > 0;
+      cell = baken_report_table_add (table, BAKEN_REPORT_CELL_DATE, kiosk->last_date);
+      cell->marked = row->silent_days > 0;
       baken_report_table_add (table, BAKEN_REPORT_CELL_NUMBER, kiosk->n_days);
       baken_report_table_add_text (table, kiosk->sync_at);
-      baken_report_table_add_text (table, choice_word (kiosk->sync_result, sync_results, w->sync_results));
+      baken_report_table_add_text (table, choice_word (kiosk->sync_result, sync_results,
+                                                       w->sync_results));
       baken_report_table_add_text (table, kiosk->sync_reason);
-      baken_report_table_add_text (table, choice_word (kiosk->printer_state, printer_states, w->printer_states));
+      baken_report_table_add_text (table, choice_word (kiosk->printer_state, printer_states,
+                                                       w->printer_states));
       baken_report_table_add (table, BAKEN_REPORT_CELL_NUMBER, kiosk->restarts);
       baken_report_table_add (table, BAKEN_REPORT_CELL_NUMBER, kiosk->fallbacks);
     }

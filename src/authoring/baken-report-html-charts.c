@@ -148,9 +148,9 @@ baken_report_html_weeks (GString                 *out,
                             w->week_axis, series, n_top + 1, w);
   if (weeks.n < weeks.n_all)
     {
+      const char *file = tables->tables[BAKEN_REPORT_TABLE_WEEKS]->file;
       g_autofree char *n = baken_report_words_number (w, weeks.n);
-      g_autofree char *text = baken_report_words_fill (w->weeks_last, n,
-                                                       tables->tables[BAKEN_REPORT_TABLE_WEEKS]->file);
+      g_autofree char *text = baken_report_words_fill (w->weeks_last, n, file);
 
       baken_report_html_paragraph (out, "more", text);
     }

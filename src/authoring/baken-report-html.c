@@ -59,7 +59,8 @@ static const char style[] =
   "footer{margin-top:48px;color:#555;font-size:14px;border-top:1px solid #ccc;"
   "padding-top:8px}\n"
   "@media print{body{max-width:none;padding:0;font-size:10.5pt}nav{display:none}"
-  "h2{break-after:avoid;margin-top:24px}svg.chart,.tiles{break-inside:avoid}"
+  "h2,h3,.intro{break-after:avoid}.intro,.tiles{break-inside:avoid}h2{margin-top:24px}"
+  "svg.chart{break-before:avoid;break-inside:avoid}"
   "tr{break-inside:avoid}thead{display:table-header-group}a{color:inherit}}\n";
 
 static void

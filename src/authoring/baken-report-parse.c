@@ -47,7 +47,7 @@ struct _BakenReportParser
   GError            *version_error;    /* (owned) (nullable) another version */
 };
 
-/* Records error (a BAKEN_REPORT_ERROR) at the cursor; returns whether yajl reads on. */
+/* Records error (a BAKEN_REPORT_PARSE_ERROR) at the cursor; returns whether yajl reads on. */
 static int
 fail (BakenReportParser *self,
       GError            *error)
@@ -55,16 +55,16 @@ fail (BakenReportParser *self,
   g_autofree char *where = baken_report_cursor_path (&self->cursor);
 
   /* Not a report, or another version: where in it does not matter. */
-  if (*where != '\0' && error->code != BAKEN_REPORT_ERROR_FORMAT &&
-      error->code != BAKEN_REPORT_ERROR_VERSION)
+  if (*where != '\0' && error->code != BAKEN_REPORT_PARSE_ERROR_FORMAT &&
+      error->code != BAKEN_REPORT_PARSE_ERROR_VERSION)
     g_prefix_error (&error, "%s: ", where);
-  if (error->code == BAKEN_REPORT_ERROR_FORMAT)
+  if (error->code == BAKEN_REPORT_PARSE_ERROR_FORMAT)
     {
       self->format = SEEN_BAD;
       if (self->format_error == NULL)
         self->format_error = g_steal_pointer (&error);
     }
-  else if (error->code == BAKEN_REPORT_ERROR_VERSION)
+  else if (error->code == BAKEN_REPORT_PARSE_ERROR_VERSION)
     {
       if (self->version_error == NULL)
         self->version_error = g_steal_pointer (&error);
@@ -95,8 +95,8 @@ fail_printf (BakenReportParser *self,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  return fail (self, g_error_new_literal (BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
-                                          message));
+  return fail (self, g_error_new_literal (BAKEN_REPORT_PARSE_ERROR,
+                                          BAKEN_REPORT_PARSE_ERROR_INVALID, message));
 }
 
 static const char *
@@ -133,7 +133,7 @@ mismatch (BakenReportParser      *self,
           const char             *found)
 {
   if (self->cursor.depth == 0)
-    return fail (self, g_error_new (BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_FORMAT,
+    return fail (self, g_error_new (BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_FORMAT,
                                     "not a Baken report: the document is %s, not an object",
                                     found));
   return fail_printf (self, "found %s where %s belongs", found, describe (field));
@@ -186,12 +186,12 @@ check_version (BakenReportParser *self,
   if (self->version_error != NULL)
     return;
   if (value > BAKEN_REPORT_VERSION)
-    self->version_error = g_error_new (BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_VERSION,
+    self->version_error = g_error_new (BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_VERSION,
                                        "report format version %lld is newer than this "
                                        "baken-report reads (%d); update baken-report",
                                        value, BAKEN_REPORT_VERSION);
   else
-    self->version_error = g_error_new (BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_VERSION,
+    self->version_error = g_error_new (BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_VERSION,
                                        "version %lld is not a version of the Baken report "
                                        "format (this baken-report reads %d)",
                                        value, BAKEN_REPORT_VERSION);
@@ -531,9 +531,9 @@ syntax_error (yajl_handle  handle,
         }
     }
   if (strstr (what, "premature EOF") != NULL)
-    return g_error_new (BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_SYNTAX,
+    return g_error_new (BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_SYNTAX,
                         "%u:%u: the JSON ends too early: the file is cut off", line, column);
-  return g_error_new (BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_SYNTAX,
+  return g_error_new (BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_SYNTAX,
                       "%u:%u: not valid JSON (%s)", line, column, what);
 }
 
@@ -555,7 +555,7 @@ baken_report_parse (BakenReportParser *self,
   reset (self);
   if (!baken_json_check_depth (data, length, BAKEN_REPORT_MAX_DEPTH, &line, &column))
     {
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_SYNTAX,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_SYNTAX,
                    "%u:%u: objects and lists nest deeper than %d levels; a report nests "
                    "4 deep", line, column, BAKEN_REPORT_MAX_DEPTH);
       return NULL;
@@ -577,7 +577,7 @@ baken_report_parse (BakenReportParser *self,
   else if (syntax != NULL)
     g_propagate_error (error, g_steal_pointer (&syntax));
   else if (self->format != SEEN_GOOD)
-    g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_FORMAT,
+    g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_FORMAT,
                  "not a Baken report: it has no \"format\": \"baken-report\"");
   else if (self->error != NULL)
     g_propagate_error (error, g_steal_pointer (&self->error));

@@ -28,15 +28,15 @@ G_BEGIN_DECLS
 /* The largest count (the schema's #/$defs/count). */
 #define BAKEN_REPORT_MAX_COUNT     1000000000
 
-#define BAKEN_REPORT_ERROR (baken_report_error_quark ())
+#define BAKEN_REPORT_PARSE_ERROR (baken_report_parse_error_quark ())
 
 typedef enum {
-  BAKEN_REPORT_ERROR_SYNTAX,     /* not JSON, truncated, nested too deep */
-  BAKEN_REPORT_ERROR_FORMAT,     /* JSON, but not a Baken report */
-  BAKEN_REPORT_ERROR_VERSION,    /* a Baken report of a version this parser does not read */
-  BAKEN_REPORT_ERROR_INVALID,    /* a field missing, unknown, repeated, of the wrong type
+  BAKEN_REPORT_PARSE_ERROR_SYNTAX,     /* not JSON, truncated, nested too deep */
+  BAKEN_REPORT_PARSE_ERROR_FORMAT,     /* JSON, but not a Baken report */
+  BAKEN_REPORT_PARSE_ERROR_VERSION,    /* a Baken report of a version this parser does not read */
+  BAKEN_REPORT_PARSE_ERROR_INVALID,    /* a field missing, unknown, repeated, of the wrong type
                                   * or out of bounds */
-} BakenReportError;
+} BakenReportParseError;
 
 typedef enum {
   BAKEN_REPORT_CHANNEL_PHONE,
@@ -126,7 +126,7 @@ typedef struct
 
 typedef struct _BakenReportParser BakenReportParser;
 
-GQuark             baken_report_error_quark  (void);
+GQuark             baken_report_parse_error_quark  (void);
 
 BakenReportParser *baken_report_parser_new   (void);
 void               baken_report_parser_free  (BakenReportParser *self);

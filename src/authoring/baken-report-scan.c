@@ -74,7 +74,7 @@ skip (BakenReportScanner *self,
 /* Counts the report file (read by the walk, or not), or says why it is left out. */
 static void
 take (BakenReportScanner *self,
-      BakenReportFile    *file)
+      BakenReportWalkFile    *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *shown = NULL;
@@ -92,7 +92,7 @@ take (BakenReportScanner *self,
     return;
   shown = g_filename_display_name (file->path);
   skip (self, file->path, "%s:%s%s", shown,
-        error->code == BAKEN_REPORT_ERROR_SYNTAX ? "" : " ", error->message);
+        error->code == BAKEN_REPORT_PARSE_ERROR_SYNTAX ? "" : " ", error->message);
 }
 
 gboolean
@@ -117,18 +117,18 @@ baken_report_scanner_scan (BakenReportScanner  *self,
   if (S_ISDIR (st.st_mode))
     {
       BakenReportWalk *walk = baken_report_walk_start (path, self->folders);
-      BakenReportFile *file;
+      BakenReportWalkFile *file;
 
       while ((file = baken_report_walk_next (walk)) != NULL)
         {
           take (self, file);
-          baken_report_file_free (file);
+          baken_report_walk_file_free (file);
         }
       baken_report_walk_finish (walk);
     }
   else
     {
-      g_autoptr(BakenReportFile) file = g_new0 (BakenReportFile, 1);
+      g_autoptr(BakenReportWalkFile) file = g_new0 (BakenReportWalkFile, 1);
       g_autoptr(GError) read_error = NULL;
 
       file->path = g_strdup (path);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* Declared in baken-report-parse.h; defined here, below every file that sets it. */
-G_DEFINE_QUARK (baken-report-error-quark, baken_report_error)
+G_DEFINE_QUARK (baken-report-parse-error-quark, baken_report_parse_error)
 
 #define DOC(member)   G_STRUCT_OFFSET (BakenReportDoc, member)
 #define TOTAL(member) (DOC (totals) + G_STRUCT_OFFSET (BakenReportTotals, member))
@@ -219,7 +219,7 @@ baken_report_check_count (long long   value,
 {
   if (value < 0 || value > BAKEN_REPORT_MAX_COUNT)
     {
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "%lld is not a count (a whole number from 0 to %d)", value,
                    BAKEN_REPORT_MAX_COUNT);
       return FALSE;
@@ -319,7 +319,7 @@ baken_report_check_string (const BakenReportField  *field,
   *julian = 0;
   if (memchr (value, '\0', length) != NULL)
     {
-      g_set_error_literal (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error_literal (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                            "the text holds a NUL character (\\u0000)");
       return FALSE;
     }
@@ -332,7 +332,7 @@ baken_report_check_string (const BakenReportField  *field,
       n_chars = g_utf8_strlen (value, length);
       if (n_chars > field->max_length)
         {
-          g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+          g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                        "the text is %ld characters long; at most %u are allowed", n_chars,
                        field->max_length);
           return FALSE;
@@ -340,7 +340,7 @@ baken_report_check_string (const BakenReportField  *field,
       if (field->kind == BAKEN_REPORT_FIELD_STRING || is_time (value, length))
         return TRUE;
       quoted = baken_report_quote (value, length);
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "%s is not a time such as 2025-03-01T08:00:00Z (RFC 3339)", quoted);
       return FALSE;
 
@@ -348,7 +348,7 @@ baken_report_check_string (const BakenReportField  *field,
       if (is_id (value, length))
         return TRUE;
       quoted = baken_report_quote (value, length);
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "%s is not an id (1 to 128 letters, digits, '.', '_' or '-', starting "
                    "with a letter or digit)", quoted);
       return FALSE;
@@ -357,7 +357,7 @@ baken_report_check_string (const BakenReportField  *field,
       if (length == 10 && parse_date (value, length, julian))
         return TRUE;
       quoted = baken_report_quote (value, length);
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "%s is not a date such as 2025-03-01", quoted);
       return FALSE;
 
@@ -373,7 +373,7 @@ baken_report_check_string (const BakenReportField  *field,
         g_autofree char *list = g_strjoinv (", ", (char **) field->choices);
 
         quoted = baken_report_quote (value, length);
-        g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+        g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                      "%s is not one of %s", quoted, list);
       }
       return FALSE;
@@ -382,7 +382,7 @@ baken_report_check_string (const BakenReportField  *field,
       if (length == strlen ("baken-report") && memcmp (value, "baken-report", length) == 0)
         return TRUE;
       quoted = baken_report_quote (value, length);
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_FORMAT,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_FORMAT,
                    "not a Baken report: its format is %s, not \"baken-report\"", quoted);
       return FALSE;
 
@@ -410,7 +410,7 @@ baken_report_check_key (BakenReportKeyKind   kind,
       if (is_id (key, length))
         return TRUE;
       quoted = baken_report_quote (key, length);
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "the key %s is not an id (1 to 128 letters, digits, '.', '_' or '-', "
                    "starting with a letter or digit)", quoted);
       return FALSE;
@@ -420,21 +420,21 @@ baken_report_check_key (BakenReportKeyKind   kind,
           g_ascii_islower (key[1]) && (length == 2 || g_ascii_islower (key[2])))
         return TRUE;
       quoted = baken_report_quote (key, length);
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "the key %s is not a language code (2 or 3 letters a to z)", quoted);
       return FALSE;
 
     case BAKEN_REPORT_KEY_TERM:
       if (memchr (key, '\0', length) != NULL)
         {
-          g_set_error_literal (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+          g_set_error_literal (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                                "a search term holds a NUL character (\\u0000)");
           return FALSE;
         }
       if (g_utf8_strlen (key, length) <= 64)
         return TRUE;
       quoted = baken_report_quote (key, length);
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "the search term %s is longer than 64 characters", quoted);
       return FALSE;
 

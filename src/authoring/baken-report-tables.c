@@ -36,7 +36,7 @@ life_events (GPtrArray              *items,
              const BakenReportWords *w)
 {
   BakenReportTable *table = baken_report_table_new ("life-events", w->life_events_title, TRUE,
-                                       w->id, w->life_event, w->opened, NULL);
+                                                    w->id, w->life_event, w->opened, NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -56,8 +56,8 @@ weeks (GPtrArray              *items,
        guint32                 last_date)
 {
   BakenReportTable *table = baken_report_table_new ("life-events-per-week", w->weeks_title, FALSE,
-                                       w->week_start, w->week, w->id, w->life_event,
-                                       w->count, NULL);
+                                                    w->week_start, w->week, w->id, w->life_event,
+                                                    w->count, NULL);
 
   if (first_date == 0)
     return table;
@@ -94,8 +94,8 @@ situations (GPtrArray              *items,
             BakenReportNames       *names,
             const BakenReportWords *w)
 {
-  BakenReportTable *table = baken_report_table_new ("situations", w->situations_title, TRUE,
-                                       w->id, w->situation, w->opened, NULL);
+  BakenReportTable *table = baken_report_table_new ("situations", w->situations_title, TRUE, w->id,
+                                                    w->situation, w->opened, NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -112,10 +112,10 @@ services (GPtrArray              *items,
           BakenReportNames       *names,
           const BakenReportWords *w)
 {
-  BakenReportTable *table = baken_report_table_new ("services", w->services_title, TRUE,
-                                       w->id, w->service, w->viewed, w->helped_names[0],
-                                       w->helped_names[1], w->helped_names[2],
-                                       w->wrong_reports, NULL);
+  BakenReportTable *table = baken_report_table_new ("services", w->services_title, TRUE, w->id,
+                                                    w->service, w->viewed, w->helped_names[0],
+                                                    w->helped_names[1], w->helped_names[2],
+                                                    w->wrong_reports, NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -135,7 +135,7 @@ channels (const BakenReportTotals *totals,
           const BakenReportWords  *w)
 {
   BakenReportTable *table = baken_report_table_new ("channels", w->channels_title, FALSE,
-                                       w->channel, w->count, NULL);
+                                                    w->channel, w->count, NULL);
 
   for (guint i = 0; i < BAKEN_REPORT_N_CHANNELS; i++)
     {
@@ -149,8 +149,8 @@ static BakenReportTable *
 use (const BakenReportTotals *totals,
      const BakenReportWords  *w)
 {
-  BakenReportTable *table = baken_report_table_new ("use", w->use_title, FALSE, w->use_item, w->count,
-                                       NULL);
+  BakenReportTable *table = baken_report_table_new ("use", w->use_title, FALSE, w->use_item,
+                                                    w->count, NULL);
   const struct { const char *name; guint64 count; } rows[] = {
     { w->slips_resident, totals->slips_resident },
     { w->slips_handover, totals->slips_handover },
@@ -175,8 +175,8 @@ languages (GPtrArray              *items,
            const BakenReportWords *w)
 {
   static const char * const codes[] = { "nl", "en", "ar", "tr", "pl", "uk" };
-  BakenReportTable *table = baken_report_table_new ("languages", w->languages_title, TRUE,
-                                       w->id, w->language, w->chosen, NULL);
+  BakenReportTable *table = baken_report_table_new ("languages", w->languages_title, TRUE, w->id,
+                                                    w->language, w->chosen, NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -197,8 +197,8 @@ static BakenReportTable *
 hours (const BakenReportTotals *totals,
        const BakenReportWords  *w)
 {
-  BakenReportTable *table = baken_report_table_new ("hours", w->hours_title, FALSE, w->hour, w->visits,
-                                       NULL);
+  BakenReportTable *table = baken_report_table_new ("hours", w->hours_title, FALSE, w->hour,
+                                                    w->visits, NULL);
 
   for (guint i = 0; i < 24; i++)
     {
@@ -241,9 +241,10 @@ helped (GPtrArray              *items,
         BakenReportNames       *names,
         const BakenReportWords *w)
 {
-  BakenReportTable *table = baken_report_table_new ("helped", w->helped_title, TRUE, w->id, w->service,
-                                       w->helped_names[0], w->helped_names[1],
-                                       w->helped_names[2], w->answers, NULL);
+  BakenReportTable *table = baken_report_table_new ("helped", w->helped_title, TRUE, w->id,
+                                                    w->service, w->helped_names[0],
+                                                    w->helped_names[1], w->helped_names[2],
+                                                    w->answers, NULL);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)
@@ -271,7 +272,7 @@ gaps (GPtrArray              *items,
       const BakenReportWords *w)
 {
   BakenReportTable *table = baken_report_table_new ("searches-without-result", w->gaps_title, FALSE,
-                                       w->term, w->count, NULL);
+                                                    w->term, w->count, NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -288,10 +289,11 @@ wrong (GPtrArray              *items,
        BakenReportNames       *names,
        const BakenReportWords *w)
 {
-  BakenReportTable *table = baken_report_table_new ("wrong", w->wrong_title, TRUE, w->id, w->service,
-                                       w->wrong_names[0], w->wrong_names[1],
-                                       w->wrong_names[2], w->wrong_names[3],
-                                       w->wrong_names[4], w->total, NULL);
+  BakenReportTable *table = baken_report_table_new ("wrong", w->wrong_title, TRUE, w->id,
+                                                    w->service, w->wrong_names[0],
+                                                    w->wrong_names[1], w->wrong_names[2],
+                                                    w->wrong_names[3], w->wrong_names[4], w->total,
+                                                    NULL);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)

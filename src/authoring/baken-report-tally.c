@@ -284,7 +284,7 @@ baken_report_tally_add (BakenReportTally      *self,
       g_autofree char *date = format_date (doc->date);
       g_autofree char *today = format_date (self->today);
 
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    doc->date < self->epoch
                    ? "date %s is before 2000: the kiosk's clock was wrong"
                    : "date %s is after today (%s): the kiosk's clock was wrong, or "
@@ -295,7 +295,7 @@ baken_report_tally_add (BakenReportTally      *self,
   kiosk = g_hash_table_lookup (self->kiosks, doc->kiosk_id);
   if (kiosk == NULL && g_hash_table_size (self->kiosks) >= BAKEN_REPORT_MAX_KIOSKS)
     {
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "kiosk %s is one more than the %d kiosks baken-report reads in one run; "
                    "split the folders", doc->kiosk_id, BAKEN_REPORT_MAX_KIOSKS);
       return FALSE;
@@ -321,7 +321,7 @@ baken_report_tally_add (BakenReportTally      *self,
     {
       g_autofree char *date = format_date (doc->date);
 
-      g_set_error (error, BAKEN_REPORT_ERROR, BAKEN_REPORT_ERROR_INVALID,
+      g_set_error (error, BAKEN_REPORT_PARSE_ERROR, BAKEN_REPORT_PARSE_ERROR_INVALID,
                    "a second report of kiosk %s for %s; only the first one read counts",
                    doc->kiosk_id, date);
       return FALSE;

@@ -69,7 +69,7 @@ typedef struct _BakenReportTally BakenReportTally;
 BakenReportTally        *baken_report_tally_new          (guint32                today);
 void                     baken_report_tally_free         (BakenReportTally      *self);
 
-/* Adds the counts of doc. Refuses (FALSE, a BAKEN_REPORT_ERROR_INVALID error saying why)
+/* Adds the counts of doc. Refuses (FALSE, a BAKEN_REPORT_PARSE_ERROR_INVALID error saying why)
  * a day before 2000 or after today, a second report of the same kiosk and day, and a
  * kiosk past BAKEN_REPORT_MAX_KIOSKS; then nothing of doc is counted. */
 gboolean                 baken_report_tally_add          (BakenReportTally      *self,

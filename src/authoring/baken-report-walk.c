@@ -29,7 +29,7 @@ struct _BakenReportWalk
   /* Shared with the thread, under lock. */
   GMutex      lock;
   GCond       changed;
-  GQueue      files;         /* (element-type BakenReportFile) (owned) */
+  GQueue      files;         /* (element-type BakenReportWalkFile) (owned) */
   gsize       bytes;         /* data in files */
   gboolean    done;          /* the thread has queued its last file */
   gboolean    cancelled;     /* the caller wants no more */
@@ -38,7 +38,7 @@ struct _BakenReportWalk
 };
 
 void
-baken_report_file_free (BakenReportFile *file)
+baken_report_walk_file_free (BakenReportWalkFile *file)
 {
   if (file == NULL)
     return;
@@ -51,7 +51,7 @@ baken_report_file_free (BakenReportFile *file)
 /* Queues file, waiting while the queue is full; FALSE when the caller wants no more. */
 static gboolean
 push (BakenReportWalk *self,
-      BakenReportFile *file)
+      BakenReportWalkFile *file)
 {
   gboolean wanted;
 
@@ -74,7 +74,7 @@ push (BakenReportWalk *self,
     }
   g_mutex_unlock (&self->lock);
   if (!wanted)
-    baken_report_file_free (file);
+    baken_report_walk_file_free (file);
   return wanted;
 }
 
@@ -85,7 +85,7 @@ push_message (BakenReportWalk *self,
               const char      *format,
               ...)
 {
-  BakenReportFile *file = g_new0 (BakenReportFile, 1);
+  BakenReportWalkFile *file = g_new0 (BakenReportWalkFile, 1);
   va_list args;
 
   va_start (args, format);
@@ -103,7 +103,7 @@ read_file (BakenReportWalk *self,
            const char      *name)
 {
   g_autoptr(GError) error = NULL;
-  BakenReportFile *file = g_new0 (BakenReportFile, 1);
+  BakenReportWalkFile *file = g_new0 (BakenReportWalkFile, 1);
 
   file->path = g_strdup (path);
   file->is_report = TRUE;
@@ -251,10 +251,10 @@ baken_report_walk_start (const char *root,
   return self;
 }
 
-BakenReportFile *
+BakenReportWalkFile *
 baken_report_walk_next (BakenReportWalk *self)
 {
-  BakenReportFile *file;
+  BakenReportWalkFile *file;
 
   g_mutex_lock (&self->lock);
   while (self->files.length == 0 && !self->done)
@@ -286,7 +286,7 @@ baken_report_walk_finish (BakenReportWalk *self)
   g_mutex_unlock (&self->lock);
   g_thread_join (self->thread);
 
-  g_queue_clear_full (&self->files, (GDestroyNotify) baken_report_file_free);
+  g_queue_clear_full (&self->files, (GDestroyNotify) baken_report_walk_file_free);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->changed);
   g_free (self->root);

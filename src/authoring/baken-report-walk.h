@@ -30,11 +30,11 @@ typedef struct
   gsize     length;
   char     *message;     /* (nullable) why it is left out: "PATH: …", when data is NULL */
   gboolean  is_report;   /* a *.json file (read or not), not a folder */
-} BakenReportFile;
+} BakenReportWalkFile;
 
 typedef struct _BakenReportWalk BakenReportWalk;
 
-void             baken_report_file_free   (BakenReportFile *file);
+void             baken_report_walk_file_free   (BakenReportWalkFile *file);
 
 /* Starts reading the tree under the folder root. folders holds "DEV:INODE" of the
  * folders entered; the walk adds to it (the same set for several walks: a folder is
@@ -42,10 +42,10 @@ void             baken_report_file_free   (BakenReportFile *file);
 BakenReportWalk *baken_report_walk_start  (const char      *root,
                                            GHashTable      *folders);
 /* The next file, waiting for it; NULL when the walk is over. */
-BakenReportFile *baken_report_walk_next   (BakenReportWalk *self);
+BakenReportWalkFile *baken_report_walk_next   (BakenReportWalk *self);
 /* Waits for the thread to end and frees the walk. */
 void             baken_report_walk_finish (BakenReportWalk *self);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenReportFile, baken_report_file_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenReportWalkFile, baken_report_walk_file_free)
 
 G_END_DECLS
