@@ -413,6 +413,7 @@ baken_sync_settings_copy (const BakenSyncSettings *settings)
   *copy = *settings;
   copy->url = g_strdup (settings->url);
   copy->keys = g_ptr_array_ref (settings->keys);
+  copy->root_keys = g_ptr_array_ref (settings->root_keys);
   return copy;
 }
 
@@ -423,5 +424,6 @@ baken_sync_settings_free (BakenSyncSettings *settings)
     return;
   g_free (settings->url);
   g_ptr_array_unref (settings->keys);
+  g_ptr_array_unref (settings->root_keys);
   g_free (settings);
 }

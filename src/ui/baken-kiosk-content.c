@@ -25,7 +25,7 @@ struct _BakenKioskContent
   BakenConfig        *config;        /* (owned) */
   BakenSync          *sync;          /* (owned) (nullable) */
   BakenClock         *clock;         /* (owned) */
-  GPtrArray          *keys;          /* (owned) the trusted keys */
+  GPtrArray          *keys;          /* (owned) the configured keys, without a sync */
 
   /* What is open */
   BakenCatalog       *catalog;       /* (owned) (nullable) */
@@ -72,10 +72,20 @@ typedef enum {
   STAGE_NONE,
 } Stage;
 
+/* The keys to verify with: the sync's, which follow the root keys document in force (a
+ * key rotation revokes configured keys), else the configured ones. */
+static GPtrArray *
+dup_keys (BakenKioskContent *self)
+{
+  return self->sync != NULL ? baken_sync_dup_keys (self->sync) : g_ptr_array_ref (self->keys);
+}
+
 static BakenContentAttempt *
 new_sync_attempt (BakenKioskContent *self)
 {
-  return baken_content_attempt_new_for_sync (self->sync, self->keys, self->clock);
+  g_autoptr(GPtrArray) keys = dup_keys (self);
+
+  return baken_content_attempt_new_for_sync (self->sync, keys, self->clock);
 }
 
 /* The next candidate of the startup order, from self->stage on; NULL when none is left.
@@ -83,6 +93,8 @@ new_sync_attempt (BakenKioskContent *self)
 static BakenContentAttempt *
 next_startup_attempt (BakenKioskContent *self)
 {
+  g_autoptr(GPtrArray) keys = dup_keys (self);
+
   for (;;)
     {
       switch ((Stage) self->stage)
@@ -106,14 +118,14 @@ next_startup_attempt (BakenKioskContent *self)
           if (self->config->content_path != NULL)
             return baken_content_attempt_new (BAKEN_CONTENT_ORIGIN_PATH,
                                               self->config->content_path,
-                                              self->sync, self->keys, self->clock);
+                                              self->sync, keys, self->clock);
           break;
 
         case STAGE_DEMO:
           self->stage = STAGE_NONE;
           return baken_content_attempt_new (BAKEN_CONTENT_ORIGIN_DEMO,
                                             BAKEN_DEMO_BUNDLE_RESOURCE,
-                                            self->sync, self->keys, self->clock);
+                                            self->sync, keys, self->clock);
 
         case STAGE_NONE:
         default:

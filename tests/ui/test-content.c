@@ -11,6 +11,7 @@
 #include "baken-bundle.h"
 #include "baken-kiosk-content.h"
 #include "content-test-util.h"
+#include "sync-test-util.h"
 
 #define DEMO_TITLE      "Geldzorgen en schulden"
 #define PREPARING_TITLE "Deze kiosk wordt klaargemaakt."
@@ -549,6 +550,51 @@ test_command_line (void)
   g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 40);
 }
 
+/* After a key rotation the kiosk checks its content with the content keys of the root
+ * keys document in force, not with [sync] public-keys (which the rotation revoked): the
+ * first bundle of the new key is shown. */
+static void
+test_rotated_key_shown (void)
+{
+  g_autofree char *usb = g_build_filename (g_get_user_cache_dir (), "usb-rotated", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(BakenConfig) config = NULL;
+  g_autoptr(BakenSync) sync = NULL;
+  g_autoptr(BakenKioskContent) content = NULL;
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  PublishSpec spec = { .serial = 1, .key = TEST_KEY_CONTENT_2, .root_version = 1 };
+
+  sync_test_init ();
+  a = test_key_base64 (TEST_KEY_ROOT_A);
+  b = test_key_base64 (TEST_KEY_ROOT_B);
+  c = test_key_base64 (TEST_KEY_ROOT_C);
+  text = g_strdup_printf ("[sync]\npublic-keys = %s\nroot-keys = %s;%s;%s\n"
+                          "root-threshold = 2\n", test_public_key_base64 (), a, b, c);
+  config = ui_test_config_new (text);
+  sync = new_sync (config, "rotated");
+
+  publish_root (usb, "keys.json", 1, (int[]) { TEST_KEY_ROOT_A, TEST_KEY_ROOT_B,
+                                               TEST_KEY_ROOT_C, -1 }, 2,
+                (int[]) { TEST_KEY_CONTENT_2, -1 }, (int[]) { TEST_KEY_ROOT_A, TEST_KEY_ROOT_C, -1 });
+  publish (usb, &spec);
+  outcome = baken_sync_run (sync, usb, test_now (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (baken_sync_get_root_version (sync), ==, 1);
+
+  content = baken_kiosk_content_new (config, sync);
+  baken_kiosk_content_wait (content);
+  assert_warnings (0, "");
+  g_assert_cmpint (baken_kiosk_content_get_origin (content), ==, BAKEN_CONTENT_ORIGIN_SYNC);
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 1);
+  sync_test_cleanup ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/ui/content/stale-notice", test_stale_notice);
   g_test_add_func ("/ui/content/expired-at-start", test_expired_at_start);
   g_test_add_func ("/ui/content/command-line", test_command_line);
+  g_test_add_func ("/ui/content/rotated-key-shown", test_rotated_key_shown);
 
   return g_test_run ();
 }
