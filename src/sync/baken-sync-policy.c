@@ -405,6 +405,17 @@ baken_sync_check_url (const char  *url,
   return FALSE;
 }
 
+char *
+baken_sync_policy_dup_device_id (void)
+{
+  g_autofree char *id = NULL;
+
+  if (g_file_get_contents ("/etc/machine-id", &id, NULL, NULL))
+    return g_strstrip (g_steal_pointer (&id));
+
+  return g_strdup (g_get_host_name ());
+}
+
 BakenSyncSettings *
 baken_sync_settings_copy (const BakenSyncSettings *settings)
 {

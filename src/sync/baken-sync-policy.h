@@ -88,6 +88,9 @@ typedef struct
   guint          backoff_cap;     /* seconds */
 } BakenSyncPolicy;
 
+/* What tells this device from the others of a fleet: /etc/machine-id, else the host
+ * name. */
+char            *baken_sync_policy_dup_device_id (void);
 /* device_id: a stable id of this kiosk (/etc/machine-id); the offset into the window (or
  * into the interval) is derived from it, so a fleet spreads out, and a kiosk keeps its slot
  * over restarts. tz: NULL for local time. */

@@ -79,17 +79,6 @@ wall_now (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static char *
-read_device_id (void)
-{
-  g_autofree char *id = NULL;
-
-  if (g_file_get_contents ("/etc/machine-id", &id, NULL, NULL))
-    return g_strstrip (g_steal_pointer (&id));
-
-  return g_strdup (g_get_host_name ());
-}
-
 static void
 set_busy (BakenSync *self,
           gboolean   busy)
@@ -363,7 +352,7 @@ baken_sync_new (const BakenSyncSettings *settings,
   self = g_object_new (BAKEN_TYPE_SYNC, NULL);
   self->settings = baken_sync_settings_copy (settings);
   self->state_dir = g_strdup (state_dir);
-  device_id = read_device_id ();
+  device_id = baken_sync_policy_dup_device_id ();
   self->policy = baken_sync_policy_new (&settings->schedule, device_id, NULL);
   anchor = baken_sync_trust_anchor (settings);
 
@@ -410,6 +399,20 @@ baken_sync_begin_open (BakenSync  *self,
     update_stale (self, wall_now ());
 
   return path;
+}
+
+gboolean
+baken_sync_count_cut_off (BakenSync *self,
+                          guint64    serial)
+{
+  g_auto(BakenInstalled) installed = { 0 };
+
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), FALSE);
+
+  if (!baken_sync_opening_cut_off (self->state, serial, &installed))
+    return FALSE;
+  baken_installed_copy (&self->installed, &installed);
+  return installed.open_failures >= BAKEN_SYNC_MAX_OPEN_FAILURES;
 }
 
 GPtrArray *

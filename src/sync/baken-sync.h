@@ -116,6 +116,13 @@ char             *baken_sync_begin_open         (BakenSync            *self,
                                                  GError              **error);
 /* The content from baken_sync_begin_open () opened and showed Home. */
 void              baken_sync_open_succeeded     (BakenSync            *self);
+/* A content query of the shown bundle serial was cut off by its time budget
+ * (BakenCatalog::query-cut-off): it counts as a failed open of the current bundle when
+ * there is a previous one to go back to. TRUE when the count is now
+ * BAKEN_SYNC_MAX_OPEN_FAILURES: the bundle is bad, and the next baken_sync_begin_open ()
+ * falls back (and logs it); switch at the next idle reset, as after "content-ready". */
+gboolean          baken_sync_count_cut_off      (BakenSync            *self,
+                                                 guint64               serial);
 
 /* The scheduler: wakes at most every minute and syncs from the configured URL when
  * the policy says so (baken_sync_policy_is_due). Does nothing without a URL. */

@@ -152,6 +152,29 @@ report_refusal (BakenKioskContent   *self,
     g_warning ("Content: %s", self->problem);
 }
 
+static void prepare_update (BakenKioskContent *self);
+
+/* A query of the shown bundle was cut off by its time budget: after a few, as after
+ * failed opens, the previous bundle comes back at the next idle reset. */
+static void
+query_cut_off_cb (BakenCatalog      *catalog,
+                  BakenKioskContent *self)
+{
+  if (catalog != self->catalog || self->origin != BAKEN_CONTENT_ORIGIN_SYNC ||
+      !baken_sync_count_cut_off (self->sync, self->serial))
+    return;
+  self->update_attempts = 0;
+  prepare_update (self);
+}
+
+static void
+watch_catalog (BakenKioskContent *self)
+{
+  if (self->origin == BAKEN_CONTENT_ORIGIN_SYNC)
+    g_signal_connect_object (self->catalog, "query-cut-off", G_CALLBACK (query_cut_off_cb),
+                             self, 0);
+}
+
 static void
 take_bundle (BakenKioskContent   *self,
              BakenContentAttempt *attempt)
@@ -164,6 +187,7 @@ take_bundle (BakenKioskContent   *self,
   self->origin = attempt->origin;
   self->need_shown = attempt->origin == BAKEN_CONTENT_ORIGIN_SYNC;
   g_clear_pointer (&self->problem, g_free);
+  watch_catalog (self);
 
   g_message ("Showing %s: serial %" G_GUINT64_FORMAT ", signed by %s, verified in %"
              G_GINT64_FORMAT " ms", baken_content_origin_get_name (attempt->origin),
@@ -177,8 +201,6 @@ take_bundle (BakenKioskContent   *self,
                "(NTP) and the clock battery; opening hours on screen follow this clock",
                self->clock_behind / 60, self->serial);
 }
-
-static void prepare_update (BakenKioskContent *self);
 
 static void
 update_verified_cb (GObject      *object,
@@ -530,6 +552,7 @@ baken_kiosk_content_apply_update (BakenKioskContent *self)
   self->origin = BAKEN_CONTENT_ORIGIN_SYNC;
   self->need_shown = TRUE;
   g_clear_pointer (&self->problem, g_free);
+  watch_catalog (self);
   g_message ("Switched to bundle %" G_GUINT64_FORMAT, self->serial);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);

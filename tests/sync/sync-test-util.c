@@ -191,6 +191,61 @@ build_content (guint64 serial,
   return path;
 }
 
+/* A copy of the content DB at path with n more services, all answering le-inkomen
+ * (as svc-bijstand does), cached. */
+static char *
+inflate_content (const char *path,
+                 guint       n)
+{
+  char *big = g_strconcat (path, ".big", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *service = NULL, *text = NULL, *link = NULL;
+
+  if (g_file_test (big, G_FILE_TEST_EXISTS))
+    return big;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (big, contents, (gssize) length, NULL));
+  g_assert_cmpint (sqlite3_open (big, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN;"
+                                 "CREATE TEMP TABLE s AS SELECT * FROM service WHERE id = 'svc-bijstand';"
+                                 "CREATE TEMP TABLE t AS SELECT * FROM service_text WHERE service_id = 'svc-bijstand';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE temp.s SET id = ?1", -1, &service, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE temp.t SET service_id = ?1", -1, &text, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO life_event_service VALUES ('le-inkomen', ?1, ?2)",
+                                       -1, &link, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("svc-big-%u", i);
+
+      sqlite3_bind_text (service, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (text, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (link, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (link, 2, (int) i + 100);
+      g_assert_cmpint (sqlite3_step (service), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_step (text), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_step (link), ==, SQLITE_DONE);
+      sqlite3_reset (service);
+      sqlite3_reset (text);
+      sqlite3_reset (link);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO service SELECT * FROM temp.s;"
+                                     "INSERT INTO service_text SELECT * FROM temp.t;",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_finalize (service);
+  sqlite3_finalize (text);
+  sqlite3_finalize (link);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE temp.s; DROP TABLE temp.t; COMMIT;"
+                                 "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  return big;
+}
+
 static void
 write_file (const char *dir,
             const char *name,
@@ -250,6 +305,13 @@ publish (const char        *dir,
   g_mkdir_with_parents (dir, 0755);
 
   content_path = build_content (spec->serial, created, expires);
+  if (spec->kind == PUBLISH_BIG)
+    {
+      char *big = inflate_content (content_path, 3000);
+
+      g_free (content_path);
+      content_path = big;
+    }
   g_assert_true (g_file_get_contents (content_path, (char **) &content, &content_length, NULL));
   if (spec->kind == PUBLISH_NOT_SQLITE)
     memset (content, 'x', content_length);

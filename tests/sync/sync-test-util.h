@@ -19,6 +19,8 @@ typedef enum {
   PUBLISH_NOT_SQLITE,      /* the content is not an SQLite DB (manifest matches it) */
   PUBLISH_INTEGRITY,       /* the content fails integrity_check (manifest matches it) */
   PUBLISH_OVER_CAP,        /* the manifest declares more bytes than a kiosk accepts */
+  PUBLISH_BIG,             /* 3000 more services answer le-inkomen: a query of them runs
+                            * past a budget of 1 ms */
 } PublishKind;
 
 /* The keys the tests sign with: the content key the kiosk is configured with (the one
