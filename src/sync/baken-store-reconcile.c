@@ -284,7 +284,10 @@ baken_store_reconcile (BakenStore  *self,
   if (installed.floor_serial != 0)
     installed.floor_created = MAX (installed.floor_created, installed.created);
 
-  return baken_state_set_installed (state, &installed, error);
+  if (!baken_state_set_installed (state, &installed, error))
+    return FALSE;
+  baken_fault_point ("installed reconciled");
+  return TRUE;
 }
 
 gboolean

@@ -21,6 +21,8 @@ baken_sync_opening_begin (BakenStore      *store,
                           char           **path,
                           GError         **error)
 {
+  g_autoptr(GError) count_error = NULL;
+
   g_return_val_if_fail (BAKEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (BAKEN_IS_STATE (state), FALSE);
   g_return_val_if_fail (installed != NULL, FALSE);
@@ -65,9 +67,12 @@ baken_sync_opening_begin (BakenStore      *store,
   if (installed->serial == 0)
     return TRUE;
 
+  /* Counted before it is tried. A state DB that cannot be written (a full disk) loses
+   * the count, never the content: the bundle is opened all the same. */
   installed->open_failures++;
-  if (!baken_state_set_installed (state, installed, error))
-    return FALSE;
+  if (!baken_state_set_installed (state, installed, &count_error))
+    g_message ("Cannot count this open of bundle %" G_GUINT64_FORMAT " (%s); it is opened "
+               "all the same", installed->serial, count_error->message);
 
   *path = baken_store_get_content_path (store, installed->serial);
   return TRUE;

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 /* Counts an open of the current bundle, falling back first when it failed too often.
  * TRUE with *installed the record as it is now and *path its content DB, or *path NULL
  * when nothing is installed (or nothing is left to fall back to): the configured or
- * embedded content. FALSE with error when the store or the state DB fails. now: wall
+ * embedded content. FALSE with error when the store or the state DB cannot be read (a
+ * count that cannot be written, on a full disk, is only logged). now: wall
  * clock (Unix seconds) of the fallback's line in the sync log, which names
  * state_dir. */
 gboolean baken_sync_opening_begin     (BakenStore      *store,
