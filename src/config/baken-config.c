@@ -62,6 +62,10 @@ static const KnownKey known_keys[] = {
   { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
   { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
     "minisign.pub files) separated by ';'" },
+  { "sync", "root-keys", VALUE_LIST, "the offline root keys that sign keys.json, the root "
+    "keys document (RWQ… lines or the paths of minisign.pub files) separated by ';'" },
+  { "sync", "root-threshold", VALUE_UINT, "how many of root-keys must sign a root keys "
+    "document, from 1 to their number, e.g. 2" },
   { "sync", "schedule", VALUE_STRING, "a daily window such as 03:00-05:00 or an interval "
     "such as 6h" },
   { "sync", "max-age", VALUE_STRING, "a duration such as 30d after which content counts as "
@@ -299,11 +303,14 @@ read_value (BakenConfig     *self,
       g_free (self->sync.url);
       self->sync.url = g_steal_pointer (&value);
     }
-  else if (g_str_equal (group, "sync") && g_str_equal (key, "public-keys"))
+  else if (g_str_equal (group, "sync") &&
+           (g_str_equal (key, "public-keys") || g_str_equal (key, "root-keys")))
     {
       g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+      GPtrArray *keys = g_str_equal (key, "root-keys") ? self->sync.root_keys
+                                                       : self->sync.keys;
 
-      g_ptr_array_set_size (self->sync.keys, 0);
+      g_ptr_array_set_size (keys, 0);
       for (guint i = 0; value != NULL && value[i] != NULL; i++)
         {
           g_autoptr(GError) key_error = NULL;
@@ -313,12 +320,21 @@ read_value (BakenConfig     *self,
             continue;
           public_key = baken_minisign_public_key_new_from_file_or_base64 (value[i], &key_error);
           if (public_key == NULL)
-            return BAD_VALUE ("[sync] public-keys: \"%s\" is not a minisign public key (%s); "
-                              "give %s", value[i], key_error->message, known->help);
-          g_ptr_array_add (self->sync.keys, public_key);
+            return BAD_VALUE ("[sync] %s: \"%s\" is not a minisign public key (%s); "
+                              "give %s", key, value[i], key_error->message, known->help);
+          g_ptr_array_add (keys, public_key);
         }
-      if (self->sync.keys->len == 0)
-        return BAD_VALUE ("[sync] public-keys is empty; give %s", known->help);
+      if (keys->len == 0)
+        return BAD_VALUE ("[sync] %s is empty; give %s", key, known->help);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "root-threshold"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 1, 16, &value, NULL))
+        return BAD_VALUE ("[sync] root-threshold = \"%s\" is not a number from 1 to 16; "
+                          "give %s", raw, known->help);
+      self->sync.root_threshold = value;
     }
   else if (g_str_equal (group, "sync") && g_str_equal (key, "schedule"))
     {
@@ -385,6 +401,8 @@ baken_config_new (void)
   self->staff_idle_timeout = 60;
   self->staff_desk_pin = TRUE;
   self->sync.keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync.root_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync.root_threshold = 1;
   self->sync.schedule.kind = BAKEN_SYNC_SCHEDULE_WINDOW;
   self->sync.schedule.window_start = 3 * 3600;
   self->sync.schedule.window_end = 5 * 3600;
@@ -496,6 +514,15 @@ baken_config_load (const char  *path,
                           "signed with a key it knows");
       return NULL;
     }
+  if (self->sync.root_threshold > MAX (self->sync.root_keys->len, 1))
+    {
+      _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync",
+                          "root-threshold",
+                          "[sync] root-threshold is %u, but root-keys names %u key(s); give "
+                          "at most that many", self->sync.root_threshold,
+                          self->sync.root_keys->len);
+      return NULL;
+    }
   if (self->sync.stall_timeout > self->sync.timeout)
     {
       _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync",
@@ -532,6 +559,7 @@ baken_config_unref (BakenConfig *self)
   g_free (self->staff_pin_hash);
   g_free (self->sync.url);
   g_ptr_array_unref (self->sync.keys);
+  g_ptr_array_unref (self->sync.root_keys);
   baken_monitor_settings_clear (&self->monitor);
   for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
     g_strfreev (self->keypad[i]);

@@ -296,12 +296,12 @@ baken_search_knows_word (BakenCatalog  *catalog,
   return TRUE;
 }
 
-GPtrArray *
-baken_search_run (BakenCatalog  *catalog,
-                  const char    *text,
-                  const char    *lang,
-                  guint          limit,
-                  GError       **error)
+static GPtrArray *
+search_run (BakenCatalog  *catalog,
+            const char    *text,
+            const char    *lang,
+            guint          limit,
+            GError       **error)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) terms = NULL;
@@ -381,12 +381,12 @@ baken_search_run (BakenCatalog  *catalog,
   return g_steal_pointer (&results);
 }
 
-GPtrArray *
-baken_search_suggest_closest (BakenCatalog  *catalog,
-                              const char    *text,
-                              const char    *lang,
-                              guint          limit,
-                              GError       **error)
+static GPtrArray *
+search_suggest_closest (BakenCatalog  *catalog,
+                        const char    *text,
+                        const char    *lang,
+                        guint          limit,
+                        GError       **error)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) terms = NULL;
@@ -451,4 +451,34 @@ baken_search_suggest_closest (BakenCatalog  *catalog,
     return NULL;
 
   return g_steal_pointer (&results);
+}
+
+/* A search cut off by the query budget is reported as the catalog's other queries are. */
+static GPtrArray *
+checked (BakenCatalog *catalog,
+         GPtrArray    *results)
+{
+  if (results == NULL && sqlite3_errcode (_baken_catalog_get_db (catalog)) == SQLITE_INTERRUPT)
+    _baken_catalog_note_cut_off (catalog);
+  return results;
+}
+
+GPtrArray *
+baken_search_run (BakenCatalog  *catalog,
+                  const char    *text,
+                  const char    *lang,
+                  guint          limit,
+                  GError       **error)
+{
+  return checked (catalog, search_run (catalog, text, lang, limit, error));
+}
+
+GPtrArray *
+baken_search_suggest_closest (BakenCatalog  *catalog,
+                              const char    *text,
+                              const char    *lang,
+                              guint          limit,
+                              GError       **error)
+{
+  return checked (catalog, search_suggest_closest (catalog, text, lang, limit, error));
 }

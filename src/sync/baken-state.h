@@ -30,7 +30,7 @@ typedef enum {
 GQuark baken_state_error_quark (void);
 
 /* PRAGMA user_version of the state DB this build writes. */
-#define BAKEN_STATE_SCHEMA_VERSION 3
+#define BAKEN_STATE_SCHEMA_VERSION 4
 
 /* How a sync attempt ended; the sync log's result column holds the nick. */
 typedef enum {
@@ -46,7 +46,9 @@ typedef enum {
 const char *baken_sync_result_to_string (BakenSyncResult result);
 
 /* The installed content and the floors that protect against rollback. The floors only
- * ever rise: after a fallback to the previous bundle they stay at the newer one. */
+ * ever rise: after a fallback to the previous bundle they stay at the newer one. They
+ * belong to the root version: a new root keys document (a key rotation) starts them
+ * again, and root_version itself never goes down. */
 typedef struct
 {
   guint64  serial;           /* the current bundle; 0: nothing installed */
@@ -58,9 +60,13 @@ typedef struct
   char    *floor_sha256;     /* (nullable) the content hash of floor_serial */
   gint64   floor_created;    /* the newest created ever accepted */
   guint    open_failures;    /* times in a row the current bundle failed to open */
+  guint    root_version;     /* the root keys document in force; 0: the configured keys */
 } BakenInstalled;
 
 void baken_installed_clear (BakenInstalled *installed);
+/* Clears to, then copies from into it. */
+void baken_installed_copy  (BakenInstalled       *to,
+                            const BakenInstalled *from);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BakenInstalled, baken_installed_clear)
 
@@ -75,6 +81,9 @@ typedef struct
 } BakenSyncStatus;
 
 void baken_sync_status_clear (BakenSyncStatus *status);
+/* Clears to, then copies from into it. */
+void baken_sync_status_copy  (BakenSyncStatus       *to,
+                              const BakenSyncStatus *from);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BakenSyncStatus, baken_sync_status_clear)
 

@@ -190,6 +190,14 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "\"/nonexistent/minisign.pub\" is not a minisign public key" },
   { "sync-keys-empty", "[sync]\npublic-keys=\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] public-keys is empty" },
+  { "sync-root-keys-empty", "[sync]\nroot-keys=\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] root-keys is empty" },
+  { "sync-root-key-bad", "[sync]\nroot-keys=" TEST_KEY ";RWQnotakey\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "[sync] root-keys: \"RWQnotakey\" is not a minisign public key" },
+  { "sync-root-threshold-zero", "[sync]\nroot-keys=" TEST_KEY "\nroot-threshold=0\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [sync] root-threshold = \"0\" is not a number from 1 to 16" },
+  { "sync-root-threshold-over", "[sync]\nroot-keys=" TEST_KEY "\nroot-threshold=2\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [sync] root-threshold is 2, but root-keys names 1 key(s)" },
   { "sync-schedule", "[sync]\nschedule=nightly\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] schedule: \"nightly\" is not a schedule" },
   { "sync-schedule-window", "[sync]\nschedule=03:00-27:00\n",
@@ -244,6 +252,7 @@ test_sync (void)
   g_assert_cmpuint (defaults->sync.max_age, ==, 30 * 86400);
   g_assert_cmpuint (defaults->sync.timeout, ==, 600);
   g_assert_cmpuint (defaults->sync.stall_timeout, ==, 30);
+  g_assert_cmpuint (defaults->sync.root_keys->len, ==, 0);
 
   g_mkdir_with_parents (g_get_user_config_dir (), 0700);
   g_assert_true (g_file_set_contents (key_path, "untrusted comment: minisign public key "
@@ -254,7 +263,9 @@ test_sync (void)
                               "schedule = 6h\n"
                               "max-age = 14d\n"
                               "timeout = 2m\n"
-                              "stall-timeout = 5s\n", key_path);
+                              "stall-timeout = 5s\n"
+                              "root-keys = %s\n"
+                              "root-threshold = 1\n", key_path, key_path);
   path = write_config (contents);
   config = baken_config_load (path, &error);
   g_assert_no_error (error);
@@ -265,6 +276,8 @@ test_sync (void)
   g_assert_cmpuint (config->sync.max_age, ==, 14 * 86400);
   g_assert_cmpuint (config->sync.timeout, ==, 120);
   g_assert_cmpuint (config->sync.stall_timeout, ==, 5);
+  g_assert_cmpuint (config->sync.root_keys->len, ==, 1);
+  g_assert_cmpuint (config->sync.root_threshold, ==, 1);
 }
 
 /* [monitor]: the id, the URL and the token from a file (its line break dropped). */

@@ -24,6 +24,10 @@ def read_list(path):
         for number, raw in enumerate(f, 1):
             line = raw.rstrip("\n")
             if mode:
+                if line.startswith("mutant ") or line.startswith("# ---"):
+                    # A block without its "end" swallows the mutants after it.
+                    raise SystemExit("%s:%d: %r inside the %s block of %s: its \"end\" is missing"
+                                     % (path, number, line, mode, current["name"]))
                 if line == "end":
                     current[mode] = buf
                     mode, buf = None, ""
