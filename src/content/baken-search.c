@@ -264,12 +264,35 @@ baken_search_prepare (BakenCatalog  *catalog,
   return _baken_search_index_get (catalog, error) != NULL;
 }
 
-GPtrArray *
-baken_search_run (BakenCatalog  *catalog,
-                  const char    *text,
-                  const char    *lang,
-                  guint          limit,
-                  GError       **error)
+gboolean
+baken_search_knows_word (BakenCatalog  *catalog,
+                         const char    *word,
+                         gboolean      *known,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) tokens = NULL;
+  BakenSearchIndex *index;
+  int end = 0;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (word != NULL && known != NULL, FALSE);
+
+  *known = FALSE;
+  if (!(index = _baken_search_index_get (catalog, error)))
+    return FALSE;
+  tokens = _baken_search_index_tokenize (index, word, &end);
+  *known = tokens->len == 1 &&
+           _baken_search_index_has_word (index, g_ptr_array_index (tokens, 0), FALSE);
+
+  return TRUE;
+}
+
+static GPtrArray *
+search_run (BakenCatalog  *catalog,
+            const char    *text,
+            const char    *lang,
+            guint          limit,
+            GError       **error)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) terms = NULL;
@@ -349,12 +372,12 @@ baken_search_run (BakenCatalog  *catalog,
   return g_steal_pointer (&results);
 }
 
-GPtrArray *
-baken_search_suggest_closest (BakenCatalog  *catalog,
-                              const char    *text,
-                              const char    *lang,
-                              guint          limit,
-                              GError       **error)
+static GPtrArray *
+search_suggest_closest (BakenCatalog  *catalog,
+                        const char    *text,
+                        const char    *lang,
+                        guint          limit,
+                        GError       **error)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) terms = NULL;
@@ -419,4 +442,34 @@ baken_search_suggest_closest (BakenCatalog  *catalog,
     return NULL;
 
   return g_steal_pointer (&results);
+}
+
+/* A search cut off by the query budget is reported as the catalog's other queries are. */
+static GPtrArray *
+checked (BakenCatalog *catalog,
+         GPtrArray    *results)
+{
+  if (results == NULL && sqlite3_errcode (_baken_catalog_get_db (catalog)) == SQLITE_INTERRUPT)
+    _baken_catalog_note_cut_off (catalog);
+  return results;
+}
+
+GPtrArray *
+baken_search_run (BakenCatalog  *catalog,
+                  const char    *text,
+                  const char    *lang,
+                  guint          limit,
+                  GError       **error)
+{
+  return checked (catalog, search_run (catalog, text, lang, limit, error));
+}
+
+GPtrArray *
+baken_search_suggest_closest (BakenCatalog  *catalog,
+                              const char    *text,
+                              const char    *lang,
+                              guint          limit,
+                              GError       **error)
+{
+  return checked (catalog, search_suggest_closest (catalog, text, lang, limit, error));
 }

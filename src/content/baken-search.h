@@ -68,6 +68,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenSearchResult, baken_search_result_free)
 gboolean   baken_search_prepare         (BakenCatalog  *catalog,
                                          GError       **error);
 
+/* Whether word is one word of the content's own search index (folded as search folds
+ * it: case and Latin diacritics never matter), in *known. FALSE (with error) only when
+ * the content DB cannot be read. */
+gboolean   baken_search_knows_word      (BakenCatalog  *catalog,
+                                         const char    *word,
+                                         gboolean      *known,
+                                         GError       **error);
+
 /* Returns (element-type BakenSearchResult) at most limit results, best first; an empty
  * array when the text has no terms or nothing matches. Sets error only when the content
  * DB cannot be read (never because of what the text contains). */

@@ -508,6 +508,14 @@ static const Case cases[] = {
     "the icon (href=\"#id\") are allowed, so embed or remove it" },
   { "icon-not-svg", "icons/geld.svg", NULL, "<html><body>geld</body></html>\n",
     "icons/geld.svg:1:1: the icon does not start with an <svg> element; save it as plain SVG" },
+  /* The kiosk's own limits (baken-icon-check.h), at build time. */
+  { "icon-too-wide", "icons/geld.svg", "width=\"48\"", "width=\"1000000000\"",
+    "icons/geld.svg:3:1: the icon is width=\"1000000000\"; at most 4096 pixels are allowed; "
+    "the kiosk refuses such an icon, so fix it" },
+  { "icon-use-cycle", "icons/geld.svg", "<circle id=\"coin\" cx=\"24\" cy=\"24\" r=\"18\"/>",
+    "<g id=\"coin\"><use xlink:href=\"#coin\"/></g>",
+    "icons/geld.svg:1:1: the icon's <use> elements refer to each other in a circle; the kiosk "
+    "refuses such an icon, so fix it" },
   { "icon-not-square", "icons/geld.svg", "viewBox=\"0 0 48 48\"", "viewBox=\"0 0 48 24\"",
     "icons/geld.svg:3:84: the viewBox is not square; make width and height the same, for example "
     "viewBox=\"0 0 48 48\"" },
