@@ -200,6 +200,9 @@ static const ColumnSpec translation_columns[] = {
   [TR_FIELD] = REQ ("field", V_PLAIN),
   [TR_LANG] = REQ ("lang", V_LANG),
   [TR_TEXT] = REQ ("text", V_PLAIN),
+  /* Baken: the Dutch text the translation was made from, as baken_content_source_hash_text
+   * () (written by baken-bundle translations import). */
+  [TR_SOURCE_HASH] = OPT ("source_hash", V_PLAIN),
 };
 
 /* Baken: how import-hsds turns a social map's own taxonomy into the menu. The life

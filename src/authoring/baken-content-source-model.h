@@ -124,7 +124,7 @@ enum { EXC_ID, EXC_DATE, EXC_CHANNEL_ID, EXC_SERVICE_ID, EXC_SERVICE_AT_LOCATION
 
 enum { SYN_TERM, SYN_LIFE_EVENT_ID, SYN_LANG, SYN_N };
 
-enum { TR_TABLE, TR_ID, TR_FIELD, TR_LANG, TR_TEXT, TR_N };
+enum { TR_TABLE, TR_ID, TR_FIELD, TR_LANG, TR_TEXT, TR_SOURCE_HASH, TR_N };
 
 enum { TM_TERM, TM_LIFE_EVENT_ID, TM_SITUATION_ID, TM_N };
 
@@ -192,7 +192,7 @@ struct _BakenContentSource
   /* Derived by the checks */
   GHashTable   *depth;            /* life event id → depth + 1 */
   GHashTable   *icons;            /* icon name → GBytes, valid icons only */
-  GHashTable   *translations;     /* "table\tid\tfield\tlang" → text */
+  GHashTable   *translations;     /* "table\tid\tfield\tlang" → Row of translations.csv */
   GHashTable   *translated_langs; /* "table\tid" → GPtrArray of lang, sorted */
   GHashTable   *langs;            /* every content language (a set) */
   GHashTable   *address;          /* location id → physical address Row */

@@ -252,12 +252,32 @@ baken_content_source_get_translation (BakenContentSource *self,
                                       const char         *lang)
 {
   g_autofree char *key = NULL;
+  Row *row;
 
   g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, NULL);
 
   key = g_strjoin ("\t", baken_source_table_spec ((TableId) table)->resource, id, field, lang,
                    NULL);
-  return g_hash_table_lookup (self->translations, key);
+  row = g_hash_table_lookup (self->translations, key);
+  return row != NULL ? value (row, TR_TEXT) : NULL;
+}
+
+int
+baken_content_source_find_translation (BakenContentSource *self,
+                                       BakenSourceTable    table,
+                                       const char         *id,
+                                       const char         *field,
+                                       const char         *lang)
+{
+  g_autofree char *key = NULL;
+  Row *row;
+
+  g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, -1);
+
+  key = g_strjoin ("\t", baken_source_table_spec ((TableId) table)->resource, id, field, lang,
+                   NULL);
+  row = g_hash_table_lookup (self->translations, key);
+  return row != NULL ? (int) row->index : -1;
 }
 
 GPtrArray *

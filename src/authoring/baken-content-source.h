@@ -115,6 +115,18 @@ const char         *baken_content_source_get_translation   (BakenContentSource  
                                                             const char          *id,
                                                             const char          *field,
                                                             const char          *lang);
+/* The row of translations.csv that translates a text field into lang, or -1. */
+int                 baken_content_source_find_translation  (BakenContentSource  *self,
+                                                            BakenSourceTable     table,
+                                                            const char          *id,
+                                                            const char          *field,
+                                                            const char          *lang);
+/* The source_hash of a Dutch text ("sha256:" and 12 hexadecimal digits; line breaks
+ * count as LF), which translations.csv keeps beside a translation to tell which Dutch
+ * it was made from. */
+char               *baken_content_source_hash_text         (const char          *text);
+/* Whether text is a source_hash of that form. */
+gboolean            baken_content_source_is_text_hash      (const char          *text);
 /* Every content language, sorted, "nl" included. Free with g_ptr_array_unref (). */
 GPtrArray          *baken_content_source_get_languages     (BakenContentSource  *self);
 

@@ -11,6 +11,7 @@
 #include "baken-config.h"
 #include "baken-config-error.h"
 #include "baken-config-keypad.h"
+#include "baken-config-monitor.h"
 #include "baken-file.h"
 #include "baken-idle.h"
 #include "baken-minisign.h"
@@ -61,6 +62,10 @@ static const KnownKey known_keys[] = {
   { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
   { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
     "minisign.pub files) separated by ';'" },
+  { "sync", "root-keys", VALUE_LIST, "the offline root keys that sign keys.json, the root "
+    "keys document (RWQ… lines or the paths of minisign.pub files) separated by ';'" },
+  { "sync", "root-threshold", VALUE_UINT, "how many of root-keys must sign a root keys "
+    "document, from 1 to their number, e.g. 2" },
   { "sync", "schedule", VALUE_STRING, "a daily window such as 03:00-05:00 or an interval "
     "such as 6h" },
   { "sync", "max-age", VALUE_STRING, "a duration such as 30d after which content counts as "
@@ -68,6 +73,12 @@ static const KnownKey known_keys[] = {
   { "sync", "timeout", VALUE_STRING, "a duration such as 10m that a whole sync may take" },
   { "sync", "stall-timeout", VALUE_STRING, "a duration such as 30s without any data after "
     "which a download is given up" },
+  { "monitor", "kiosk-id", VALUE_STRING, "a letter or digit, then letters, digits, '.', '_' "
+    "or '-' (at most 128), e.g. bieb-centrum-1: the folder of this kiosk's reports" },
+  { "monitor", "upload-url", VALUE_STRING, "the https URL the daily reports are put under, "
+    "e.g. https://monitor.example.nl/reports" },
+  { "monitor", "upload-token", VALUE_STRING, "this kiosk's bearer token, or file:PATH of a "
+    "file that holds it" },
   /* In BakenKeypadCommand order. */
   { "keypad", "help", VALUE_LIST, "key names separated by ';' (GDK/X names such as KP_Add, "
     "F1): speech mode on, and where the resident is" },
@@ -292,11 +303,14 @@ read_value (BakenConfig     *self,
       g_free (self->sync.url);
       self->sync.url = g_steal_pointer (&value);
     }
-  else if (g_str_equal (group, "sync") && g_str_equal (key, "public-keys"))
+  else if (g_str_equal (group, "sync") &&
+           (g_str_equal (key, "public-keys") || g_str_equal (key, "root-keys")))
     {
       g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+      GPtrArray *keys = g_str_equal (key, "root-keys") ? self->sync.root_keys
+                                                       : self->sync.keys;
 
-      g_ptr_array_set_size (self->sync.keys, 0);
+      g_ptr_array_set_size (keys, 0);
       for (guint i = 0; value != NULL && value[i] != NULL; i++)
         {
           g_autoptr(GError) key_error = NULL;
@@ -306,12 +320,21 @@ read_value (BakenConfig     *self,
             continue;
           public_key = baken_minisign_public_key_new_from_file_or_base64 (value[i], &key_error);
           if (public_key == NULL)
-            return BAD_VALUE ("[sync] public-keys: \"%s\" is not a minisign public key (%s); "
-                              "give %s", value[i], key_error->message, known->help);
-          g_ptr_array_add (self->sync.keys, public_key);
+            return BAD_VALUE ("[sync] %s: \"%s\" is not a minisign public key (%s); "
+                              "give %s", key, value[i], key_error->message, known->help);
+          g_ptr_array_add (keys, public_key);
         }
-      if (self->sync.keys->len == 0)
-        return BAD_VALUE ("[sync] public-keys is empty; give %s", known->help);
+      if (keys->len == 0)
+        return BAD_VALUE ("[sync] %s is empty; give %s", key, known->help);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "root-threshold"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 1, 16, &value, NULL))
+        return BAD_VALUE ("[sync] root-threshold = \"%s\" is not a number from 1 to 16; "
+                          "give %s", raw, known->help);
+      self->sync.root_threshold = value;
     }
   else if (g_str_equal (group, "sync") && g_str_equal (key, "schedule"))
     {
@@ -343,6 +366,11 @@ read_value (BakenConfig     *self,
       else
         self->sync.stall_timeout = seconds;
     }
+  else if (g_str_equal (group, "monitor"))
+    {
+      if (!_baken_config_monitor_read (self, file, key, known->help, path, contents, error))
+        return FALSE;
+    }
   else if (g_str_equal (group, "keypad"))
     {
       if (!_baken_config_keypad_read (self, file, key, known->help, path, contents, error))
@@ -373,6 +401,8 @@ baken_config_new (void)
   self->staff_idle_timeout = 60;
   self->staff_desk_pin = TRUE;
   self->sync.keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync.root_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync.root_threshold = 1;
   self->sync.schedule.kind = BAKEN_SYNC_SCHEDULE_WINDOW;
   self->sync.schedule.window_start = 3 * 3600;
   self->sync.schedule.window_end = 5 * 3600;
@@ -380,6 +410,7 @@ baken_config_new (void)
   self->sync.timeout = 600;
   self->sync.stall_timeout = 30;
   _baken_config_keypad_set_defaults (self);
+  _baken_config_monitor_set_defaults (self);
 
   return self;
 }
@@ -429,7 +460,7 @@ baken_config_load (const char  *path,
           _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
                               groups[g], NULL,
                               "unknown group [%s]; the groups are [kiosk], [content], [idle], "
-                              "[hours], [print], [staff], [sync] and [keypad]", groups[g]);
+                              "[hours], [print], [staff], [sync], [monitor] and [keypad]", groups[g]);
           return NULL;
         }
 
@@ -468,7 +499,8 @@ baken_config_load (const char  *path,
     }
   self->has_location = has_lat && has_lon;
 
-  if (!_baken_config_keypad_check (self, file, path, contents, error))
+  if (!_baken_config_keypad_check (self, file, path, contents, error) ||
+      !_baken_config_monitor_check (self, path, contents, error))
     return NULL;
 
   if (self->staff_pin_hash == NULL)
@@ -480,6 +512,15 @@ baken_config_load (const char  *path,
       _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "url",
                           "[sync] url needs public-keys: the kiosk only installs bundles "
                           "signed with a key it knows");
+      return NULL;
+    }
+  if (self->sync.root_threshold > MAX (self->sync.root_keys->len, 1))
+    {
+      _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync",
+                          "root-threshold",
+                          "[sync] root-threshold is %u, but root-keys names %u key(s); give "
+                          "at most that many", self->sync.root_threshold,
+                          self->sync.root_keys->len);
       return NULL;
     }
   if (self->sync.stall_timeout > self->sync.timeout)
@@ -518,6 +559,8 @@ baken_config_unref (BakenConfig *self)
   g_free (self->staff_pin_hash);
   g_free (self->sync.url);
   g_ptr_array_unref (self->sync.keys);
+  g_ptr_array_unref (self->sync.root_keys);
+  baken_monitor_settings_clear (&self->monitor);
   for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
     g_strfreev (self->keypad[i]);
   g_free (self);

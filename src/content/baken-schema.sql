@@ -198,6 +198,7 @@ CREATE TABLE synonym (
 
 -- Full-text search over life events (with their synonyms), services and organisations.
 -- kind is 'life_event', 'service' or 'organization'; one row per record and language.
+-- The texts are folded for finding (baken-search-fold.h); never shown.
 CREATE VIRTUAL TABLE search USING fts5 (
   kind UNINDEXED,
   id UNINDEXED,

@@ -41,27 +41,36 @@ baken_service_ages_text (int minimum_age,
 GStrv
 baken_service_facts (const BakenService *service)
 {
-  g_autoptr(GStrvBuilder) facts = g_strv_builder_new ();
-  g_autofree char *ages = NULL;
-
   g_return_val_if_fail (service != NULL, NULL);
 
-  ages = baken_service_ages_text (service->minimum_age, service->maximum_age);
+  return baken_service_facts_of (service->minimum_age, service->maximum_age, service->fees,
+                                 service->wait_time);
+}
+
+GStrv
+baken_service_facts_of (int         minimum_age,
+                        int         maximum_age,
+                        const char *fees_text,
+                        const char *wait_time)
+{
+  g_autoptr(GStrvBuilder) facts = g_strv_builder_new ();
+  g_autofree char *ages = baken_service_ages_text (minimum_age, maximum_age);
+
   if (ages != NULL)
     g_strv_builder_add (facts, ages);
-  if (service->fees != NULL)
+  if (fees_text != NULL)
     {
       /* Translators: what a service costs; %s is the content's own short text, such as
        * "gratis" or "25 euro" */
-      g_autofree char *fees = g_strdup_printf (_("Kosten: %s"), service->fees);
+      g_autofree char *fees = g_strdup_printf (_("Kosten: %s"), fees_text);
 
       g_strv_builder_add (facts, fees);
     }
-  if (service->wait_time != NULL)
+  if (wait_time != NULL)
     {
       /* Translators: how long people wait before the service helps them; %s is the
        * content's own text, such as "ongeveer 2 weken" */
-      g_autofree char *wait = g_strdup_printf (_("Wachttijd: %s"), service->wait_time);
+      g_autofree char *wait = g_strdup_printf (_("Wachttijd: %s"), wait_time);
 
       g_strv_builder_add (facts, wait);
     }

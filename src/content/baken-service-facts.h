@@ -23,4 +23,11 @@ char  *baken_service_ages_text (int                 minimum_age,
  * possibly empty. */
 GStrv  baken_service_facts     (const BakenService *service);
 
+/* The same from its parts: the slip passes the costs and the wait with its mark for a
+ * text the content has only in Dutch. */
+GStrv  baken_service_facts_of  (int                 minimum_age,
+                                int                 maximum_age,
+                                const char         *fees,
+                                const char         *wait_time);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* baken-kiosk-actions.c: the kiosk.* actions of the pages and bars, and --open steps
+/* baken-kiosk-actions.c: the kiosk.* actions of the pages and bars
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -88,48 +88,4 @@ baken_kiosk_actions_run (BakenNavigator *navigator,
     baken_navigator_home (navigator);
 
   return BAKEN_KIOSK_REQUEST_NONE;
-}
-
-gboolean
-baken_open_step_parse (const char          *step,
-                       const char * const  *languages,
-                       BakenOpenStep       *kind,
-                       const char         **argument,
-                       GError             **error)
-{
-  const char *colon = strchr (step, ':');
-  g_autofree char *prefix = NULL;
-  const char *id;
-
-  *kind = BAKEN_OPEN_STEP_LOCATION;
-  *argument = NULL;
-  if (colon == NULL || colon[1] == '\0')
-    return TRUE;
-
-  prefix = g_strndup (step, colon - step);
-  id = colon + 1;
-
-  if (g_str_equal (prefix, "lang"))
-    {
-      if (!g_strv_contains (languages, id))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       "lang:%s: this kiosk offers only the languages of [kiosk] languages",
-                       id);
-          return FALSE;
-        }
-      *kind = BAKEN_OPEN_STEP_LANGUAGE;
-      *argument = id;
-    }
-  else if (g_str_equal (prefix, "a11y"))
-    {
-      *kind = BAKEN_OPEN_STEP_A11Y;
-      *argument = id;
-    }
-  else if (g_str_equal (prefix, "idle") && g_str_equal (id, "prompt"))
-    {
-      *kind = BAKEN_OPEN_STEP_IDLE_PROMPT;
-    }
-
-  return TRUE;
 }

@@ -19,14 +19,6 @@ typedef enum {
   BAKEN_KIOSK_REQUEST_STAFF_DONE,  /* end staff mode: the reset between residents */
 } BakenKioskRequest;
 
-/* A step of --open, once its kind is known. */
-typedef enum {
-  BAKEN_OPEN_STEP_LOCATION,        /* a page: baken_navigator_open () */
-  BAKEN_OPEN_STEP_LANGUAGE,        /* lang:CODE, a language of [kiosk] languages */
-  BAKEN_OPEN_STEP_A11Y,            /* a11y:WHAT */
-  BAKEN_OPEN_STEP_IDLE_PROMPT,     /* idle:prompt */
-} BakenOpenStep;
-
 /* Installs the kiosk.* actions on widget_class, all activating activate, and the
  * property action "kiosk.language" of the property "language". */
 void              baken_kiosk_actions_install (GtkWidgetClass               *widget_class,
@@ -37,12 +29,5 @@ BakenKioskRequest baken_kiosk_actions_run     (BakenNavigator               *nav
                                                BakenContext                 *context,
                                                const char                   *action_name,
                                                GVariant                     *parameter);
-/* What the --open step asks; argument is the part after "KIND:" (a language, an a11y
- * setting), or NULL for a location. Fails for a language the kiosk does not offer. */
-gboolean          baken_open_step_parse       (const char                   *step,
-                                               const char * const           *languages,
-                                               BakenOpenStep                *kind,
-                                               const char                  **argument,
-                                               GError                      **error);
 
 G_END_DECLS

@@ -5,6 +5,9 @@
  * Navigation is a history of locations (baken-history.h); each step builds its page
  * fresh in the current language (templates are translated when they are built), so
  * switching the language rebuilds the page. The page that was shown is dropped.
+ *
+ * The search index is built once the first page is up (at low priority, after it is
+ * drawn), so the first key on the search page is fast.
  */
 #define G_LOG_DOMAIN "baken-window"
 
@@ -16,6 +19,7 @@
 #include "baken-home-page.h"
 #include "baken-preparing-page.h"
 #include "baken-print-page.h"
+#include "baken-search.h"
 #include "baken-search-page.h"
 #include "baken-service-page.h"
 #include "baken-services-page.h"
@@ -35,6 +39,7 @@ struct _BakenNavigator
   BakenHistory *history;      /* (owned) */
   GtkWidget    *page;         /* (unowned) the visible page in stack */
   guint         page_serial;
+  guint         prepare_search_id; /* GSource, 0 when done */
 };
 
 G_DEFINE_FINAL_TYPE (BakenNavigator, baken_navigator, G_TYPE_OBJECT)
@@ -57,6 +62,21 @@ search_text_changed_cb (BakenSearchPage *page,
     return;
 
   baken_history_set_id (self->history, baken_search_page_get_text (page));
+}
+
+/* Builds the search index once the first screen is up, so the first key is fast. */
+static gboolean
+prepare_search_cb (gpointer user_data)
+{
+  BakenNavigator *self = BAKEN_NAVIGATOR (user_data);
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  g_autoptr(GError) error = NULL;
+
+  self->prepare_search_id = 0;
+  if (catalog != NULL && !baken_search_prepare (catalog, &error))
+    g_warning ("Cannot prepare the search index: %s", error->message);
+
+  return G_SOURCE_REMOVE;
 }
 
 static GtkWidget *
@@ -111,6 +131,7 @@ baken_navigator_dispose (GObject *object)
   BakenNavigator *self = BAKEN_NAVIGATOR (object);
 
   self->page = NULL;
+  g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_navigator_parent_class)->dispose (object);
@@ -162,6 +183,7 @@ baken_navigator_new (GtkStack     *stack,
   self = g_object_new (BAKEN_TYPE_NAVIGATOR, NULL);
   self->stack = stack;
   self->context = g_object_ref (context);
+  self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
 
   return self;
 }

@@ -20,6 +20,7 @@
 #include "baken-columns.h"
 #include "baken-day-table.h"
 #include "baken-facts-box.h"
+#include "baken-feedback.h"
 #include "baken-geo.h"
 #include "baken-icon.h"
 #include "baken-languages.h"
@@ -55,6 +56,7 @@ struct _BakenServicePage
   GtkBox       *channels_list;
   GtkWidget    *places_section;
   GtkBox       *places_list;
+  GtkBox       *feedback_slot;
 };
 
 G_DEFINE_FINAL_TYPE (BakenServicePage, baken_service_page, BAKEN_TYPE_PAGE)
@@ -335,6 +337,17 @@ fill (BakenServicePage *self)
     gtk_box_append (self->places_list,
                     create_place (config, g_ptr_array_index (service->locations, i), now));
   gtk_widget_set_visible (self->places_section, service->locations->len > 0);
+
+  /* Residents only: staff answers would not be theirs. */
+  if (baken_context_get_audience (context) == BAKEN_AUDIENCE_STAFF)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->feedback_slot), FALSE);
+      return;
+    }
+  gtk_box_append (self->feedback_slot,
+                  baken_feedback_new (context, BAKEN_FEEDBACK_HELPED, service->id));
+  gtk_box_append (self->feedback_slot,
+                  baken_feedback_new (context, BAKEN_FEEDBACK_WRONG, service->id));
 }
 
 static void
@@ -413,6 +426,7 @@ baken_service_page_class_init (BakenServicePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-service-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, organization);
+  gtk_widget_class_bind_template_child (widget_class, BakenServicePage, feedback_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, name);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, badge_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, alert);

@@ -479,8 +479,16 @@ build_big_db (const char *fixture_path,
   return path;
 }
 
+static void
+count_cb (BakenCatalog *catalog,
+          guint        *count)
+{
+  (*count)++;
+}
+
 /* A call that runs past its budget is cut off with an error, so a page can say "not
- * available now" instead of freezing the kiosk; with time enough it works. */
+ * available now" instead of freezing the kiosk, and the catalog says so (the kiosk
+ * counts it against the bundle); with time enough it works. */
 static void
 test_query_budget (Fixture       *f,
                    gconstpointer  data)
@@ -491,9 +499,11 @@ test_query_budget (Fixture       *f,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start;
+  guint cut_offs = 0;
 
   catalog = baken_catalog_new_for_path (path, &error);
   g_assert_no_error (error);
+  g_signal_connect (catalog, "query-cut-off", G_CALLBACK (count_cb), &cut_offs);
 
   baken_catalog_set_query_budget (catalog, 1);
   start = g_get_monotonic_time ();
@@ -503,6 +513,7 @@ test_query_budget (Fixture       *f,
   g_assert_null (cut_off);
   g_assert_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_QUERY);
   g_assert_nonnull (strstr (error->message, "stopped after 1 ms"));
+  g_assert_cmpuint (cut_offs, ==, 1);
   g_clear_error (&error);
 
   /* The catalog is fine afterwards. */
@@ -511,6 +522,7 @@ test_query_budget (Fixture       *f,
                                               BAKEN_AUDIENCE_PUBLIC, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, >=, 3000);
+  g_assert_cmpuint (cut_offs, ==, 1);
 }
 
 int

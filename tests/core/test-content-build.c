@@ -510,6 +510,14 @@ static const Case cases[] = {
     "the icon (href=\"#id\") are allowed, so embed or remove it" },
   { "icon-not-svg", "icons/geld.svg", NULL, "<html><body>geld</body></html>\n",
     "icons/geld.svg:1:1: the icon does not start with an <svg> element; save it as plain SVG" },
+  /* The kiosk's own limits (baken-icon-check.h), at build time. */
+  { "icon-too-wide", "icons/geld.svg", "width=\"48\"", "width=\"1000000000\"",
+    "icons/geld.svg:3:1: the icon is width=\"1000000000\"; at most 4096 pixels are allowed; "
+    "the kiosk refuses such an icon, so fix it" },
+  { "icon-use-cycle", "icons/geld.svg", "<circle id=\"coin\" cx=\"24\" cy=\"24\" r=\"18\"/>",
+    "<g id=\"coin\"><use xlink:href=\"#coin\"/></g>",
+    "icons/geld.svg:1:1: the icon's <use> elements refer to each other in a circle; the kiosk "
+    "refuses such an icon, so fix it" },
   { "icon-not-square", "icons/geld.svg", "viewBox=\"0 0 48 48\"", "viewBox=\"0 0 48 24\"",
     "icons/geld.svg:3:84: the viewBox is not square; make width and height the same, for example "
     "viewBox=\"0 0 48 48\"" },
@@ -881,6 +889,29 @@ test_large (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* An Arabic list is joined with the Arabic comma, not a Latin semicolon. */
+static void
+test_arabic_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *translations = read_source (f, "translations.csv");
+  g_autofree char *more = g_strconcat (translations,
+                                       "accessibility,acc-rolstoel,description,ar,"
+                                       "يمكن الدخول بالكرسي المتحرك\n"
+                                       "accessibility,acc-lift,description,ar,يوجد مصعد\n",
+                                       NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  write_source (f, "translations.csv", more, -1);
+  build_ok (f, f->out);
+  db = baken_content_open_file (f->out, &error);
+  g_assert_no_error (error);
+  assert_query (db, "SELECT accessibility FROM location_text WHERE location_id = 'loc-stadhuis' "
+                "AND lang = 'ar'", "يمكن الدخول بالكرسي المتحرك، يوجد مصعد");
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +934,7 @@ main (int   argc,
   ADD ("holidays", test_holidays);
   ADD ("deep-json", test_deep_json);
   ADD ("fifo-table", test_fifo_table);
+  ADD ("arabic-list", test_arabic_list);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
