@@ -14,6 +14,26 @@
 typedef BakenPrinter *(*CupsPrinterNewFunc) (const char *printer,
                                              const char *server,
                                              guint       timeout);
+typedef GStrv (*CupsListQueuesFunc) (const char    *server,
+                                     guint          timeout,
+                                     GCancellable  *cancellable,
+                                     char         **default_queue,
+                                     GError       **error);
+
+/* The answer of a queue listing. */
+typedef struct
+{
+  GStrv  queues;
+  char  *default_queue;
+} Queues;
+
+static void
+queues_free (Queues *queues)
+{
+  g_strfreev (queues->queues);
+  g_free (queues->default_queue);
+  g_free (queues);
+}
 
 struct _BakenPrinterLoader
 {
@@ -203,6 +223,109 @@ static void
 baken_printer_loader_init (BakenPrinterLoader *self)
 {
   g_mutex_init (&self->lock);
+}
+
+static void
+list_queues_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  BakenPrinterLoader *self = source_object;
+  g_autoptr(GError) error = NULL;
+  Queues *queues;
+  CupsListQueuesFunc list_queues;
+
+  list_queues = (CupsListQueuesFunc) baken_module_lookup (BAKEN_PRINTER_MODULE,
+                                                          "baken_cups_list_queues", &error);
+  if (list_queues == NULL)
+    {
+      g_task_return_new_error (task, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_FAILED,
+                               "The printers cannot be listed: %s", error->message);
+      return;
+    }
+
+  queues = g_new0 (Queues, 1);
+  queues->queues = list_queues (self->server, self->timeout, cancellable,
+                                &queues->default_queue, &error);
+  if (queues->queues == NULL)
+    {
+      queues_free (queues);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, queues, (GDestroyNotify) queues_free);
+}
+
+void
+baken_printer_loader_list_queues_async (BakenPrinterLoader  *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BAKEN_IS_PRINTER_LOADER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, baken_printer_loader_list_queues_async);
+  g_task_run_in_thread (task, list_queues_thread);
+}
+
+GStrv
+baken_printer_loader_list_queues_finish (BakenPrinterLoader  *self,
+                                         GAsyncResult        *result,
+                                         char               **default_queue,
+                                         GError             **error)
+{
+  Queues *queues;
+  GStrv names;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  queues = g_task_propagate_pointer (G_TASK (result), error);
+  if (queues == NULL)
+    return NULL;
+  if (default_queue != NULL)
+    *default_queue = g_steal_pointer (&queues->default_queue);
+  names = g_steal_pointer (&queues->queues);
+  queues_free (queues);
+
+  return names;
+}
+
+char *
+baken_printer_loader_dup_queue (BakenPrinterLoader *self)
+{
+  char *queue;
+
+  g_return_val_if_fail (BAKEN_IS_PRINTER_LOADER (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  queue = g_strdup (self->printer);
+  g_mutex_unlock (&self->lock);
+
+  return queue;
+}
+
+void
+baken_printer_loader_set_queue (BakenPrinterLoader *self,
+                                const char         *queue)
+{
+  g_autoptr(BakenPrinter) old = NULL;
+
+  g_return_if_fail (BAKEN_IS_PRINTER_LOADER (self));
+
+  g_mutex_lock (&self->lock);
+  if (g_strcmp0 (self->printer, queue) != 0)
+    {
+      g_free (self->printer);
+      self->printer = g_strdup (queue);
+      /* The next call makes a printer for the new queue; calls under way end on theirs. */
+      old = g_steal_pointer (&self->loaded);
+    }
+  g_mutex_unlock (&self->lock);
 }
 
 BakenPrinter *

@@ -30,4 +30,21 @@ BakenPrinter *baken_printer_loader_new_cups (const char *printer,
                                              const char *server,
                                              guint       timeout);
 
+/* The queues cupsd offers, sorted, for the desk to choose from, within the printer's
+ * timeout; *default_queue (nullable) gets the CUPS default or NULL. */
+void          baken_printer_loader_list_queues_async  (BakenPrinterLoader  *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GStrv         baken_printer_loader_list_queues_finish (BakenPrinterLoader  *self,
+                                                       GAsyncResult        *result,
+                                                       char               **default_queue,
+                                                       GError             **error);
+/* The queue slips go to (nullable: the CUPS default). */
+char         *baken_printer_loader_dup_queue          (BakenPrinterLoader  *self);
+/* Slips go to queue (nullable: the CUPS default) from the next check or print on; not
+ * kept over a restart: [print] printer in kiosk.conf is the kiosk's own. */
+void          baken_printer_loader_set_queue          (BakenPrinterLoader  *self,
+                                                       const char          *queue);
+
 G_END_DECLS

@@ -428,6 +428,7 @@ start_desk (BakenApplication *self,
   const char *print[] = { "<Control>p", NULL };
 
   gtk_window_set_resizable (window, TRUE);
+  baken_context_set_desk (self->context, TRUE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "kiosk.print-current", print);
   enter_staff_mode (self);
   g_signal_connect_object (baken_context_get_staff (self->context), "notify::active",

@@ -27,6 +27,7 @@ struct _BakenContext
   BakenMonitor *monitor;  /* (owned) (nullable) the daily counts */
   char         *printer_state;   /* (owned) for the report: ready, problem or none */
   char         *printer_reason;  /* (owned) (nullable) */
+  gboolean      desk;     /* baken --desk: the clerk's own PC */
 };
 
 G_DEFINE_FINAL_TYPE (BakenContext, baken_context, G_TYPE_OBJECT)
@@ -341,6 +342,23 @@ baken_context_get_staff (BakenContext *self)
     self->staff = baken_staff_session_new (self->config->staff_pin_hash, self->state,
                                            baken_context_get_clock (self));
   return self->staff;
+}
+
+void
+baken_context_set_desk (BakenContext *self,
+                        gboolean      desk)
+{
+  g_return_if_fail (BAKEN_IS_CONTEXT (self));
+
+  self->desk = desk;
+}
+
+gboolean
+baken_context_get_desk (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), FALSE);
+
+  return self->desk;
 }
 
 BakenAudience

@@ -64,6 +64,10 @@ void               baken_context_set_state    (BakenContext    *self,
 BakenState        *baken_context_get_state    (BakenContext    *self);
 /* Staff mode (never NULL): from [staff] pin-hash, with its lock in the state DB. */
 BakenStaffSession *baken_context_get_staff    (BakenContext    *self);
+/* baken --desk: the clerk's own PC (the status page lets the clerk choose the printer). */
+void               baken_context_set_desk     (BakenContext    *self,
+                                               gboolean         desk);
+gboolean           baken_context_get_desk     (BakenContext    *self);
 /* STAFF while staff mode is on, else PUBLIC: what a page asks the catalog for. */
 BakenAudience      baken_context_get_audience (BakenContext    *self);
 /* One line in the print log: when, the paper, how it ended (never what was printed);

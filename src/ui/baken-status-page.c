@@ -24,6 +24,8 @@
 
 #include "baken-kiosk-content.h"
 #include "baken-printer.h"
+#include "baken-printer-choice.h"
+#include "baken-printer-loader.h"
 #include "baken-slip-render.h"
 #include "baken-state.h"
 #include "baken-status-reports.h"
@@ -488,6 +490,16 @@ baken_status_page_constructed (GObject *object)
   self->printer_supplies = GTK_LABEL (baken_page_label_new ("", "status-value"));
   gtk_widget_set_visible (GTK_WIDGET (self->printer_supplies), FALSE);
   gtk_box_append (self->printer_box, GTK_WIDGET (self->printer_supplies));
+  /* At the desk the clerk chooses among the print service's queues. */
+  if (baken_context_get_desk (context) &&
+      BAKEN_IS_PRINTER_LOADER (baken_context_get_printer (context)))
+    {
+      GtkWidget *choice = baken_printer_choice_new (
+        BAKEN_PRINTER_LOADER (baken_context_get_printer (context)));
+
+      g_signal_connect_swapped (choice, "changed", G_CALLBACK (baken_status_page_refresh), self);
+      gtk_box_append (self->printer_box, choice);
+    }
   test_print = gtk_button_new_with_label (_("Proefafdruk"));
   g_signal_connect (test_print, "clicked", G_CALLBACK (test_print_clicked_cb), self);
   gtk_widget_add_css_class (test_print, "big-action");

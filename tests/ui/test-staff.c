@@ -26,6 +26,7 @@
 #include "baken-pin.h"
 #include "baken-pin-pad.h"
 #include "baken-print-page.h"
+#include "baken-printer-choice.h"
 #include "baken-state.h"
 #include "baken-status-page.h"
 
@@ -529,6 +530,24 @@ test_handover (Fixture       *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Presses "Proefafdruk" on the status screen. */
+static void
+press_test_print (Kiosk *k)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (GTK_WIDGET (k->window), GTK_TYPE_BUTTON);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *child = gtk_button_get_child (g_ptr_array_index (buttons, i));
+
+      if (GTK_IS_LABEL (child) &&
+          g_str_equal (gtk_label_get_label (GTK_LABEL (child)), "Proefafdruk"))
+        pressed = gtk_widget_activate (g_ptr_array_index (buttons, i));
+    }
+  g_assert_true (pressed);
+}
+
 /* The status screen: the content, a failed sync with its reason, a printer without
  * paper, and the print log with the failed slip. */
 static void
@@ -551,21 +570,56 @@ test_status (Fixture       *f,
   wait_shows (&f->k, "Laatste poging: vandaag 03:10, mislukt");
   wait_shows (&f->k, "the server answered 503 Service Unavailable");
   /* The queue reports paper out only once a job reached it: print the test slip. */
-  {
-    g_autoptr(GPtrArray) buttons = ui_test_find_all (GTK_WIDGET (f->k.window), GTK_TYPE_BUTTON);
-
-    for (guint i = 0; i < buttons->len; i++)
-      {
-        GtkWidget *child = gtk_button_get_child (g_ptr_array_index (buttons, i));
-
-        if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_label (GTK_LABEL (child)), "Proefafdruk"))
-          g_assert_true (gtk_widget_activate (g_ptr_array_index (buttons, i)));
-      }
-  }
+  press_test_print (&f->k);
   wait_shows (&f->k, "(media-empty)");
   /* The queue's supplies, as its backend reported them with that job. */
   wait_shows (&f->k, "Toner: 8% (bijna op)");
   wait_shows (&f->k, "Papierrol: nog niet op");
+  /* A kiosk's printer is its kiosk.conf's: no choice of queue. */
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (f->k.window), BAKEN_TYPE_PRINTER_CHOICE));
+  kiosk_close (&f->k);
+}
+
+static gboolean
+has_job_cb (gpointer data)
+{
+  return cups_fixture_count_files (data) > 0;
+}
+
+/* baken --desk: the clerk sees the print service's queues with the configured one
+ * chosen, and a slip goes to the queue chosen instead. */
+static void
+test_desk_printer (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *choice;
+  GtkDropDown *queues;
+  GListModel *names;
+  guint slips = GTK_INVALID_LIST_POSITION;
+
+  kiosk_open (&f->k, "[print]\nprinter = empty\n", 1.0);
+  baken_context_set_desk (f->k.context, TRUE);
+  baken_staff_session_start_unlocked (staff (&f->k));
+  ui_test_activate (f->k.window, "kiosk.open-status", NULL);
+  ui_test_assert_location (f->k.window, "status", 2000);
+  wait_shows (&f->k, "Briefjes gaan naar deze printer:");
+  choice = ui_test_find_widget (GTK_WIDGET (f->k.window), BAKEN_TYPE_PRINTER_CHOICE);
+  g_assert_nonnull (choice);
+  queues = GTK_DROP_DOWN (ui_test_find_widget (choice, GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (queues);
+  names = gtk_drop_down_get_model (queues);
+  g_assert_cmpuint (g_list_model_get_n_items (names), >=, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names),
+                                               gtk_drop_down_get_selected (queues)), ==, "empty");
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "slips"))
+      slips = i;
+  g_assert_cmpuint (slips, !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_drop_down_set_selected (queues, slips);
+  g_assert_cmpuint (cups_fixture_count_files (f->cups.out), ==, 0);
+  press_test_print (&f->k);
+  g_assert_true (ui_test_wait (has_job_cb, f->cups.out, 20000));
   kiosk_close (&f->k);
 }
 
@@ -587,6 +641,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/staff/status", Fixture, NULL, fixture_setup,
               test_status, fixture_teardown);
+  g_test_add ("/staff/desk-printer", Fixture, NULL, fixture_setup,
+              test_desk_printer, fixture_teardown);
 
   return g_test_run ();
 }
