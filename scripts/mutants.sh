@@ -148,6 +148,7 @@ targets = {t["id"]: t for t in json.load(open(targets_path))}
 out = {os.path.relpath(f, build) for t in targets.values()
        if os.path.dirname(t["defined_in"]).startswith(os.path.join(src, "src"))
        for f in t["filename"]}
+built = {os.path.normpath(f) for t in targets.values() for f in t["filename"]}
 for name in names:
     found = [t for t in tests if t["name"] == name]
     if not found:
@@ -156,9 +157,11 @@ for name in names:
         for dep in test.get("depends", []):
             for f in targets.get(dep, {}).get("filename", []):
                 out.add(os.path.relpath(f, build))
+        # Only words that are built files: a script beside the build folder
+        # (BUILD/../src/tests/x.py) is no ninja target.
         for word in test["cmd"]:
-            if os.path.isabs(word) and word.startswith(build + os.sep):
-                out.add(os.path.relpath(word, build))
+            if os.path.isabs(word) and os.path.normpath(word) in built:
+                out.add(os.path.relpath(os.path.normpath(word), build))
 print("\n".join(sorted(out)))
 PY
 }
