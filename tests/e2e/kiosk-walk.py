@@ -7,7 +7,8 @@ Starts its own Xvfb, a private D-Bus session bus and the accessibility bus
 `baken --size 1080x1920` (development mode, not unique: it is alone on its bus). Every
 control is found by its accessible name and role and pressed with its AT-SPI action,
 as Orca would: Home -> life event -> situation -> service page -> print preview,
-Arabic and back to Dutch, and "deurwaarder" typed on the on-screen keys -> the debts
+the language control (a push button named "… / Choose language", at the same place
+on every screen) and its picker with all six languages, Arabic and back to Dutch, and "deurwaarder" typed on the on-screen keys -> the debts
 situation. With --scan instead: every resident screen of the demo, read for staff-only
 numbers and channels (none may be there). At every step every button, toggle, image and status (the open badge) must
 have a meaningful name: not empty, not a GTK class name.
@@ -329,12 +330,29 @@ def walk(tap, kiosk, events, services):
             raise
         tap.ok(description)
 
+    # Where the language control was first seen, per language (Arabic mirrors it).
+    control_places = {}
+
     def all_named(where):
         bad = kiosk.unnamed()
         if bad:
             tap.not_ok(f"every control is named on {where}", "\n".join(bad))
         else:
             tap.ok(f"every control is named on {where}")
+        # The language control is on every screen, at the same place (in the window:
+        # GTK 4.8 has no screen coordinates on X11 and warns when asked).
+        control = kiosk.find(" / Choose language", {"push button"}, suffix=True)
+        if control is None:
+            tap.not_ok(f"the language control is on {where}", kiosk.dump())
+            return
+        extents = control.queryComponent().getExtents(kiosk.pyatspi.WINDOW_COORDS)
+        place = (extents.x, extents.y, extents.width, extents.height)
+        first = control_places.setdefault(control.name, (place, where))
+        if place != first[0]:
+            tap.not_ok(f"the language control is on {where}, where it was on {first[1]}",
+                       f"x, y, width, height {place} here, {first[0]} on {first[1]}")
+        else:
+            tap.ok(f"the language control is on {where}, at {place[:2]}")
 
     def home():
         kiosk.wait_for(home_title, {"label"})
