@@ -61,7 +61,11 @@ create_language_button (const char *code)
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *label = gtk_label_new (native);
   g_autofree char *name = baken_language_dup_name (code);
+  PangoAttrList *attrs = baken_language_new_attributes (code);
 
+  /* Set in that language's fonts and shaping, whatever the screen's language. */
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), label);
@@ -70,8 +74,9 @@ create_language_button (const char *code)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.language");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", code);
 
-  /* Screen readers say the name in its own script; the description says it in the
-   * current language as well ("Arabisch"). */
+  /* Screen readers say the name in its own script, so that a resident hears their own
+   * language (GTK 4.8 has no language per accessible object: the name is not
+   * lang-tagged); the description says it in the current language ("Arabisch"). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, native,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name,

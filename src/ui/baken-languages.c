@@ -100,6 +100,19 @@ baken_language_dup_name (const char *code)
   return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "spoken language", language->name));
 }
 
+PangoAttrList *
+baken_language_new_attributes (const char *code)
+{
+  PangoAttrList *attrs;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (code)));
+
+  return attrs;
+}
+
 char *
 baken_language_format_list (const char * const *codes)
 {
@@ -120,7 +133,9 @@ baken_language_format_list (const char * const *codes)
         /* Translators: between the last two languages of a list: "Nederlands en Engels" */
         g_string_append (text, _(" en "));
       else if (i > 0)
-        g_string_append (text, ", ");
+        /* Translators: between two languages of a list, all but the last two:
+         * "Nederlands, Engels en Arabisch"; Arabic uses its own comma ("، ") */
+        g_string_append (text, C_("list separator", ", "));
 
       g_string_append (text, name);
     }

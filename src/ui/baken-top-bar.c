@@ -21,15 +21,16 @@
 
 struct _BakenTopBar
 {
-  GtkBox    parent_instance;
+  GtkBox     parent_instance;
 
   /* Template children */
-  GtkLabel *kiosk_name;
-  AdwBin   *status_slot;
-  AdwBin   *search_slot;
-  GtkBox   *language_box;
+  GtkLabel  *kiosk_name;
+  AdwBin    *status_slot;
+  AdwBin    *search_slot;
+  GtkBox    *language_box;
+  GtkWidget *language_icon;
 
-  GtkLabel *language_label;  /* (unowned) on the picker button, or NULL */
+  GtkLabel  *language_label;  /* (unowned) on the picker button, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (BakenTopBar, baken_top_bar, GTK_TYPE_BOX)
@@ -56,6 +57,7 @@ baken_top_bar_class_init (BakenTopBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenTopBar, status_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenTopBar, search_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenTopBar, language_box);
+  gtk_widget_class_bind_template_child (widget_class, BakenTopBar, language_icon);
 }
 
 static void
@@ -75,6 +77,7 @@ baken_top_bar_setup (BakenTopBar        *self,
 
   gtk_label_set_label (self->kiosk_name, name != NULL ? name : "");
   self->language_label = baken_language_switch_fill (self->language_box, languages, language);
+  gtk_widget_set_visible (self->language_icon, self->language_label == NULL);
 }
 
 void

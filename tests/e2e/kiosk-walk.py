@@ -7,7 +7,8 @@ Starts its own Xvfb, a private D-Bus session bus and the accessibility bus
 `baken --size 1080x1920` (development mode, not unique: it is alone on its bus). Every
 control is found by its accessible name and role and pressed with its AT-SPI action,
 as Orca would: Home -> life event -> situation -> service page -> print preview,
-Arabic and back to Dutch, and "deurwaarder" typed on the on-screen keys -> the debts
+the language control (a push button named "… / Choose language", at the same place
+on every screen) and its picker with all six languages, Arabic and back to Dutch, and "deurwaarder" typed on the on-screen keys -> the debts
 situation. With --scan instead: every resident screen of the demo, read for staff-only
 numbers and channels (none may be there). At every step every button, toggle, image and status (the open badge) must
 have a meaningful name: not empty, not a GTK class name.
@@ -206,7 +207,7 @@ class Kiosk:
                 except Exception:
                     pass
 
-    def find(self, name=None, roles=None, root=None, prefix=False):
+    def find(self, name=None, roles=None, root=None, prefix=False, suffix=False):
         for node in self.walk(root):
             try:
                 role = node.getRoleName()
@@ -218,7 +219,9 @@ class Kiosk:
             if name is not None:
                 if prefix and not node_name.startswith(name):
                     continue
-                if not prefix and node_name != name:
+                if suffix and not node_name.endswith(name):
+                    continue
+                if not prefix and not suffix and node_name != name:
                     continue
             return node
         return None
@@ -327,12 +330,29 @@ def walk(tap, kiosk, events, services):
             raise
         tap.ok(description)
 
+    # Where the language control was first seen, per language (Arabic mirrors it).
+    control_places = {}
+
     def all_named(where):
         bad = kiosk.unnamed()
         if bad:
             tap.not_ok(f"every control is named on {where}", "\n".join(bad))
         else:
             tap.ok(f"every control is named on {where}")
+        # The language control is on every screen, at the same place (in the window:
+        # GTK 4.8 has no screen coordinates on X11 and warns when asked).
+        control = kiosk.find(" / Choose language", {"push button"}, suffix=True)
+        if control is None:
+            tap.not_ok(f"the language control is on {where}", kiosk.dump())
+            return
+        extents = control.queryComponent().getExtents(kiosk.pyatspi.WINDOW_COORDS)
+        place = (extents.x, extents.y, extents.width, extents.height)
+        first = control_places.setdefault(control.name, (place, where))
+        if place != first[0]:
+            tap.not_ok(f"the language control is on {where}, where it was on {first[1]}",
+                       f"x, y, width, height {place} here, {first[0]} on {first[1]}")
+        else:
+            tap.ok(f"the language control is on {where}, at {place[:2]}")
 
     def home():
         kiosk.wait_for(home_title, {"label"})
@@ -387,26 +407,55 @@ def walk(tap, kiosk, events, services):
 
     step("Begin goes back to Home", go_home)
 
+    # The language control says what it does in the current language and in English
+    # (src/ui/baken-language-switch.c).
+    control_names = {
+        "Nederlands": "Taal kiezen, nu Nederlands / Choose language",
+        "العربية": "اختيار اللغة، الآن العربية / Choose language",
+    }
+    six = ["Nederlands", "English", "العربية", "Türkçe", "Polski", "Українська"]
+
+    def language_control():
+        """The one control, found as a screen-reader user finds it: a push button whose
+        name ends in "Choose language", on every screen."""
+        return kiosk.wait(lambda: kiosk.find(" / Choose language", {"push button"},
+                                             suffix=True),
+                          "a push button named “… / Choose language”")
+
     def choose_language(native, current):
-        """The language's own button in the top bar, or in the picker that the button
-        with the current language opens. GTK 4.8 shows toggle buttons as push buttons
-        over AT-SPI, with the CHECKED state when on."""
-        choice = kiosk.find(native, BUTTONS)
-        if choice is None:
-            kiosk.press(kiosk.wait_for(current, BUTTONS))
-            choice = kiosk.wait_for(native, BUTTONS)
-            all_named(f"the language picker, on the way to {native}")
+        """The language's option in the picker that the language control opens. GTK 4.8
+        shows toggle buttons as push buttons over AT-SPI, with the CHECKED state when
+        on."""
+        control = language_control()
+        assert control.name == control_names[current], \
+            f"the language control is named “{control.name}”"
+        kiosk.press(control)
+        picker = kiosk.wait_for(None, {"dialog"})
+        choice = kiosk.wait_for(native, BUTTONS, root=picker)
+        all_named(f"the language picker, on the way to {native}")
         kiosk.press(choice)
+        kiosk.wait(lambda: kiosk.find(control_names[native], {"push button"}),
+                   f"the language control to name {native}")
 
-        def chosen():
-            button = kiosk.find(native, BUTTONS)
-            if button is None:
-                return False
-            # A switch: the language's button is checked. A picker: it closed, and the
-            # button that opens it names the new language.
-            return kiosk.is_checked(button) or kiosk.find(current, BUTTONS) is None
+    def language_options():
+        control = language_control()
+        assert control.name == control_names["Nederlands"], \
+            f"the language control is named “{control.name}”"
+        description = control.description or ""
+        assert description == ("Kies hier de taal van het scherm / "
+                               "Choose the language of the screen here"), \
+            f"the language control is described as “{description}”"
+        kiosk.press(control)
+        picker = kiosk.wait_for(None, {"dialog"})
+        options = [node.name for node in kiosk.walk(picker)
+                   if node.getRoleName() in BUTTONS and node.name in six]
+        assert sorted(options) == sorted(six), f"the picker lists {options}"
+        tap.note("the picker lists " + ", ".join(options))
+        kiosk.press(kiosk.find("Terug", BUTTONS, root=picker))
+        kiosk.wait(lambda: kiosk.find(None, {"dialog"}) is None, "the picker to close")
 
-        kiosk.wait(chosen, f"{native} to be the language")
+    step("the language control is a push button named “Taal kiezen, nu Nederlands / "
+         "Choose language” and its picker lists all six languages", language_options)
 
     arabic = "العربية"
 

@@ -72,6 +72,9 @@ REQUIRED_FILES = [
     "usr/share/man/man1/baken-bundle.1.gz",
     "usr/share/man/man1/baken-sync.1.gz",
     "usr/share/man/man1/baken-report.1.gz",
+    # Arabic in Noto Sans Arabic, and the link that switches it on.
+    "usr/share/fontconfig/conf.avail/65-baken-arabic.conf",
+    "etc/fonts/conf.d/65-baken-arabic.conf",
     "etc/dconf/profile/baken",
     "etc/dconf/db/baken.d/00-baken-kiosk",
     "etc/dconf/db/baken.d/locks/00-baken-kiosk",

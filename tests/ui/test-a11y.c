@@ -214,6 +214,136 @@ test_language_picker (void)
   ui_test_window_destroy (window);
 }
 
+static GtkAccessible *
+language_control (BakenWindow *window)
+{
+  g_autoptr(GPtrArray) found = ui_test_find_by_css_class (GTK_WIDGET (window),
+                                                          "language-control");
+
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (GTK_IS_BUTTON (g_ptr_array_index (found, 0)));
+
+  return GTK_ACCESSIBLE (g_ptr_array_index (found, 0));
+}
+
+/* The language control says what it does in the current language and in English, so
+ * that a resident who does not read the current language still finds it. */
+static void
+test_language_control (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  static const struct
+  {
+    const char *language;
+    const char *name;
+    const char *description;
+  } cases[] = {
+    { "nl", "Taal kiezen, nu Nederlands / Choose language",
+      "Kies hier de taal van het scherm / Choose the language of the screen here" },
+    { "ar", "اختيار اللغة، الآن العربية / Choose language",
+      "اختر هنا لغة الشاشة / Choose the language of the screen here" },
+    { "uk", "Вибрати мову, зараз Українська / Choose language",
+      "Тут виберіть мову екрана / Choose the language of the screen here" },
+    { "en", "Choose language, now English", "Choose the language of the screen here" },
+  };
+  BakenWindow *window;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkAccessible *control;
+
+      ui_test_activate (window, "kiosk.language", g_variant_new_string (cases[i].language));
+      control = language_control (window);
+      gtk_test_accessible_assert_property (control, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           cases[i].name);
+      gtk_test_accessible_assert_property (control, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           cases[i].description);
+      /* The globe is on the control, not beside it. */
+      g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (control), BAKEN_TYPE_ICON));
+    }
+
+  ui_test_window_destroy (window);
+}
+
+/* The family of the font Pango set the first Arabic letter of label in. */
+static char *
+dup_arabic_family (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  char *family = NULL;
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run != NULL && family == NULL &&
+          g_unichar_get_script (g_utf8_get_char (text + run->item->offset)) ==
+          G_UNICODE_SCRIPT_ARABIC)
+        {
+          PangoFontDescription *desc = pango_font_describe (run->item->analysis.font);
+
+          family = g_strdup (pango_font_description_get_family (desc));
+          pango_font_description_free (desc);
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  return family;
+}
+
+/* Arabic is set in Noto Sans Arabic (data/fontconfig, which the tests use as an
+ * installed package does), not in the first sans font with Arabic letters. */
+static void
+test_arabic_font (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (six_config);
+  g_autoptr(GPtrArray) labels = NULL;
+  BakenWindow *window;
+  guint checked = 0;
+
+  window = ui_test_window_new (config, FALSE, 1.0, portrait.width, portrait.height);
+  ui_test_activate (window, "kiosk.language", g_variant_new_string ("ar"));
+  labels = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      g_autofree char *family = dup_arabic_family (label);
+
+      if (family == NULL)
+        continue;
+      if (!g_str_equal (family, "Noto Sans Arabic"))
+        g_error ("“%s” is set in %s, not in Noto Sans Arabic", gtk_label_get_label (label),
+                 family);
+      checked++;
+    }
+  /* The heading, the tiles, the bars. */
+  g_assert_cmpuint (checked, >=, 5);
+
+  ui_test_window_destroy (window);
+}
+
+/* Arabic lists take the Arabic comma: "الهولندية، الإنجليزية والعربية". */
+static void
+test_list_punctuation (void)
+{
+  static const char * const codes[] = { "nl", "en", "ar", NULL };
+  g_autofree char *arabic = NULL;
+  g_autofree char *dutch = NULL;
+
+  baken_language_apply ("ar");
+  arabic = baken_language_format_list (codes);
+  baken_language_apply ("nl");
+  dutch = baken_language_format_list (codes);
+
+  g_assert_nonnull (strstr (arabic, "، "));
+  g_assert_null (strstr (arabic, ","));
+  g_assert_cmpstr (dutch, ==, "Nederlands, Engels en Arabisch");
+}
+
 typedef struct
 {
   const char *language;
@@ -659,6 +789,9 @@ main (int   argc,
 
   g_test_add_func ("/ui/a11y/toggles-and-reset", test_toggles_and_reset);
   g_test_add_func ("/ui/a11y/language-picker", test_language_picker);
+  g_test_add_func ("/ui/a11y/language-control", test_language_control);
+  g_test_add_func ("/ui/a11y/list-punctuation", test_list_punctuation);
+  g_test_add_func ("/ui/a11y/arabic-font", test_arabic_font);
   g_test_add_func ("/ui/a11y/page-names", test_page_names);
   for (guint i = 0; i < G_N_ELEMENTS (speech_cases); i++)
     {
