@@ -9,6 +9,8 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev
   libsqlite3-dev libjson-glib-dev libsodium-dev libsoup-3.0-dev libcups2-dev
   libqrencode-dev libespeak-ng-dev libxml2-utils libxkbcommon-dev
+  # the sound server (headset, volume): libpulse, which PipeWire's pulse server speaks too
+  libpulse-dev
   # the Debian package (debian/, tests/package): dh with meson, dpkg-buildpackage
   debhelper dpkg-dev fakeroot
   # Debian's policy checks on the built package (tests/package/test-package.py)
@@ -30,6 +32,8 @@ packages=(
   cups-daemon cups-client cups-ipp-utils
   # accessibility: speech, and the AT-SPI end-to-end test
   espeak-ng espeak-ng-data python3-pyatspi
+  # headset and volume tests: a private PulseAudio with null sinks, and pactl to read it
+  pulseaudio pulseaudio-utils
 )
 
 missing=()

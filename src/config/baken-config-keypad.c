@@ -15,7 +15,7 @@
 #include <xkbcommon/xkbcommon.h>
 
 /* A common USB numeric keypad, with Num Lock on or off (KP_8 or KP_Up, …). */
-static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
+static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][5] = {
   [BAKEN_KEYPAD_HELP] = { "KP_Add", NULL },
   [BAKEN_KEYPAD_UP] = { "KP_8", "KP_Up", NULL },
   [BAKEN_KEYPAD_DOWN] = { "KP_2", "KP_Down", NULL },
@@ -23,10 +23,13 @@ static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
   [BAKEN_KEYPAD_BACK] = { "KP_Subtract", NULL },
   [BAKEN_KEYPAD_HOME] = { "KP_Multiply", NULL },
   [BAKEN_KEYPAD_REPEAT] = { "KP_0", "KP_Insert", NULL },
+  /* Many keypads and headset remotes also have volume keys of their own. */
+  [BAKEN_KEYPAD_VOLUME_UP] = { "KP_9", "KP_Prior", "XF86AudioRaiseVolume", NULL },
+  [BAKEN_KEYPAD_VOLUME_DOWN] = { "KP_3", "KP_Next", "XF86AudioLowerVolume", NULL },
 };
 
 static const char * const keypad_keys[BAKEN_KEYPAD_N_COMMANDS] = {
-  "help", "up", "down", "enter", "back", "home", "repeat",
+  "help", "up", "down", "enter", "back", "home", "repeat", "volume-up", "volume-down",
 };
 
 static BakenKeypadCommand

@@ -81,6 +81,12 @@ static const KnownKey known_keys[] = {
   { "keypad", "home", VALUE_LIST, "key names separated by ';' such as KP_Multiply: home" },
   { "keypad", "repeat", VALUE_LIST, "key names separated by ';' such as KP_0;KP_Insert: "
     "say the focused control again" },
+  { "keypad", "volume-up", VALUE_LIST, "key names separated by ';' such as KP_9;KP_Prior: "
+    "louder" },
+  { "keypad", "volume-down", VALUE_LIST, "key names separated by ';' such as KP_3;KP_Next: "
+    "softer" },
+  { "speech", "volume", VALUE_UINT, "the volume of speech in percent, 10 to 100, set at "
+    "every idle reset and when a headset comes in, e.g. 50" },
 };
 
 static const char * const supported_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
@@ -343,6 +349,15 @@ read_value (BakenConfig     *self,
       else
         self->sync.stall_timeout = seconds;
     }
+  else if (g_str_equal (group, "speech") && g_str_equal (key, "volume"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 10, 100, &value, NULL))
+        return BAD_VALUE ("[speech] volume = \"%s\" is not a percentage from 10 to 100; "
+                          "give %s", raw, known->help);
+      self->speech_volume = value;
+    }
   else if (g_str_equal (group, "keypad"))
     {
       if (!_baken_config_keypad_read (self, file, key, known->help, path, contents, error))
@@ -380,6 +395,7 @@ baken_config_new (void)
   self->sync.timeout = 600;
   self->sync.stall_timeout = 30;
   _baken_config_keypad_set_defaults (self);
+  self->speech_volume = 50;
 
   return self;
 }
@@ -429,7 +445,8 @@ baken_config_load (const char  *path,
           _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
                               groups[g], NULL,
                               "unknown group [%s]; the groups are [kiosk], [content], [idle], "
-                              "[hours], [print], [staff], [sync] and [keypad]", groups[g]);
+                              "[hours], [print], [staff], [sync], [keypad] and [speech]",
+                              groups[g]);
           return NULL;
         }
 

@@ -32,6 +32,8 @@ typedef enum {
   BAKEN_KEYPAD_BACK,
   BAKEN_KEYPAD_HOME,
   BAKEN_KEYPAD_REPEAT,   /* say the focused control again */
+  BAKEN_KEYPAD_VOLUME_UP,
+  BAKEN_KEYPAD_VOLUME_DOWN,
   BAKEN_KEYPAD_N_COMMANDS
 } BakenKeypadCommand;
 
@@ -75,6 +77,9 @@ typedef struct
   /* [keypad] */
   GStrv              keypad[BAKEN_KEYPAD_N_COMMANDS]; /* GDK/X key names per command,
                                        * e.g. { "KP_Add", NULL } for help; never NULL */
+  /* [speech] */
+  guint              speech_volume;   /* percent the speech sink is set to at every idle
+                                       * reset and when a headset comes in (50) */
 } BakenConfig;
 
 GType        baken_config_get_type  (void) G_GNUC_CONST;

@@ -12,6 +12,8 @@
  *              (Back, Home, the accessibility bar, …), round and round
  *   Enter      activates the focused control       Back, Home   as the buttons do
  *   Help       where am I, and how to move          Repeat       the focused control
+ *   Volume up, Volume down   the sound.* actions (baken-sound-controller.c), which say
+ *              the new level
  */
 #define G_LOG_DOMAIN "baken-window-keypad"
 
@@ -25,6 +27,7 @@ struct _BakenKeypadController
 {
   GObject          parent_instance;
 
+  GtkWidget       *window;       /* (unowned) owns this */
   BakenKeypad     *keypad;       /* (owned) */
   BakenSpeechMode *speech_mode;  /* (owned) */
 };
@@ -131,6 +134,7 @@ baken_keypad_controller_new (GtkWidget       *window,
   g_return_val_if_fail (BAKEN_IS_SPEECH_MODE (speech_mode), NULL);
 
   self = g_object_new (BAKEN_TYPE_KEYPAD_CONTROLLER, NULL);
+  self->window = window;
   self->keypad = baken_keypad_new (config);
   self->speech_mode = g_object_ref (speech_mode);
 
@@ -192,6 +196,12 @@ baken_keypad_controller_press (BakenKeypadController *self,
       break;
     case BAKEN_KEYPAD_REPEAT:
       baken_speech_mode_say_focus (self->speech_mode);
+      break;
+    case BAKEN_KEYPAD_VOLUME_UP:
+      gtk_widget_activate_action (self->window, "sound.volume-up", NULL);
+      break;
+    case BAKEN_KEYPAD_VOLUME_DOWN:
+      gtk_widget_activate_action (self->window, "sound.volume-down", NULL);
       break;
     case BAKEN_KEYPAD_N_COMMANDS:
     default:

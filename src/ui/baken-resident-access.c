@@ -12,6 +12,7 @@
  *   BakenKeypadController the keypad that drives speech mode (its Back and Home are
  *                         the window's kiosk.back and kiosk.home, off on Home)
  *   BakenFocusPath        where the keyboard focus goes
+ *   BakenSoundController  kiosk mode: a headset takes the speech; volume up and down
  *
  * and the order in which the keys are heard (listen ()). The window uses it one way:
  * it creates it with its slots and tells it about new pages; it hears back by the
@@ -26,6 +27,7 @@
 #include "baken-focus-path.h"
 #include "baken-keypad-controller.h"
 #include "baken-kiosk-lock.h"
+#include "baken-sound-controller.h"
 #include "baken-speech-mode.h"
 #include "baken-speech-source.h"
 
@@ -45,6 +47,7 @@ struct _BakenResidentAccess
   BakenKeypadController *keypad;          /* (owned) */
   BakenFocusPath        *focus_path;      /* (owned) */
   BakenSpeechSource     *speech_source;   /* (owned) (nullable) before set_navigator () */
+  BakenSoundController  *sound;           /* (owned) (nullable) in kiosk mode only */
 };
 
 G_DEFINE_FINAL_TYPE (BakenResidentAccess, baken_resident_access, G_TYPE_OBJECT)
@@ -94,6 +97,7 @@ baken_resident_access_dispose (GObject *object)
 {
   BakenResidentAccess *self = BAKEN_RESIDENT_ACCESS (object);
 
+  g_clear_object (&self->sound);
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech_mode);
   g_clear_object (&self->a11y);
@@ -163,6 +167,16 @@ baken_resident_access_new (const BakenAccessLayout *layout,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->keypad, "go", G_CALLBACK (keypad_go_cb), self, 0);
 
+  /* The kiosk's own sound: never a desk PC's or a developer's. */
+  if (kiosk)
+    {
+      self->sound = baken_sound_controller_new (layout->window,
+                                                baken_context_get_config (context)->speech_volume,
+                                                self->speech_mode, self->a11y);
+      g_signal_connect_object (self->sound, "activity", G_CALLBACK (activity_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
   focus_layout = (BakenFocusLayout) {
     .window = layout->window,
     .stack = layout->stack,
@@ -227,6 +241,14 @@ baken_resident_access_get_a11y (BakenResidentAccess *self)
   g_return_val_if_fail (BAKEN_IS_RESIDENT_ACCESS (self), NULL);
 
   return self->a11y;
+}
+
+BakenSoundController *
+baken_resident_access_get_sound (BakenResidentAccess *self)
+{
+  g_return_val_if_fail (BAKEN_IS_RESIDENT_ACCESS (self), NULL);
+
+  return self->sound;
 }
 
 char *

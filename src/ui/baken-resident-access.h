@@ -10,6 +10,7 @@
 #include "baken-context.h"
 #include "baken-navigator.h"
 #include "baken-page-keys.h"
+#include "baken-sound-controller.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,9 @@ typedef struct
 } BakenAccessLayout;
 
 /* The accessibility settings (a11y.* actions), speech mode with the keypad and the
- * focus path; kiosk: the kiosk's key filter asks the keypad first. The signal
- * "activity" says the resident changed a setting or pressed a keypad key. */
+ * focus path; kiosk: the kiosk's key filter asks the keypad first, and the sound
+ * server's headset and volume (sound.* actions) are used. The signal "activity" says
+ * the resident changed a setting, pressed a keypad key or plugged a headset in or out. */
 BakenResidentAccess *baken_resident_access_new        (const BakenAccessLayout  *layout,
                                                        BakenContext             *context,
                                                        gboolean                  kiosk);
@@ -54,6 +56,8 @@ void                 baken_resident_access_listen     (BakenResidentAccess      
 void                 baken_resident_access_page_shown (BakenResidentAccess      *self);
 
 BakenA11yController *baken_resident_access_get_a11y   (BakenResidentAccess      *self);
+/* (nullable): the headset and the volume, in kiosk mode. */
+BakenSoundController *baken_resident_access_get_sound (BakenResidentAccess      *self);
 /* What "Lees voor" says now (see baken-speech-source.h), NULL when nothing. */
 char                *baken_resident_access_dup_speech_text (BakenResidentAccess *self);
 

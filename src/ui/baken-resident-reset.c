@@ -5,6 +5,7 @@
  * The next resident never meets what the last one left: when the idle countdown runs
  * out, when staff press "Klaar" or when staff mode ends, the kiosk goes back to Home in
  * the default language, with speech, text size, contrast, reach and speech mode off,
+ * the speech volume at its safe level,
  * staff mode ended and the search forgotten (the page history is gone, so the search
  * page with its text is too).
  *
@@ -113,6 +114,7 @@ baken_resident_reset_dispose (GObject *object)
   g_clear_object (&self->idle);
   g_clear_object (&self->content_switch);
   g_clear_object (&self->layout.staff);
+  g_clear_object (&self->layout.sound);
   g_clear_object (&self->layout.a11y);
   g_clear_object (&self->layout.navigator);
   g_clear_object (&self->context);
@@ -156,6 +158,8 @@ baken_resident_reset_new (const BakenResidentLayout *layout,
   g_object_ref (self->layout.navigator);
   g_object_ref (self->layout.a11y);
   g_object_ref (self->layout.staff);
+  if (self->layout.sound != NULL)
+    g_object_ref (self->layout.sound);
   self->context = g_object_ref (context);
   self->idle_scale = idle_scale;
 
@@ -206,6 +210,8 @@ baken_resident_reset_run (BakenResidentReset *self)
   baken_navigator_forget (self->layout.navigator);
   /* Speech, text size, contrast and reach off before the next resident. */
   baken_a11y_controller_reset (self->layout.a11y);
+  if (self->layout.sound != NULL)
+    baken_sound_controller_reset (self->layout.sound);
   /* A new bundle that waits is swapped in before Home is rebuilt. */
   if (self->content_switch != NULL)
     baken_content_switch_apply (self->content_switch);

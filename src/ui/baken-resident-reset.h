@@ -9,6 +9,7 @@
 #include "baken-a11y-controller.h"
 #include "baken-context.h"
 #include "baken-navigator.h"
+#include "baken-sound-controller.h"
 #include "baken-staff-controller.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ typedef struct
   BakenNavigator       *navigator;
   BakenA11yController  *a11y;
   BakenStaffController *staff;
+  BakenSoundController *sound;        /* (nullable) the volume goes back to the safe level */
 } BakenResidentLayout;
 
 /* Starts the idle timer; idle_scale multiplies its durations (1.0 in production). */

@@ -231,6 +231,7 @@ create_reset (BakenWindow *self)
     .navigator = self->navigator,
     .a11y = self->a11y,
     .staff = self->staff,
+    .sound = baken_resident_access_get_sound (self->access),
   };
 
   self->reset = baken_resident_reset_new (&layout, self->context, self->idle_scale);
