@@ -85,6 +85,10 @@ static const KnownKey known_keys[] = {
     "louder" },
   { "keypad", "volume-down", VALUE_LIST, "key names separated by ';' such as KP_3;KP_Next: "
     "softer" },
+  { "keypad", "speech-time-factor", VALUE_UINT, "a whole number from 1 to 10 that the "
+    "idle timeout is multiplied by in speech mode, e.g. 3" },
+  { "keypad", "invite-every", VALUE_STRING, "a duration such as 5m between spoken "
+    "invitations on Home, or off" },
   { "speech", "volume", VALUE_UINT, "the volume of speech in percent, 10 to 100, set at "
     "every idle reset and when a headset comes in, e.g. 50" },
 };
@@ -349,14 +353,12 @@ read_value (BakenConfig     *self,
       else
         self->sync.stall_timeout = seconds;
     }
-  else if (g_str_equal (group, "speech") && g_str_equal (key, "volume"))
+  else if (g_str_equal (group, "speech") ||
+           (g_str_equal (group, "keypad") && !_baken_config_keypad_is_command (key)))
     {
-      guint64 value;
-
-      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 10, 100, &value, NULL))
-        return BAD_VALUE ("[speech] volume = \"%s\" is not a percentage from 10 to 100; "
-                          "give %s", raw, known->help);
-      self->speech_volume = value;
+      if (!_baken_config_speech_read (self, file, group, key, known->help, path, contents,
+                                      error))
+        return FALSE;
     }
   else if (g_str_equal (group, "keypad"))
     {
@@ -395,7 +397,6 @@ baken_config_new (void)
   self->sync.timeout = 600;
   self->sync.stall_timeout = 30;
   _baken_config_keypad_set_defaults (self);
-  self->speech_volume = 50;
 
   return self;
 }

@@ -77,6 +77,9 @@ typedef struct
   /* [keypad] */
   GStrv              keypad[BAKEN_KEYPAD_N_COMMANDS]; /* GDK/X key names per command,
                                        * e.g. { "KP_Add", NULL } for help; never NULL */
+  guint              speech_time_factor; /* the idle timeout × this in speech mode (3) */
+  guint              invite_every;    /* seconds between spoken invitations on Home; 0:
+                                       * never (the default) */
   /* [speech] */
   guint              speech_volume;   /* percent the speech sink is set to at every idle
                                        * reset and when a headset comes in (50) */

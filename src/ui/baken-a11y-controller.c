@@ -424,8 +424,9 @@ baken_a11y_controller_reset (BakenA11yController *self)
 {
   g_return_if_fail (BAKEN_IS_A11Y_CONTROLLER (self));
 
-  show_picker (self, FALSE);
+  /* Speech first: closing the picker would read the page under it aloud. */
   reset_action (self, "read-aloud", g_variant_new_boolean (FALSE));
+  show_picker (self, FALSE);
   reset_action (self, "text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_NORMAL));
   reset_action (self, "high-contrast", g_variant_new_boolean (FALSE));
   reset_action (self, "low-reach", g_variant_new_boolean (FALSE));
@@ -499,15 +500,6 @@ baken_a11y_controller_read_page (BakenA11yController *self)
     speak_now (self);
   else
     baken_speaker_stop (self->speaker);
-}
-
-void
-baken_a11y_controller_prompt_shown (BakenA11yController *self)
-{
-  g_return_if_fail (BAKEN_IS_A11Y_CONTROLLER (self));
-
-  if (self->read_aloud)
-    speak_now (self);
 }
 
 gboolean

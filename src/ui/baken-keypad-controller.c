@@ -6,7 +6,8 @@
  * baken-keypad.h). Any keypad key switches speech mode on at once (the read-aloud
  * state of the "Lees voor" button, a11y.read-aloud; baken-speech-mode.c) and says
  * where the resident is and how to move; the key does nothing else then, so a first
- * key never acts unheard. In speech mode:
+ * key never acts unheard. While "Bent u er nog?" shows, any key only gives more time.
+ * In speech mode:
  *
  *   Up, Down   the previous or next control: those of the page, then those around it
  *              (Back, Home, the accessibility bar, …), round and round
@@ -164,6 +165,14 @@ baken_keypad_controller_press (BakenKeypadController *self,
 
   if (self->keypad == NULL || !baken_keypad_lookup (self->keypad, keyval, state, &command))
     return FALSE;
+
+  /* Under "Bent u er nog?" a key is "I am still here": the prompt goes (activity), and
+   * the key does nothing on the page below. */
+  if (baken_speech_mode_get_prompted (self->speech_mode))
+    {
+      g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
+      return TRUE;
+    }
 
   g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
 

@@ -31,6 +31,9 @@
 #include "baken-speech-mode.h"
 #include "baken-speech-source.h"
 
+/* The attention tone plays before "Bent u er nog?" is said. */
+#define ATTENTION_MS 250
+
 struct _BakenResidentAccess
 {
   GObject                parent_instance;
@@ -48,6 +51,9 @@ struct _BakenResidentAccess
   BakenFocusPath        *focus_path;      /* (owned) */
   BakenSpeechSource     *speech_source;   /* (owned) (nullable) before set_navigator () */
   BakenSoundController  *sound;           /* (owned) (nullable) in kiosk mode only */
+
+  /* State */
+  guint                  prompt_id;       /* GSource: says the prompt after the tone */
 };
 
 G_DEFINE_FINAL_TYPE (BakenResidentAccess, baken_resident_access, G_TYPE_OBJECT)
@@ -92,11 +98,29 @@ kiosk_key_cb (guint           keyval,
   return self->keypad != NULL && baken_keypad_controller_press (self->keypad, keyval, state);
 }
 
+static gboolean
+say_prompt_cb (gpointer user_data)
+{
+  BakenResidentAccess *self = user_data;
+  g_autofree char *text = NULL;
+
+  self->prompt_id = 0;
+  /* Gone already: the resident answered. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->layout.prompt_slot)))
+    return G_SOURCE_REMOVE;
+
+  text = baken_resident_access_dup_speech_text (self);
+  baken_a11y_controller_say (self->a11y, text);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 baken_resident_access_dispose (GObject *object)
 {
   BakenResidentAccess *self = BAKEN_RESIDENT_ACCESS (object);
 
+  g_clear_handle_id (&self->prompt_id, g_source_remove);
   g_clear_object (&self->sound);
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech_mode);
@@ -243,12 +267,39 @@ baken_resident_access_get_a11y (BakenResidentAccess *self)
   return self->a11y;
 }
 
-BakenSoundController *
-baken_resident_access_get_sound (BakenResidentAccess *self)
+BakenSpeechMode *
+baken_resident_access_get_speech_mode (BakenResidentAccess *self)
 {
   g_return_val_if_fail (BAKEN_IS_RESIDENT_ACCESS (self), NULL);
 
-  return self->sound;
+  return self->speech_mode;
+}
+
+void
+baken_resident_access_reset (BakenResidentAccess *self)
+{
+  g_return_if_fail (BAKEN_IS_RESIDENT_ACCESS (self));
+
+  g_clear_handle_id (&self->prompt_id, g_source_remove);
+  baken_a11y_controller_reset (self->a11y);
+  if (self->sound != NULL)
+    baken_sound_controller_reset (self->sound);
+}
+
+void
+baken_resident_access_prompt_shown (BakenResidentAccess *self)
+{
+  g_return_if_fail (BAKEN_IS_RESIDENT_ACCESS (self));
+
+  /* "Ja, ik wil meer tijd" has the focus: it is said as part of the prompt. */
+  baken_speech_mode_hold_focus (self->speech_mode);
+  g_clear_handle_id (&self->prompt_id, g_source_remove);
+
+  /* Heard by everyone, with speech on or off: a tone, then the question. */
+  if (self->sound != NULL && baken_sound_controller_play_attention (self->sound))
+    self->prompt_id = g_timeout_add (ATTENTION_MS, say_prompt_cb, self);
+  else
+    say_prompt_cb (self);
 }
 
 char *

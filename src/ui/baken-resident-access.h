@@ -10,7 +10,7 @@
 #include "baken-context.h"
 #include "baken-navigator.h"
 #include "baken-page-keys.h"
-#include "baken-sound-controller.h"
+#include "baken-speech-mode.h"
 
 G_BEGIN_DECLS
 
@@ -56,8 +56,14 @@ void                 baken_resident_access_listen     (BakenResidentAccess      
 void                 baken_resident_access_page_shown (BakenResidentAccess      *self);
 
 BakenA11yController *baken_resident_access_get_a11y   (BakenResidentAccess      *self);
-/* (nullable): the headset and the volume, in kiosk mode. */
-BakenSoundController *baken_resident_access_get_sound (BakenResidentAccess      *self);
+/* Speech mode: its property "on". */
+BakenSpeechMode     *baken_resident_access_get_speech_mode (BakenResidentAccess *self);
+/* Between residents: speech, text size, contrast, reach, the language picker and
+ * speech mode off; the speech volume back to its safe level. */
+void                 baken_resident_access_reset      (BakenResidentAccess      *self);
+/* "Bent u er nog?" is shown (or near its end): said now to everyone, after a tone,
+ * in the current language, whether speech is on or off. */
+void                 baken_resident_access_prompt_shown (BakenResidentAccess    *self);
 /* What "Lees voor" says now (see baken-speech-source.h), NULL when nothing. */
 char                *baken_resident_access_dup_speech_text (BakenResidentAccess *self);
 

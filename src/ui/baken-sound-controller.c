@@ -261,6 +261,8 @@ step_volume (BakenSoundController *self,
 
   /* Translators: said when the volume changes; %u is 10, 20, … 100 */
   text = g_strdup_printf (_("Volume %u procent"), volume);
+  /* A tap on "Harder" moved the focus there too: the new level is what to hear. */
+  baken_speech_mode_hold_focus (self->speech_mode);
   say (self, text);
   g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
 }
@@ -396,6 +398,18 @@ baken_sound_controller_reset (BakenSoundController *self)
   set_speech_volume (self, sink, self->safe_volume);
   if (self->speaker != NULL)
     baken_sound_server_set_mute (self->server, self->speaker, TRUE);
+}
+
+gboolean
+baken_sound_controller_play_attention (BakenSoundController *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SOUND_CONTROLLER (self), FALSE);
+
+  if (!is_ready (self) || get_speech_sink (self) == NULL)
+    return FALSE;
+
+  baken_sound_server_play_tone (self->server);
+  return TRUE;
 }
 
 BakenSoundServer *

@@ -31,6 +31,9 @@ BakenSoundController *baken_sound_controller_new        (GtkWidget            *w
  * still in keeps the speech and the loudspeaker stays muted). */
 void                  baken_sound_controller_reset      (BakenSoundController *self);
 
+/* The attention tone before "Bent u er nog?"; FALSE when there is no sound server. */
+gboolean              baken_sound_controller_play_attention (BakenSoundController *self);
+
 /* (nullable) (transfer none): the server, once loaded (tests). */
 BakenSoundServer     *baken_sound_controller_get_server (BakenSoundController *self);
 

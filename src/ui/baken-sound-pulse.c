@@ -25,12 +25,18 @@
 #include "baken-sound-pulse.h"
 
 #include <pulse/glib-mainloop.h>
+#include <math.h>
 #include <pulse/pulseaudio.h>
 #include <string.h>
 #include <unistd.h>
 
 #define RETRY_FIRST_S 2
 #define RETRY_MAX_S 60
+
+/* The attention tone, in the server's sample cache: two rising notes. */
+#define TONE_NAME "baken-attention"
+#define TONE_RATE 44100
+#define TONE_NOTE_MS 80
 
 struct _BakenSoundPulse
 {
@@ -43,6 +49,7 @@ struct _BakenSoundPulse
   gboolean           told;          /* "no sound server" is in the log */
   guint              retry_id;      /* GSource, 0 when none */
   guint              failed_id;     /* GSource, 0 when none */
+  pa_stream         *upload;        /* (owned) (nullable) the tone on its way */
   guint              retry_s;
 
   /* The snapshot that was reported */
@@ -195,6 +202,73 @@ refresh (BakenSoundPulse *self)
   drop (pa_context_get_sink_info_list (self->context, sink_info_cb, self));
 }
 
+/* A note of hz with 10 ms fades, appended to samples. */
+static void
+append_note (GArray *samples,
+             double  hz)
+{
+  guint n = TONE_RATE * TONE_NOTE_MS / 1000;
+  guint fade = TONE_RATE / 100;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double envelope = MIN (1.0, MIN ((double) i / fade, (double) (n - i) / fade));
+      gint16 sample = (gint16) (0.4 * G_MAXINT16 * envelope * sin (2 * G_PI * hz * i / TONE_RATE));
+
+      sample = GINT16_TO_LE (sample);
+      g_array_append_val (samples, sample);
+    }
+}
+
+static void
+upload_state_cb (pa_stream *stream,
+                 void      *user_data)
+{
+  BakenSoundPulse *self = user_data;
+  g_autoptr(GArray) samples = NULL;
+
+  switch (pa_stream_get_state (stream))
+    {
+    case PA_STREAM_READY:
+      samples = g_array_new (FALSE, FALSE, sizeof (gint16));
+      append_note (samples, 659.25);
+      append_note (samples, 880.0);
+      pa_stream_write (stream, samples->data, samples->len * sizeof (gint16), NULL, 0,
+                       PA_SEEK_RELATIVE);
+      pa_stream_finish_upload (stream);
+      break;
+
+    case PA_STREAM_FAILED:
+      g_message ("Cannot give the sound server the attention tone: %s",
+                 pa_strerror (pa_context_errno (pa_stream_get_context (stream))));
+      G_GNUC_FALLTHROUGH;
+    case PA_STREAM_TERMINATED:
+      pa_stream_set_state_callback (stream, NULL, NULL);
+      g_clear_pointer (&self->upload, pa_stream_unref);
+      break;
+
+    case PA_STREAM_UNCONNECTED:
+    case PA_STREAM_CREATING:
+    default:
+      break;
+    }
+}
+
+static void
+upload_tone (BakenSoundPulse *self)
+{
+  const pa_sample_spec spec = { PA_SAMPLE_S16LE, TONE_RATE, 1 };
+  size_t length = 2 * (TONE_RATE * TONE_NOTE_MS / 1000) * sizeof (gint16);
+
+  self->upload = pa_stream_new (self->context, TONE_NAME, &spec, NULL);
+  pa_stream_set_state_callback (self->upload, upload_state_cb, self);
+  if (pa_stream_connect_upload (self->upload, length) < 0)
+    {
+      pa_stream_set_state_callback (self->upload, NULL, NULL);
+      g_clear_pointer (&self->upload, pa_stream_unref);
+    }
+}
+
 static void
 subscribe_cb (pa_context                   *context,
               pa_subscription_event_type_t  type,
@@ -221,6 +295,11 @@ drop_context (BakenSoundPulse *self)
   if (self->context == NULL)
     return;
 
+  if (self->upload != NULL)
+    {
+      pa_stream_set_state_callback (self->upload, NULL, NULL);
+      g_clear_pointer (&self->upload, pa_stream_unref);
+    }
   pa_context_set_state_callback (self->context, NULL, NULL);
   pa_context_set_subscribe_callback (self->context, NULL, NULL);
   pa_context_disconnect (self->context);
@@ -286,6 +365,7 @@ context_state_cb (pa_context *context,
       drop (pa_context_subscribe (context, PA_SUBSCRIPTION_MASK_SINK |
                                            PA_SUBSCRIPTION_MASK_SERVER, NULL, NULL));
       refresh (self);
+      upload_tone (self);
       break;
 
     case PA_CONTEXT_FAILED:
@@ -418,6 +498,15 @@ pulse_set_volume (BakenSoundServer *server,
 }
 
 static void
+pulse_play_tone (BakenSoundServer *server)
+{
+  BakenSoundPulse *self = BAKEN_SOUND_PULSE (server);
+
+  if (is_ready (self))
+    drop (pa_context_play_sample (self->context, TONE_NAME, NULL, PA_VOLUME_NORM, NULL, NULL));
+}
+
+static void
 sound_server_iface_init (BakenSoundServerInterface *iface)
 {
   iface->get_state = pulse_get_state;
@@ -427,6 +516,7 @@ sound_server_iface_init (BakenSoundServerInterface *iface)
   iface->set_port = pulse_set_port;
   iface->set_mute = pulse_set_mute;
   iface->set_volume = pulse_set_volume;
+  iface->play_tone = pulse_play_tone;
 }
 
 static void

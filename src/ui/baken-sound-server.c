@@ -173,6 +173,14 @@ baken_sound_server_set_volume (BakenSoundServer *self,
 }
 
 void
+baken_sound_server_play_tone (BakenSoundServer *self)
+{
+  g_return_if_fail (BAKEN_IS_SOUND_SERVER (self));
+
+  BAKEN_SOUND_SERVER_GET_IFACE (self)->play_tone (self);
+}
+
+void
 baken_sound_server_changed (BakenSoundServer *self)
 {
   g_return_if_fail (BAKEN_IS_SOUND_SERVER (self));

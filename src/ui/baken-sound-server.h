@@ -74,6 +74,7 @@ struct _BakenSoundServerInterface
   void             (*set_volume)       (BakenSoundServer *self,
                                         const char       *sink,
                                         guint             percent);
+  void             (*play_tone)        (BakenSoundServer *self);
 };
 
 /* Signal "changed": the state, the sinks or the default changed (once per burst of
@@ -102,6 +103,10 @@ void             baken_sound_server_set_mute         (BakenSoundServer *self,
 void             baken_sound_server_set_volume       (BakenSoundServer *self,
                                                       const char       *sink,
                                                       guint             percent);
+
+/* A short rising two-note tone (under 0.2 s) on the default sink, to ask for attention
+ * before the kiosk speaks ("Bent u er nog?"). */
+void             baken_sound_server_play_tone        (BakenSoundServer *self);
 
 /* For implementations: emits "changed". */
 void             baken_sound_server_changed          (BakenSoundServer *self);

@@ -40,7 +40,8 @@ G_DEFINE_QUARK (baken-speaker-error-quark, baken_speaker_error)
   F (espeak_ng_SetParameter) \
   F (espeak_ng_Synthesize) \
   F (espeak_ng_GetSampleRate) \
-  F (espeak_ng_Cancel)
+  F (espeak_ng_Cancel) \
+  F (espeak_IsPlaying)
 
 /* Filled by engine_load (), under engine_lock. */
 static struct {
@@ -58,6 +59,7 @@ typedef enum {
 
 static GMutex      engine_lock;
 static EngineMode  engine_mode;
+static gint        engine_audio;     /* atomic: engine_mode is ENGINE_AUDIO */
 static GArray     *engine_samples;   /* (element-type gint16) of the current utterance */
 static guint       engine_serial;    /* the request being synthesised */
 
@@ -183,6 +185,7 @@ engine_ensure (EngineMode   mode,
     }
 
   engine_mode = mode;
+  g_atomic_int_set (&engine_audio, mode == ENGINE_AUDIO);
 
   return TRUE;
 }
@@ -374,6 +377,13 @@ baken_speaker_engine_cancel (void)
   if (engine_mode == ENGINE_AUDIO)
     api.espeak_ng_Cancel ();
   g_mutex_unlock (&engine_lock);
+}
+
+gboolean
+baken_speaker_engine_is_playing (void)
+{
+  /* Not under engine_lock: the UI thread asks, and must not wait for a synthesis. */
+  return g_atomic_int_get (&engine_audio) && api.espeak_IsPlaying () != 0;
 }
 
 gboolean

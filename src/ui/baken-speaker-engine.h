@@ -47,6 +47,10 @@ gboolean    baken_speaker_engine_start          (BakenSpeakerEngineMode  mode,
 /* Stops what the audio output is saying; does nothing in synchronous mode. */
 void        baken_speaker_engine_cancel         (void);
 
+/* Whether the audio output is still playing (or synthesising) what it was given; FALSE
+ * in synchronous mode. Any thread; it does not wait for the engine. */
+gboolean    baken_speaker_engine_is_playing     (void);
+
 /* Stops what is being said and says text in the voice of language on the audio output;
  * returns while espeak-ng's thread plays. */
 gboolean    baken_speaker_engine_speak          (const char             *text,

@@ -8,6 +8,10 @@
  * a serial from the engine; the worker skips requests that a newer one has already
  * replaced (a new screen stops the old speech), and a synthesis in progress stops at
  * the next buffer.
+ *
+ * "speaking" is TRUE from speak () until the worker has handed over every request and
+ * the audio output has played it (asked every 100 ms; espeak-ng has no callback in this
+ * mode), or until stop (). Nothing is ever speaking without an audio or WAV output.
  */
 #define G_LOG_DOMAIN "baken-speaker"
 
@@ -26,6 +30,9 @@ struct _BakenSpeaker
   char               *text;       /* (owned) (nullable) last handed to the engine */
   char               *language;   /* (owned) (nullable) */
   guint               n_finished;
+  gint                n_pending;  /* atomic: requests the worker has not handled yet */
+  gboolean            speaking;
+  guint               poll_id;    /* GSource while speaking, else 0 */
 };
 
 G_DEFINE_FINAL_TYPE (BakenSpeaker, baken_speaker, G_TYPE_OBJECT)
@@ -34,6 +41,7 @@ enum {
   PROP_0,
   PROP_TEXT,
   PROP_N_FINISHED,
+  PROP_SPEAKING,
   N_PROPS
 };
 
@@ -116,6 +124,7 @@ worker_main (gpointer user_data)
       if (baken_speaker_engine_is_latest (request->serial))
         handle (request);
 
+      (void) g_atomic_int_dec_and_test (&request->speaker->n_pending);
       request_free (request);
     }
 
@@ -144,7 +153,36 @@ send (BakenSpeaker *self,
   request->speaker = g_object_ref (self);
   request->text = g_strdup (text);
   request->language = g_strdup (language);
+  g_atomic_int_inc (&self->n_pending);
   g_async_queue_push (requests, request);
+}
+
+static void
+set_speaking (BakenSpeaker *self,
+              gboolean      speaking)
+{
+  if (!speaking)
+    g_clear_handle_id (&self->poll_id, g_source_remove);
+
+  if (self->speaking == speaking)
+    return;
+
+  self->speaking = speaking;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKING]);
+}
+
+static gboolean
+poll_speaking_cb (gpointer user_data)
+{
+  BakenSpeaker *self = user_data;
+
+  if (g_atomic_int_get (&self->n_pending) > 0 || baken_speaker_engine_is_playing ())
+    return G_SOURCE_CONTINUE;
+
+  self->poll_id = 0;
+  set_speaking (self, FALSE);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -153,6 +191,7 @@ baken_speaker_dispose (GObject *object)
   BakenSpeaker *self = BAKEN_SPEAKER (object);
 
   /* The worker holds a reference while it works, so this runs when it is done. */
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (baken_speaker_parent_class)->dispose (object);
@@ -188,6 +227,10 @@ baken_speaker_get_property (GObject    *object,
       g_value_set_uint (value, self->n_finished);
       break;
 
+    case PROP_SPEAKING:
+      g_value_set_boolean (value, self->speaking);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -213,6 +256,12 @@ baken_speaker_class_init (BakenSpeakerClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SPEAKING] =
+    g_param_spec_boolean ("speaking", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -285,6 +334,9 @@ baken_speaker_speak (BakenSpeaker *self,
         g_warning ("Cannot read aloud: %s", error->message);
 
       send (self, REQUEST_SPEAK, text, language);
+      if (self->poll_id == 0)
+        self->poll_id = g_timeout_add (100, poll_speaking_cb, self);
+      set_speaking (self, TRUE);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
@@ -303,6 +355,7 @@ baken_speaker_stop (BakenSpeaker *self)
 
   if (self->output != BAKEN_SPEAKER_OUTPUT_NONE)
     send (self, REQUEST_STOP, NULL, NULL);
+  set_speaking (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
@@ -321,6 +374,14 @@ baken_speaker_get_language (BakenSpeaker *self)
   g_return_val_if_fail (BAKEN_IS_SPEAKER (self), NULL);
 
   return self->language;
+}
+
+gboolean
+baken_speaker_get_speaking (BakenSpeaker *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEAKER (self), FALSE);
+
+  return self->speaking;
 }
 
 guint

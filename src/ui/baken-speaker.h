@@ -42,6 +42,9 @@ void          baken_speaker_stop              (BakenSpeaker       *self);
  * each utterance: a test records the transcript there. */
 const char   *baken_speaker_get_text          (BakenSpeaker       *self);
 const char   *baken_speaker_get_language      (BakenSpeaker       *self);
+/* Whether something is being said: from speak () until it has been played (or
+ * stop ()); notifies "speaking". Never with BAKEN_SPEAKER_OUTPUT_NONE. */
+gboolean      baken_speaker_get_speaking      (BakenSpeaker       *self);
 /* How many utterances the worker has finished (or given up on) so far. */
 guint         baken_speaker_get_n_finished    (BakenSpeaker       *self);
 

@@ -36,11 +36,32 @@ struct _BakenSpeechMode
 
   /* State */
   gboolean             keypad_used;  /* read-aloud was switched on by switch_on () */
+  gboolean             on;           /* what "on" said last */
   gboolean             quiet;        /* a focus change that the caller says itself */
   guint                speak_id;     /* GSource: says the focus once settled, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (BakenSpeechMode, baken_speech_mode, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_on (BakenSpeechMode *self)
+{
+  gboolean on = baken_speech_mode_get_on (self);
+
+  if (self->on == on)
+    return;
+
+  self->on = on;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ON]);
+}
 
 static GtkWidget *
 get_page (BakenSpeechMode *self)
@@ -208,6 +229,7 @@ read_aloud_changed_cb (BakenSpeechMode *self)
 {
   if (!baken_a11y_controller_get_read_aloud (self->a11y))
     self->keypad_used = FALSE;
+  update_on (self);
 }
 
 static void
@@ -222,11 +244,37 @@ baken_speech_mode_dispose (GObject *object)
 }
 
 static void
+baken_speech_mode_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ON:
+      g_value_set_boolean (value, baken_speech_mode_get_on (BAKEN_SPEECH_MODE (object)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 baken_speech_mode_class_init (BakenSpeechModeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = baken_speech_mode_dispose;
+  object_class->get_property = baken_speech_mode_get_property;
+
+  properties[PROP_ON] =
+    g_param_spec_boolean ("on", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -281,6 +329,23 @@ baken_speech_mode_switch_on (BakenSpeechMode *self)
   /* Nobody heard where the focus was: Down starts at the first choice. */
   gtk_root_set_focus (GTK_ROOT (self->window), NULL);
   self->quiet = FALSE;
+  update_on (self);
+}
+
+gboolean
+baken_speech_mode_get_prompted (BakenSpeechMode *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEECH_MODE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot));
+}
+
+void
+baken_speech_mode_hold_focus (BakenSpeechMode *self)
+{
+  g_return_if_fail (BAKEN_IS_SPEECH_MODE (self));
+
+  g_clear_handle_id (&self->speak_id, g_source_remove);
 }
 
 void

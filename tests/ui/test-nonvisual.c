@@ -17,9 +17,11 @@
 
 #include "baken-speaker.h"
 
-/* 20 s × 0.25: the idle prompt after 5 s without a key, the reset 1.25 s later. */
+/* 20 s × 0.25: the idle prompt after 5 s without a key (10 s in speech mode, × 2), the
+ * reset 5 s later; the prompt is said again 5 s before the end, as it appears. */
 #define IDLE_SCALE 0.25
-static const char idle_config[] = "[idle]\ntimeout = 20\ncountdown = 5\n";
+static const char idle_config[] =
+  "[idle]\ntimeout = 20\ncountdown = 20\n\n[keypad]\nspeech-time-factor = 2\n";
 
 typedef struct
 {
@@ -71,21 +73,39 @@ is_fullscreen (gpointer data)
   return gtk_window_is_fullscreen (data);
 }
 
-/* Speech mode is read-aloud: the "Lees voor" button on screen shows it. */
+/* The button of action under root, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Speech mode is read-aloud: the "Lees voor" button shows it (drawn or not: the idle
+ * prompt hides it). */
 static gboolean
 speech_mode (BakenWindow *window)
 {
-  g_autoptr(GPtrArray) toggles = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *toggle = find_action_button (GTK_WIDGET (window), "a11y.read-aloud");
 
-  for (guint i = 0; i < toggles->len; i++)
-    {
-      GtkActionable *toggle = g_ptr_array_index (toggles, i);
+  if (toggle == NULL)
+    g_error ("no \"Lees voor\" button on screen");
 
-      if (g_strcmp0 (gtk_actionable_get_action_name (toggle), "a11y.read-aloud") == 0)
-        return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
-    }
-
-  g_error ("no \"Lees voor\" button on screen");
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
 }
 
 static gboolean
@@ -249,6 +269,147 @@ test_filter_still_locks (void)
   ui_test_window_destroy (window);
 }
 
+static gboolean
+prompt_visible (gpointer data)
+{
+  return baken_window_get_idle_prompt_visible (data);
+}
+
+static guint
+count_said (Transcript *transcript,
+            const char *text)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < transcript->utterances->len; i++)
+    if (strstr (g_ptr_array_index (transcript->utterances, i), text) != NULL)
+      n++;
+
+  return n;
+}
+
+typedef struct
+{
+  Transcript *transcript;
+  const char *text;
+  guint       n;
+} SaidWait;
+
+static gboolean
+said_n_times (gpointer data)
+{
+  SaidWait *wait = data;
+
+  return count_said (wait->transcript, wait->text) >= wait->n;
+}
+
+/* "Bent u er nog?" under the keypad: heard, said again near the end, focused, modal,
+ * and the page under it hidden; speech mode waits longer before it comes. */
+static void
+test_idle_prompt (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  g_autofree char *first = NULL;
+  g_autofree char *tile = NULL;
+  SaidWait reminder = { &transcript, "Bent u er nog?", 2 };
+  GtkWidget *focus;
+  GtkWidget *more_time;
+
+  keys (window, "KP_Add");
+  keys (window, "KP_2");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  tile = g_strdup (strstr (last_said (&transcript), ", knop, 1 van ") != NULL
+                   ? last_said (&transcript) : "");
+  first = g_strndup (tile, strstr (tile, ", knop") - tile);
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), first));
+
+  /* Speech mode doubles the 5 s: at 7.5 s nobody is asked yet (a busy machine can only
+   * make the prompt later, never earlier). */
+  ui_test_run (7500);
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+  g_assert_true (ui_test_wait (prompt_visible, window, 10000));
+  ui_test_settle (window);
+
+  /* Heard in the resident's language, with the way out. */
+  assert_said (&transcript, "Bent u er nog?");
+  assert_said (&transcript, "Over 20 seconden gaat het scherm terug naar het begin.");
+  assert_said (&transcript, "Ja, ik wil meer tijd");
+  /* Focused on "Ja, ik wil meer tijd"; the page under it is not drawn. */
+  more_time = find_action_button (GTK_WIDGET (window), "kiosk.more-time");
+  g_assert_nonnull (more_time);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == more_time);
+  g_assert_false (ui_test_has_label (GTK_WIDGET (window), first));
+  g_assert_false (ui_test_has_label (GTK_WIDGET (window), "Lees voor"));
+
+  /* Said again 5 s before the end. */
+  g_assert_true (ui_test_wait (said_n_times, &reminder, 10000));
+  assert_said (&transcript, "Over 5 seconden");
+  g_assert_true (baken_window_get_idle_prompt_visible (window));
+
+  /* Enter gives more time and never reaches the tile under the prompt: Home stays, the
+   * focus is back on the tile and says so. */
+  keys (window, "KP_Enter");
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+  {
+    g_autofree char *location = location_of (window);
+
+    g_assert_cmpstr (location, ==, "home");
+  }
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_true (ui_test_has_label (GTK_WIDGET (window), first));
+  ui_test_run (200);
+  assert_said (&transcript, tile);
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
+/* With speech off and a keyboard (the desk), the prompt is heard all the same, and
+ * Return does not reach the page under it. */
+static void
+test_idle_prompt_silent_resident (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (idle_config);
+  BakenWindow *window = ui_test_window_new (config, FALSE, IDLE_SCALE, 1080, 1920);
+  Transcript transcript = { g_ptr_array_new_with_free_func (g_free) };
+  g_autofree char *event_id = NULL;
+  g_autofree char *situation_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autofree char *location = NULL;
+  GtkWidget *choice;
+
+  g_signal_connect (baken_window_get_speaker (window), "notify::text",
+                    G_CALLBACK (speaker_text_cb), &transcript);
+  ui_test_find_path (baken_context_get_catalog (baken_window_get_context (window)), NULL, NULL,
+                     &event_id, &situation_id, &service_id);
+  location = g_strdup_printf ("event:%s", event_id);
+  ui_test_activate_to (window, "kiosk.open-event", event_id, location);
+  /* A sub-situation of the page: Return on it would open its services. */
+  choice = find_action_button (GTK_WIDGET (window), "kiosk.open-services");
+  g_assert_nonnull (choice);
+  gtk_widget_grab_focus (choice);
+  g_assert_false (speech_mode (window));
+  g_assert_cmpuint (transcript.utterances->len, ==, 0);
+
+  g_assert_true (ui_test_wait (prompt_visible, window, 10000));
+  ui_test_settle (window);
+  assert_said (&transcript, "Bent u er nog?");
+
+  ui_test_send_keys (window, "Return", NULL);
+  ui_test_settle (window);
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+  {
+    g_autofree char *now = location_of (window);
+
+    g_assert_cmpstr (now, ==, location);
+  }
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +419,8 @@ main (int   argc,
 
   g_test_add_func ("/nonvisual/keypad-walk", test_keypad_walk);
   g_test_add_func ("/nonvisual/filter-still-locks", test_filter_still_locks);
+  g_test_add_func ("/nonvisual/idle-prompt", test_idle_prompt);
+  g_test_add_func ("/nonvisual/idle-prompt-silent-resident", test_idle_prompt_silent_resident);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* test-headset.c: a headset takes the speech; volume up and down
+/* test-sound.c: a headset takes the speech; volume up and down; time waits for speech
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -20,13 +20,15 @@
 #include "test-util.h"
 #include "ui-test-util.h"
 
+#include "baken-idle-dialog.h"
 #include "baken-sound-policy.h"
 #include "baken-speaker.h"
 
 /* 40 s × 0.25: "Bent u er nog?" after 10 s without input, the reset 1.25 s later. */
 #define IDLE_SCALE 0.25
 static const char kiosk_config[] =
-  "[idle]\ntimeout = 40\ncountdown = 5\n\n[speech]\nvolume = 40\n";
+  "[idle]\ntimeout = 40\ncountdown = 5\n\n[speech]\nvolume = 40\n\n"
+  "[keypad]\nspeech-time-factor = 1\n";
 
 /* What the kiosk logged under baken-sound. */
 static GPtrArray *sound_messages;
@@ -204,6 +206,20 @@ pulse_stop (Pulse *pulse)
   g_unsetenv ("PULSE_COOKIE");
 }
 
+/* espeak-ng opens its audio output once per process: the tests that play audio share
+ * one server, started by the first of them and stopped after the last. */
+static Pulse audio_pulse = { NULL, 0 };
+
+static void
+audio_pulse_ensure (void)
+{
+  if (audio_pulse.pid != 0)
+    return;
+
+  pulse_prepare (&audio_pulse);
+  pulse_start (&audio_pulse);
+}
+
 /* What the server says */
 
 static char *
@@ -330,31 +346,6 @@ keys (Kiosk      *kiosk,
   ui_test_settle (kiosk->window);
 }
 
-/* Speech mode is read-aloud: the "Lees voor" button shows it. */
-static gboolean
-speech_mode (gpointer data)
-{
-  Kiosk *kiosk = data;
-  g_autoptr(GPtrArray) toggles = ui_test_find_all (GTK_WIDGET (kiosk->window),
-                                                   GTK_TYPE_TOGGLE_BUTTON);
-
-  for (guint i = 0; i < toggles->len; i++)
-    {
-      GtkActionable *toggle = g_ptr_array_index (toggles, i);
-
-      if (g_strcmp0 (gtk_actionable_get_action_name (toggle), "a11y.read-aloud") == 0)
-        return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
-    }
-
-  g_error ("no \"Lees voor\" button on screen");
-}
-
-static gboolean
-speech_mode_off (gpointer data)
-{
-  return !speech_mode (data);
-}
-
 /* The button of action in the window (drawn or not), or NULL. */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -375,6 +366,26 @@ find_action_button (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* Speech mode is read-aloud: the "Lees voor" button shows it (drawn or not: the idle
+ * prompt hides it). */
+static gboolean
+speech_mode (gpointer data)
+{
+  Kiosk *kiosk = data;
+  GtkWidget *toggle = find_action_button (GTK_WIDGET (kiosk->window), "a11y.read-aloud");
+
+  if (toggle == NULL)
+    g_error ("no \"Lees voor\" button on screen");
+
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
+}
+
+static gboolean
+speech_mode_off (gpointer data)
+{
+  return !speech_mode (data);
 }
 
 static gboolean
@@ -570,14 +581,12 @@ test_no_server (void)
 static void
 test_takes_speech (void)
 {
-  Pulse pulse = { NULL, 0 };
   Kiosk kiosk = { NULL, NULL };
   g_autofree char *module = NULL;
   g_autofree char *sink = NULL;
   guint n;
 
-  pulse_prepare (&pulse);
-  pulse_start (&pulse);
+  audio_pulse_ensure ();
   kiosk_open (&kiosk);
 
   /* As the kiosk starts: the loudspeaker at the safe level, nothing said. */
@@ -622,7 +631,7 @@ test_takes_speech (void)
   keys (&kiosk, "KP_9");
   assert_volume_soon ("headset", 50);
   n = kiosk.said->len;
-  pactl ("unload-module", module);
+  g_free (pactl ("unload-module", module));
   /* The server moves the default itself; unmuting the loudspeaker is the kiosk's. */
   g_assert_true (wait_for (speaker_unmuted, NULL, 5000));
   g_assert_true (wait_for (default_is_speaker, NULL, 5000));
@@ -644,6 +653,7 @@ test_takes_speech (void)
   g_free (module);
   module = pactl ("load-module", "module-null-sink", "sink_name=headset",
                   "sink_properties=device.form_factor=headphone");
+  g_strstrip (module);
   g_assert_true (wait_for (speech_mode, &kiosk, 5000));
   assert_said (&kiosk, "U bent op het beginscherm.");
   if (!wait_for (stream_on, (gpointer) "headset", 5000))
@@ -651,22 +661,113 @@ test_takes_speech (void)
   g_assert_true (wait_for (speaker_muted, NULL, 5000));
 
   kiosk_close (&kiosk);
-  pulse_stop (&pulse);
+  g_free (pactl ("unload-module", module));
+}
+
+typedef struct
+{
+  BakenWindow *window;
+  gint64       start;      /* monotonic µs: speech began */
+  gint64       end;        /* and ended, 0 while it plays */
+  gboolean     prompted;   /* the prompt showed while speech played */
+} SpeechWatch;
+
+static gboolean
+watch_speech_cb (gpointer data)
+{
+  SpeechWatch *watch = data;
+  gboolean speaking = baken_speaker_get_speaking (baken_window_get_speaker (watch->window));
+
+  if (speaking && baken_window_get_idle_prompt_visible (watch->window))
+    watch->prompted = TRUE;
+  if (!speaking && watch->end == 0)
+    watch->end = g_get_monotonic_time ();
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+speech_ended (gpointer data)
+{
+  return ((SpeechWatch *) data)->end != 0;
+}
+
+static gboolean
+prompt_visible (gpointer data)
+{
+  return baken_window_get_idle_prompt_visible (data);
+}
+
+static gboolean
+prompt_said (gpointer data)
+{
+  return strstr (last_said (data), "Bent u er nog?") != NULL;
+}
+
+/* A text read aloud that takes longer than the idle timeout: "Bent u er nog?" does not
+ * come while it plays, and comes after it; then it is heard, after the tone, which the
+ * kiosk gave the server. */
+static void
+test_idle_waits_for_speech (void)
+{
+  Kiosk kiosk = { NULL, NULL };
+  SpeechWatch watch = { NULL, 0, 0, FALSE };
+  g_autofree char *samples = NULL;
+  GtkWidget *read_aloud;
+  double seconds;
+  guint id;
+
+  audio_pulse_ensure ();
+  kiosk_open (&kiosk);
+  g_assert_true (wait_for (volume_buttons_work, &kiosk, 5000));
+
+  /* "Lees voor", a real tap: Home is read, title and every choice. */
+  read_aloud = find_action_button (GTK_WIDGET (kiosk.window), "a11y.read-aloud");
+  g_assert_nonnull (read_aloud);
+  watch.window = kiosk.window;
+  watch.start = g_get_monotonic_time ();
+  ui_test_hold (kiosk.window, read_aloud, 50);
+  g_assert_true (baken_speaker_get_speaking (baken_window_get_speaker (kiosk.window)));
+  id = g_timeout_add (50, watch_speech_cb, &watch);
+  g_assert_true (ui_test_wait (speech_ended, &watch, 120000));
+  seconds = (watch.end - watch.start) / (double) G_USEC_PER_SEC;
+  g_test_message ("Home read aloud in %.1f s; the idle timeout is %.1f s", seconds,
+                  40 * IDLE_SCALE);
+  /* Else this test shows nothing. */
+  g_assert_cmpfloat (seconds, >, 40 * IDLE_SCALE);
+  g_assert_false (watch.prompted);
+
+  /* The time starts when the speech ends. */
+  g_assert_true (ui_test_wait (prompt_visible, kiosk.window, 20000));
+  g_source_remove (id);
+  /* Said just after the tone. */
+  g_assert_true (ui_test_wait (prompt_said, &kiosk, 5000));
+  samples = pactl ("list", "samples", "short");
+  g_assert_nonnull (strstr (samples, "baken-attention"));
+
+  kiosk_close (&kiosk);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   sound_messages = g_ptr_array_new_with_free_func (g_free);
   g_log_set_writer_func (log_writer, NULL, NULL);
   g_unsetenv ("PULSE_SERVER");
   ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/nonvisual/headset/policy", test_policy);
-  g_test_add_func ("/nonvisual/headset/no-server", test_no_server);
+  g_test_add_func ("/nonvisual/sound/policy", test_policy);
+  g_test_add_func ("/nonvisual/sound/no-server", test_no_server);
   /* Last: espeak-ng plays audio from here on, once per process. */
-  g_test_add_func ("/nonvisual/headset/takes-speech", test_takes_speech);
+  g_test_add_func ("/nonvisual/sound/takes-speech", test_takes_speech);
+  g_test_add_func ("/nonvisual/sound/idle-waits-for-speech", test_idle_waits_for_speech);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (audio_pulse.pid != 0)
+    pulse_stop (&audio_pulse);
+
+  return status;
 }
