@@ -14,6 +14,9 @@
  * plays, and speech mode multiplies it ([keypad] speech-time-factor): a listener needs
  * longer than a reader.
  *
+ * At rest, [keypad] invite-every asks now and then, softly, whether someone wants to hear
+ * everything (baken-invitation.c).
+ *
  * "At rest" is that state with nobody asked anything: then the idle prompt is not
  * shown, and a new content bundle (BakenContentSwitch) is switched in at once; else
  * it waits for the next reset. Staff mode has its own, shorter idle timeout.
@@ -30,6 +33,7 @@
 
 #include "baken-content-switch.h"
 #include "baken-idle-controller.h"
+#include "baken-invitation.h"
 
 struct _BakenResidentReset
 {
@@ -43,6 +47,7 @@ struct _BakenResidentReset
   /* Parts */
   BakenIdleController  *idle;            /* (owned) */
   BakenContentSwitch   *content_switch;  /* (owned) (nullable) without kiosk content */
+  BakenInvitation      *invitation;      /* (owned) (nullable) [keypad] invite-every */
 
   /* State */
   gboolean              resetting;       /* ending staff mode inside run () */
@@ -150,6 +155,7 @@ baken_resident_reset_dispose (GObject *object)
   BakenResidentReset *self = BAKEN_RESIDENT_RESET (object);
 
   g_clear_object (&self->idle);
+  g_clear_object (&self->invitation);
   g_clear_object (&self->content_switch);
   g_clear_object (&self->layout.staff);
   g_clear_object (&self->layout.access);
@@ -219,6 +225,13 @@ baken_resident_reset_new (const BakenResidentLayout *layout,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->layout.staff, "changed", G_CALLBACK (staff_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* At rest on Home, now and then, softly: the keypad and the headset. */
+  if (config->invite_every > 0)
+    self->invitation = baken_invitation_new (baken_a11y_controller_get_speaker (get_a11y (self)),
+                                             baken_context_get_default_language (context),
+                                             scaled_us (self, config->invite_every),
+                                             is_at_rest_cb, self);
 
   return self;
 }

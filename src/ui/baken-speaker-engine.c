@@ -192,6 +192,7 @@ engine_ensure (EngineMode   mode,
 
 static gboolean
 engine_set_voice (const char  *language,
+                  guint        volume,
                   GError     **error)
 {
   const char *voice = baken_speaker_engine_get_voice (language);
@@ -213,6 +214,8 @@ engine_set_voice (const char  *language,
 
   /* A little slower than espeak's 175 words a minute: plain language, stressed people. */
   api.espeak_ng_SetParameter (espeakRATE, 150, 0);
+  /* espeak-ng's own scale: 100 is its normal loudness. */
+  api.espeak_ng_SetParameter (espeakVOLUME, (int) volume, 0);
 
   return TRUE;
 }
@@ -271,6 +274,7 @@ static gboolean
 synthesize_to_wav_locked (guint        serial,
                           const char  *text,
                           const char  *language,
+                          guint        volume,
                           const char  *path,
                           GError     **error)
 {
@@ -278,7 +282,7 @@ synthesize_to_wav_locked (guint        serial,
   espeak_ng_STATUS status;
 
   if (!engine_ensure (ENGINE_SYNCHRONOUS, error) ||
-      !engine_set_voice (language, error))
+      !engine_set_voice (language, volume, error))
     return FALSE;
 
   engine_samples = samples;
@@ -304,6 +308,7 @@ synthesize_to_wav_locked (guint        serial,
 static gboolean
 speak_on_audio_locked (const char  *text,
                        const char  *language,
+                       guint        volume,
                        GError     **error)
 {
   espeak_ng_STATUS status;
@@ -312,7 +317,7 @@ speak_on_audio_locked (const char  *text,
     return FALSE;
 
   api.espeak_ng_Cancel ();
-  if (!engine_set_voice (language, error))
+  if (!engine_set_voice (language, volume, error))
     return FALSE;
 
   /* Queued to espeak-ng's own thread, which plays as it synthesises. */
@@ -389,6 +394,7 @@ baken_speaker_engine_is_playing (void)
 gboolean
 baken_speaker_engine_speak (const char  *text,
                             const char  *language,
+                            guint        volume,
                             GError     **error)
 {
   gboolean ok;
@@ -398,7 +404,7 @@ baken_speaker_engine_speak (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_mutex_lock (&engine_lock);
-  ok = speak_on_audio_locked (text, language, error);
+  ok = speak_on_audio_locked (text, language, volume, error);
   g_mutex_unlock (&engine_lock);
 
   return ok;
@@ -408,6 +414,7 @@ gboolean
 baken_speaker_engine_synthesize_wav (guint        serial,
                                      const char  *text,
                                      const char  *language,
+                                     guint        volume,
                                      const char  *path,
                                      GError     **error)
 {
@@ -419,7 +426,7 @@ baken_speaker_engine_synthesize_wav (guint        serial,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_mutex_lock (&engine_lock);
-  ok = synthesize_to_wav_locked (serial, text, language, path, error);
+  ok = synthesize_to_wav_locked (serial, text, language, volume, path, error);
   g_mutex_unlock (&engine_lock);
 
   return ok;

@@ -51,10 +51,11 @@ void        baken_speaker_engine_cancel         (void);
  * in synchronous mode. Any thread; it does not wait for the engine. */
 gboolean    baken_speaker_engine_is_playing     (void);
 
-/* Stops what is being said and says text in the voice of language on the audio output;
- * returns while espeak-ng's thread plays. */
+/* Stops what is being said and says text in the voice of language on the audio output,
+ * at volume (espeak-ng's scale: 100 normal); returns while espeak-ng's thread plays. */
 gboolean    baken_speaker_engine_speak          (const char             *text,
                                                  const char             *language,
+                                                 guint                   volume,
                                                  GError                **error);
 
 /* Synthesises text at once into a mono 16-bit WAV file at path (blocking, synchronous
@@ -62,6 +63,7 @@ gboolean    baken_speaker_engine_speak          (const char             *text,
 gboolean    baken_speaker_engine_synthesize_wav (guint                   serial,
                                                  const char             *text,
                                                  const char             *language,
+                                                 guint                   volume,
                                                  const char             *path,
                                                  GError                **error);
 

@@ -29,6 +29,7 @@ struct _BakenSpeaker
 
   char               *text;       /* (owned) (nullable) last handed to the engine */
   char               *language;   /* (owned) (nullable) */
+  guint               volume;     /* of the last text: BAKEN_SPEAKER_VOLUME_* */
   guint               n_finished;
   gint                n_pending;  /* atomic: requests the worker has not handled yet */
   gboolean            speaking;
@@ -59,6 +60,7 @@ typedef struct
   BakenSpeaker *speaker;   /* (owned) */
   char         *text;      /* (owned) (nullable) */
   char         *language;  /* (owned) (nullable) */
+  guint         volume;
 } Request;
 
 static GAsyncQueue *requests;
@@ -97,13 +99,15 @@ handle (Request *request)
     }
   else if (speaker->output == BAKEN_SPEAKER_OUTPUT_AUDIO)
     {
-      if (!baken_speaker_engine_speak (request->text, request->language, &error))
+      if (!baken_speaker_engine_speak (request->text, request->language, request->volume,
+                                       &error))
         g_warning ("Cannot read aloud: %s", error->message);
     }
   else if (speaker->output == BAKEN_SPEAKER_OUTPUT_WAV)
     {
       if (!baken_speaker_engine_synthesize_wav (request->serial, request->text,
-                                                request->language, speaker->wav_path,
+                                                request->language, request->volume,
+                                                speaker->wav_path,
                                                 &error))
         g_warning ("Cannot read aloud: %s", error->message);
     }
@@ -135,7 +139,8 @@ static void
 send (BakenSpeaker *self,
       RequestKind   kind,
       const char   *text,
-      const char   *language)
+      const char   *language,
+      guint         volume)
 {
   static gsize started = 0;
   Request *request;
@@ -153,6 +158,7 @@ send (BakenSpeaker *self,
   request->speaker = g_object_ref (self);
   request->text = g_strdup (text);
   request->language = g_strdup (language);
+  request->volume = volume;
   g_atomic_int_inc (&self->n_pending);
   g_async_queue_push (requests, request);
 }
@@ -307,10 +313,11 @@ baken_speaker_new_from_environment (gboolean kiosk)
   return baken_speaker_new (BAKEN_SPEAKER_OUTPUT_WAV, output);
 }
 
-void
-baken_speaker_speak (BakenSpeaker *self,
-                     const char   *text,
-                     const char   *language)
+static void
+speak (BakenSpeaker *self,
+       const char   *text,
+       const char   *language,
+       guint         volume)
 {
   g_return_if_fail (BAKEN_IS_SPEAKER (self));
   g_return_if_fail (text != NULL);
@@ -320,6 +327,7 @@ baken_speaker_speak (BakenSpeaker *self,
   self->text = g_strdup (text);
   g_free (self->language);
   self->language = g_strdup (language);
+  self->volume = volume;
 
   if (self->output != BAKEN_SPEAKER_OUTPUT_NONE)
     {
@@ -333,13 +341,29 @@ baken_speaker_speak (BakenSpeaker *self,
                                        : BAKEN_SPEAKER_ENGINE_SYNCHRONOUS, &error))
         g_warning ("Cannot read aloud: %s", error->message);
 
-      send (self, REQUEST_SPEAK, text, language);
+      send (self, REQUEST_SPEAK, text, language, volume);
       if (self->poll_id == 0)
         self->poll_id = g_timeout_add (100, poll_speaking_cb, self);
       set_speaking (self, TRUE);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+void
+baken_speaker_speak (BakenSpeaker *self,
+                     const char   *text,
+                     const char   *language)
+{
+  speak (self, text, language, BAKEN_SPEAKER_VOLUME_NORMAL);
+}
+
+void
+baken_speaker_speak_softly (BakenSpeaker *self,
+                            const char   *text,
+                            const char   *language)
+{
+  speak (self, text, language, BAKEN_SPEAKER_VOLUME_SOFT);
 }
 
 void
@@ -354,7 +378,7 @@ baken_speaker_stop (BakenSpeaker *self)
   g_clear_pointer (&self->language, g_free);
 
   if (self->output != BAKEN_SPEAKER_OUTPUT_NONE)
-    send (self, REQUEST_STOP, NULL, NULL);
+    send (self, REQUEST_STOP, NULL, NULL, 0);
   set_speaking (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
@@ -382,6 +406,14 @@ baken_speaker_get_speaking (BakenSpeaker *self)
   g_return_val_if_fail (BAKEN_IS_SPEAKER (self), FALSE);
 
   return self->speaking;
+}
+
+guint
+baken_speaker_get_volume (BakenSpeaker *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEAKER (self), 0);
+
+  return self->volume;
 }
 
 guint
@@ -413,5 +445,6 @@ baken_speaker_synthesize_wav (const char  *text,
 
   /* Supersedes whatever the worker was doing, like any new request. */
   return baken_speaker_engine_synthesize_wav (baken_speaker_engine_supersede (), text,
-                                              language, path, error);
+                                              language, BAKEN_SPEAKER_VOLUME_NORMAL, path,
+                                              error);
 }

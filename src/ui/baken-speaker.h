@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* Loudness of an utterance, on espeak-ng's scale; the sound server's volume on top. */
+#define BAKEN_SPEAKER_VOLUME_NORMAL 100
+#define BAKEN_SPEAKER_VOLUME_SOFT 40
+
 typedef enum {
   BAKEN_SPEAKER_OUTPUT_AUDIO,    /* the default audio output (a headset socket) */
   BAKEN_SPEAKER_OUTPUT_WAV,      /* each utterance replaces a WAV file (tests) */
@@ -34,6 +38,10 @@ BakenSpeaker *baken_speaker_new_from_environment (gboolean         kiosk);
 void          baken_speaker_speak             (BakenSpeaker       *self,
                                                const char         *text,
                                                const char         *language);
+/* The same at a low volume, for what nobody asked for (the invitation on Home). */
+void          baken_speaker_speak_softly      (BakenSpeaker       *self,
+                                               const char         *text,
+                                               const char         *language);
 /* Stops at once; does nothing when silent. */
 void          baken_speaker_stop              (BakenSpeaker       *self);
 
@@ -45,6 +53,8 @@ const char   *baken_speaker_get_language      (BakenSpeaker       *self);
 /* Whether something is being said: from speak () until it has been played (or
  * stop ()); notifies "speaking". Never with BAKEN_SPEAKER_OUTPUT_NONE. */
 gboolean      baken_speaker_get_speaking      (BakenSpeaker       *self);
+/* The volume of the last text (BAKEN_SPEAKER_VOLUME_NORMAL or _SOFT). */
+guint         baken_speaker_get_volume        (BakenSpeaker       *self);
 /* How many utterances the worker has finished (or given up on) so far. */
 guint         baken_speaker_get_n_finished    (BakenSpeaker       *self);
 

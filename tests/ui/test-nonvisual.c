@@ -410,6 +410,45 @@ test_idle_prompt_silent_resident (void)
   ui_test_window_destroy (window);
 }
 
+/* With [keypad] invite-every, Home says now and then, softly, that the keypad and a
+ * headset make the kiosk speak; never while someone uses it. 1m × 0.05: every 3 s. */
+static void
+test_invitation (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (
+    "[idle]\ntimeout = 120\ncountdown = 20\n\n"
+    "[keypad]\nspeech-time-factor = 2\ninvite-every = 1m\n");
+  BakenWindow *window = ui_test_window_new (config, TRUE, 0.05, 0, 0);
+  Transcript transcript = { g_ptr_array_new_with_free_func (g_free) };
+  BakenSpeaker *speaker = baken_window_get_speaker (window);
+  SaidWait invited = { &transcript, "Druk op een toets van het toetsenblok.", 1 };
+  guint n;
+
+  g_signal_connect (speaker, "notify::text", G_CALLBACK (speaker_text_cb), &transcript);
+
+  /* At rest on Home: the invitation, softly. */
+  g_assert_true (ui_test_wait (said_n_times, &invited, 10000));
+  assert_said (&transcript, "Wilt u alles horen?");
+  g_assert_cmpuint (baken_speaker_get_volume (speaker), ==, BAKEN_SPEAKER_VOLUME_SOFT);
+
+  /* Someone uses the kiosk (speech mode): not once in more than two intervals. */
+  keys (window, "KP_Add");
+  assert_said (&transcript, "U bent op het beginscherm.");
+  g_assert_cmpuint (baken_speaker_get_volume (speaker), ==, BAKEN_SPEAKER_VOLUME_NORMAL);
+  n = count_said (&transcript, invited.text);
+  ui_test_run (7000);
+  g_assert_cmpuint (count_said (&transcript, invited.text), ==, n);
+  g_assert_true (speech_mode (window));
+
+  /* After the idle reset, at rest again: the invitation again. */
+  g_assert_true (ui_test_wait (speech_mode_off, window, 30000));
+  invited.n = n + 1;
+  g_assert_true (ui_test_wait (said_n_times, &invited, 10000));
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/nonvisual/filter-still-locks", test_filter_still_locks);
   g_test_add_func ("/nonvisual/idle-prompt", test_idle_prompt);
   g_test_add_func ("/nonvisual/idle-prompt-silent-resident", test_idle_prompt_silent_resident);
+  g_test_add_func ("/nonvisual/invitation", test_invitation);
 
   return g_test_run ();
 }
