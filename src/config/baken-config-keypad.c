@@ -30,10 +30,15 @@ static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][5] = {
   /* Many keypads and headset remotes also have volume keys of their own. */
   [BAKEN_KEYPAD_VOLUME_UP] = { "KP_9", "KP_Prior", "XF86AudioRaiseVolume", NULL },
   [BAKEN_KEYPAD_VOLUME_DOWN] = { "KP_3", "KP_Next", "XF86AudioLowerVolume", NULL },
+  /* The left column mirrors the volume on the right: up is more. */
+  [BAKEN_KEYPAD_FASTER] = { "KP_7", "KP_Home", NULL },
+  [BAKEN_KEYPAD_SLOWER] = { "KP_1", "KP_End", NULL },
+  [BAKEN_KEYPAD_STOP] = { "KP_Decimal", "KP_Delete", NULL },
 };
 
 static const char * const keypad_keys[BAKEN_KEYPAD_N_COMMANDS] = {
   "help", "up", "down", "enter", "back", "home", "repeat", "volume-up", "volume-down",
+  "faster", "slower", "stop",
 };
 
 static gboolean

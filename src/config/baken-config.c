@@ -80,11 +80,17 @@ static const KnownKey known_keys[] = {
   { "keypad", "back", VALUE_LIST, "key names separated by ';' such as KP_Subtract: back" },
   { "keypad", "home", VALUE_LIST, "key names separated by ';' such as KP_Multiply: home" },
   { "keypad", "repeat", VALUE_LIST, "key names separated by ';' such as KP_0;KP_Insert: "
-    "say the focused control again" },
+    "say the focused control again (held for a second: the whole screen)" },
   { "keypad", "volume-up", VALUE_LIST, "key names separated by ';' such as KP_9;KP_Prior: "
     "louder" },
   { "keypad", "volume-down", VALUE_LIST, "key names separated by ';' such as KP_3;KP_Next: "
     "softer" },
+  { "keypad", "faster", VALUE_LIST, "key names separated by ';' such as KP_7;KP_Home: "
+    "speech faster" },
+  { "keypad", "slower", VALUE_LIST, "key names separated by ';' such as KP_1;KP_End: "
+    "speech slower" },
+  { "keypad", "stop", VALUE_LIST, "key names separated by ';' such as KP_Decimal;KP_Delete: "
+    "stop speaking" },
   { "keypad", "speech-time-factor", VALUE_UINT, "a whole number from 1 to 10 that the "
     "idle timeout is multiplied by in speech mode, e.g. 3" },
   { "keypad", "invite-every", VALUE_STRING, "a duration such as 5m between spoken "

@@ -34,6 +34,9 @@ typedef enum {
   BAKEN_KEYPAD_REPEAT,   /* say the focused control again */
   BAKEN_KEYPAD_VOLUME_UP,
   BAKEN_KEYPAD_VOLUME_DOWN,
+  BAKEN_KEYPAD_FASTER,   /* speech faster */
+  BAKEN_KEYPAD_SLOWER,   /* speech slower */
+  BAKEN_KEYPAD_STOP,     /* stop what is being said */
   BAKEN_KEYPAD_N_COMMANDS
 } BakenKeypadCommand;
 

@@ -12,9 +12,11 @@
  *   Up, Down   the previous or next control: those of the page, then those around it
  *              (Back, Home, the accessibility bar, …), round and round
  *   Enter      activates the focused control       Back, Home   as the buttons do
- *   Help       where am I, and how to move          Repeat       the focused control
+ *   Help       where am I, and how to move          Repeat       the focused control;
+ *                                                               held for 1 s, the screen
  *   Volume up, Volume down   the sound.* actions (baken-sound-controller.c), which say
  *              the new level
+ *   Faster, Slower, Stop     the speech.* actions (baken-speech-controls.c)
  */
 #define G_LOG_DOMAIN "baken-window-keypad"
 
@@ -24,6 +26,9 @@
 
 #include "baken-keypad.h"
 
+/* How long Repeat is held before the whole screen is read. */
+#define REPEAT_HOLD_MS 1000
+
 struct _BakenKeypadController
 {
   GObject          parent_instance;
@@ -31,6 +36,10 @@ struct _BakenKeypadController
   GtkWidget       *window;       /* (unowned) owns this */
   BakenKeypad     *keypad;       /* (owned) */
   BakenSpeechMode *speech_mode;  /* (owned) */
+
+  /* State */
+  gboolean         repeat_held;  /* Repeat is down: its auto-repeat says nothing */
+  guint            hold_id;      /* GSource: Repeat held long enough, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (BakenKeypadController, baken_keypad_controller, G_TYPE_OBJECT)
@@ -75,6 +84,48 @@ go (BakenKeypadController *self,
 }
 
 static gboolean
+repeat_held_cb (gpointer user_data)
+{
+  BakenKeypadController *self = user_data;
+
+  self->hold_id = 0;
+  if (baken_speech_mode_get_on (self->speech_mode))
+    baken_speech_mode_say_screen (self->speech_mode);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Repeat: the focused control at once; still held a second later, the whole screen. */
+static void
+repeat_pressed (BakenKeypadController *self)
+{
+  if (self->repeat_held)
+    return;
+
+  self->repeat_held = TRUE;
+  baken_speech_mode_say_focus (self->speech_mode);
+  g_clear_handle_id (&self->hold_id, g_source_remove);
+  self->hold_id = g_timeout_add (REPEAT_HOLD_MS, repeat_held_cb, self);
+}
+
+static void
+key_released_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 BakenKeypadController *self)
+{
+  BakenKeypadCommand command;
+
+  if (baken_keypad_lookup (self->keypad, keyval, state, &command) &&
+      command == BAKEN_KEYPAD_REPEAT)
+    {
+      self->repeat_held = FALSE;
+      g_clear_handle_id (&self->hold_id, g_source_remove);
+    }
+}
+
+static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
@@ -90,6 +141,7 @@ baken_keypad_controller_dispose (GObject *object)
 {
   BakenKeypadController *self = BAKEN_KEYPAD_CONTROLLER (object);
 
+  g_clear_handle_id (&self->hold_id, g_source_remove);
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech_mode);
 
@@ -138,6 +190,17 @@ baken_keypad_controller_new (GtkWidget       *window,
   self->window = window;
   self->keypad = baken_keypad_new (config);
   self->speech_mode = g_object_ref (speech_mode);
+
+  /* Releases (Repeat held or let go) get through the kiosk's key filter. */
+  {
+    GtkEventController *controller = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_name (controller, "baken-keypad-release");
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (controller, "key-released", G_CALLBACK (key_released_cb),
+                             self, 0);
+    gtk_widget_add_controller (window, controller);
+  }
 
   /* In kiosk mode the kiosk's key filter asks first (baken-kiosk-lock.c). */
   if (!kiosk)
@@ -204,13 +267,22 @@ baken_keypad_controller_press (BakenKeypadController *self,
       go (self, "kiosk.home");
       break;
     case BAKEN_KEYPAD_REPEAT:
-      baken_speech_mode_say_focus (self->speech_mode);
+      repeat_pressed (self);
       break;
     case BAKEN_KEYPAD_VOLUME_UP:
       gtk_widget_activate_action (self->window, "sound.volume-up", NULL);
       break;
     case BAKEN_KEYPAD_VOLUME_DOWN:
       gtk_widget_activate_action (self->window, "sound.volume-down", NULL);
+      break;
+    case BAKEN_KEYPAD_FASTER:
+      gtk_widget_activate_action (self->window, "speech.faster", NULL);
+      break;
+    case BAKEN_KEYPAD_SLOWER:
+      gtk_widget_activate_action (self->window, "speech.slower", NULL);
+      break;
+    case BAKEN_KEYPAD_STOP:
+      gtk_widget_activate_action (self->window, "speech.stop", NULL);
       break;
     case BAKEN_KEYPAD_N_COMMANDS:
     default:

@@ -12,6 +12,8 @@
  *   BakenKeypadController the keypad that drives speech mode (its Back and Home are
  *                         the window's kiosk.back and kiosk.home, off on Home)
  *   BakenFocusPath        where the keyboard focus goes
+ *   BakenSpeechControls   speech faster, slower, stopped
+ *   BakenTouchExplore     in speech mode, a first touch says a control, a second acts
  *   BakenSoundController  kiosk mode: a headset takes the speech; volume up and down
  *
  * and the order in which the keys are heard (listen ()). The window uses it one way:
@@ -27,7 +29,10 @@
 #include "baken-focus-path.h"
 #include "baken-keypad-controller.h"
 #include "baken-kiosk-lock.h"
+#include "baken-search-speech.h"
 #include "baken-sound-controller.h"
+#include "baken-speech-controls.h"
+#include "baken-touch-explore.h"
 #include "baken-speech-mode.h"
 #include "baken-speech-source.h"
 
@@ -50,6 +55,8 @@ struct _BakenResidentAccess
   BakenKeypadController *keypad;          /* (owned) */
   BakenFocusPath        *focus_path;      /* (owned) */
   BakenSpeechSource     *speech_source;   /* (owned) (nullable) before set_navigator () */
+  BakenSpeechControls   *speech_controls; /* (owned) */
+  BakenTouchExplore     *explore;         /* (owned) */
   BakenSoundController  *sound;           /* (owned) (nullable) in kiosk mode only */
 
   /* State */
@@ -122,6 +129,8 @@ baken_resident_access_dispose (GObject *object)
 
   g_clear_handle_id (&self->prompt_id, g_source_remove);
   g_clear_object (&self->sound);
+  g_clear_object (&self->speech_controls);
+  g_clear_object (&self->explore);
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech_mode);
   g_clear_object (&self->a11y);
@@ -191,6 +200,12 @@ baken_resident_access_new (const BakenAccessLayout *layout,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->keypad, "go", G_CALLBACK (keypad_go_cb), self, 0);
 
+  self->speech_controls = baken_speech_controls_new (layout->window, self->a11y,
+                                                     self->speech_mode);
+  self->explore = baken_touch_explore_new (layout->window, self->speech_mode);
+  g_signal_connect_object (self->explore, "activity", G_CALLBACK (activity_cb), self,
+                           G_CONNECT_SWAPPED);
+
   /* The kiosk's own sound: never a desk PC's or a developer's. */
   if (kiosk)
     {
@@ -249,9 +264,15 @@ baken_resident_access_listen (BakenResidentAccess      *self,
 void
 baken_resident_access_page_shown (BakenResidentAccess *self)
 {
+  GtkWidget *page;
+
   g_return_if_fail (BAKEN_IS_RESIDENT_ACCESS (self));
 
+  page = gtk_stack_get_visible_child (self->layout.stack);
   baken_focus_path_page_shown (self->focus_path);
+  /* In speech mode, typing is said letter by letter, with what it finds. */
+  if (BAKEN_IS_SEARCH_PAGE (page))
+    baken_search_speech_attach (BAKEN_SEARCH_PAGE (page), self->speech_mode, self->a11y);
   /* A new screen stops the old speech; when reading aloud, the new one is read; in
    * speech mode it is said the keypad's way. */
   baken_a11y_controller_page_shown (self->a11y);
@@ -282,6 +303,7 @@ baken_resident_access_reset (BakenResidentAccess *self)
 
   g_clear_handle_id (&self->prompt_id, g_source_remove);
   baken_a11y_controller_reset (self->a11y);
+  baken_speech_controls_reset (self->speech_controls);
   if (self->sound != NULL)
     baken_sound_controller_reset (self->sound);
 }

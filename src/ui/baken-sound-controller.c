@@ -4,8 +4,8 @@
  *
  * A resident who cannot see plugs in a headset (a jack, or a USB or Bluetooth headset
  * that brings its own output). Then, at once:
- *   - speech goes to the headset (it becomes the default output, and espeak-ng's stream
- *     moves there; for a jack, its port becomes the active one);
+ *   - speech goes to the headset (it becomes the default output, where espeak-ng's next
+ *     utterance plays; for a jack, its port becomes the active one);
  *   - the loudspeaker is muted, so what the resident hears stays private;
  *   - the headset is set to the safe volume ([speech] volume), and speech mode goes on
  *     and says where the resident is, as a first keypad key does.

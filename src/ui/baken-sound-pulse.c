@@ -28,7 +28,6 @@
 #include <math.h>
 #include <pulse/pulseaudio.h>
 #include <string.h>
-#include <unistd.h>
 
 #define RETRY_FIRST_S 2
 #define RETRY_MAX_S 60
@@ -400,27 +399,6 @@ connect_server (BakenSoundPulse *self)
     failed (self);
 }
 
-/* This process's streams (espeak-ng's own connection) follow the default sink. */
-static void
-sink_input_cb (pa_context               *context,
-               const pa_sink_input_info *info,
-               int                       eol,
-               void                     *user_data)
-{
-  char *sink = user_data;
-  g_autofree char *pid = NULL;
-
-  if (eol != 0)
-    {
-      g_free (sink);
-      return;
-    }
-
-  pid = g_strdup_printf ("%d", (int) getpid ());
-  if (g_strcmp0 (pa_proplist_gets (info->proplist, PA_PROP_APPLICATION_PROCESS_ID), pid) == 0)
-    drop (pa_context_move_sink_input_by_name (context, info->index, sink, NULL, NULL));
-}
-
 static BakenSoundState
 pulse_get_state (BakenSoundServer *server)
 {
@@ -454,8 +432,9 @@ pulse_set_default_sink (BakenSoundServer *server,
   if (!is_ready (self))
     return;
 
+  /* espeak-ng opens a stream for each utterance, without a device of its own: the next
+   * one plays here. */
   drop (pa_context_set_default_sink (self->context, sink, NULL, NULL));
-  drop (pa_context_get_sink_input_info_list (self->context, sink_input_cb, g_strdup (sink)));
 }
 
 static void

@@ -90,7 +90,7 @@ BakenSoundSink  *baken_sound_server_find_sink        (BakenSoundServer *self,
                                                       const char       *name);
 
 /* Each asks the server and returns at once; "changed" follows when it is done. */
-/* The default sink; this process's streams (espeak-ng's) move there too. */
+/* The default sink: espeak-ng's next utterance plays there. */
 void             baken_sound_server_set_default_sink (BakenSoundServer *self,
                                                       const char       *sink);
 void             baken_sound_server_set_port         (BakenSoundServer *self,

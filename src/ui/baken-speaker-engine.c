@@ -193,6 +193,7 @@ engine_ensure (EngineMode   mode,
 static gboolean
 engine_set_voice (const char  *language,
                   guint        volume,
+                  guint        rate,
                   GError     **error)
 {
   const char *voice = baken_speaker_engine_get_voice (language);
@@ -212,8 +213,9 @@ engine_set_voice (const char  *language,
       return FALSE;
     }
 
-  /* A little slower than espeak's 175 words a minute: plain language, stressed people. */
-  api.espeak_ng_SetParameter (espeakRATE, 150, 0);
+  /* Words a minute (BAKEN_SPEAKER_RATE_NORMAL is a little slower than espeak's 175: plain
+   * language, stressed people). */
+  api.espeak_ng_SetParameter (espeakRATE, (int) rate, 0);
   /* espeak-ng's own scale: 100 is its normal loudness. */
   api.espeak_ng_SetParameter (espeakVOLUME, (int) volume, 0);
 
@@ -275,6 +277,7 @@ synthesize_to_wav_locked (guint        serial,
                           const char  *text,
                           const char  *language,
                           guint        volume,
+                          guint        rate,
                           const char  *path,
                           GError     **error)
 {
@@ -282,7 +285,7 @@ synthesize_to_wav_locked (guint        serial,
   espeak_ng_STATUS status;
 
   if (!engine_ensure (ENGINE_SYNCHRONOUS, error) ||
-      !engine_set_voice (language, volume, error))
+      !engine_set_voice (language, volume, rate, error))
     return FALSE;
 
   engine_samples = samples;
@@ -309,6 +312,7 @@ static gboolean
 speak_on_audio_locked (const char  *text,
                        const char  *language,
                        guint        volume,
+                       guint        rate,
                        GError     **error)
 {
   espeak_ng_STATUS status;
@@ -317,7 +321,7 @@ speak_on_audio_locked (const char  *text,
     return FALSE;
 
   api.espeak_ng_Cancel ();
-  if (!engine_set_voice (language, volume, error))
+  if (!engine_set_voice (language, volume, rate, error))
     return FALSE;
 
   /* Queued to espeak-ng's own thread, which plays as it synthesises. */
@@ -395,6 +399,7 @@ gboolean
 baken_speaker_engine_speak (const char  *text,
                             const char  *language,
                             guint        volume,
+                            guint        rate,
                             GError     **error)
 {
   gboolean ok;
@@ -404,7 +409,7 @@ baken_speaker_engine_speak (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_mutex_lock (&engine_lock);
-  ok = speak_on_audio_locked (text, language, volume, error);
+  ok = speak_on_audio_locked (text, language, volume, rate, error);
   g_mutex_unlock (&engine_lock);
 
   return ok;
@@ -415,6 +420,7 @@ baken_speaker_engine_synthesize_wav (guint        serial,
                                      const char  *text,
                                      const char  *language,
                                      guint        volume,
+                                     guint        rate,
                                      const char  *path,
                                      GError     **error)
 {
@@ -426,7 +432,7 @@ baken_speaker_engine_synthesize_wav (guint        serial,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_mutex_lock (&engine_lock);
-  ok = synthesize_to_wav_locked (serial, text, language, volume, path, error);
+  ok = synthesize_to_wav_locked (serial, text, language, volume, rate, path, error);
   g_mutex_unlock (&engine_lock);
 
   return ok;

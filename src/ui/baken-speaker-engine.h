@@ -52,10 +52,12 @@ void        baken_speaker_engine_cancel         (void);
 gboolean    baken_speaker_engine_is_playing     (void);
 
 /* Stops what is being said and says text in the voice of language on the audio output,
- * at volume (espeak-ng's scale: 100 normal); returns while espeak-ng's thread plays. */
+ * at volume (espeak-ng's scale: 100 normal) and rate (words a minute); returns while
+ * espeak-ng's thread plays. */
 gboolean    baken_speaker_engine_speak          (const char             *text,
                                                  const char             *language,
                                                  guint                   volume,
+                                                 guint                   rate,
                                                  GError                **error);
 
 /* Synthesises text at once into a mono 16-bit WAV file at path (blocking, synchronous
@@ -64,6 +66,7 @@ gboolean    baken_speaker_engine_synthesize_wav (guint                   serial,
                                                  const char             *text,
                                                  const char             *language,
                                                  guint                   volume,
+                                                 guint                   rate,
                                                  const char             *path,
                                                  GError                **error);
 

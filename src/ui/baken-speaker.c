@@ -30,6 +30,7 @@ struct _BakenSpeaker
   char               *text;       /* (owned) (nullable) last handed to the engine */
   char               *language;   /* (owned) (nullable) */
   guint               volume;     /* of the last text: BAKEN_SPEAKER_VOLUME_* */
+  guint               rate;       /* words a minute from now on */
   guint               n_finished;
   gint                n_pending;  /* atomic: requests the worker has not handled yet */
   gboolean            speaking;
@@ -61,6 +62,7 @@ typedef struct
   char         *text;      /* (owned) (nullable) */
   char         *language;  /* (owned) (nullable) */
   guint         volume;
+  guint         rate;
 } Request;
 
 static GAsyncQueue *requests;
@@ -100,14 +102,14 @@ handle (Request *request)
   else if (speaker->output == BAKEN_SPEAKER_OUTPUT_AUDIO)
     {
       if (!baken_speaker_engine_speak (request->text, request->language, request->volume,
-                                       &error))
+                                       request->rate, &error))
         g_warning ("Cannot read aloud: %s", error->message);
     }
   else if (speaker->output == BAKEN_SPEAKER_OUTPUT_WAV)
     {
       if (!baken_speaker_engine_synthesize_wav (request->serial, request->text,
                                                 request->language, request->volume,
-                                                speaker->wav_path,
+                                                request->rate, speaker->wav_path,
                                                 &error))
         g_warning ("Cannot read aloud: %s", error->message);
     }
@@ -159,6 +161,7 @@ send (BakenSpeaker *self,
   request->text = g_strdup (text);
   request->language = g_strdup (language);
   request->volume = volume;
+  request->rate = self->rate;
   g_atomic_int_inc (&self->n_pending);
   g_async_queue_push (requests, request);
 }
@@ -275,6 +278,7 @@ baken_speaker_class_init (BakenSpeakerClass *klass)
 static void
 baken_speaker_init (BakenSpeaker *self)
 {
+  self->rate = BAKEN_SPEAKER_RATE_NORMAL;
   self->context = g_main_context_ref_thread_default ();
 }
 
@@ -408,6 +412,24 @@ baken_speaker_get_speaking (BakenSpeaker *self)
   return self->speaking;
 }
 
+void
+baken_speaker_set_rate (BakenSpeaker *self,
+                        guint         rate)
+{
+  g_return_if_fail (BAKEN_IS_SPEAKER (self));
+  g_return_if_fail (rate >= BAKEN_SPEAKER_RATE_MIN && rate <= BAKEN_SPEAKER_RATE_MAX);
+
+  self->rate = rate;
+}
+
+guint
+baken_speaker_get_rate (BakenSpeaker *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEAKER (self), BAKEN_SPEAKER_RATE_NORMAL);
+
+  return self->rate;
+}
+
 guint
 baken_speaker_get_volume (BakenSpeaker *self)
 {
@@ -445,6 +467,6 @@ baken_speaker_synthesize_wav (const char  *text,
 
   /* Supersedes whatever the worker was doing, like any new request. */
   return baken_speaker_engine_synthesize_wav (baken_speaker_engine_supersede (), text,
-                                              language, BAKEN_SPEAKER_VOLUME_NORMAL, path,
-                                              error);
+                                              language, BAKEN_SPEAKER_VOLUME_NORMAL,
+                                              BAKEN_SPEAKER_RATE_NORMAL, path, error);
 }

@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 #define BAKEN_SPEAKER_VOLUME_NORMAL 100
 #define BAKEN_SPEAKER_VOLUME_SOFT 40
 
+/* Words a minute: a little slower than espeak-ng's 175 by default. */
+#define BAKEN_SPEAKER_RATE_MIN 90
+#define BAKEN_SPEAKER_RATE_NORMAL 150
+#define BAKEN_SPEAKER_RATE_MAX 250
+
 typedef enum {
   BAKEN_SPEAKER_OUTPUT_AUDIO,    /* the default audio output (a headset socket) */
   BAKEN_SPEAKER_OUTPUT_WAV,      /* each utterance replaces a WAV file (tests) */
@@ -53,6 +58,10 @@ const char   *baken_speaker_get_language      (BakenSpeaker       *self);
 /* Whether something is being said: from speak () until it has been played (or
  * stop ()); notifies "speaking". Never with BAKEN_SPEAKER_OUTPUT_NONE. */
 gboolean      baken_speaker_get_speaking      (BakenSpeaker       *self);
+/* Words a minute for what is said from now on (BAKEN_SPEAKER_RATE_MIN to _MAX). */
+void          baken_speaker_set_rate          (BakenSpeaker       *self,
+                                               guint               rate);
+guint         baken_speaker_get_rate          (BakenSpeaker       *self);
 /* The volume of the last text (BAKEN_SPEAKER_VOLUME_NORMAL or _SOFT). */
 guint         baken_speaker_get_volume        (BakenSpeaker       *self);
 /* How many utterances the worker has finished (or given up on) so far. */

@@ -21,6 +21,7 @@
 
 #include "baken-controls.h"
 #include "baken-home-page.h"
+#include "baken-search-page.h"
 #include "baken-speech-text.h"
 
 struct _BakenSpeechMode
@@ -362,6 +363,20 @@ baken_speech_mode_say_where (BakenSpeechMode *self)
 }
 
 void
+baken_speech_mode_say_screen (BakenSpeechMode *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (BAKEN_IS_SPEECH_MODE (self));
+
+  text = baken_a11y_controller_dup_text (self->a11y);
+  if (text != NULL)
+    speak (self, text);
+  else
+    baken_speech_mode_say_where (self);
+}
+
+void
 baken_speech_mode_say_focus (BakenSpeechMode *self)
 {
   GtkWidget *focus;
@@ -440,7 +455,12 @@ baken_speech_mode_page_shown (BakenSpeechMode *self)
 
   choices = baken_controls_collect (page, NULL);
   title = dup_title (self);
-  screen = baken_speech_text_screen (title, choices->len);
+  /* The search page's choices are the keys of its keyboard: what to type is said
+   * instead of how many keys there are. */
+  if (BAKEN_IS_SEARCH_PAGE (page))
+    screen = baken_a11y_controller_dup_text (self->a11y);
+  else
+    screen = baken_speech_text_screen (title, choices->len);
   text = g_string_new (screen);
   if (choices->len > 0)
     {

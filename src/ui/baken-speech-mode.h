@@ -34,6 +34,8 @@ void             baken_speech_mode_switch_on  (BakenSpeechMode     *self);
 
 /* Where the resident is, and how many choices there are. */
 void             baken_speech_mode_say_where  (BakenSpeechMode     *self);
+/* The whole screen, as "Lees voor" reads it. */
+void             baken_speech_mode_say_screen (BakenSpeechMode     *self);
 /* The focused control, or where the resident is. */
 void             baken_speech_mode_say_focus  (BakenSpeechMode     *self);
 /* The previous (step -1) or next (+1) control, round and round. */

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What covers the page speaks first (the idle prompt, then the language picker); a
- * page that says itself (BakenSpeakable) is asked; the pages of the catalog are read
+ * page that says itself (BakenSpeakable) is asked; the search page says what was typed
+ * and found (baken-search-speech.c); the pages of the catalog are read
  * from the catalog (baken-speech-text.h), in reading order with their hours; any
  * other page is read from its labels.
  */
@@ -14,6 +15,7 @@
 #include "baken-speech-source.h"
 
 #include "baken-idle-dialog.h"
+#include "baken-search-speech.h"
 #include "baken-speakable.h"
 #include "baken-speech-text.h"
 
@@ -132,6 +134,10 @@ baken_speech_source_dup_text (BakenSpeechSource *self)
 
   if (BAKEN_IS_SPEAKABLE (page))
     return baken_speakable_dup_speech_text (BAKEN_SPEAKABLE (page));
+
+  /* Not the keys of its keyboard. */
+  if (BAKEN_IS_SEARCH_PAGE (page))
+    return baken_search_speech_dup_text (BAKEN_SEARCH_PAGE (page));
 
   text = dup_location_text (self);
   if (text != NULL)

@@ -45,6 +45,8 @@ test_defaults (void)
   g_assert_cmpuint (config->speech_volume, ==, 50);
   g_assert_cmpuint (config->speech_time_factor, ==, 3);
   g_assert_cmpuint (config->invite_every, ==, 0);
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_STOP],
+                    ((const char * const[]) { "KP_Decimal", "KP_Delete", NULL }));
 }
 
 /* A key given to one command leaves the default of another; the others keep theirs. */
@@ -217,7 +219,7 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:4: [keypad] up and down both use \"KP_8\"" },
   { "keypad-unknown-command", "[keypad]\nleft=KP_4\n",
     BAKEN_CONFIG_ERROR_UNKNOWN_KEY, "the keys of [keypad] are: help, up, down, enter, back, home, "
-    "repeat, volume-up, volume-down, speech-time-factor, invite-every" },
+    "repeat, volume-up, volume-down, faster, slower, stop, speech-time-factor, invite-every" },
   { "speech-volume-low", "[speech]\nvolume=5\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [speech] volume = \"5\" is not a percentage "
     "from 10 to 100" },

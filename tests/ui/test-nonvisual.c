@@ -449,6 +449,177 @@ test_invitation (void)
   ui_test_window_destroy (window);
 }
 
+/* Search in speech mode: each letter, then what it found; never the keyboard's keys. */
+static void
+test_search_speech (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  g_autofree char *page_text = NULL;
+
+  keys (window, "KP_Add");
+  ui_test_activate (window, "kiosk.search", NULL);
+  assert_said (&transcript, "Zoek met een woord");
+
+  /* A physical keyboard beside the keypad: each letter is said, with what it found. */
+  keys (window, "h");
+  g_assert_true (g_str_has_prefix (last_said (&transcript), "h."));
+  assert_said (&transcript, "Typ nog een letter.");
+  keys (window, "u");
+  g_assert_true (g_str_has_prefix (last_said (&transcript), "u."));
+  if (strstr (last_said (&transcript), " resultaten.") == NULL &&
+      strstr (last_said (&transcript), " resultaat.") == NULL)
+    g_error ("no number of results in “%s”", last_said (&transcript));
+  keys (window, "BackSpace");
+  g_assert_true (g_str_has_prefix (last_said (&transcript), "Letter weg."));
+  keys (window, "u");
+  g_assert_true (g_str_has_prefix (last_said (&transcript), "u."));
+
+  /* The whole screen, as "Lees voor" reads it: what was typed and found, not a key. */
+  page_text = baken_window_dup_speech_text (window);
+  g_test_message ("search page: %s", page_text);
+  g_assert_nonnull (strstr (page_text, "U zoekt: hu."));
+  g_assert_null (strstr (page_text, "\nq.\n"));
+  g_assert_null (strstr (page_text, "\nw.\n"));
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
+/* Repeat says the focused control; held for a second, the whole screen. */
+static void
+test_repeat_held (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  g_autofree char *tile = NULL;
+  guint n;
+
+  keys (window, "KP_Add");
+  keys (window, "KP_2");
+  tile = g_strdup (last_said (&transcript));
+
+  n = transcript.utterances->len;
+  ui_test_hold_key (window, "KP_0", 1500);
+  g_assert_cmpuint (transcript.utterances->len, ==, n + 2);
+  g_assert_cmpstr (g_ptr_array_index (transcript.utterances, n), ==, tile);
+  assert_said (&transcript, "Waar kunt u hulp bij gebruiken?");
+
+  /* A short one: the control only. */
+  n = transcript.utterances->len;
+  keys (window, "KP_0");
+  g_assert_cmpuint (transcript.utterances->len, ==, n + 1);
+  g_assert_cmpstr (last_said (&transcript), ==, tile);
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
+/* Faster, slower and stop from the keypad and the bar; the reset takes the rate back. */
+static void
+test_rate_and_stop (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  BakenSpeaker *speaker = baken_window_get_speaker (window);
+  GtkWidget *stop;
+
+  keys (window, "KP_Add");
+  g_assert_cmpuint (baken_speaker_get_rate (speaker), ==, BAKEN_SPEAKER_RATE_NORMAL);
+  keys (window, "KP_7");
+  assert_said (&transcript, "Sneller.");
+  g_assert_cmpuint (baken_speaker_get_rate (speaker), >, BAKEN_SPEAKER_RATE_NORMAL);
+  keys (window, "KP_1");
+  keys (window, "KP_1");
+  assert_said (&transcript, "Langzamer.");
+  g_assert_cmpuint (baken_speaker_get_rate (speaker), <, BAKEN_SPEAKER_RATE_NORMAL);
+  keys (window, "KP_1");
+  keys (window, "KP_1");
+  assert_said (&transcript, "Langzamer kan niet.");
+
+  /* Stop: nothing is being said any more. */
+  keys (window, "KP_Decimal");
+  g_assert_null (baken_speaker_get_text (speaker));
+
+  /* The bar's Stop, shown while speech is on: a first touch says it, a second acts. */
+  keys (window, "KP_2");
+  stop = find_action_button (GTK_WIDGET (window), "speech.stop");
+  g_assert_true (gtk_widget_get_mapped (stop));
+  ui_test_hold (window, stop, 50);
+  assert_said (&transcript, "Stop, knop");
+  ui_test_hold (window, stop, 50);
+  g_assert_null (baken_speaker_get_text (speaker));
+
+  g_assert_true (ui_test_wait (speech_mode_off, window, 30000));
+  g_assert_cmpuint (baken_speaker_get_rate (speaker), ==, BAKEN_SPEAKER_RATE_NORMAL);
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
+/* The Home tiles, in order. */
+static GPtrArray *
+find_tiles (BakenWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_BUTTON);
+  GPtrArray *tiles = g_ptr_array_new ();
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkActionable *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (button), "kiosk.open-event") == 0)
+        g_ptr_array_add (tiles, button);
+    }
+
+  return tiles;
+}
+
+/* In speech mode a first touch says a control and a second acts; otherwise one acts. */
+static void
+test_touch_explore (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  g_autoptr(GPtrArray) tiles = NULL;
+  LocationWait away = { window, "event:" };
+  GtkWidget *tile;
+
+  keys (window, "KP_Add");
+  tiles = find_tiles (window);
+  g_assert_cmpuint (tiles->len, >=, 3);
+  tile = g_ptr_array_index (tiles, 2);
+
+  ui_test_hold (window, tile, 50);
+  {
+    g_autofree char *place = g_strdup_printf (", knop, 3 van %u", tiles->len);
+    g_autofree char *location = location_of (window);
+
+    assert_said (&transcript, place);
+    g_assert_cmpstr (location, ==, "home");
+  }
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == tile);
+
+  /* The same control again: it acts. */
+  ui_test_hold (window, tile, 50);
+  g_assert_true (ui_test_wait (location_has_prefix, &away, 3000));
+  ui_test_settle (window);
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+
+  /* Without speech mode one touch acts, as always. */
+  window = open_kiosk (&transcript);
+  g_clear_pointer (&tiles, g_ptr_array_unref);
+  tiles = find_tiles (window);
+  ui_test_hold (window, g_ptr_array_index (tiles, 2), 50);
+  away.window = window;
+  g_assert_true (ui_test_wait (location_has_prefix, &away, 3000));
+  g_assert_false (speech_mode (window));
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +632,10 @@ main (int   argc,
   g_test_add_func ("/nonvisual/idle-prompt", test_idle_prompt);
   g_test_add_func ("/nonvisual/idle-prompt-silent-resident", test_idle_prompt_silent_resident);
   g_test_add_func ("/nonvisual/invitation", test_invitation);
+  g_test_add_func ("/nonvisual/search-speech", test_search_speech);
+  g_test_add_func ("/nonvisual/repeat-held", test_repeat_held);
+  g_test_add_func ("/nonvisual/rate-and-stop", test_rate_and_stop);
+  g_test_add_func ("/nonvisual/touch-explore", test_touch_explore);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "baken-idle-dialog.h"
 #include "baken-sound-policy.h"
 #include "baken-speaker.h"
+#include "baken-text-size.h"
 
 /* 40 s × 0.25: "Bent u er nog?" after 10 s without input, the reset 1.25 s later. */
 #define IDLE_SCALE 0.25
@@ -253,24 +254,34 @@ sink_volume (const char *sink)
   return (guint) g_ascii_strtoull (digits, NULL, 10);
 }
 
+/* The index of the sink that the stream of this process (espeak-ng's) plays on; NULL
+ * when it has none. */
+static char *
+find_stream (void)
+{
+  g_autofree char *inputs = pactl ("list", "sink-inputs");
+  g_autofree char *pid = g_strdup_printf ("application.process.id = \"%d\"", (int) getpid ());
+  g_auto(GStrv) blocks = g_strsplit (inputs, "Sink Input #", -1);
+  const char *sink;
+
+  for (guint i = 1; blocks[i] != NULL; i++)
+    {
+      if (strstr (blocks[i], pid) != NULL && (sink = strstr (blocks[i], "Sink: ")) != NULL)
+        return g_strndup (sink + strlen ("Sink: "), strcspn (sink + strlen ("Sink: "), "\n"));
+    }
+
+  return NULL;
+}
+
 /* The name of the sink that the stream of this process (espeak-ng's) plays on, or
  * NULL when it has none. */
 static char *
 stream_sink (void)
 {
-  g_autofree char *inputs = pactl ("list", "sink-inputs");
   g_autofree char *sinks = pactl ("list", "sinks", "short");
-  g_autofree char *pid = g_strdup_printf ("application.process.id = \"%d\"", (int) getpid ());
-  g_auto(GStrv) blocks = g_strsplit (inputs, "Sink Input #", -1);
   g_auto(GStrv) lines = g_strsplit (sinks, "\n", -1);
-  const char *sink = NULL;
-  g_autofree char *index = NULL;
+  g_autofree char *index = find_stream ();
 
-  for (guint i = 0; blocks[i] != NULL && index == NULL; i++)
-    {
-      if (strstr (blocks[i], pid) != NULL && (sink = strstr (blocks[i], "Sink: ")) != NULL)
-        index = g_strndup (sink + strlen ("Sink: "), strcspn (sink + strlen ("Sink: "), "\n"));
-    }
   if (index == NULL)
     return NULL;
 
@@ -584,6 +595,7 @@ test_takes_speech (void)
   Kiosk kiosk = { NULL, NULL };
   g_autofree char *module = NULL;
   g_autofree char *sink = NULL;
+  GtkWidget *louder;
   guint n;
 
   audio_pulse_ensure ();
@@ -618,9 +630,14 @@ test_takes_speech (void)
   keys (&kiosk, "KP_3");
   assert_said (&kiosk, "Volume 30 procent");
   assert_volume_soon ("headset", 30);
-  /* And from the accessibility bar: "Harder", a real tap. */
-  ui_test_hold (kiosk.window, find_action_button (GTK_WIDGET (kiosk.window), "sound.volume-up"),
-                50);
+  /* And from the accessibility bar: "Harder", real taps. In speech mode the first says
+   * it and the second acts. */
+  louder = find_action_button (GTK_WIDGET (kiosk.window), "sound.volume-up");
+  ui_test_hold (kiosk.window, louder, 50);
+  ui_test_settle (kiosk.window);
+  assert_said (&kiosk, "Harder, knop");
+  assert_volume_soon ("headset", 30);
+  ui_test_hold (kiosk.window, louder, 50);
   ui_test_settle (kiosk.window);
   assert_said (&kiosk, "Volume 40 procent");
   assert_volume_soon ("headset", 40);
@@ -649,7 +666,7 @@ test_takes_speech (void)
   g_assert_true (ui_test_wait (speech_mode_off, &kiosk, 20000));
   assert_volume_soon ("speaker", 40);
 
-  /* A headset again, while espeak-ng's stream is on the loudspeaker: it moves. */
+  /* A headset again, after speech on the loudspeaker: the next words are in it. */
   g_free (module);
   module = pactl ("load-module", "module-null-sink", "sink_name=headset",
                   "sink_properties=device.form_factor=headphone");
@@ -748,6 +765,41 @@ test_idle_waits_for_speech (void)
   kiosk_close (&kiosk);
 }
 
+/* The row that speech adds to the bar (stop, rate, volume: five buttons) shows every
+ * label whole in all six languages at the largest text. */
+static void
+test_speech_row_fits (void)
+{
+  static const char * const languages[] = { "nl", "en", "ar", "tr", "pl", "uk" };
+  g_autoptr(BakenConfig) config = ui_test_config_new (
+    "[kiosk]\nlanguages = nl;en;ar;tr;pl;uk\n\n[idle]\ntimeout = 600\n");
+  Kiosk kiosk = { NULL, NULL };
+
+  audio_pulse_ensure ();
+  kiosk.window = ui_test_window_new (config, TRUE, 1.0, 0, 0);
+  g_assert_true (wait_for (volume_buttons_work, &kiosk, 5000));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *screen = g_strdup_printf ("speech row, %s, very large text",
+                                                 languages[i]);
+      GtkWidget *louder;
+
+      ui_test_activate (kiosk.window, "kiosk.language", g_variant_new_string (languages[i]));
+      ui_test_activate (kiosk.window, "a11y.text-size",
+                        g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
+      ui_test_activate (kiosk.window, "a11y.read-aloud", NULL);
+      louder = find_action_button (GTK_WIDGET (kiosk.window), "sound.volume-up");
+      g_assert_true (gtk_widget_get_mapped (louder));
+      g_assert_true (gtk_widget_get_mapped (find_action_button (GTK_WIDGET (kiosk.window),
+                                                                "speech.slower")));
+      ui_test_assert_labels_whole (kiosk.window, screen);
+      ui_test_activate (kiosk.window, "a11y.read-aloud", NULL);
+    }
+
+  ui_test_window_destroy (kiosk.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +816,7 @@ main (int   argc,
   /* Last: espeak-ng plays audio from here on, once per process. */
   g_test_add_func ("/nonvisual/sound/takes-speech", test_takes_speech);
   g_test_add_func ("/nonvisual/sound/idle-waits-for-speech", test_idle_waits_for_speech);
+  g_test_add_func ("/nonvisual/sound/speech-row-fits", test_speech_row_fits);
 
   status = g_test_run ();
   if (audio_pulse.pid != 0)
