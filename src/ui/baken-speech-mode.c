@@ -40,6 +40,7 @@ struct _BakenSpeechMode
   gboolean             on;           /* what "on" said last */
   gboolean             quiet;        /* a focus change that the caller says itself */
   guint                speak_id;     /* GSource: says the focus once settled, or 0 */
+  GtkWidget           *said_focus;   /* (nullable) weak: the control said last */
 };
 
 G_DEFINE_FINAL_TYPE (BakenSpeechMode, baken_speech_mode, G_TYPE_OBJECT)
@@ -143,12 +144,15 @@ get_focus (BakenSpeechMode *self)
   return gtk_root_get_focus (GTK_ROOT (self->window));
 }
 
-/* The screen's title, NULL on Home: the first line of what "Lees voor" reads. */
+/* The screen's title, NULL on Home: the first line of what "Lees voor" reads (a life
+ * event's title, a service's organisation), and the page's heading when that is
+ * something else (the question of a life event, the name of a service). */
 static char *
 dup_title (BakenSpeechMode *self)
 {
   GtkWidget *page = get_page (self);
   g_autofree char *text = NULL;
+  const char *heading;
   char *end;
 
   if (page == NULL || BAKEN_IS_HOME_PAGE (page))
@@ -165,6 +169,10 @@ dup_title (BakenSpeechMode *self)
   end = text + strlen (text);
   while (end > text && strchr (".:", end[-1]) != NULL)
     *--end = '\0';
+
+  heading = gtk_stack_page_get_title (gtk_stack_get_page (self->stack, page));
+  if (heading != NULL && *heading != '\0' && !g_str_has_prefix (heading, text))
+    return g_strdup_printf ("%s. %s", text, heading);
 
   return g_steal_pointer (&text);
 }
@@ -203,10 +211,13 @@ speak_focus_cb (gpointer data)
   g_autofree char *text = NULL;
 
   self->speak_id = 0;
-  if (baken_speech_mode_get_on (self) && focus != NULL)
+  /* Not twice in a row: GTK may move the focus off and back while a screen is rebuilt
+   * (a new language), and the second time would cut the screen's title short. */
+  if (baken_speech_mode_get_on (self) && focus != NULL && focus != self->said_focus)
     {
       text = describe (self, focus);
       speak (self, text);
+      g_set_weak_pointer (&self->said_focus, focus);
     }
 
   return G_SOURCE_REMOVE;
@@ -239,6 +250,7 @@ baken_speech_mode_dispose (GObject *object)
   BakenSpeechMode *self = BAKEN_SPEECH_MODE (object);
 
   g_clear_handle_id (&self->speak_id, g_source_remove);
+  g_clear_weak_pointer (&self->said_focus);
   g_clear_object (&self->a11y);
 
   G_OBJECT_CLASS (baken_speech_mode_parent_class)->dispose (object);
@@ -347,6 +359,8 @@ baken_speech_mode_hold_focus (BakenSpeechMode *self)
   g_return_if_fail (BAKEN_IS_SPEECH_MODE (self));
 
   g_clear_handle_id (&self->speak_id, g_source_remove);
+  /* Something else was said: the next focus change is said, even to the same control. */
+  g_clear_weak_pointer (&self->said_focus);
 }
 
 void
@@ -393,6 +407,7 @@ baken_speech_mode_say_focus (BakenSpeechMode *self)
 
   text = describe (self, focus);
   speak (self, text);
+  g_set_weak_pointer (&self->said_focus, focus);
 }
 
 void
@@ -420,8 +435,11 @@ baken_speech_mode_move (BakenSpeechMode *self,
   else
     next = step > 0 ? 0 : all->len - 1;
 
-  /* Said by focus_changed_cb. */
-  gtk_widget_grab_focus (g_ptr_array_index (all, next));
+  /* Said by focus_changed_cb; the only control of its part is said again. */
+  if (g_ptr_array_index (all, next) == focus)
+    baken_speech_mode_say_focus (self);
+  else
+    gtk_widget_grab_focus (g_ptr_array_index (all, next));
 }
 
 void
@@ -467,6 +485,7 @@ baken_speech_mode_page_shown (BakenSpeechMode *self)
       g_autofree char *first = NULL;
 
       move_focus_quietly (self, g_ptr_array_index (choices, 0));
+      g_set_weak_pointer (&self->said_focus, g_ptr_array_index (choices, 0));
       first = baken_controls_describe (g_ptr_array_index (choices, 0), 1, choices->len);
       g_string_append (text, first);
     }

@@ -210,8 +210,9 @@ test_keypad_walk (void)
   g_assert_true (ui_test_wait (location_has_prefix, &away, 3000));
   ui_test_settle (window);
   {
-    g_autofree char *title = g_strdup_printf ("%s.\n", first);
+    g_autofree char *title = g_strdup_printf ("%s.", first);
 
+    /* Then the page's heading, the question it asks. */
     if (!g_str_has_prefix (last_said (&transcript), title))
       g_error ("expected the screen's title “%s” first in “%s”", first, last_said (&transcript));
   }
