@@ -11,6 +11,9 @@ packages=(
   libqrencode-dev libespeak-ng-dev libxml2-utils libxkbcommon-dev
   # the sound server (headset, volume): libpulse, which PipeWire's pulse server speaks too
   libpulse-dev
+  # baken-report: a streaming JSON parser (365,000 reports a run; json-glib builds a tree
+  # and is ten times slower)
+  libyajl-dev
   # the Debian package (debian/, tests/package): dh with meson, dpkg-buildpackage
   debhelper dpkg-dev fakeroot
   # Debian's policy checks on the built package (tests/package/test-package.py)
@@ -19,6 +22,11 @@ packages=(
   tzdata fonts-dejavu-core fonts-noto-core
   # systemd-analyze: the kiosk unit's sandbox (tests/package/test-unit-security.py)
   systemd
+  # the kiosk session under the unit's compositor (tests/package/test-kiosk-session.py):
+  # cage and its Xwayland (xclip holds the 1 MB clipboard there), wtype asked first
+  cage xwayland wtype xclip
+  # scripts/reproducible.sh: what differs between two package builds, if anything
+  diffoscope-minimal
   # the dconf lock of the kiosk user (debian/, tests/package/test-package.py)
   dconf-cli dconf-gsettings-backend libglib2.0-bin
   # the manual pages: rendered and checked (tests/package/test-man-pages.py)
@@ -34,6 +42,13 @@ packages=(
   espeak-ng espeak-ng-data python3-pyatspi
   # headset and volume tests: a private PulseAudio with null sinks, and pactl to read it
   pulseaudio pulseaudio-utils
+  # baken-report's HTML, rendered in a real browser (tests/monitor/test-report-browser.py)
+  chromium
+  # the monitor: word lists of the kiosk's languages (which search terms may be kept),
+  # and a real server that accepts the reports' PUT (nginx with its DAV module)
+  wdutch wbritish wpolish wukrainian nginx-light
+  # the reports checked against docs/report-schema.json (tests/monitor)
+  python3-jsonschema
 )
 
 missing=()

@@ -195,6 +195,7 @@ baken_bundle_build (const char               *src_dir,
   manifest->key_id = g_strdup (key_id);
   manifest->min_app_version = g_strdup (PACKAGE_VERSION);
   manifest->schema_version = BAKEN_SCHEMA_VERSION;
+  manifest->root_version = options->root_version;
   baken_manifest_add_file (manifest, content_name, size, sha256);
   {
     g_autoptr(GError) local_error = NULL;

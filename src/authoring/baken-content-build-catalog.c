@@ -193,13 +193,14 @@ baken_build_write_services (Source  *b,
   Table *t = &b->tables[T_SERVICE];
   Table *docs = &b->tables[T_REQUIRED_DOCUMENT];
   Table *languages = &b->tables[T_LANGUAGE];
-  g_autoptr(sqlite3_stmt) service = baken_build_sql_prepare (db, "INSERT INTO service (id, organization_id, url, email, status, assured_date, handover) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  g_autoptr(sqlite3_stmt) text = baken_build_sql_prepare (db, "INSERT INTO service_text (service_id, lang, name, description, what_to_expect, cost, eligibility, alert) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autoptr(sqlite3_stmt) service = baken_build_sql_prepare (db, "INSERT INTO service (id, organization_id, url, email, status, assured_date, handover, minimum_age, maximum_age) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autoptr(sqlite3_stmt) text = baken_build_sql_prepare (db, "INSERT INTO service_text (service_id, lang, name, description, what_to_expect, cost, eligibility, alert, fees, wait_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) doc = baken_build_sql_prepare (db, "INSERT INTO required_document (id, service_id, position) VALUES (?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) doc_text = baken_build_sql_prepare (db, "INSERT INTO required_document_text (required_document_id, lang, document) VALUES (?, ?, ?)", error);
   g_autoptr(sqlite3_stmt) language = baken_build_sql_prepare (db, "INSERT INTO service_language (service_id, code) VALUES (?, ?)", error);
   static const guint text_cols[] = { SVC_NAME, SVC_DESCRIPTION, SVC_APPLICATION_PROCESS,
-                                     SVC_FEES_DESCRIPTION, SVC_ELIGIBILITY_DESCRIPTION, SVC_ALERT };
+                                     SVC_FEES_DESCRIPTION, SVC_ELIGIBILITY_DESCRIPTION, SVC_ALERT,
+                                     SVC_FEES, SVC_WAIT_TIME };
   static const guint doc_cols[] = { DOC_DOCUMENT };
 
   if (service == NULL || text == NULL || doc == NULL || doc_text == NULL || language == NULL)
@@ -218,6 +219,15 @@ baken_build_write_services (Source  *b,
       baken_build_sql_bind_text (service, 5, value (row, SVC_STATUS));
       baken_build_sql_bind_text (service, 6, value (row, SVC_ASSURED_DATE));
       baken_build_sql_bind_text (service, 7, value (row, SVC_HANDOVER));
+      for (guint i = 0; i < 2; i++)
+        {
+          const char *age = value (row, i == 0 ? SVC_MINIMUM_AGE : SVC_MAXIMUM_AGE);
+
+          if (age != NULL)
+            sqlite3_bind_int64 (service, 8 + i, g_ascii_strtoll (age, NULL, 10));
+          else
+            sqlite3_bind_null (service, 8 + i);
+        }
       if (!baken_build_sql_run (db, service, error) ||
           !baken_build_insert_texts (b, db, text, T_SERVICE, id, row, keys, 1, text_cols,
                                      G_N_ELEMENTS (text_cols), error))

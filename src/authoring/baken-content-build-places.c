@@ -33,8 +33,17 @@ minutes_of (const char *text)
   return minutes;
 }
 
+/* What separates the parts of a list in lang: Arabic script has its own comma. */
+static const char *
+list_separator (const char *lang)
+{
+  static const char * const arabic_script[] = { "ar", "fa", "ur", "ps", "ckb", NULL };
+
+  return g_strv_contains (arabic_script, lang) ? "\u060c " : "; ";
+}
+
 /* The accessibility text of a location in lang: all its descriptions joined with "; "
- * (or a space after a full stop).
+ * ("، " in Arabic), or a space after a full stop.
  * In another language than Dutch only when every one of them is translated (otherwise
  * NULL, so readers show the Dutch text whole rather than a mix). */
 static char *
@@ -59,7 +68,8 @@ accessibility_text (Source     *b,
         return NULL;
       /* "Rolstoeltoegankelijk; Lift aanwezig", but "Lift aanwezig. Ringleiding". */
       if (out->len > 0)
-        g_string_append (out, strchr (".!?", out->str[out->len - 1]) != NULL ? " " : "; ");
+        g_string_append (out, strchr (".!?", out->str[out->len - 1]) != NULL
+                              ? " " : list_separator (lang));
       g_string_append (out, text);
     }
 

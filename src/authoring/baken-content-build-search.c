@@ -4,7 +4,9 @@
  *
  * One row per record (life event, service, organisation) and content language, each
  * field falling back to Dutch. A service is also found by its public phone numbers and
- * the postcodes of its locations.
+ * the postcodes of its locations. Every text is folded as search folds what residents
+ * type (baken-search-fold.h): the index is for finding, what is shown comes from the
+ * record's own texts.
  */
 #define G_LOG_DOMAIN "baken-content-build"
 
@@ -17,6 +19,7 @@
 #include "baken-content-build-sql.h"
 #include "baken-content-build-texts.h"
 #include "baken-content-source-translations.h"
+#include "baken-search-fold.h"
 #include "baken-search-numbers.h"
 
 static char *
@@ -142,6 +145,20 @@ collect_numbers (Source *b)
   return numbers;
 }
 
+/* Binds text as the index takes it: folded (a copy SQLite keeps until the step). */
+static void
+bind_folded (sqlite3_stmt *stmt,
+             int           index,
+             const char   *text)
+{
+  g_autofree char *folded = baken_search_fold (text);
+
+  if (folded == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, folded, -1, SQLITE_TRANSIENT);
+}
+
 /* The search index: one row per record and content language, each field falling back to
  * Dutch, so a search in any language finds every record. A service's terms hold its
  * numbers too. */
@@ -184,11 +201,11 @@ baken_build_write_search (Source  *b,
           baken_build_sql_bind_text (stmt, 1, "life_event");
           baken_build_sql_bind_text (stmt, 2, id);
           baken_build_sql_bind_text (stmt, 3, lang);
-          baken_build_sql_bind_text (stmt, 4,
+          bind_folded (stmt, 4,
                                      baken_build_text_or_dutch (b, T_LIFE_EVENT, id, row, LE_TITLE,
                                                                 lang));
-          baken_build_sql_bind_text (stmt, 5, body);
-          baken_build_sql_bind_text (stmt, 6, all_terms);
+          bind_folded (stmt, 5, body);
+          bind_folded (stmt, 6, all_terms);
           if (!baken_build_sql_run (db, stmt, error))
             return FALSE;
         }
@@ -215,11 +232,11 @@ baken_build_write_search (Source  *b,
           baken_build_sql_bind_text (stmt, 1, "service");
           baken_build_sql_bind_text (stmt, 2, id);
           baken_build_sql_bind_text (stmt, 3, lang);
-          baken_build_sql_bind_text (stmt, 4,
+          bind_folded (stmt, 4,
                                      baken_build_text_or_dutch (b, T_SERVICE, id, row, SVC_NAME,
                                                                 lang));
-          baken_build_sql_bind_text (stmt, 5, body);
-          baken_build_sql_bind_text (stmt, 6, terms);
+          bind_folded (stmt, 5, body);
+          bind_folded (stmt, 6, terms);
           if (!baken_build_sql_run (db, stmt, error))
             return FALSE;
         }
@@ -237,13 +254,13 @@ baken_build_write_search (Source  *b,
           baken_build_sql_bind_text (stmt, 1, "organization");
           baken_build_sql_bind_text (stmt, 2, id);
           baken_build_sql_bind_text (stmt, 3, lang);
-          baken_build_sql_bind_text (stmt, 4,
+          bind_folded (stmt, 4,
                                      baken_build_text_or_dutch (b, T_ORGANIZATION, id, row,
                                                                 ORG_NAME, lang));
-          baken_build_sql_bind_text (stmt, 5,
+          bind_folded (stmt, 5,
                                      baken_build_text_or_dutch (b, T_ORGANIZATION, id, row,
                                                                 ORG_DESCRIPTION, lang));
-          baken_build_sql_bind_text (stmt, 6, value (row, ORG_ALTERNATE_NAME));
+          bind_folded (stmt, 6, value (row, ORG_ALTERNATE_NAME));
           if (!baken_build_sql_run (db, stmt, error))
             return FALSE;
         }

@@ -13,6 +13,8 @@ typedef struct
   guint64     serial;      /* meta.serial; 0 = derive from the time of the build */
   const char *created;     /* ISO 8601 UTC; NULL = now */
   const char *expires;     /* ISO 8601 UTC; NULL = none */
+  guint       root_version; /* a bundle's manifest: the root keys document version whose
+                             * content keys sign it (baken-root.h); 0 = none (format 1) */
 } BakenBuildOptions;
 
 /* What the build writes, beyond the plain column mapping (docs/content-format.md):

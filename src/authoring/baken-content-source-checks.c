@@ -310,6 +310,28 @@ baken_source_check_addresses (Source *b)
 }
 
 void
+baken_source_check_ages (Source *b)
+{
+  Table *t = &b->tables[T_SERVICE];
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (t->rows, r);
+      const char *minimum = value (row, SVC_MINIMUM_AGE);
+      const char *maximum = value (row, SVC_MAXIMUM_AGE);
+
+      if (minimum != NULL && maximum != NULL &&
+          g_ascii_strtoll (minimum, NULL, 10) > g_ascii_strtoll (maximum, NULL, 10))
+        {
+          baken_source_report_field (b->report, t, row, SVC_MAXIMUM_AGE,
+                                     "maximum_age %s is lower than minimum_age %s; swap them "
+                                     "or fix one", maximum, minimum);
+          mark_bad (row, SVC_MAXIMUM_AGE);
+        }
+    }
+}
+
+void
 baken_source_check_unique_pairs (Source     *b,
                                  TableId     tid,
                                  guint       col_a,

@@ -24,6 +24,8 @@ void baken_source_check_schedules           (Source     *b);
 void baken_source_check_exceptions          (Source     *b);
 /* One physical address per location (collected in b->address). */
 void baken_source_check_addresses           (Source     *b);
+/* minimum_age of a service is not above its maximum_age. */
+void baken_source_check_ages                (Source     *b);
 /* No two rows of table tid with the same values in col_a, col_b and col_c (-1: none; an
  * empty col_c counts as "nl"); what is the message. */
 void baken_source_check_unique_pairs        (Source     *b,

@@ -60,6 +60,12 @@ static const ColumnSpec service_columns[] = {
   [SVC_ALERT] = OPT ("alert", V_TEXT),
   /* Baken: for desk staff only (a warm handover), never shown to residents. */
   [SVC_HANDOVER] = OPT ("handover", V_TEXT),
+  /* Shown in plain words on the service page and the slip: "Voor mensen van 18 jaar en
+   * ouder", "Kosten: gratis", "Wachttijd: ongeveer 2 weken". */
+  [SVC_MINIMUM_AGE] = OPT ("minimum_age", V_AGE),
+  [SVC_MAXIMUM_AGE] = OPT ("maximum_age", V_AGE),
+  [SVC_FEES] = OPT ("fees", V_TEXT),
+  [SVC_WAIT_TIME] = OPT ("wait_time", V_TEXT),
 };
 
 static const ColumnSpec location_columns[] = {
@@ -194,6 +200,18 @@ static const ColumnSpec translation_columns[] = {
   [TR_FIELD] = REQ ("field", V_PLAIN),
   [TR_LANG] = REQ ("lang", V_LANG),
   [TR_TEXT] = REQ ("text", V_PLAIN),
+  /* Baken: the Dutch text the translation was made from, as baken_content_source_hash_text
+   * () (written by baken-bundle translations import). */
+  [TR_SOURCE_HASH] = OPT ("source_hash", V_PLAIN),
+};
+
+/* Baken: how import-hsds turns a social map's own taxonomy into the menu. The life
+ * events it names need not be in life_events.csv: import leaves out of the menu a life
+ * event that no service reaches this time, and the mapping stays for when one does. */
+static const ColumnSpec taxonomy_menu_columns[] = {
+  [TM_TERM] = REQ ("term", V_PLAIN),
+  [TM_LIFE_EVENT_ID] = REQ ("life_event_id", V_PLAIN),
+  [TM_SITUATION_ID] = OPT ("situation_id", V_PLAIN),
 };
 
 #define TABLE(f, r, n, req, idc, cols, nc) { f, r, n, req, idc, cols, nc }
@@ -214,6 +232,7 @@ static const TableSpec table_specs[N_TABLES] = {
   [T_SCHEDULE_EXCEPTION] = TABLE ("schedule_exceptions.csv", "schedule_exception", "exception", FALSE, EXC_ID, schedule_exception_columns, EXC_N),
   [T_SYNONYM] = TABLE ("synonyms.csv", "synonym", "synonym", FALSE, -1, synonym_columns, SYN_N),
   [T_TRANSLATION] = TABLE ("translations.csv", "translation", "translation", FALSE, -1, translation_columns, TR_N),
+  [T_TAXONOMY_MENU] = TABLE ("taxonomy_menu.csv", "taxonomy_menu", "mapping", FALSE, -1, taxonomy_menu_columns, TM_N),
 };
 
 /* The format */
@@ -281,4 +300,25 @@ baken_content_source_column_is_text (BakenSourceTable table,
   g_return_val_if_fail (column < table_specs[table].n_columns, FALSE);
 
   return table_specs[table].columns[column].type == V_TEXT;
+}
+
+gboolean
+baken_content_source_column_is_required (BakenSourceTable table,
+                                         guint            column)
+{
+  g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, FALSE);
+  g_return_val_if_fail (column < table_specs[table].n_columns, FALSE);
+
+  return table_specs[table].columns[column].required;
+}
+
+int
+baken_content_source_column_ref (BakenSourceTable table,
+                                 guint            column)
+{
+  g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, -1);
+  g_return_val_if_fail (column < table_specs[table].n_columns, -1);
+
+  return table_specs[table].columns[column].type == V_REF
+         ? table_specs[table].columns[column].ref : -1;
 }

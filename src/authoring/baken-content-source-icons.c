@@ -16,6 +16,7 @@
 #include "baken-content-source.h"
 #include "baken-content-source-report.h"
 #include "baken-file.h"
+#include "baken-icon-check.h"
 
 #include <string.h>
 
@@ -273,6 +274,18 @@ baken_source_check_icon (Source     *b,
     }
 
   if (check_svg (b, file, contents, length))
-    g_hash_table_insert (b->icons, (gpointer) name,
-                         g_bytes_new_take (g_steal_pointer (&contents), length));
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      int line = 0;
+
+      /* The kiosk's own limits (baken-icon-check.h): pixels, elements, <use> fan-out. A
+       * bundle with this icon would only be refused when it is verified. */
+      if (!baken_icon_check_scan_at (bytes, &line, &error))
+        {
+          baken_source_report_add (b->report, file, MAX (line, 1), 1, "%s; the kiosk refuses "
+                                   "such an icon, so fix it", error->message);
+          return;
+        }
+      g_hash_table_insert (b->icons, (gpointer) name, g_steal_pointer (&bytes));
+    }
 }

@@ -212,3 +212,35 @@ baken_source_check_life_events (Source *b)
                                    "life_event_services.csv", id);
     }
 }
+
+void
+baken_source_check_taxonomy_menu (Source *b)
+{
+  Table *t = &b->tables[T_TAXONOMY_MENU];
+  Table *events = &b->tables[T_LIFE_EVENT];
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (t->rows, r);
+      const char *event = value (row, TM_LIFE_EVENT_ID);
+      const char *situation = value (row, TM_SITUATION_ID);
+      Row *situation_row = situation != NULL ? g_hash_table_lookup (events->by_id, situation)
+                                             : NULL;
+
+      /* A life event that is not there was left out by an import: nothing to check. */
+      if (event == NULL || situation_row == NULL ||
+          !g_hash_table_contains (events->by_id, event))
+        continue;
+      if (g_strcmp0 (value (situation_row, LE_PARENT_ID), event) != 0)
+        {
+          baken_source_report_field (b->report, t, row, TM_SITUATION_ID,
+                                     "situation_id \"%s\" is not a life event under \"%s\" "
+                                     "(its parent_id in life_events.csv is %s); name a "
+                                     "situation of that life event, or leave it empty",
+                                     situation, event,
+                                     value (situation_row, LE_PARENT_ID) != NULL
+                                       ? value (situation_row, LE_PARENT_ID) : "empty");
+          mark_bad (row, TM_SITUATION_ID);
+        }
+    }
+}

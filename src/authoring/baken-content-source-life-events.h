@@ -14,5 +14,7 @@ G_BEGIN_DECLS
  * icons on the home screen (checked by baken-content-source-icons.h), the length of
  * titles, and events that lead nowhere. */
 void baken_source_check_life_events (Source *b);
+/* Each situation_id of taxonomy_menu.csv is a life event under its life_event_id. */
+void baken_source_check_taxonomy_menu (Source *b);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ typedef enum {
   T_SCHEDULE_EXCEPTION,
   T_SYNONYM,
   T_TRANSLATION,
+  T_TAXONOMY_MENU,
   N_TABLES
 } TableId;
 
@@ -59,6 +60,7 @@ typedef enum {
   V_EMAIL,
   V_BYDAY,
   V_ICON,
+  V_AGE,          /* whole years, 0 … 120 */
 } ValueType;
 
 typedef struct
@@ -85,7 +87,8 @@ enum { ORG_ID, ORG_NAME, ORG_DESCRIPTION, ORG_ALTERNATE_NAME, ORG_EMAIL, ORG_WEB
 
 enum { SVC_ID, SVC_ORGANIZATION_ID, SVC_NAME, SVC_STATUS, SVC_ALTERNATE_NAME, SVC_DESCRIPTION,
        SVC_URL, SVC_EMAIL, SVC_APPLICATION_PROCESS, SVC_FEES_DESCRIPTION,
-       SVC_ELIGIBILITY_DESCRIPTION, SVC_ASSURED_DATE, SVC_ALERT, SVC_HANDOVER, SVC_N };
+       SVC_ELIGIBILITY_DESCRIPTION, SVC_ASSURED_DATE, SVC_ALERT, SVC_HANDOVER,
+       SVC_MINIMUM_AGE, SVC_MAXIMUM_AGE, SVC_FEES, SVC_WAIT_TIME, SVC_N };
 
 enum { LOC_ID, LOC_NAME, LOC_ORGANIZATION_ID, LOC_DESCRIPTION, LOC_TRANSPORTATION,
        LOC_LATITUDE, LOC_LONGITUDE, LOC_LOCATION_TYPE, LOC_N };
@@ -121,11 +124,15 @@ enum { EXC_ID, EXC_DATE, EXC_CHANNEL_ID, EXC_SERVICE_ID, EXC_SERVICE_AT_LOCATION
 
 enum { SYN_TERM, SYN_LIFE_EVENT_ID, SYN_LANG, SYN_N };
 
-enum { TR_TABLE, TR_ID, TR_FIELD, TR_LANG, TR_TEXT, TR_N };
+enum { TR_TABLE, TR_ID, TR_FIELD, TR_LANG, TR_TEXT, TR_SOURCE_HASH, TR_N };
+
+enum { TM_TERM, TM_LIFE_EVENT_ID, TM_SITUATION_ID, TM_N };
 
 /* The most columns a table has; a table with more is a compile error, not a write past
  * Table.file_column. */
-#define MAX_COLUMNS 16
+#define MAX_COLUMNS 20
+/* Row.bad has a bit per column. */
+G_STATIC_ASSERT (MAX_COLUMNS <= 32);
 G_STATIC_ASSERT (ORG_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (SVC_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (LOC_N <= MAX_COLUMNS);
@@ -142,6 +149,7 @@ G_STATIC_ASSERT (CH_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (EXC_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (SYN_N <= MAX_COLUMNS);
 G_STATIC_ASSERT (TR_N <= MAX_COLUMNS);
+G_STATIC_ASSERT (TM_N <= MAX_COLUMNS);
 
 /* The loaded source */
 
@@ -184,7 +192,7 @@ struct _BakenContentSource
   /* Derived by the checks */
   GHashTable   *depth;            /* life event id → depth + 1 */
   GHashTable   *icons;            /* icon name → GBytes, valid icons only */
-  GHashTable   *translations;     /* "table\tid\tfield\tlang" → text */
+  GHashTable   *translations;     /* "table\tid\tfield\tlang" → Row of translations.csv */
   GHashTable   *translated_langs; /* "table\tid" → GPtrArray of lang, sorted */
   GHashTable   *langs;            /* every content language (a set) */
   GHashTable   *address;          /* location id → physical address Row */

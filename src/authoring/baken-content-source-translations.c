@@ -3,8 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Which text fields may be translated, the checks of translations.csv (a known table,
- * field and id; not Dutch; not twice), the languages each record has, and the text of a
- * field in a language, for the writer.
+ * field and id; not Dutch; not twice; a well-formed source_hash), the languages each
+ * record has, and the text of a field in a language, for the writer.
+ *
+ * source_hash says which Dutch text a translation was made from: "sha256:" and the first
+ * 12 hexadecimal digits of the SHA-256 of that text (UTF-8, line breaks as LF). The prefix
+ * keeps a spreadsheet from reading the digits as a number. A translation whose hash is
+ * not the one of today's Dutch text is out of date ("fuzzy").
  */
 #define G_LOG_DOMAIN "baken-content-source"
 
@@ -40,6 +45,8 @@ static const TranslatableField translatable_fields[] = {
   { T_SERVICE, "fees_description", SVC_FEES_DESCRIPTION },
   { T_SERVICE, "eligibility_description", SVC_ELIGIBILITY_DESCRIPTION },
   { T_SERVICE, "alert", SVC_ALERT },
+  { T_SERVICE, "fees", SVC_FEES },
+  { T_SERVICE, "wait_time", SVC_WAIT_TIME },
   { T_LOCATION, "name", LOC_NAME },
   { T_LOCATION, "description", LOC_DESCRIPTION },
   { T_LOCATION, "transportation", LOC_TRANSPORTATION },
@@ -185,8 +192,14 @@ baken_source_check_translations (Source *b)
           g_free (key);
           continue;
         }
+      if (value (row, TR_SOURCE_HASH) != NULL &&
+          !baken_content_source_is_text_hash (value (row, TR_SOURCE_HASH)))
+        baken_source_report_field (b->report, t, row, TR_SOURCE_HASH,
+                                   "source_hash \"%s\" is not \"sha256:\" and 12 hexadecimal "
+                                   "digits; leave it empty, baken-bundle translations import "
+                                   "fills it in", value (row, TR_SOURCE_HASH));
       g_hash_table_insert (seen, g_strdup (key), row);
-      g_hash_table_insert (b->translations, key, (gpointer) text);
+      g_hash_table_insert (b->translations, key, row);
       add_lang (b, table, id, lang);
 
       /* An accessibility text lands in the location_text row of its location. */
@@ -238,8 +251,11 @@ baken_source_text_in (Source     *b,
 
       if (f->table == tid && f->column == col)
         {
+          Row *translation;
+
           key = g_strjoin ("\t", baken_source_table_spec (tid)->resource, id, f->field, lang, NULL);
-          return g_hash_table_lookup (b->translations, key);
+          translation = g_hash_table_lookup (b->translations, key);
+          return translation != NULL ? value (translation, TR_TEXT) : NULL;
         }
     }
 
@@ -259,6 +275,37 @@ baken_source_sorted_langs (Source *b)
   g_ptr_array_sort (langs, baken_source_compare_strings);
 
   return langs;
+}
+
+#define HASH_PREFIX "sha256:"
+#define HASH_DIGITS 12
+
+char *
+baken_content_source_hash_text (const char *text)
+{
+  g_autoptr(GString) normal = g_string_new (text);
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  g_string_replace (normal, "\r\n", "\n", 0);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) normal->str,
+                                        normal->len);
+  return g_strdup_printf (HASH_PREFIX "%.*s", HASH_DIGITS, digest);
+}
+
+gboolean
+baken_content_source_is_text_hash (const char *text)
+{
+  if (text == NULL || !g_str_has_prefix (text, HASH_PREFIX) ||
+      strlen (text) != strlen (HASH_PREFIX) + HASH_DIGITS)
+    return FALSE;
+
+  for (const char *p = text + strlen (HASH_PREFIX); *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+
+  return TRUE;
 }
 
 gboolean

@@ -23,6 +23,7 @@
 
 #define MAX_ID_LENGTH     64
 #define MAX_POSITION      999999
+#define MAX_AGE           120
 
 /* Bit d is day_names[d]: the week days, then "PH" for public holidays (as in
  * OpenStreetMap's opening_hours), bit 7 = BAKEN_DAY_HOLIDAY. */
@@ -258,6 +259,16 @@ baken_source_check_value (Source *b,
           baken_source_report_field (b->report, t, row, col,
                                      "%s \"%s\" is not a whole number; write 0, 1, 2, … "
                                      "(at most %d)", name, text, MAX_POSITION);
+          ok = FALSE;
+        }
+      break;
+
+    case V_AGE:
+      if (!g_ascii_string_to_signed (text, 10, 0, MAX_AGE, &i64, NULL))
+        {
+          baken_source_report_field (b->report, t, row, col,
+                                     "%s \"%s\" is not an age; write a whole number of "
+                                     "years from 0 to %d, for example 18", name, text, MAX_AGE);
           ok = FALSE;
         }
       break;

@@ -74,12 +74,14 @@ check_source (Source *b)
   baken_source_check_schedules (b);
   baken_source_check_exceptions (b);
   baken_source_check_addresses (b);
+  baken_source_check_ages (b);
   baken_source_check_life_event_services (b);
   baken_source_check_unique_pairs (b, T_LANGUAGE, LNG_SERVICE_ID, LNG_CODE, -1,
                                    "this language is listed twice for this service");
   baken_source_check_unique_pairs (b, T_SYNONYM, SYN_LIFE_EVENT_ID, SYN_TERM, SYN_LANG,
                                    "this synonym is listed twice for this life event");
   baken_source_check_life_events (b);
+  baken_source_check_taxonomy_menu (b);
   baken_source_check_translations (b);
   baken_source_collect_synonyms (b);
   baken_source_collect_accessibility (b);
@@ -250,12 +252,32 @@ baken_content_source_get_translation (BakenContentSource *self,
                                       const char         *lang)
 {
   g_autofree char *key = NULL;
+  Row *row;
 
   g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, NULL);
 
   key = g_strjoin ("\t", baken_source_table_spec ((TableId) table)->resource, id, field, lang,
                    NULL);
-  return g_hash_table_lookup (self->translations, key);
+  row = g_hash_table_lookup (self->translations, key);
+  return row != NULL ? value (row, TR_TEXT) : NULL;
+}
+
+int
+baken_content_source_find_translation (BakenContentSource *self,
+                                       BakenSourceTable    table,
+                                       const char         *id,
+                                       const char         *field,
+                                       const char         *lang)
+{
+  g_autofree char *key = NULL;
+  Row *row;
+
+  g_return_val_if_fail (table < BAKEN_SOURCE_N_TABLES, -1);
+
+  key = g_strjoin ("\t", baken_source_table_spec ((TableId) table)->resource, id, field, lang,
+                   NULL);
+  row = g_hash_table_lookup (self->translations, key);
+  return row != NULL ? (int) row->index : -1;
 }
 
 GPtrArray *

@@ -37,6 +37,7 @@ typedef enum {
   BAKEN_SOURCE_SCHEDULE_EXCEPTION,
   BAKEN_SOURCE_SYNONYM,
   BAKEN_SOURCE_TRANSLATION,
+  BAKEN_SOURCE_TAXONOMY_MENU,
   BAKEN_SOURCE_N_TABLES
 } BakenSourceTable;
 
@@ -53,6 +54,12 @@ int                 baken_content_source_column            (BakenSourceTable    
                                                             const char          *name);
 /* Whether the column holds resident-facing Dutch text (B1 rules apply). */
 gboolean            baken_content_source_column_is_text    (BakenSourceTable     table,
+                                                            guint                column);
+/* Whether every record must have a value in the column. */
+gboolean            baken_content_source_column_is_required (BakenSourceTable    table,
+                                                             guint               column);
+/* The table the column refers to (its values are ids there), or -1. */
+int                 baken_content_source_column_ref        (BakenSourceTable     table,
                                                             guint                column);
 /* Whether translations.csv may translate the column. */
 gboolean            baken_content_source_column_is_translatable (BakenSourceTable table,
@@ -108,6 +115,18 @@ const char         *baken_content_source_get_translation   (BakenContentSource  
                                                             const char          *id,
                                                             const char          *field,
                                                             const char          *lang);
+/* The row of translations.csv that translates a text field into lang, or -1. */
+int                 baken_content_source_find_translation  (BakenContentSource  *self,
+                                                            BakenSourceTable     table,
+                                                            const char          *id,
+                                                            const char          *field,
+                                                            const char          *lang);
+/* The source_hash of a Dutch text ("sha256:" and 12 hexadecimal digits; line breaks
+ * count as LF), which translations.csv keeps beside a translation to tell which Dutch
+ * it was made from. */
+char               *baken_content_source_hash_text         (const char          *text);
+/* Whether text is a source_hash of that form. */
+gboolean            baken_content_source_is_text_hash      (const char          *text);
 /* Every content language, sorted, "nl" included. Free with g_ptr_array_unref (). */
 GPtrArray          *baken_content_source_get_languages     (BakenContentSource  *self);
 

@@ -31,6 +31,8 @@ struct _BakenCsvReader
   GString     *record;     /* (owned) field texts, each NUL-terminated */
   GArray      *fields;     /* (owned) of Field */
   guint        record_line;
+  gsize        record_start; /* byte offset of the record in the file */
+  gsize        record_end;   /* just after its line end */
 
   /* The first problem of the record just read */
   GError      *problem;    /* (owned) (nullable) */
@@ -321,6 +323,7 @@ baken_csv_reader_read (BakenCsvReader  *self,
     return BAKEN_CSV_READ_END;
 
   self->record_line = self->line;
+  self->record_start = self->pos;
 
   for (;;)
     {
@@ -345,6 +348,8 @@ baken_csv_reader_read (BakenCsvReader  *self,
       self->line++;
       break;
     }
+
+  self->record_end = self->pos;
 
   if (self->fields->len > 0 && !syntax_error)
     {
@@ -421,6 +426,17 @@ baken_csv_reader_get_line (BakenCsvReader *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->record_line;
+}
+
+void
+baken_csv_reader_get_record_span (BakenCsvReader *self,
+                                  gsize          *start,
+                                  gsize          *end)
+{
+  g_return_if_fail (self != NULL);
+
+  *start = self->record_start;
+  *end = self->record_end;
 }
 
 void

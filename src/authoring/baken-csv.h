@@ -67,6 +67,12 @@ guint           baken_csv_reader_get_field_line    (BakenCsvReader  *self,
                                                     guint            index);
 /* Line of the first field of the record just read. */
 guint           baken_csv_reader_get_line          (BakenCsvReader  *self);
+/* Where the record just read is in the file: from byte start up to end, which is just
+ * after its line end (or the end of the file). A tool that rewrites one record copies
+ * the bytes of every other record as they are. */
+void            baken_csv_reader_get_record_span   (BakenCsvReader  *self,
+                                                    gsize           *start,
+                                                    gsize           *end);
 /* Where the problem of the last BAKEN_CSV_READ_ERROR is. */
 void            baken_csv_reader_get_error_position (BakenCsvReader *self,
                                                      guint          *line,

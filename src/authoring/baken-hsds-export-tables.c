@@ -147,7 +147,8 @@ export_services (Export *e)
   static const char *const columns[] = { "name", "alternate_name", "description", "url",
                                          "email", "status", "application_process",
                                          "fees_description", "eligibility_description",
-                                         "assured_date", "alert", NULL };
+                                         "assured_date", "alert", "fees", "wait_time",
+                                         "minimum_age", "maximum_age", NULL };
   BakenContentSource *src = e->src;
   OutTable *t = export_table (e, "service");
   guint n_services = baken_content_source_get_n_rows (src, BAKEN_SOURCE_SERVICE);

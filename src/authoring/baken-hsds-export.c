@@ -158,6 +158,8 @@ baken_hsds_export (const char                   *src_dir,
   note_dropped_table (&e, BAKEN_SOURCE_LIFE_EVENT, "HSDS has no life events (the menu)");
   note_dropped_table (&e, BAKEN_SOURCE_LIFE_EVENT_SERVICE, "HSDS has no life events (the menu)");
   note_dropped_table (&e, BAKEN_SOURCE_SYNONYM, "HSDS has no search synonyms");
+  note_dropped_table (&e, BAKEN_SOURCE_TAXONOMY_MENU,
+                      "it maps the social map's taxonomy to the menu, which HSDS does not have");
   note_dropped_table (&e, BAKEN_SOURCE_SCHEDULE_EXCEPTION,
                       "HSDS tabular has no exceptions to the weekly hours");
   langs = baken_content_source_get_languages (src);

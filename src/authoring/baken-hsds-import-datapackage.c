@@ -53,6 +53,15 @@ baken_hsds_import_datapackage (Import *imp)
   HTable *organizations = baken_hsds_table_of (imp, "organization");
   const char *publisher = imp->publisher != NULL ? imp->publisher : imp->title;
   const char *region = most_common (imp, "address", "state_province");
+  const char *title = imp->title != NULL ? imp->title : "Imported from HSDS";
+
+  /* The editor's own, when the menu comes from their content source. */
+  if (imp->menu != NULL && imp->menu->publisher != NULL && imp->menu->region != NULL)
+    {
+      publisher = imp->menu->publisher;
+      region = imp->menu->region;
+      title = imp->menu->title != NULL ? imp->menu->title : title;
+    }
 
   if (publisher == NULL && organizations != NULL && organizations->rows->len > 0)
     publisher = baken_hsds_hget (organizations, g_ptr_array_index (organizations->rows, 0),
@@ -63,15 +72,16 @@ baken_hsds_import_datapackage (Import *imp)
     region = most_common (imp, "address", "city");
   if (region == NULL)
     region = "Onbekend";
-  baken_hsds_add_note (imp->notes,
-                       "datapackage.json: baken.publisher of the content source is \"%s\" "
-                       "and baken.region \"%s\"; check them", publisher, region);
+  if (imp->menu == NULL || imp->menu->publisher == NULL || imp->menu->region == NULL)
+    baken_hsds_add_note (imp->notes,
+                         "datapackage.json: baken.publisher of the content source is \"%s\" "
+                         "and baken.region \"%s\"; check them", publisher, region);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, "hsds-import");
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, imp->title != NULL ? imp->title : "Imported from HSDS");
+  json_builder_add_string_value (builder, title);
   json_builder_set_member_name (builder, "profile");
   json_builder_add_string_value (builder, "tabular-data-package");
   json_builder_set_member_name (builder, "baken");

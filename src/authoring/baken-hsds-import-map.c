@@ -153,6 +153,7 @@ baken_hsds_import_services (Import *imp)
                                          "alternate_name", "description", "url", "email",
                                          "application_process", "fees_description",
                                          "eligibility_description", "assured_date", "alert",
+                                         "fees", "wait_time", "minimum_age", "maximum_age",
                                          NULL };
   static const char *const channel_columns[] = { "id", "service_id", "kind", "value", NULL };
   static const char *const kinds[][2] = { { "url", "website" }, { "email", "email" } };
@@ -174,7 +175,7 @@ baken_hsds_import_services (Import *imp)
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         {
           g_autoptr(GHashTable) channel = baken_hsds_record_new ();
-          Origin origin = { t->file, row->line, t, row, 0 };
+          Origin origin = { baken_hsds_hfile (t, row), row->line, t, row, kinds[k][0], 0 };
 
           if (baken_hsds_hget (t, row, kinds[k][0]) == NULL)
             continue;

@@ -62,7 +62,7 @@ baken_hsds_import_add (Import     *imp,
                        HRow       *row,
                        GHashTable *record)
 {
-  Origin origin = { t->file, row->line, t, row, 0 };
+  Origin origin = { baken_hsds_hfile (t, row), row->line, t, row, NULL, 0 };
 
   baken_hsds_out_table_add (out, record, &origin);
   g_hash_table_add (t->kept, g_strdup (baken_hsds_hget (t, row, "id")));
@@ -79,23 +79,28 @@ baken_hsds_import_copy (GHashTable        *record,
     baken_hsds_set (record, columns[i], baken_hsds_hget (t, row, columns[i]));
 }
 
-/* Turns a problem of the written source ("FILE:LINE:COLUMN: MESSAGE") into one at the
- * HSDS record it came from. */
-char *
-baken_hsds_map_back (Import     *imp,
-                     const char *text)
+gboolean
+baken_hsds_trace (Import     *imp,
+                  const char *text,
+                  Trace      *trace)
 {
   g_auto(GStrv) parts = g_strsplit (text, ":", 4);
   OutTable *out = NULL;
   const Origin *origin = NULL;
   guint64 line, column;
-  const char *message;
 
+  memset (trace, 0, sizeof *trace);
   if (g_strv_length (parts) < 4 ||
       !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, &line, NULL) ||
       !g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXUINT, &column, NULL))
-    return g_strdup_printf ("(imported source) %s", text);
-  message = parts[3][0] == ' ' ? parts[3] + 1 : parts[3];
+    {
+      trace->message = g_strdup (text);
+      return FALSE;
+    }
+  trace->message = g_strdup (parts[3][0] == ' ' ? parts[3] + 1 : parts[3]);
+  trace->out_file = g_strdup (parts[0]);
+  trace->out_line = (guint) line;
+  trace->out_column = (guint) column;
 
   for (guint i = 0; i < imp->out->len; i++)
     if (strcmp (((OutTable *) g_ptr_array_index (imp->out, i))->file, parts[0]) == 0)
@@ -103,24 +108,56 @@ baken_hsds_map_back (Import     *imp,
   for (guint i = 0; out != NULL && i < out->origins->len; i++)
     if (g_array_index (out->origins, Origin, i).out_line <= line)
       origin = &g_array_index (out->origins, Origin, i);
+  if (out == NULL || origin == NULL)
+    return FALSE;
 
-  if (origin != NULL)
+  trace->table = origin->table;
+  trace->row = origin->row;
+  if (column <= out->columns->len)
     {
-      HTable *t = origin->table;
-      HRow *row = origin->row;
-      const char *name = column <= out->columns->len ? g_ptr_array_index (out->columns, column - 1) : "";
-      guint hsds_line, hsds_column;
+      const char *name = g_ptr_array_index (out->columns, column - 1);
 
-      if (baken_hsds_hcolumn (t, name) >= 0)
-        baken_hsds_hposition (t, row, name, &hsds_line, &hsds_column);
-      else
-        {
-          hsds_line = row->line;
-          hsds_column = 1;
-        }
-      return g_strdup_printf ("%s:%u:%u: %s (Baken cannot take this value)", t->file,
-                              hsds_line, hsds_column, message);
+      trace->out_column_name = name;
+      if (baken_hsds_hcolumn (trace->table, name) >= 0)
+        trace->field = name;
+      else if (origin->field != NULL && baken_hsds_hcolumn (trace->table, origin->field) >= 0)
+        trace->field = origin->field;
     }
 
-  return g_strdup_printf ("(imported %s):%s:%s: %s", parts[0], parts[1], parts[2], message);
+  return TRUE;
+}
+
+void
+baken_hsds_trace_clear (Trace *trace)
+{
+  g_clear_pointer (&trace->message, g_free);
+  g_clear_pointer (&trace->out_file, g_free);
+}
+
+char *
+baken_hsds_map_back (Import     *imp,
+                     const char *text)
+{
+  Trace trace;
+  char *result;
+
+  if (!baken_hsds_trace (imp, text, &trace))
+    {
+      result = trace.out_file != NULL
+               ? g_strdup_printf ("(imported %s):%u:%u: %s", trace.out_file, trace.out_line,
+                                  trace.out_column, trace.message)
+               : g_strdup_printf ("(imported source) %s", text);
+    }
+  else
+    {
+      guint hsds_line, hsds_column;
+
+      baken_hsds_hposition (trace.table, trace.row, trace.field, &hsds_line, &hsds_column);
+      result = g_strdup_printf ("%s:%u:%u: %s (Baken cannot take this value)",
+                                baken_hsds_hfile (trace.table, trace.row), hsds_line,
+                                hsds_column, trace.message);
+    }
+
+  baken_hsds_trace_clear (&trace);
+  return result;
 }

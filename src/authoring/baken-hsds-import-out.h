@@ -36,6 +36,24 @@ void      baken_hsds_import_copy    (GHashTable        *record,
                                      HTable            *t,
                                      HRow              *row,
                                      const char *const *columns);
+/* Where a problem of the written source ("FILE:LINE:COLUMN: MESSAGE") came from. */
+typedef struct
+{
+  char       *message;          /* (owned) MESSAGE, or the whole text */
+  char       *out_file;         /* (owned) (nullable) FILE */
+  guint       out_line;
+  guint       out_column;
+  const char *out_column_name;  /* (nullable) the column at out_column */
+  HTable     *table;            /* (nullable) the HSDS record it came from */
+  HRow       *row;
+  const char *field;            /* (nullable) the HSDS field of the column */
+} Trace;
+
+/* Fills trace; FALSE when the problem is not at a record that came from HSDS. */
+gboolean  baken_hsds_trace          (Import            *imp,
+                                     const char        *text,
+                                     Trace             *trace);
+void      baken_hsds_trace_clear    (Trace             *trace);
 /* Turns a problem of the written source ("FILE:LINE:COLUMN: MESSAGE") into one at the
  * HSDS record it came from; one in what import made itself starts with "(imported". */
 char     *baken_hsds_map_back       (Import            *imp,

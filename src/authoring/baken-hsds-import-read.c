@@ -54,8 +54,9 @@ read_table (Import     *imp,
 
   if (!baken_file_read (full, BAKEN_FILE_MAX_TABLE, &contents, &length, &error))
     {
-      baken_hsds_import_problem (imp, "datapackage.json", 1, 1, "resource %s: cannot read %s: %s",
-                                 resource, file, error->message);
+      baken_hsds_import_record_error (imp, "datapackage.json", 1, 1,
+                                      "resource %s: cannot read %s: %s", resource, file,
+                                      error->message);
       return NULL;
     }
 
@@ -73,7 +74,7 @@ read_table (Import     *imp,
           guint line, column;
 
           baken_csv_reader_get_error_position (reader, &line, &column);
-          baken_hsds_import_problem (imp, file, line, column, "%s", error->message);
+          baken_hsds_import_record_error (imp, file, line, column, "%s", error->message);
           g_clear_error (&error);
           if (t->header == NULL)
             break;
@@ -89,9 +90,11 @@ read_table (Import     *imp,
 
               g_ptr_array_add (t->header, g_strdup (name));
               if (g_hash_table_contains (t->columns, name))
-                baken_hsds_import_problem (imp, file, baken_csv_reader_get_field_line (reader, i),
-                                           i + 1, "column %s appears twice; remove one of them",
-                                           name);
+                g_ptr_array_add (imp->warnings,
+                                 g_strdup_printf ("%s:%u:%u: column %s appears twice; only the "
+                                                  "first is read", file,
+                                                  baken_csv_reader_get_field_line (reader, i),
+                                                  i + 1, name));
               else
                 g_hash_table_insert (t->columns, g_ptr_array_index (t->header, i),
                                      GUINT_TO_POINTER (i + 1));
@@ -114,30 +117,12 @@ read_table (Import     *imp,
   if (t->header == NULL)
     {
       t->header = g_ptr_array_new_with_free_func (g_free);
-      baken_hsds_import_problem (imp, file, 1, 1,
-                                 "the file is empty; the first line must name the columns");
+      g_ptr_array_add (imp->warnings,
+                       g_strdup_printf ("%s:1:1: the file is empty; the first line must name "
+                                        "the columns", file));
     }
 
-  if (baken_hsds_hcolumn (t, "id") >= 0)
-    for (guint r = 0; r < t->rows->len; r++)
-      {
-        HRow *row = g_ptr_array_index (t->rows, r);
-        const char *id = baken_hsds_hget (t, row, "id");
-        HRow *first;
-
-        if (id == NULL)
-          continue;
-        first = g_hash_table_lookup (t->by_id, id);
-        if (first != NULL)
-          baken_hsds_import_field_problem (imp, t, row, "id",
-                                           "id \"%s\" is already used on line %u; ids must be "
-                                           "unique", id, first->line);
-        else
-          g_hash_table_insert (t->by_id, (gpointer) id, row);
-      }
-
-  g_ptr_array_add (imp->tables, t);
-  g_hash_table_insert (imp->by_resource, t->resource, t);
+  baken_hsds_import_add_table (imp, t);
   return t;
 }
 
@@ -242,24 +227,25 @@ baken_hsds_read_package (Import  *imp,
       if (name == NULL || json_node_get_value_type (name) != G_TYPE_STRING ||
           path == NULL || json_node_get_value_type (path) != G_TYPE_STRING)
         {
-          baken_hsds_import_problem (imp, "datapackage.json", 1, 1,
-                                     "resource %u has no \"name\" or no \"path\" (a single file "
-                                     "name); each resource names one CSV file", i + 1);
+          baken_hsds_import_record_error (imp, "datapackage.json", 1, 1,
+                                          "resource %u has no \"name\" or no \"path\" (a "
+                                          "single file name); each resource names one CSV file",
+                                          i + 1);
           continue;
         }
       name_text = json_node_get_string (name);
       path_text = json_node_get_string (path);
       if (!is_safe_path (path_text))
         {
-          baken_hsds_import_problem (imp, "datapackage.json", 1, 1,
-                                     "resource %s: path \"%s\" is not a file inside the package "
-                                     "folder", name_text, path_text);
+          baken_hsds_import_record_error (imp, "datapackage.json", 1, 1,
+                                          "resource %s: path \"%s\" is not a file inside the "
+                                          "package folder", name_text, path_text);
           continue;
         }
       if (g_hash_table_contains (imp->by_resource, name_text))
         {
-          baken_hsds_import_problem (imp, "datapackage.json", 1, 1, "resource %s is listed twice",
-                                     name_text);
+          baken_hsds_import_record_error (imp, "datapackage.json", 1, 1,
+                                          "resource %s is listed twice", name_text);
           continue;
         }
       read_table (imp, name_text, path_text);

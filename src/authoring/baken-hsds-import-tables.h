@@ -7,13 +7,19 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "baken-hsds-menu.h"
+
 G_BEGIN_DECLS
 
 typedef struct
 {
-  guint   line;
-  char  **fields;     /* n_header strings; "" when empty, NULL when unreadable */
-  guint  *lines;
+  guint        line;
+  char       **fields;     /* n_header strings; "" when empty or dropped */
+  guint       *lines;
+  guint       *columns;    /* (nullable) the column of each field (JSON); NULL: its number */
+  guint        column;     /* JSON: the column the record starts at */
+  const char  *file;       /* (nullable) where the row came from, when not HTable.file */
+  gboolean     rejected;   /* left out; moved to HTable.left_out by the next resolve */
 } HRow;
 
 typedef struct
@@ -26,6 +32,8 @@ typedef struct
   GPtrArray  *rows;       /* of HRow */
   GHashTable *by_id;      /* id → HRow */
   GHashTable *kept;       /* ids written to the output */
+  GPtrArray  *left_out;   /* of HRow: records left out (reported as errors) */
+  GHashTable *left_out_ids; /* id → HRow in left_out */
 } HTable;
 
 /* The state of one import. */
@@ -36,7 +44,14 @@ typedef struct
   GPtrArray  *tables;       /* of HTable, in package order */
   GHashTable *by_resource;  /* resource → HTable */
   GPtrArray  *notes;
-  GPtrArray  *problems;
+  GPtrArray  *warnings;     /* values dropped, the record kept */
+  GPtrArray  *errors;       /* records left out */
+  GPtrArray  *problems;     /* what stops the import */
+  gboolean    strict;
+  GStringChunk *strings;    /* file names of rows (HRow.file), ids import makes */
+  BakenHsdsMenu *menu;      /* (nullable) the editor's menu to fill */
+  GPtrArray  *unplaced;     /* services no life event lists: "ID: NAME (…)" */
+  GPtrArray  *menu_notes;   /* about the menu's files: "FILE[:LINE]: MESSAGE" */
   char       *title;        /* of the package, or NULL */
   char       *publisher;    /* its contributor with the role publisher, or NULL */
   GPtrArray  *out;          /* of OutTable */
@@ -55,12 +70,18 @@ int         baken_hsds_hcolumn     (HTable     *t,
 const char *baken_hsds_hget        (HTable     *t,
                                     HRow       *row,
                                     const char *name);
+/* The file a row came from. */
+const char *baken_hsds_hfile       (HTable     *t,
+                                    HRow       *row);
 /* Where a field is: its line and field number (one past the last column if absent). */
 void        baken_hsds_hposition   (HTable     *t,
                                     HRow       *row,
                                     const char *name,
                                     guint      *line,
                                     guint      *column);
+/* Adds t to imp, its rows by id; a row whose id is used before is left out. */
+void        baken_hsds_import_add_table (Import *imp,
+                                         HTable *t);
 /* The table of resource, or NULL when the package has none. */
 HTable     *baken_hsds_table_of    (Import     *imp,
                                     const char *resource);
@@ -72,12 +93,45 @@ void        baken_hsds_import_problem       (Import     *imp,
                                              guint       column,
                                              const char *format,
                                              ...) G_GNUC_PRINTF (5, 6);
-/* A problem with the field name of a row. */
-void        baken_hsds_import_field_problem (Import     *imp,
+/* Drops the optional field name of row (it reads as empty from now on), and also (nullable)
+ * with it, and warns "FILE:LINE:COLUMN: MESSAGE; dropped it, the NOUN is kept without
+ * it". */
+void        baken_hsds_import_drop_values   (Import     *imp,
+                                             HTable     *t,
+                                             HRow       *row,
+                                             const char *name,
+                                             const char *also,
+                                             const char *format,
+                                             ...) G_GNUC_PRINTF (6, 7);
+#define baken_hsds_import_drop_value(imp, t, row, name, ...) \
+  baken_hsds_import_drop_values (imp, t, row, name, NULL, __VA_ARGS__)
+/* Leaves row out (name, nullable, is the field at fault) and reports the error
+ * "FILE:LINE:COLUMN: MESSAGE; the NOUN is left out". Nothing when it already is. */
+void        baken_hsds_import_reject        (Import     *imp,
                                              HTable     *t,
                                              HRow       *row,
                                              const char *name,
                                              const char *format,
                                              ...) G_GNUC_PRINTF (5, 6);
+/* An unreadable record of file: the error "FILE:LINE:COLUMN: MESSAGE; the record is left
+ * out". */
+void        baken_hsds_import_record_error  (Import     *imp,
+                                             const char *file,
+                                             guint       line,
+                                             guint       column,
+                                             const char *format,
+                                             ...) G_GNUC_PRINTF (5, 6);
+/* A document (or file) none of whose records can be read: the error "FILE:LINE:COLUMN:
+ * MESSAGE" (MESSAGE says so). */
+void        baken_hsds_import_document_error (Import     *imp,
+                                              const char *file,
+                                              guint       line,
+                                              guint       column,
+                                              const char *format,
+                                              ...) G_GNUC_PRINTF (5, 6);
+/* Moves the rejected rows of every table to its left_out; FALSE when there were none. */
+gboolean    baken_hsds_import_compact       (Import     *imp);
+/* "organization" → "organisation", "service_at_location" → "service at location". */
+const char *baken_hsds_noun                 (const char *resource);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ typedef struct
   guint       hsds_line;
   gpointer    table;       /* HTable * */
   gpointer    row;         /* HRow * */
+  const char *field;       /* (nullable) the HSDS field of the columns it has no field of */
   guint       out_line;
 } Origin;
 

@@ -197,6 +197,18 @@ find_content (const char     *dir,
   return g_build_filename (dir, g_ptr_array_index (found, 0), NULL);
 }
 
+char *
+baken_inspect_find_content_db (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(BakenManifest) manifest = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return find_content (path, &manifest, error);
+  return g_strdup (path);
+}
+
 static gboolean
 append_counts (GString  *out,
                sqlite3  *db,

@@ -31,4 +31,10 @@ char *baken_inspect (const char                *path,
                      const BakenInspectOptions *options,
                      GError                   **error);
 
+/* The content DB of path: path itself when it is a file, else the content DB of the
+ * bundle folder path (as baken_inspect () finds it). NULL (error set) when there is
+ * none. */
+char *baken_inspect_find_content_db (const char  *path,
+                                     GError     **error);
+
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
 
 static char *
 format_size (gsize size)
@@ -28,17 +27,31 @@ baken_file_read (const char  *path,
                  gsize       *length,
                  GError     **error)
 {
+  return baken_file_read_at (AT_FDCWD, path, path, max_size, contents, length, error);
+}
+
+gboolean
+baken_file_read_at (int          dir_fd,
+                    const char  *name,
+                    const char  *path,
+                    gsize        max_size,
+                    char       **contents,
+                    gsize       *length,
+                    GError     **error)
+{
   g_autofree char *buffer = NULL;
   struct stat st;
   gsize used = 0;
   int fd;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (name != NULL && path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  do
+    fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  while (fd < 0 && errno == EINTR);
   if (fd < 0)
     {
       int saved = errno;
@@ -89,9 +102,10 @@ baken_file_read (const char  *path,
           close (fd);
           return FALSE;
         }
-      if (got == 0)
-        break;
       used += (gsize) got;
+      /* A regular file reads short only at its end: no second call to learn that. */
+      if (got == 0 || (gsize) got < room)
+        break;
     }
   close (fd);
 

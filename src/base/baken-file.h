@@ -30,4 +30,15 @@ gboolean baken_file_read (const char  *path,
                           gsize       *length,
                           GError     **error);
 
+/* The same for name in the folder open as dir_fd (AT_FDCWD: the current folder), with
+ * shown (the path to name, for messages) in the messages: a reader of many files in one
+ * folder spares the kernel the walk of the whole path for each. */
+gboolean baken_file_read_at (int          dir_fd,
+                             const char  *name,
+                             const char  *shown,
+                             gsize        max_size,
+                             char       **contents,
+                             gsize       *length,
+                             GError     **error);
+
 G_END_DECLS

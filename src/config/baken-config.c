@@ -10,7 +10,9 @@
 
 #include "baken-config.h"
 #include "baken-config-error.h"
+#include "baken-config-keys.h"
 #include "baken-config-keypad.h"
+#include "baken-config-monitor.h"
 #include "baken-file.h"
 #include "baken-idle.h"
 #include "baken-minisign.h"
@@ -18,108 +20,15 @@
 
 G_DEFINE_BOXED_TYPE (BakenConfig, baken_config, baken_config_ref, baken_config_unref)
 
-typedef enum {
-  VALUE_STRING,
-  VALUE_DOUBLE,
-  VALUE_UINT,
-  VALUE_BOOLEAN,
-  VALUE_LIST,
-} ValueType;
-
-typedef struct
-{
-  const char *group;
-  const char *key;
-  ValueType   type;
-  const char *help;   /* what a good value looks like */
-} KnownKey;
-
-/* Every key this version understands. Anything else is a typo until proven otherwise. */
-static const KnownKey known_keys[] = {
-  { "kiosk", "name", VALUE_STRING, "a short name such as \"Bibliotheek Voorbeeldstad\"" },
-  { "kiosk", "latitude", VALUE_DOUBLE, "decimal degrees between -90 and 90, e.g. 52.0907" },
-  { "kiosk", "longitude", VALUE_DOUBLE, "decimal degrees between -180 and 180, e.g. 5.1214" },
-  { "kiosk", "languages", VALUE_LIST, "language codes separated by ';', Dutch first, e.g. nl;en" },
-  { "kiosk", "language-coverage", VALUE_UINT, "the percentage (0 to 100) of life events and "
-    "services the content must have in a language before the kiosk offers it, e.g. 90" },
-  { "content", "path", VALUE_STRING, "the path of a content DB built by baken-bundle" },
-  { "idle", "timeout", VALUE_UINT, "seconds without input before \"Bent u er nog?\", at least 20" },
-  { "idle", "countdown", VALUE_UINT, "seconds the prompt waits before the reset, 5 to 120" },
-  { "hours", "good-friday", VALUE_BOOLEAN, "true or false: is Good Friday a closing day" },
-  { "hours", "liberation-day", VALUE_STRING, "never, every-year or every-five-years (2025, "
-    "2030, …, as many collective agreements say): when 5 May is a closing day" },
-  { "print", "printer", VALUE_STRING, "the name of a CUPS queue" },
-  { "print", "paper", VALUE_STRING, "receipt-80mm, a4 or a5" },
-  { "print", "timeout", VALUE_UINT, "seconds a slip may take to print before it is "
-    "cancelled, 5 to 300" },
-  { "staff", "pin-hash", VALUE_STRING, "the line that \"baken --hash-pin\" prints "
-    "($argon2id$…)" },
-  { "staff", "idle-timeout", VALUE_UINT, "seconds without input before staff mode ends, "
-    "20 to 3600 (shorter than [idle] timeout suits a kiosk)" },
-  { "staff", "desk-pin", VALUE_BOOLEAN, "true or false: does baken --desk ask for the PIN "
-    "at start" },
-  { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
-  { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
-    "minisign.pub files) separated by ';'" },
-  { "sync", "schedule", VALUE_STRING, "a daily window such as 03:00-05:00 or an interval "
-    "such as 6h" },
-  { "sync", "max-age", VALUE_STRING, "a duration such as 30d after which content counts as "
-    "stale, or 0 for never" },
-  { "sync", "timeout", VALUE_STRING, "a duration such as 10m that a whole sync may take" },
-  { "sync", "stall-timeout", VALUE_STRING, "a duration such as 30s without any data after "
-    "which a download is given up" },
-  /* In BakenKeypadCommand order. */
-  { "keypad", "help", VALUE_LIST, "key names separated by ';' (GDK/X names such as KP_Add, "
-    "F1): speech mode on, and where the resident is" },
-  { "keypad", "up", VALUE_LIST, "key names separated by ';' such as KP_8;KP_Up: the "
-    "previous control" },
-  { "keypad", "down", VALUE_LIST, "key names separated by ';' such as KP_2;KP_Down: the "
-    "next control" },
-  { "keypad", "enter", VALUE_LIST, "key names separated by ';' such as KP_Enter;KP_5: "
-    "choose the focused control" },
-  { "keypad", "back", VALUE_LIST, "key names separated by ';' such as KP_Subtract: back" },
-  { "keypad", "home", VALUE_LIST, "key names separated by ';' such as KP_Multiply: home" },
-  { "keypad", "repeat", VALUE_LIST, "key names separated by ';' such as KP_0;KP_Insert: "
-    "say the focused control again (held for a second: the whole screen)" },
-  { "keypad", "volume-up", VALUE_LIST, "key names separated by ';' such as KP_9;KP_Prior: "
-    "louder" },
-  { "keypad", "volume-down", VALUE_LIST, "key names separated by ';' such as KP_3;KP_Next: "
-    "softer" },
-  { "keypad", "faster", VALUE_LIST, "key names separated by ';' such as KP_7;KP_Home: "
-    "speech faster" },
-  { "keypad", "slower", VALUE_LIST, "key names separated by ';' such as KP_1;KP_End: "
-    "speech slower" },
-  { "keypad", "stop", VALUE_LIST, "key names separated by ';' such as KP_Decimal;KP_Delete: "
-    "stop speaking" },
-  { "keypad", "speech-time-factor", VALUE_UINT, "a whole number from 1 to 10 that the "
-    "idle timeout is multiplied by in speech mode, e.g. 3" },
-  { "keypad", "invite-every", VALUE_STRING, "a duration such as 5m between spoken "
-    "invitations on Home, or off" },
-  { "speech", "volume", VALUE_UINT, "the volume of speech in percent, 10 to 100, set at "
-    "every idle reset and when a headset comes in, e.g. 50" },
-};
-
 static const char * const supported_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
 
-static const KnownKey *
-lookup_key (const char *group,
-            const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (known_keys); i++)
-    if (g_str_equal (known_keys[i].group, group) &&
-        (key == NULL || g_str_equal (known_keys[i].key, key)))
-      return &known_keys[i];
-
-  return NULL;
-}
-
 static gboolean
-read_value (BakenConfig     *self,
-            GKeyFile        *file,
-            const KnownKey  *known,
-            const char      *path,
-            const char      *contents,
-            GError         **error)
+read_value (BakenConfig           *self,
+            GKeyFile              *file,
+            const BakenConfigKey  *known,
+            const char            *path,
+            const char            *contents,
+            GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *raw = g_key_file_get_value (file, known->group, known->key, NULL);
@@ -308,11 +217,14 @@ read_value (BakenConfig     *self,
       g_free (self->sync.url);
       self->sync.url = g_steal_pointer (&value);
     }
-  else if (g_str_equal (group, "sync") && g_str_equal (key, "public-keys"))
+  else if (g_str_equal (group, "sync") &&
+           (g_str_equal (key, "public-keys") || g_str_equal (key, "root-keys")))
     {
       g_auto(GStrv) value = g_key_file_get_string_list (file, group, key, NULL, NULL);
+      GPtrArray *keys = g_str_equal (key, "root-keys") ? self->sync.root_keys
+                                                       : self->sync.keys;
 
-      g_ptr_array_set_size (self->sync.keys, 0);
+      g_ptr_array_set_size (keys, 0);
       for (guint i = 0; value != NULL && value[i] != NULL; i++)
         {
           g_autoptr(GError) key_error = NULL;
@@ -322,12 +234,21 @@ read_value (BakenConfig     *self,
             continue;
           public_key = baken_minisign_public_key_new_from_file_or_base64 (value[i], &key_error);
           if (public_key == NULL)
-            return BAD_VALUE ("[sync] public-keys: \"%s\" is not a minisign public key (%s); "
-                              "give %s", value[i], key_error->message, known->help);
-          g_ptr_array_add (self->sync.keys, public_key);
+            return BAD_VALUE ("[sync] %s: \"%s\" is not a minisign public key (%s); "
+                              "give %s", key, value[i], key_error->message, known->help);
+          g_ptr_array_add (keys, public_key);
         }
-      if (self->sync.keys->len == 0)
-        return BAD_VALUE ("[sync] public-keys is empty; give %s", known->help);
+      if (keys->len == 0)
+        return BAD_VALUE ("[sync] %s is empty; give %s", key, known->help);
+    }
+  else if (g_str_equal (group, "sync") && g_str_equal (key, "root-threshold"))
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 1, 16, &value, NULL))
+        return BAD_VALUE ("[sync] root-threshold = \"%s\" is not a number from 1 to 16; "
+                          "give %s", raw, known->help);
+      self->sync.root_threshold = value;
     }
   else if (g_str_equal (group, "sync") && g_str_equal (key, "schedule"))
     {
@@ -366,6 +287,11 @@ read_value (BakenConfig     *self,
                                       error))
         return FALSE;
     }
+  else if (g_str_equal (group, "monitor"))
+    {
+      if (!_baken_config_monitor_read (self, file, key, known->help, path, contents, error))
+        return FALSE;
+    }
   else if (g_str_equal (group, "keypad"))
     {
       if (!_baken_config_keypad_read (self, file, key, known->help, path, contents, error))
@@ -396,6 +322,8 @@ baken_config_new (void)
   self->staff_idle_timeout = 60;
   self->staff_desk_pin = TRUE;
   self->sync.keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync.root_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+  self->sync.root_threshold = 1;
   self->sync.schedule.kind = BAKEN_SYNC_SCHEDULE_WINDOW;
   self->sync.schedule.window_start = 3 * 3600;
   self->sync.schedule.window_end = 5 * 3600;
@@ -403,6 +331,7 @@ baken_config_new (void)
   self->sync.timeout = 600;
   self->sync.stall_timeout = 30;
   _baken_config_keypad_set_defaults (self);
+  _baken_config_monitor_set_defaults (self);
 
   return self;
 }
@@ -447,32 +376,29 @@ baken_config_load (const char  *path,
     {
       g_auto(GStrv) keys = NULL;
 
-      if (lookup_key (groups[g], NULL) == NULL)
+      if (_baken_config_lookup_key (groups[g], NULL) == NULL)
         {
           _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
                               groups[g], NULL,
                               "unknown group [%s]; the groups are [kiosk], [content], [idle], "
-                              "[hours], [print], [staff], [sync], [keypad] and [speech]",
-                              groups[g]);
+                              "[hours], [print], [staff], [sync], [monitor], [keypad] and "
+                              "[speech]", groups[g]);
           return NULL;
         }
 
       keys = g_key_file_get_keys (file, groups[g], NULL, NULL);
       for (guint k = 0; keys[k] != NULL; k++)
         {
-          const KnownKey *known = lookup_key (groups[g], keys[k]);
+          const BakenConfigKey *known = _baken_config_lookup_key (groups[g], keys[k]);
 
           if (known == NULL)
             {
-              g_autoptr(GString) valid = g_string_new (NULL);
+              g_autofree char *valid = _baken_config_dup_keys (groups[g]);
 
-              for (guint i = 0; i < G_N_ELEMENTS (known_keys); i++)
-                if (g_str_equal (known_keys[i].group, groups[g]))
-                  g_string_append_printf (valid, "%s%s", valid->len ? ", " : "", known_keys[i].key);
               _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
                                   groups[g], keys[k],
                                   "unknown key \"%s\" in [%s]; the keys of [%s] are: %s",
-                                  keys[k], groups[g], groups[g], valid->str);
+                                  keys[k], groups[g], groups[g], valid);
               return NULL;
             }
 
@@ -492,7 +418,8 @@ baken_config_load (const char  *path,
     }
   self->has_location = has_lat && has_lon;
 
-  if (!_baken_config_keypad_check (self, file, path, contents, error))
+  if (!_baken_config_keypad_check (self, file, path, contents, error) ||
+      !_baken_config_monitor_check (self, path, contents, error))
     return NULL;
 
   if (self->staff_pin_hash == NULL)
@@ -504,6 +431,15 @@ baken_config_load (const char  *path,
       _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync", "url",
                           "[sync] url needs public-keys: the kiosk only installs bundles "
                           "signed with a key it knows");
+      return NULL;
+    }
+  if (self->sync.root_threshold > MAX (self->sync.root_keys->len, 1))
+    {
+      _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, "sync",
+                          "root-threshold",
+                          "[sync] root-threshold is %u, but root-keys names %u key(s); give "
+                          "at most that many", self->sync.root_threshold,
+                          self->sync.root_keys->len);
       return NULL;
     }
   if (self->sync.stall_timeout > self->sync.timeout)
@@ -542,6 +478,8 @@ baken_config_unref (BakenConfig *self)
   g_free (self->staff_pin_hash);
   g_free (self->sync.url);
   g_ptr_array_unref (self->sync.keys);
+  g_ptr_array_unref (self->sync.root_keys);
+  baken_monitor_settings_clear (&self->monitor);
   for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
     g_strfreev (self->keypad[i]);
   g_free (self);

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "baken-holidays.h"
+#include "baken-monitor-settings.h"
 #include "baken-slip.h"
 #include "baken-slip-render.h"
 #include "baken-sync-policy.h"
@@ -77,6 +78,8 @@ typedef struct
   gboolean           staff_desk_pin;  /* baken --desk asks for the PIN at start (TRUE) */
   /* [sync] */
   BakenSyncSettings  sync;
+  /* [monitor] */
+  BakenMonitorSettings monitor;
   /* [keypad] */
   GStrv              keypad[BAKEN_KEYPAD_N_COMMANDS]; /* GDK/X key names per command,
                                        * e.g. { "KP_Add", NULL } for help; never NULL */

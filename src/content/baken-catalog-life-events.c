@@ -11,6 +11,11 @@
 
 /* Texts: the requested language, else Dutch, per field. */
 #define TEXT(alias, field) "COALESCE(t." field ", nl." field ")"
+/* 1 << bit when the field is Dutch because the requested language has none. */
+#define DUTCH(field, bit) "((t." field " IS NULL AND nl." field " IS NOT NULL) << " #bit ")"
+#define DUTCH_TEXTS \
+  DUTCH ("title", 0) " | " DUTCH ("summary", 1) " | " DUTCH ("question", 2) " | " \
+  DUTCH ("body", 3)
 
 static const char sql_life_events[] =
   "SELECT le.id, le.parent_id, le.icon, "
@@ -18,7 +23,8 @@ static const char sql_life_events[] =
   TEXT ("t", "question") ", " TEXT ("t", "body") ", "
   " (SELECT count(*) FROM life_event c WHERE c.parent_id = le.id), "
   " (SELECT count(*) FROM life_event_service les JOIN service s ON s.id = les.service_id "
-  "   WHERE les.life_event_id = le.id AND s.status = 'active') "
+  "   WHERE les.life_event_id = le.id AND s.status = 'active'), "
+  DUTCH_TEXTS " "
   "FROM life_event le "
   "JOIN life_event_text nl ON nl.life_event_id = le.id AND nl.lang = 'nl' "
   "LEFT JOIN life_event_text t ON t.life_event_id = le.id AND t.lang = ?1 "
@@ -30,7 +36,8 @@ static const char sql_life_event[] =
   TEXT ("t", "question") ", " TEXT ("t", "body") ", "
   " (SELECT count(*) FROM life_event c WHERE c.parent_id = le.id), "
   " (SELECT count(*) FROM life_event_service les JOIN service s ON s.id = les.service_id "
-  "   WHERE les.life_event_id = le.id AND s.status = 'active') "
+  "   WHERE les.life_event_id = le.id AND s.status = 'active'), "
+  DUTCH_TEXTS " "
   "FROM life_event le "
   "JOIN life_event_text nl ON nl.life_event_id = le.id AND nl.lang = 'nl' "
   "LEFT JOIN life_event_text t ON t.life_event_id = le.id AND t.lang = ?1 "
@@ -50,6 +57,7 @@ life_event_from_row (sqlite3_stmt *stmt)
   event->body = baken_catalog_column_dup (stmt, 6);
   event->n_children = sqlite3_column_int (stmt, 7);
   event->n_services = sqlite3_column_int (stmt, 8);
+  event->dutch = sqlite3_column_int (stmt, 9);
 
   return event;
 }

@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* Which texts of a life event are Dutch because it has none in the requested language
+ * (BakenLifeEvent.dutch); never set when queried in Dutch. */
+typedef enum {
+  BAKEN_LIFE_EVENT_DUTCH_TITLE    = 1 << 0,
+  BAKEN_LIFE_EVENT_DUTCH_SUMMARY  = 1 << 1,
+  BAKEN_LIFE_EVENT_DUTCH_QUESTION = 1 << 2,
+  BAKEN_LIFE_EVENT_DUTCH_BODY     = 1 << 3,
+} BakenLifeEventDutch;
+
 typedef struct
 {
   char     *id;
@@ -22,6 +31,7 @@ typedef struct
   char     *body;          /* (nullable) */
   guint     n_children;    /* sub-situations */
   guint     n_services;    /* services linked directly */
+  guint     dutch;         /* BakenLifeEventDutch: texts that fell back to Dutch */
 } BakenLifeEvent;
 
 void baken_life_event_free (BakenLifeEvent *event);

@@ -28,6 +28,10 @@ sqlite3_stmt *_baken_catalog_statement   (BakenCatalog  *self,
 gboolean      _baken_catalog_query_error (BakenCatalog  *self,
                                           GError       **error);
 
+/* A query of the catalog's connection ran past its budget: logged, and the catalog
+ * emits "query-cut-off". */
+void          _baken_catalog_note_cut_off (BakenCatalog *self);
+
 /* A text column, NULL when empty. */
 static inline char *
 baken_catalog_column_dup (sqlite3_stmt *stmt,

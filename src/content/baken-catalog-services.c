@@ -24,9 +24,14 @@ static const char * const channel_kinds[] = {
 
 /* Texts: the requested language, else Dutch, per field. */
 #define TEXT(alias, field) "COALESCE(t." field ", nl." field ")"
+/* 1 << bit when the field is Dutch because the requested language has none (the Dutch
+ * row is `nl`, the requested one `t`, unless named). */
+#define DUTCH_OF(t, nl, field, bit) \
+  "((" t "." field " IS NULL AND " nl "." field " IS NOT NULL) << " #bit ")"
+#define DUTCH(field, bit) DUTCH_OF ("t", "nl", field, bit)
 
 static const char sql_event_services[] =
-  "SELECT les.service_id, COALESCE(t.note, nl.note) "
+  "SELECT les.service_id, COALESCE(t.note, nl.note), " DUTCH ("note", 0) " "
   "FROM life_event_service les JOIN service s ON s.id = les.service_id "
   "LEFT JOIN life_event_service_text nl ON nl.life_event_id = les.life_event_id "
   "  AND nl.service_id = les.service_id AND nl.lang = 'nl' "
@@ -39,7 +44,11 @@ static const char sql_service[] =
   "SELECT s.id, s.organization_id, COALESCE(ot.name, onl.name), "
   TEXT ("t", "name") ", " TEXT ("t", "description") ", " TEXT ("t", "what_to_expect") ", "
   TEXT ("t", "cost") ", " TEXT ("t", "eligibility") ", " TEXT ("t", "alert") ", "
-  " s.url, s.assured_date, s.handover "
+  " s.url, s.assured_date, s.handover, " TEXT ("t", "fees") ", " TEXT ("t", "wait_time") ", "
+  " s.minimum_age, s.maximum_age, "
+  DUTCH_OF ("ot", "onl", "name", 0) " | " DUTCH ("name", 1) " | " DUTCH ("description", 2)
+  " | " DUTCH ("what_to_expect", 3) " | " DUTCH ("cost", 4) " | " DUTCH ("eligibility", 5)
+  " | " DUTCH ("alert", 6) " | " DUTCH ("fees", 8) " | " DUTCH ("wait_time", 9) " "
   "FROM service s "
   "JOIN service_text nl ON nl.service_id = s.id AND nl.lang = 'nl' "
   "LEFT JOIN service_text t ON t.service_id = s.id AND t.lang = ?1 "
@@ -48,7 +57,7 @@ static const char sql_service[] =
   "WHERE s.id = ?2 AND s.status = 'active'";
 
 static const char sql_documents[] =
-  "SELECT " TEXT ("t", "document") " FROM required_document d "
+  "SELECT " TEXT ("t", "document") ", " DUTCH ("document", 0) " FROM required_document d "
   "JOIN required_document_text nl ON nl.required_document_id = d.id AND nl.lang = 'nl' "
   "LEFT JOIN required_document_text t ON t.required_document_id = d.id AND t.lang = ?1 "
   "WHERE d.service_id = ?2 ORDER BY d.position, d.id";
@@ -59,7 +68,8 @@ static const char sql_languages[] =
 
 static const char sql_channels[] =
   "SELECT c.id, c.kind, c.value, c.audience, c.location_id, "
-  TEXT ("t", "label") ", " TEXT ("t", "cost_note") " "
+  TEXT ("t", "label") ", " TEXT ("t", "cost_note") ", "
+  DUTCH ("label", 0) " | " DUTCH ("cost_note", 1) " "
   "FROM channel c "
   "LEFT JOIN channel_text nl ON nl.channel_id = c.id AND nl.lang = 'nl' "
   "LEFT JOIN channel_text t ON t.channel_id = c.id AND t.lang = ?1 "
@@ -69,7 +79,9 @@ static const char sql_channels[] =
 static const char sql_locations[] =
   "SELECT sal.id, l.id, " TEXT ("t", "name") ", " TEXT ("t", "description") ", "
   " l.address_1, l.address_2, l.postal_code, l.city, "
-  TEXT ("t", "accessibility") ", " TEXT ("t", "transportation") ", l.latitude, l.longitude "
+  TEXT ("t", "accessibility") ", " TEXT ("t", "transportation") ", l.latitude, l.longitude, "
+  DUTCH ("name", 0) " | " DUTCH ("description", 1) " | " DUTCH ("accessibility", 2) " | "
+  DUTCH ("transportation", 3) " "
   "FROM service_at_location sal JOIN location l ON l.id = sal.location_id "
   "LEFT JOIN location_text nl ON nl.location_id = l.id AND nl.lang = 'nl' "
   "LEFT JOIN location_text t ON t.location_id = l.id AND t.lang = ?1 "
@@ -78,7 +90,9 @@ static const char sql_locations[] =
 static const char sql_location[] =
   "SELECT NULL, l.id, " TEXT ("t", "name") ", " TEXT ("t", "description") ", "
   " l.address_1, l.address_2, l.postal_code, l.city, "
-  TEXT ("t", "accessibility") ", " TEXT ("t", "transportation") ", l.latitude, l.longitude "
+  TEXT ("t", "accessibility") ", " TEXT ("t", "transportation") ", l.latitude, l.longitude, "
+  DUTCH ("name", 0) " | " DUTCH ("description", 1) " | " DUTCH ("accessibility", 2) " | "
+  DUTCH ("transportation", 3) " "
   "FROM location l "
   "LEFT JOIN location_text nl ON nl.location_id = l.id AND nl.lang = 'nl' "
   "LEFT JOIN location_text t ON t.location_id = l.id AND t.lang = ?1 "
@@ -197,6 +211,7 @@ load_channels (BakenCatalog  *self,
       channel->location_id = baken_catalog_column_dup (stmt, 4);
       channel->label = baken_catalog_column_dup (stmt, 5);
       channel->cost_note = baken_catalog_column_dup (stmt, 6);
+      channel->dutch = sqlite3_column_int (stmt, 7);
       g_ptr_array_add (channels, channel);
     }
   if (rc != SQLITE_DONE)
@@ -236,6 +251,7 @@ location_from_row (sqlite3_stmt *stmt)
                            sqlite3_column_type (stmt, 11) != SQLITE_NULL;
   location->latitude = sqlite3_column_double (stmt, 10);
   location->longitude = sqlite3_column_double (stmt, 11);
+  location->dutch = sqlite3_column_int (stmt, 12);
 
   return location;
 }
@@ -314,6 +330,37 @@ load_locations (BakenCatalog  *self,
   return g_steal_pointer (&locations);
 }
 
+/* What to bring, with per item whether it is Dutch. */
+static GStrv
+load_documents (BakenCatalog  *self,
+                const char    *service_id,
+                const char    *lang,
+                GArray       **dutch,
+                GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GArray) flags = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _baken_catalog_statement (self, sql_documents, error)))
+    return NULL;
+  baken_catalog_bind_text (stmt, 1, lang);
+  baken_catalog_bind_text (stmt, 2, service_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean is_dutch = sqlite3_column_int (stmt, 1) != 0;
+
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      g_array_append_val (flags, is_dutch);
+    }
+  if (rc != SQLITE_DONE)
+    return _baken_catalog_query_error (self, error), NULL;
+
+  *dutch = g_steal_pointer (&flags);
+  return g_strv_builder_end (builder);
+}
+
 static GStrv
 load_strings (BakenCatalog  *self,
               const char    *sql,
@@ -327,13 +374,7 @@ load_strings (BakenCatalog  *self,
 
   if (!(stmt = _baken_catalog_statement (self, sql, error)))
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) == 2)
-    {
-      baken_catalog_bind_text (stmt, 1, lang);
-      baken_catalog_bind_text (stmt, 2, service_id);
-    }
-  else
-    baken_catalog_bind_text (stmt, 1, service_id);
+  baken_catalog_bind_text (stmt, 1, service_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
@@ -391,15 +432,28 @@ baken_service_free (BakenService *service)
   g_free (service->cost);
   g_free (service->eligibility);
   g_free (service->alert);
+  g_free (service->fees);
+  g_free (service->wait_time);
   g_free (service->url);
   g_free (service->assured_date);
   g_free (service->note);
   g_strfreev (service->what_to_bring);
+  g_clear_pointer (&service->what_to_bring_dutch, g_array_unref);
   g_strfreev (service->languages);
   g_clear_pointer (&service->channels, g_ptr_array_unref);
   g_clear_pointer (&service->locations, g_ptr_array_unref);
   g_clear_pointer (&service->hours, baken_schedule_unref);
   g_free (service);
+}
+
+gboolean
+baken_service_bring_is_dutch (const BakenService *service,
+                              guint               i)
+{
+  g_return_val_if_fail (service != NULL, FALSE);
+
+  return service->what_to_bring_dutch != NULL && i < service->what_to_bring_dutch->len &&
+         g_array_index (service->what_to_bring_dutch, gboolean, i);
 }
 
 const char *
@@ -441,6 +495,7 @@ baken_catalog_get_services_for_event (BakenCatalog  *self,
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_service_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) notes_dutch = g_array_new (FALSE, FALSE, sizeof (gboolean));
   sqlite3_stmt *stmt;
   int rc;
 
@@ -456,8 +511,11 @@ baken_catalog_get_services_for_event (BakenCatalog  *self,
   baken_catalog_bind_text (stmt, 2, event_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gboolean note_dutch = sqlite3_column_int (stmt, 2) != 0;
+
       g_ptr_array_add (ids, baken_catalog_column_dup (stmt, 0));
       g_ptr_array_add (notes, baken_catalog_column_dup (stmt, 1));
+      g_array_append_val (notes_dutch, note_dutch);
     }
   if (rc != SQLITE_DONE)
     return _baken_catalog_query_error (self, error), NULL;
@@ -470,6 +528,8 @@ baken_catalog_get_services_for_event (BakenCatalog  *self,
       if (service == NULL)
         return NULL;
       service->note = g_steal_pointer (&g_ptr_array_index (notes, i));
+      if (g_array_index (notes_dutch, gboolean, i))
+        service->dutch |= BAKEN_SERVICE_DUTCH_NOTE;
       g_ptr_array_add (services, service);
     }
 
@@ -522,8 +582,14 @@ baken_catalog_get_service (BakenCatalog  *self,
   /* What to pass on at a warm handover: for desk staff, never for residents. */
   if (audience == BAKEN_AUDIENCE_STAFF)
     service->handover = baken_catalog_column_dup (stmt, 11);
+  service->fees = baken_catalog_column_dup (stmt, 12);
+  service->wait_time = baken_catalog_column_dup (stmt, 13);
+  service->minimum_age = sqlite3_column_int (stmt, 14);
+  service->maximum_age = sqlite3_column_int (stmt, 15);
+  service->dutch = sqlite3_column_int (stmt, 16);
 
-  if (!(service->what_to_bring = load_strings (self, sql_documents, lang, id, error)) ||
+  if (!(service->what_to_bring = load_documents (self, id, lang, &service->what_to_bring_dutch,
+                                                 error)) ||
       !(service->languages = load_strings (self, sql_languages, lang, id, error)) ||
       !(service->channels = load_channels (self, id, lang, audience, error)) ||
       !(service->locations = load_locations (self, id, lang, service->channels, error)) ||

@@ -31,6 +31,13 @@ struct _BakenCatalog
 
 G_DEFINE_FINAL_TYPE (BakenCatalog, baken_catalog, G_TYPE_OBJECT)
 
+enum {
+  QUERY_CUT_OFF,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char sql_meta[] = "SELECT value FROM meta WHERE key = ?1";
 
 static const char sql_all_languages[] =
@@ -48,16 +55,23 @@ static const char sql_coverage[] =
   "       (SELECT count(*) FROM life_event) + "
   "       (SELECT count(*) FROM service WHERE status = 'active')";
 
+void
+_baken_catalog_note_cut_off (BakenCatalog *self)
+{
+  g_message ("A content query ran longer than %u ms and was stopped; the content DB "
+             "may be damaged", self->budget_ms);
+  g_signal_emit (self, signals[QUERY_CUT_OFF], 0);
+}
+
 gboolean
 _baken_catalog_query_error (BakenCatalog  *self,
                             GError       **error)
 {
   if (sqlite3_errcode (self->db) == SQLITE_INTERRUPT)
     {
-      g_message ("A content query ran longer than %u ms and was stopped; the content DB "
-                 "may be damaged", self->budget_ms);
       g_set_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_QUERY,
                    "Content query stopped after %u ms", self->budget_ms);
+      _baken_catalog_note_cut_off (self);
       return FALSE;
     }
 
@@ -137,6 +151,17 @@ static void
 baken_catalog_class_init (BakenCatalogClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = baken_catalog_finalize;
+
+  /**
+   * BakenCatalog::query-cut-off:
+   *
+   * A query ran past its time budget and was stopped (the caller got an error). A
+   * content DB whose queries are cut off is damaged or hostile: its owner may stop
+   * showing it. Emitted in the thread that ran the query.
+   */
+  signals[QUERY_CUT_OFF] =
+    g_signal_new ("query-cut-off", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -23,8 +23,9 @@ BakenCatalog   *baken_catalog_new_for_path        (const char     *path,
                                                    GError        **error);
 BakenCatalog   *baken_catalog_new_for_bytes       (GBytes         *bytes,
                                                    GError        **error);
-/* How long one query may run before it is cut off with an error (default 250 ms; 0: no
- * limit). A page shows "not available now" instead of freezing on a damaged DB. */
+/* How long one query may run before it is cut off with an error (default 500 ms; 0: no
+ * limit). A page shows "not available now" instead of freezing on a damaged DB, and the
+ * catalog emits "query-cut-off" (its owner counts it against the bundle). */
 void            baken_catalog_set_query_budget    (BakenCatalog   *self,
                                                    guint           budget_ms);
 

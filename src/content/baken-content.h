@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* PRAGMA user_version of a content DB this build writes and reads. */
-#define BAKEN_SCHEMA_VERSION 2
+#define BAKEN_SCHEMA_VERSION 3
 /* baken.format in datapackage.json and meta.format in the DB. */
 #define BAKEN_SOURCE_FORMAT  1
 

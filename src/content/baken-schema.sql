@@ -54,7 +54,9 @@ CREATE TABLE service (
   email           TEXT,
   status          TEXT NOT NULL,         -- only 'active' is shown
   assured_date    TEXT,                  -- YYYY-MM-DD, last checked
-  handover        TEXT                   -- staff only: what to pass on at a warm handover
+  handover        TEXT,                  -- staff only: what to pass on at a warm handover
+  minimum_age     INTEGER,               -- years; NULL: no lower limit
+  maximum_age     INTEGER                -- years; NULL: no upper limit
 );
 
 CREATE TABLE service_text (
@@ -66,6 +68,8 @@ CREATE TABLE service_text (
   cost           TEXT,                   -- HSDS fees_description
   eligibility    TEXT,
   alert          TEXT,
+  fees           TEXT,                   -- short: "gratis", "25 euro"
+  wait_time      TEXT,                   -- "ongeveer 2 weken"
   PRIMARY KEY (service_id, lang)
 ) WITHOUT ROWID;
 
@@ -194,6 +198,7 @@ CREATE TABLE synonym (
 
 -- Full-text search over life events (with their synonyms), services and organisations.
 -- kind is 'life_event', 'service' or 'organization'; one row per record and language.
+-- The texts are folded for finding (baken-search-fold.h); never shown.
 CREATE VIRTUAL TABLE search USING fts5 (
   kind UNINDEXED,
   id UNINDEXED,

@@ -5,7 +5,8 @@
  * Built on the first search and kept as object data of the catalog:
  *
  * - the FTS5 unicode61 tokenizer the search table uses, so query terms are folded
- *   exactly like the indexed words (case, Latin diacritics);
+ *   exactly like the indexed words (case, Latin diacritics; the letters of
+ *   baken-search-fold.h are folded before it, here and when the bundle is built);
  * - the sorted word list of the index (fts5vocab) with the rows per word, and its
  *   trigram map for typo matching (baken-search-typo.c);
  * - the synonyms, by their first word;
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "baken-search-private.h"
+#include "baken-search-fold.h"
 #include "baken-catalog-private.h"
 #include "baken-content.h"
 
@@ -249,7 +251,7 @@ load_synonyms (BakenSearchIndex  *index,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *term = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *term = baken_search_fold ((const char *) sqlite3_column_text (stmt, 0));
       g_autoptr(GPtrArray) tokens = _baken_search_index_tokenize (index, term ? term : "", NULL);
       BakenSearchSynonym *synonym;
       GPtrArray *list;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "baken-search-terms.h"
+#include "baken-search-fold.h"
 #include "baken-search-numbers.h"
 
 #define MAX_INPUT_BYTES   4096  /* read no further into the raw text */
@@ -84,7 +85,9 @@ _baken_search_terms_parse (BakenSearchIndex *index,
                            const char       *text)
 {
   g_autofree char *cleaned = clean_text (text);
-  g_autofree char *clean = baken_search_numbers_join (cleaned);
+  g_autofree char *joined = baken_search_numbers_join (cleaned);
+  /* Folded as the index was (baken-search-fold.h): "SIKINTI" meets "sıkıntı". */
+  g_autofree char *clean = baken_search_fold (joined);
   g_autoptr(GPtrArray) tokens = NULL;
   GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
   int end = 0;

@@ -24,8 +24,6 @@ static const char sql_search[] =
   "WHERE search MATCH ?1 AND baken_search_keep (rowid) "
   "ORDER BY score DESC, rowid LIMIT ?2";
 
-static const char sql_title[] = "SELECT title FROM search WHERE rowid = ?1";
-
 static const char sql_life_event[] =
   "WITH RECURSIVE up (depth, parent_id, icon) AS ("
   "  SELECT 0, parent_id, icon FROM life_event WHERE id = ?2 "
@@ -36,18 +34,25 @@ static const char sql_life_event[] =
   " (SELECT COALESCE(t.summary, nl.summary) FROM life_event_text nl "
   "  LEFT JOIN life_event_text t ON t.life_event_id = nl.life_event_id AND t.lang = ?1 "
   "  WHERE nl.life_event_id = ?2 AND nl.lang = 'nl'), "
-  " (SELECT icon FROM up WHERE icon IS NOT NULL ORDER BY depth LIMIT 1)";
+  " (SELECT icon FROM up WHERE icon IS NOT NULL ORDER BY depth LIMIT 1), "
+  " (SELECT COALESCE(t.title, nl.title) FROM life_event_text nl "
+  "  LEFT JOIN life_event_text t ON t.life_event_id = nl.life_event_id AND t.lang = ?1 "
+  "  WHERE nl.life_event_id = ?2 AND nl.lang = 'nl')";
 
 static const char sql_service[] =
-  "SELECT s.organization_id, COALESCE(ot.name, onl.name) FROM service s "
+  "SELECT s.organization_id, COALESCE(ot.name, onl.name), NULL, COALESCE(t.name, nl.name) "
+  "FROM service s "
   "LEFT JOIN organization_text onl ON onl.organization_id = s.organization_id "
   "  AND onl.lang = 'nl' "
   "LEFT JOIN organization_text ot ON ot.organization_id = s.organization_id "
   "  AND ot.lang = ?1 "
+  "LEFT JOIN service_text nl ON nl.service_id = s.id AND nl.lang = 'nl' "
+  "LEFT JOIN service_text t ON t.service_id = s.id AND t.lang = ?1 "
   "WHERE s.id = ?2";
 
 static const char sql_organization[] =
-  "SELECT NULL, COALESCE(t.description, nl.description) FROM organization_text nl "
+  "SELECT NULL, COALESCE(t.description, nl.description), NULL, COALESCE(t.name, nl.name) "
+  "FROM organization_text nl "
   "LEFT JOIN organization_text t ON t.organization_id = nl.organization_id "
   "  AND t.lang = ?1 "
   "WHERE nl.organization_id = ?2 AND nl.lang = 'nl'";
@@ -109,12 +114,9 @@ run_match (BakenSearchIndex  *index,
            GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) title = NULL;
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
-  guint first = results->len;
   int rc;
 
-  if (!(stmt = prepare (db, sql_search, error)) || !(title = prepare (db, sql_title, error)))
+  if (!(stmt = prepare (db, sql_search, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT));
@@ -138,25 +140,10 @@ run_match (BakenSearchIndex  *index,
       if (result->synonym_hit)
         result->score -= BAKEN_SEARCH_HIT_BONUS;
       g_ptr_array_add (results, result);
-      g_array_append_val (rowids, rowid);
     }
   _baken_search_index_set_query (index, NULL);
   if (rc != SQLITE_DONE)
     return query_error (db, error);
-
-  /* The title in the row's language (the builder filled in Dutch where untranslated). */
-  for (guint i = 0; i < rowids->len; i++)
-    {
-      BakenSearchResult *result = g_ptr_array_index (results, first + i);
-
-      sqlite3_reset (title);
-      sqlite3_bind_int64 (title, 1, g_array_index (rowids, sqlite3_int64, i));
-      rc = sqlite3_step (title);
-      if (rc == SQLITE_ROW)
-        result->title = g_strdup ((const char *) sqlite3_column_text (title, 0));
-      else if (rc != SQLITE_DONE)
-        return query_error (db, error);
-    }
 
   return TRUE;
 }
@@ -185,7 +172,9 @@ column_dup (sqlite3_stmt *stmt,
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
-/* Subtitle, parent and icon of each result, in lang with Dutch per field. */
+/* Title, subtitle, parent and icon of each result, in lang with Dutch per field: from
+ * the records, not from the search table, whose texts are folded for finding
+ * (baken-search-fold.h). */
 static gboolean
 add_details (sqlite3     *db,
              GPtrArray   *results,
@@ -226,6 +215,8 @@ add_details (sqlite3     *db,
             result->subtitle = column_dup (stmt, 1);
           if (result->kind == BAKEN_SEARCH_LIFE_EVENT)
             result->icon = column_dup (stmt, 2);
+          if (result->title == NULL)
+            result->title = column_dup (stmt, 3);
         }
       else if (rc != SQLITE_DONE)
         ok = query_error (db, error);
@@ -273,12 +264,35 @@ baken_search_prepare (BakenCatalog  *catalog,
   return _baken_search_index_get (catalog, error) != NULL;
 }
 
-GPtrArray *
-baken_search_run (BakenCatalog  *catalog,
-                  const char    *text,
-                  const char    *lang,
-                  guint          limit,
-                  GError       **error)
+gboolean
+baken_search_knows_word (BakenCatalog  *catalog,
+                         const char    *word,
+                         gboolean      *known,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) tokens = NULL;
+  BakenSearchIndex *index;
+  int end = 0;
+
+  g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (word != NULL && known != NULL, FALSE);
+
+  *known = FALSE;
+  if (!(index = _baken_search_index_get (catalog, error)))
+    return FALSE;
+  tokens = _baken_search_index_tokenize (index, word, &end);
+  *known = tokens->len == 1 &&
+           _baken_search_index_has_word (index, g_ptr_array_index (tokens, 0), FALSE);
+
+  return TRUE;
+}
+
+static GPtrArray *
+search_run (BakenCatalog  *catalog,
+            const char    *text,
+            const char    *lang,
+            guint          limit,
+            GError       **error)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) terms = NULL;
@@ -358,12 +372,12 @@ baken_search_run (BakenCatalog  *catalog,
   return g_steal_pointer (&results);
 }
 
-GPtrArray *
-baken_search_suggest_closest (BakenCatalog  *catalog,
-                              const char    *text,
-                              const char    *lang,
-                              guint          limit,
-                              GError       **error)
+static GPtrArray *
+search_suggest_closest (BakenCatalog  *catalog,
+                        const char    *text,
+                        const char    *lang,
+                        guint          limit,
+                        GError       **error)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) terms = NULL;
@@ -428,4 +442,34 @@ baken_search_suggest_closest (BakenCatalog  *catalog,
     return NULL;
 
   return g_steal_pointer (&results);
+}
+
+/* A search cut off by the query budget is reported as the catalog's other queries are. */
+static GPtrArray *
+checked (BakenCatalog *catalog,
+         GPtrArray    *results)
+{
+  if (results == NULL && sqlite3_errcode (_baken_catalog_get_db (catalog)) == SQLITE_INTERRUPT)
+    _baken_catalog_note_cut_off (catalog);
+  return results;
+}
+
+GPtrArray *
+baken_search_run (BakenCatalog  *catalog,
+                  const char    *text,
+                  const char    *lang,
+                  guint          limit,
+                  GError       **error)
+{
+  return checked (catalog, search_run (catalog, text, lang, limit, error));
+}
+
+GPtrArray *
+baken_search_suggest_closest (BakenCatalog  *catalog,
+                              const char    *text,
+                              const char    *lang,
+                              guint          limit,
+                              GError       **error)
+{
+  return checked (catalog, search_suggest_closest (catalog, text, lang, limit, error));
 }

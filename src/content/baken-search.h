@@ -4,8 +4,9 @@
  *
  * The text comes from the on-screen keyboard and is untrusted: it is cleaned (invalid
  * UTF-8 made valid, control, format and bidi characters dropped, capped at
- * BAKEN_SEARCH_MAX_CHARS characters and BAKEN_SEARCH_MAX_TERMS terms), split into terms
- * by the same tokenizer as the index (so case and Latin diacritics never matter), and
+ * BAKEN_SEARCH_MAX_CHARS characters and BAKEN_SEARCH_MAX_TERMS terms), folded and split
+ * into terms as the index was (baken-search-fold.h and the tokenizer: case, Latin
+ * accents, Turkish ı/İ, Polish ł, Arabic vowel marks and hamza never matter), and
  * every term is quoted and bound: FTS5 and SQL syntax in the text is just text.
  *
  * Matching, per term: the word itself, or, for the last term while the resident is still
@@ -65,6 +66,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenSearchResult, baken_search_result_free)
  * (for 10,000 services some 100–300 ms): call it once the catalog is loaded and the UI
  * is idle. Searching without it works the same. */
 gboolean   baken_search_prepare         (BakenCatalog  *catalog,
+                                         GError       **error);
+
+/* Whether word is one word of the content's own search index (folded as search folds
+ * it: case and Latin diacritics never matter), in *known. FALSE (with error) only when
+ * the content DB cannot be read. */
+gboolean   baken_search_knows_word      (BakenCatalog  *catalog,
+                                         const char    *word,
+                                         gboolean      *known,
                                          GError       **error);
 
 /* Returns (element-type BakenSearchResult) at most limit results, best first; an empty

@@ -8,9 +8,13 @@
 
 #include "baken-slip.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "baken-bidi-text.h"
 #include "baken-geo.h"
+#include "baken-service-facts.h"
 
 G_DEFINE_BOXED_TYPE (BakenSlip, baken_slip, baken_slip_ref, baken_slip_unref)
 
@@ -63,17 +67,43 @@ dup_text (const char *text)
   return g_steal_pointer (&copy);
 }
 
+/* A content text as dup_text (), marked when it is the Dutch fallback of a text the
+ * content lacks in the slip's language: "Hulp bij schulden (Felemenkçe)". On a slip
+ * that runs right to left the Dutch is isolated, so it reads left to right and the
+ * mark stays at its end. */
+static char *
+dup_content (const BakenSlip *self,
+             const char      *text,
+             gboolean         is_dutch)
+{
+  g_autofree char *copy = dup_text (text);
+  g_autofree char *isolated = NULL;
+
+  if (copy == NULL || !is_dutch || self->dutch_mark == NULL)
+    return g_steal_pointer (&copy);
+
+  if (!self->rtl)
+    return g_strdup_printf ("%s %s", copy, self->dutch_mark);
+
+  isolated = baken_bidi_isolate_text (copy);
+  return g_strdup_printf ("%s %s", isolated, self->dutch_mark);
+}
+
 static const char *
 weekday_name (GDateWeekday weekday)
 {
   static const char * const names[] = {
-    /* Translators: a weekday on a printed slip; the slip capitalises the first letter */
-    N_("maandag"), N_("dinsdag"), N_("woensdag"), N_("donderdag"),
-    N_("vrijdag"), N_("zaterdag"), N_("zondag"),
+    /* Translators: a weekday in a date on a printed slip ("dinsdag 23 december 2025");
+     * write it as your language does in a date (Turkish: "Salı"); the slip capitalises
+     * the first letter of a line */
+    NC_("weekday in a date", "maandag"), NC_("weekday in a date", "dinsdag"),
+    NC_("weekday in a date", "woensdag"), NC_("weekday in a date", "donderdag"),
+    NC_("weekday in a date", "vrijdag"), NC_("weekday in a date", "zaterdag"),
+    NC_("weekday in a date", "zondag"),
   };
 
   g_assert (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY);
-  return _(names[weekday - 1]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday in a date", names[weekday - 1]);
 }
 
 static const char *
@@ -90,20 +120,27 @@ month_name (GDateMonth month)
   return _(names[month - 1]);
 }
 
+/* The first letter as a capital; Turkish and Azerbaijani write i as İ. */
 static char *
-capitalise (const char *text)
+capitalise (const char *text,
+            const char *lang)
 {
   gunichar first = g_utf8_get_char (text);
   const char *rest = g_utf8_next_char (text);
   char buf[8] = { 0, };
 
-  g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  if (first == 'i' && (g_str_has_prefix (lang, "tr") || g_str_has_prefix (lang, "az")))
+    first = 0x0130;
+  else
+    first = g_unichar_totitle (first);
+  g_unichar_to_utf8 (first, buf);
   return g_strconcat (buf, rest, NULL);
 }
 
 /* "dinsdag 6 januari": a slip is read days later, so never "today" without a date. */
 static char *
-format_day (GDate *date)
+format_day (GDate      *date,
+            const char *lang)
 {
   /* Translators: a day on a printed slip: weekday, day of the month, month,
    * as in "dinsdag 6 januari" */
@@ -112,7 +149,7 @@ format_day (GDate *date)
                                            g_date_get_day (date),
                                            month_name (g_date_get_month (date)));
 
-  return capitalise (text);
+  return capitalise (text, lang);
 }
 
 static char *
@@ -138,6 +175,7 @@ static GPtrArray *
 format_days (BakenSchedule      *schedule,
              GDate              *today,
              BakenHolidayFlags   holidays,
+             const char         *lang,
              char              **note)
 {
   GPtrArray *days = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_day_free);
@@ -156,7 +194,7 @@ format_days (BakenSchedule      *schedule,
       GDate date = *today;
 
       g_date_add_days (&date, i);
-      day->day = format_day (&date);
+      day->day = format_day (&date, lang);
       day->hours = format_hours (schedule, &date, holidays, &day->is_open);
       g_ptr_array_add (days, day);
     }
@@ -180,7 +218,8 @@ find_location (const BakenService *service,
 }
 
 static BakenSlipAddress *
-address_new (const BakenService    *service,
+address_new (const BakenSlip       *self,
+             const BakenService    *service,
              const BakenLocation   *location,
              const BakenSlipPlace  *place,
              GDate                 *today)
@@ -189,13 +228,15 @@ address_new (const BakenService    *service,
   g_autofree char *postal_code = dup_text (location->postal_code);
   g_autofree char *city = dup_text (location->city);
 
-  address->name = dup_text (location->name);
+  address->name = dup_content (self, location->name,
+                               location->dutch & BAKEN_LOCATION_DUTCH_NAME);
   address->street = dup_text (location->address);
   if (postal_code != NULL && city != NULL)
     address->city = g_strdup_printf ("%s %s", postal_code, city);
   else
     address->city = g_strdup (city != NULL ? city : postal_code);
-  address->accessibility = dup_text (location->accessibility);
+  address->accessibility = dup_content (self, location->accessibility,
+                                        location->dutch & BAKEN_LOCATION_DUTCH_ACCESSIBILITY);
 
   if (place->has_location && location->has_position)
     address->walk = baken_geo_format_walk (baken_geo_distance_m (place->latitude,
@@ -210,18 +251,21 @@ address_new (const BakenService    *service,
       if (channel->kind == BAKEN_CHANNEL_WALK_IN && !channel->is_staff &&
           g_strcmp0 (channel->location_id, location->id) == 0 && channel->cost_note != NULL)
         {
-          address->cost_note = dup_text (channel->cost_note);
+          address->cost_note = dup_content (self, channel->cost_note,
+                                            channel->dutch & BAKEN_CHANNEL_DUTCH_COST_NOTE);
           break;
         }
     }
 
-  address->days = format_days (location->hours, today, place->holidays, &address->hours_note);
+  address->days = format_days (location->hours, today, place->holidays, self->lang,
+                               &address->hours_note);
 
   return address;
 }
 
 static BakenSlipChannel *
-channel_new (const BakenChannel    *source,
+channel_new (const BakenSlip       *self,
+             const BakenChannel    *source,
              const BakenSlipPlace  *place,
              GDate                 *today)
 {
@@ -230,9 +274,11 @@ channel_new (const BakenChannel    *source,
   channel->kind = source->kind;
   channel->title = g_strdup (baken_channel_kind_get_title (source->kind));
   channel->value = dup_text (source->value);
-  channel->label = dup_text (source->label);
-  channel->cost_note = dup_text (source->cost_note);
-  channel->days = format_days (source->hours, today, place->holidays, &channel->hours_note);
+  channel->label = dup_content (self, source->label, source->dutch & BAKEN_CHANNEL_DUTCH_LABEL);
+  channel->cost_note = dup_content (self, source->cost_note,
+                                    source->dutch & BAKEN_CHANNEL_DUTCH_COST_NOTE);
+  channel->days = format_days (source->hours, today, place->holidays, self->lang,
+                               &channel->hours_note);
 
   /* A website or e-mail address is there at any hour: "unknown" would only confuse. */
   if (channel->days->len == 0 &&
@@ -312,6 +358,8 @@ baken_slip_new (const BakenService   *service,
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GPtrArray) addresses = NULL;
   g_autoptr(GStrvBuilder) bring = g_strv_builder_new ();
+  g_autofree char *fees = NULL;
+  g_autofree char *wait_time = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *weekday = NULL;
   int year, month, day;
@@ -326,6 +374,12 @@ baken_slip_new (const BakenService   *service,
   g_atomic_ref_count_init (&self->ref_count);
   self->lang = g_strdup (lang);
   self->service_id = g_strdup (service->id);
+  self->rtl = baken_bidi_language_is_rtl (lang);
+  if (strcmp (lang, "nl") != 0)
+    /* Translators: on a printed slip, after a text of the organisation that is only
+     * available in Dutch: "Hulp bij schulden (Nederlands)", in the slip's language:
+     * "(in Dutch)", "(Felemenkçe)" */
+    self->dutch_mark = g_strdup (_("(Nederlands)"));
 
   local = g_date_time_to_timezone (now, baken_local_timezone ());
   g_date_time_get_ymd (local, &year, &month, &day);
@@ -333,16 +387,27 @@ baken_slip_new (const BakenService   *service,
   g_date_set_dmy (&today, day, month, year);
 
   /* Title and body */
-  self->life_event = event != NULL ? dup_text (event->title) : NULL;
-  self->organization = dup_text (service->organization_name);
-  self->service = dup_text (service->name);
-  self->help = dup_text (service->description);
-  self->what_to_expect = dup_text (service->what_to_expect);
-  self->cost = dup_text (service->cost);
-  self->alert = dup_text (service->alert);
+  self->life_event = event != NULL ? dup_content (self, event->title,
+                                                  event->dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE)
+                                    : NULL;
+  self->organization = dup_content (self, service->organization_name,
+                                    service->dutch & BAKEN_SERVICE_DUTCH_ORGANIZATION);
+  self->service = dup_content (self, service->name, service->dutch & BAKEN_SERVICE_DUTCH_NAME);
+  self->help = dup_content (self, service->description,
+                            service->dutch & BAKEN_SERVICE_DUTCH_DESCRIPTION);
+  self->what_to_expect = dup_content (self, service->what_to_expect,
+                                      service->dutch & BAKEN_SERVICE_DUTCH_WHAT_TO_EXPECT);
+  self->cost = dup_content (self, service->cost, service->dutch & BAKEN_SERVICE_DUTCH_COST);
+  self->alert = dup_content (self, service->alert, service->dutch & BAKEN_SERVICE_DUTCH_ALERT);
+  fees = dup_content (self, service->fees, service->dutch & BAKEN_SERVICE_DUTCH_FEES);
+  wait_time = dup_content (self, service->wait_time,
+                           service->dutch & BAKEN_SERVICE_DUTCH_WAIT_TIME);
+  self->facts = baken_service_facts_of (service->minimum_age, service->maximum_age, fees,
+                                        wait_time);
   for (guint i = 0; service->what_to_bring != NULL && service->what_to_bring[i] != NULL; i++)
     {
-      g_autofree char *item = dup_text (service->what_to_bring[i]);
+      g_autofree char *item = dup_content (self, service->what_to_bring[i],
+                                           baken_service_bring_is_dutch (service, i));
 
       if (item != NULL)
         g_strv_builder_add (bring, item);
@@ -354,7 +419,7 @@ baken_slip_new (const BakenService   *service,
   self->addresses = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_address_free);
   for (guint i = 0; i < service->locations->len; i++)
     g_ptr_array_add (self->addresses,
-                     address_new (service, g_ptr_array_index (service->locations, i),
+                     address_new (self, service, g_ptr_array_index (service->locations, i),
                                   place, &today));
 
   self->channels = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_channel_free);
@@ -369,7 +434,7 @@ baken_slip_new (const BakenService   *service,
       if (channel->kind == BAKEN_CHANNEL_WALK_IN &&
           find_location (service, channel->location_id) != NULL)
         continue;
-      g_ptr_array_add (self->channels, channel_new (channel, place, &today));
+      g_ptr_array_add (self->channels, channel_new (self, channel, place, &today));
     }
 
   self->qr_url = find_qr_url (service);
@@ -441,6 +506,7 @@ baken_slip_unref (BakenSlip *self)
 
   g_free (self->lang);
   g_free (self->service_id);
+  g_free (self->dutch_mark);
   g_free (self->life_event);
   g_free (self->organization);
   g_free (self->service);
@@ -450,6 +516,7 @@ baken_slip_unref (BakenSlip *self)
   g_free (self->cost);
   g_free (self->alert);
   g_strfreev (self->what_to_bring);
+  g_strfreev (self->facts);
   g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
   g_free (self->qr_url);

@@ -4,8 +4,10 @@
  *
  * A BakenSlip is built once, on the UI thread, from a catalog service, the life event the
  * resident came for, the kiosk config, the time and the content serial. Every text in it
- * is final: content texts in the language of the service as queried, and the slip's own
- * headings in the current gettext language. The renderer only draws it, so it can run in
+ * is final: content texts in the language of the service as queried (a text the content
+ * lacks in that language is the Dutch one, followed by dutch_mark; on a right-to-left
+ * slip the Dutch is in a first-strong isolate), and the slip's own headings in the
+ * current gettext language. The renderer only draws it, so it can run in
  * a worker thread. A slip never holds personal data: staff-only channels are left out
  * even when the service was queried for staff, and the reference code is derived from
  * the service, the kiosk and the minute only (nothing is stored).
@@ -65,6 +67,10 @@ typedef struct
   /*< public >*/
   char       *lang;            /* content language the service was queried in */
   char       *service_id;
+  gboolean    rtl;             /* lang is written right to left: the slip is mirrored */
+  char       *dutch_mark;      /* (nullable) "(Nederlands)" in the slip's language, after
+                                * every content text that is Dutch because the content
+                                * lacks it in lang; NULL on a Dutch slip */
 
   /* Title lines */
   char       *life_event;      /* (nullable) "Ik heb schulden" */
@@ -76,6 +82,8 @@ typedef struct
   char       *help;            /* (nullable) what they help with: 1–2 sentences */
   char       *what_to_expect;  /* (nullable) */
   char       *cost;            /* (nullable) "Gratis" */
+  GStrv       facts;           /* (owned) who it is for, what it costs, the wait, in plain
+                                * words (baken-service-facts.h); possibly empty */
   char       *alert;           /* (nullable) a temporary notice from the content */
   GStrv       what_to_bring;   /* (owned) a tick list, possibly empty */
   GPtrArray  *channels;        /* (owned) (element-type BakenSlipChannel) public only */

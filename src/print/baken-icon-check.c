@@ -359,9 +359,44 @@ clear_node (Node *node)
   g_free (node->use_target);
 }
 
+/* The line where the element the parser is in (or just read) starts: GMarkup's
+ * position is already past its start tag. */
+static int
+element_line (GMarkupParseContext *context,
+              const char          *data,
+              gsize                length)
+{
+  int line = 1, column = 1;
+  gsize offset = 0;
+  int at = 1;
+
+  g_markup_parse_context_get_position (context, &line, &column);
+  for (; offset < length && at < line; offset++)
+    if (data[offset] == '\n')
+      at++;
+  for (int c = 1; c < column && offset < length && data[offset] != '\n'; c++)
+    offset = g_utf8_next_char (data + offset) - data;
+  while (offset > 0 && (offset >= length || data[offset] != '<'))
+    offset--;
+
+  line = 1;
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
 gboolean
 baken_icon_check_scan (GBytes  *svg,
                        GError **error)
+{
+  return baken_icon_check_scan_at (svg, NULL, error);
+}
+
+gboolean
+baken_icon_check_scan_at (GBytes  *svg,
+                          int     *line,
+                          GError **error)
 {
   static const GMarkupParser parser = { start_element, end_element, text, passthrough, NULL };
   g_autoptr(GMarkupParseContext) context = NULL;
@@ -376,6 +411,8 @@ baken_icon_check_scan (GBytes  *svg,
   g_return_val_if_fail (svg != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (line != NULL)
+    *line = 0;
   g_array_set_clear_func (nodes, (GDestroyNotify) clear_node);
   data = g_bytes_get_data (svg, &length);
   if (length > BAKEN_ICON_CHECK_MAX_BYTES)
@@ -390,6 +427,8 @@ baken_icon_check_scan (GBytes  *svg,
   if (!g_markup_parse_context_parse (context, data, (gssize) length, &local_error) ||
       !g_markup_parse_context_end_parse (context, &local_error))
     {
+      if (line != NULL)
+        *line = element_line (context, data, length);
       if (local_error->domain == BAKEN_ICON_CHECK_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else

@@ -53,5 +53,11 @@ gboolean baken_icon_check      (GBytes  *svg,
 /* Step 1 only (no librsvg): what the fuzz target and the scan tests use. */
 gboolean baken_icon_check_scan (GBytes  *svg,
                                 GError **error);
+/* Step 1, and on failure the line (from 1; 0 when the problem is the whole file) where
+ * the scan stopped: for IT's build and lint, which run the kiosk's limits on the
+ * source (docs/content-format.md). */
+gboolean baken_icon_check_scan_at (GBytes  *svg,
+                                   int     *line,
+                                   GError **error);
 
 G_END_DECLS

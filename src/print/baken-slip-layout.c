@@ -8,6 +8,11 @@
  * laid out in a PangoContext of our own with hinted metrics off and a resolution of 72,
  * so one point is one user unit and the layout is the same on a PDF surface and on an
  * image surface at any scale.
+ *
+ * A slip in a language written right to left is the mirror image: draw_slip places
+ * every block as for left to right and the pen (baken-slip-pen.c) mirrors it, so the
+ * hours table has the day on the right, section bars and tick boxes stand on the right,
+ * and every line is flush right.
  */
 #define G_LOG_DOMAIN "baken-slip-layout"
 
@@ -55,16 +60,21 @@ day_table (BakenSlipPen *pen,
       g_autoptr(PangoLayout) name = baken_slip_pen_text (pen, day->day, style->small,
                                                          PANGO_WEIGHT_NORMAL, column);
       g_autoptr(PangoLayout) hours = NULL;
-      double height, y;
+      double height, y, name_dy, hours_dy, baseline;
 
       g_string_replace (text, " – ", "\u00a0–\u2060\u00a0", 0);
       hours = baken_slip_pen_text (pen, text->str, style->small, weight,
                                    pen->width - indent - column - gap);
-      height = MAX (baken_slip_layout_height (name), baken_slip_layout_height (hours));
+      /* On one baseline: "9:00 – 17:00" has Latin line metrics beside an Arabic day. */
+      baseline = MAX (pango_layout_get_baseline (name), pango_layout_get_baseline (hours));
+      name_dy = (baseline - pango_layout_get_baseline (name)) / PANGO_SCALE;
+      hours_dy = (baseline - pango_layout_get_baseline (hours)) / PANGO_SCALE;
+      height = MAX (name_dy + baken_slip_layout_height (name),
+                    hours_dy + baken_slip_layout_height (hours));
       y = baken_slip_pen_place (pen, height);
 
-      baken_slip_pen_show (pen, name, pen->left + indent, y);
-      baken_slip_pen_show (pen, hours, pen->left + indent + column + gap, y);
+      baken_slip_pen_show (pen, name, pen->left + indent, y + name_dy);
+      baken_slip_pen_show (pen, hours, pen->left + indent + column + gap, y + hours_dy);
       pen->y = y + height + style->small * 0.12;
     }
 }
@@ -84,7 +94,7 @@ draw_icon (BakenSlipPen *pen,
   /* Icons are checked when the bundle is built; one that still fails is left out. */
   icon = baken_icon_render_new (svg, NULL);
   if (icon != NULL)
-    baken_icon_render_draw (icon, pen->cr, x, y, size, NULL);
+    baken_icon_render_draw (icon, pen->cr, baken_slip_pen_x (pen, x, size), y, size, NULL);
 }
 
 static void
@@ -105,8 +115,10 @@ draw_qr (BakenSlipPen *pen,
   if (qr == NULL)
     return;
 
-  /* The symbol fills the square; its quiet zone is the white space around it. */
+  /* The symbol fills the square; its quiet zone is the white space around it. A
+   * right-to-left page moves it, never mirrors it. */
   module = size / qr->width;
+  x = baken_slip_pen_x (pen, x, size);
   cairo_save (pen->cr);
   cairo_set_antialias (pen->cr, CAIRO_ANTIALIAS_NONE);
   for (int row = 0; row < qr->width; row++)
@@ -127,8 +139,8 @@ qr_block_height (BakenSlipPen *pen,
   const BakenSlipStyle *style = pen->style;
   g_autoptr(PangoLayout) caption = baken_slip_pen_text (pen, slip->qr_caption, style->small,
                                                         PANGO_WEIGHT_NORMAL, width);
-  g_autoptr(PangoLayout) address = baken_slip_pen_text (pen, slip->qr_url, style->small,
-                                                        PANGO_WEIGHT_SEMIBOLD, width);
+  g_autoptr(PangoLayout) address = baken_slip_pen_value (pen, slip->qr_url, style->small,
+                                                         PANGO_WEIGHT_SEMIBOLD, width);
 
   return style->qr_size + 2 * QR_QUIET + baken_slip_layout_height (caption) +
          baken_slip_layout_height (address);
@@ -144,8 +156,8 @@ qr_block (BakenSlipPen *pen,
   const BakenSlipStyle *style = pen->style;
   g_autoptr(PangoLayout) caption = baken_slip_pen_text (pen, slip->qr_caption, style->small,
                                                         PANGO_WEIGHT_NORMAL, width);
-  g_autoptr(PangoLayout) address = baken_slip_pen_text (pen, slip->qr_url, style->small,
-                                                        PANGO_WEIGHT_SEMIBOLD, width);
+  g_autoptr(PangoLayout) address = baken_slip_pen_value (pen, slip->qr_url, style->small,
+                                                         PANGO_WEIGHT_SEMIBOLD, width);
   double qr_x = x + (width - style->qr_size) / 2;
 
   pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
@@ -223,11 +235,11 @@ boxed (BakenSlipPen *pen,
 
   if (baken_slip_pen_is_drawing (pen))
     {
-      cairo_rectangle (pen->cr, pen->left, y, border, height);
+      baken_slip_pen_rectangle (pen, pen->left, y, border, height);
       cairo_fill (pen->cr);
       cairo_set_line_width (pen->cr, 0.75);
-      cairo_rectangle (pen->cr, pen->left + border, y + 0.375,
-                       pen->width - border - 0.375, height - 0.75);
+      baken_slip_pen_rectangle (pen, pen->left + border, y + 0.375,
+                                pen->width - border - 0.375, height - 0.75);
       cairo_stroke (pen->cr);
     }
   if (head != NULL)
@@ -293,8 +305,8 @@ channel_info (BakenSlipPen  *pen,
 
   /* The phone number is what most residents use: large. Addresses wrap anywhere. */
   if (channel->value != NULL)
-    value = baken_slip_pen_text (pen, channel->value, big ? style->value : style->body,
-                                 PANGO_WEIGHT_BOLD, pen->width);
+    value = baken_slip_pen_value (pen, channel->value, big ? style->value : style->body,
+                                  PANGO_WEIGHT_BOLD, pen->width);
 
   y = baken_slip_pen_place (pen, baken_slip_layout_height (title) +
                                  (value != NULL ? baken_slip_layout_height (value) : 0) +
@@ -324,9 +336,9 @@ address_info (BakenSlipPen  *pen,
   const BakenSlipStyle *style = pen->style;
 
   baken_slip_pen_paragraph (pen, address->name, style->body, PANGO_WEIGHT_BOLD, 0, 0);
-  baken_slip_pen_paragraph (pen, address->street, style->body, PANGO_WEIGHT_NORMAL, 0, 0);
-  baken_slip_pen_paragraph (pen, address->city, style->body, PANGO_WEIGHT_NORMAL, 0,
-                            style->small * 0.3);
+  baken_slip_pen_value_paragraph (pen, address->street, style->body, PANGO_WEIGHT_NORMAL, 0);
+  baken_slip_pen_value_paragraph (pen, address->city, style->body, PANGO_WEIGHT_NORMAL,
+                                  style->small * 0.3);
   baken_slip_pen_paragraph (pen, address->walk, style->small, PANGO_WEIGHT_SEMIBOLD, 0, 0);
   baken_slip_pen_paragraph (pen, address->accessibility, style->small, PANGO_WEIGHT_NORMAL, 0, 0);
   baken_slip_pen_paragraph (pen, address->cost_note, style->small, PANGO_WEIGHT_NORMAL, 0, 0);
@@ -353,8 +365,8 @@ tick_list (BakenSlipPen *pen,
       if (baken_slip_pen_is_drawing (pen))
         {
           cairo_set_line_width (pen->cr, 1);
-          cairo_rectangle (pen->cr, pen->left + 0.5, y + (first - box) / 2 + 0.5,
-                           box - 1, box - 1);
+          baken_slip_pen_rectangle (pen, pen->left + 0.5, y + (first - box) / 2 + 0.5,
+                                    box - 1, box - 1);
           cairo_stroke (pen->cr);
         }
       baken_slip_pen_show (pen, layout, pen->left + indent, y);
@@ -411,6 +423,11 @@ draw_slip (BakenSlipPen *pen,
       baken_slip_pen_heading (pen, slip->heading_help, first);
       baken_slip_pen_paragraph (pen, slip->help, style->body, PANGO_WEIGHT_NORMAL, 0, style->gap);
     }
+
+  /* Who it is for, what it costs, the wait: they decide whether to go at all. */
+  for (guint i = 0; slip->facts != NULL && slip->facts[i] != NULL; i++)
+    baken_slip_pen_paragraph (pen, slip->facts[i], style->body, PANGO_WEIGHT_BOLD, 0,
+                              slip->facts[i + 1] == NULL ? style->gap : style->gap * 0.25);
 
   if (slip->channels->len > 0)
     {
@@ -476,12 +493,12 @@ _baken_slip_layout_measure (BakenSlip  *slip,
                             double     *height,
                             guint      *n_pages)
 {
-  PangoContext *context = baken_slip_pen_create_context ();
+  PangoContext *context = baken_slip_pen_create_context (slip->rtl);
   BakenSlipStyle style;
   BakenSlipPen pen;
 
   baken_slip_style_for_paper (paper, &style);
-  baken_slip_pen_init (&pen, &style, context, NULL, BAKEN_SLIP_PEN_NO_PAGE);
+  baken_slip_pen_init (&pen, &style, context, NULL, BAKEN_SLIP_PEN_NO_PAGE, slip->rtl);
   draw_slip (&pen, slip);
   g_object_unref (context);
 
@@ -496,12 +513,12 @@ _baken_slip_layout_draw (BakenSlip  *slip,
                          cairo_t    *cr,
                          guint       page)
 {
-  PangoContext *context = baken_slip_pen_create_context ();
+  PangoContext *context = baken_slip_pen_create_context (slip->rtl);
   BakenSlipStyle style;
   BakenSlipPen pen;
 
   baken_slip_style_for_paper (paper, &style);
-  baken_slip_pen_init (&pen, &style, context, cr, page);
+  baken_slip_pen_init (&pen, &style, context, cr, page, slip->rtl);
   cairo_save (cr);
   draw_slip (&pen, slip);
   cairo_restore (cr);

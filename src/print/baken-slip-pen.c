@@ -8,6 +8,11 @@
  * fits, else at the top of the next one. Text is laid out in a PangoContext of our own
  * with hinted metrics off and a resolution of 72, so one point is one user unit and the
  * layout is the same on a PDF surface and on an image surface at any scale.
+ *
+ * A slip in a language written right to left is laid out as the mirror image of the
+ * left-to-right one: the layout keeps placing blocks from the left, and the pen draws
+ * each at its mirrored place; its text runs right to left and is right-aligned, with
+ * numbers and values in left-to-right isolates so they read as they are dialled.
  */
 #define G_LOG_DOMAIN "baken-slip-layout"
 
@@ -17,6 +22,7 @@
 
 #include <string.h>
 
+#include "baken-bidi-text.h"
 #include "baken-slip.h"
 
 void
@@ -85,7 +91,7 @@ baken_slip_style_for_paper (BakenPaper      paper,
 }
 
 PangoContext *
-baken_slip_pen_create_context (void)
+baken_slip_pen_create_context (gboolean rtl)
 {
   /* Per thread in Pango: safe in a GTask worker. */
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
@@ -99,6 +105,7 @@ baken_slip_pen_create_context (void)
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 72);
   pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_base_dir (context, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
   cairo_font_options_destroy (options);
 
   return context;
@@ -123,12 +130,31 @@ baken_slip_pen_place (BakenSlipPen *pen,
   return pen->y;
 }
 
-PangoLayout *
-baken_slip_pen_text (BakenSlipPen *pen,
-                     const char   *text,
-                     double        size,
-                     PangoWeight   weight,
-                     double        width)
+double
+baken_slip_pen_x (const BakenSlipPen *pen,
+                  double              x,
+                  double              width)
+{
+  return pen->rtl ? pen->style->page_width - x - width : x;
+}
+
+void
+baken_slip_pen_rectangle (BakenSlipPen *pen,
+                          double        x,
+                          double        y,
+                          double        width,
+                          double        height)
+{
+  cairo_rectangle (pen->cr, baken_slip_pen_x (pen, x, width), y, width, height);
+}
+
+static PangoLayout *
+make_layout (BakenSlipPen *pen,
+             const char   *text,
+             double        size,
+             PangoWeight   weight,
+             double        width,
+             gboolean      value)
 {
   PangoLayout *layout = pango_layout_new (pen->context);
   g_autoptr(PangoFontDescription) font = NULL;
@@ -138,12 +164,59 @@ baken_slip_pen_text (BakenSlipPen *pen,
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_width (layout, width < 0 ? -1 : (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (pen->rtl)
+    {
+      /* Every paragraph right to left (the context's direction), also one that starts
+       * with a Latin name, and flush with the right edge. */
+      pango_layout_set_auto_dir (layout, FALSE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+    }
+  if (value)
+    {
+      /* A web or e-mail address broken between letters gets no hyphen: it is not part of
+       * the address. */
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   /* Content is plain text: never markup. */
   pango_layout_set_text (layout, text, -1);
 
   return layout;
+}
+
+PangoLayout *
+baken_slip_pen_text (BakenSlipPen *pen,
+                     const char   *text,
+                     double        size,
+                     PangoWeight   weight,
+                     double        width)
+{
+  g_autofree char *isolated = NULL;
+
+  if (pen->rtl)
+    text = isolated = baken_bidi_isolate_numbers (text);
+
+  return make_layout (pen, text, size, weight, width, FALSE);
+}
+
+PangoLayout *
+baken_slip_pen_value (BakenSlipPen *pen,
+                      const char   *text,
+                      double        size,
+                      PangoWeight   weight,
+                      double        width)
+{
+  g_autofree char *isolated = NULL;
+
+  if (pen->rtl)
+    text = isolated = baken_bidi_isolate_value (text);
+
+  return make_layout (pen, text, size, weight, width, TRUE);
 }
 
 double
@@ -170,11 +243,29 @@ baken_slip_pen_show (BakenSlipPen *pen,
                      double        x,
                      double        y)
 {
+  double width;
+
   if (!baken_slip_pen_is_drawing (pen))
     return;
 
-  cairo_move_to (pen->cr, x, y);
+  width = pango_layout_get_width (layout) >= 0
+          ? (double) pango_layout_get_width (layout) / PANGO_SCALE
+          : baken_slip_layout_width (layout);
+  cairo_move_to (pen->cr, baken_slip_pen_x (pen, x, width), y);
   pango_cairo_show_layout (pen->cr, layout);
+}
+
+static void
+paragraph (BakenSlipPen *pen,
+           PangoLayout  *layout,
+           double        indent,
+           double        after)
+{
+  double height = baken_slip_layout_height (layout);
+  double y = baken_slip_pen_place (pen, height);
+
+  baken_slip_pen_show (pen, layout, pen->left + indent, y);
+  pen->y = y + height + after;
 }
 
 void
@@ -186,16 +277,28 @@ baken_slip_pen_paragraph (BakenSlipPen *pen,
                           double        after)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  double height, y;
 
   if (text == NULL)
     return;
 
   layout = baken_slip_pen_text (pen, text, size, weight, pen->width - indent);
-  height = baken_slip_layout_height (layout);
-  y = baken_slip_pen_place (pen, height);
-  baken_slip_pen_show (pen, layout, pen->left + indent, y);
-  pen->y = y + height + after;
+  paragraph (pen, layout, indent, after);
+}
+
+void
+baken_slip_pen_value_paragraph (BakenSlipPen *pen,
+                                const char   *text,
+                                double        size,
+                                PangoWeight   weight,
+                                double        after)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (text == NULL)
+    return;
+
+  layout = baken_slip_pen_value (pen, text, size, weight, pen->width);
+  paragraph (pen, layout, 0, after);
 }
 
 void
@@ -207,7 +310,7 @@ baken_slip_pen_rule (BakenSlipPen *pen,
 
   if (baken_slip_pen_is_drawing (pen))
     {
-      cairo_rectangle (pen->cr, pen->left, y, pen->width, thickness);
+      baken_slip_pen_rectangle (pen, pen->left, y, pen->width, thickness);
       cairo_fill (pen->cr);
     }
   pen->y = y + thickness + after;
@@ -227,7 +330,7 @@ baken_slip_pen_heading (BakenSlipPen *pen,
 
   if (baken_slip_pen_is_drawing (pen))
     {
-      cairo_rectangle (pen->cr, pen->left, y + height * 0.18, bar, height * 0.64);
+      baken_slip_pen_rectangle (pen, pen->left, y + height * 0.18, bar, height * 0.64);
       cairo_fill (pen->cr);
     }
   baken_slip_pen_show (pen, layout, pen->left + bar * 2.2, y);
@@ -253,7 +356,8 @@ baken_slip_pen_init (BakenSlipPen         *pen,
                      const BakenSlipStyle *style,
                      PangoContext         *context,
                      cairo_t              *cr,
-                     guint                 target)
+                     guint                 target,
+                     gboolean              rtl)
 {
   pen->cr = cr;
   pen->context = context;
@@ -265,4 +369,5 @@ baken_slip_pen_init (BakenSlipPen         *pen,
   pen->y = pen->top;
   pen->page = 0;
   pen->target = target;
+  pen->rtl = rtl;
 }

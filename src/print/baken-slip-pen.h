@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-#define BAKEN_SLIP_FONT_FAMILY "Noto Sans, DejaVu Sans, sans-serif"
+/* Arabic letters are not in Noto Sans: Noto Sans Arabic sets them, not DejaVu. */
+#define BAKEN_SLIP_FONT_FAMILY "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
 #define BAKEN_SLIP_PEN_NO_PAGE G_MAXUINT
 
 /* Page geometry and type sizes of one paper. */
@@ -50,19 +51,36 @@ typedef struct
   guint                 page;
   guint                 target;   /* the page being drawn, BAKEN_SLIP_PEN_NO_PAGE when
                                    * measuring */
+  gboolean              rtl;      /* right to left: every block is placed as in a mirror
+                                   * (x counts from the right edge of the page) and text is
+                                   * right-aligned in a right-to-left paragraph */
 } BakenSlipPen;
 
 
 void          baken_slip_style_for_paper       (BakenPaper            paper,
                                                 BakenSlipStyle       *style);
-/* Our own PangoContext: unhinted metrics, 72 dpi (one point is one user unit). */
-PangoContext *baken_slip_pen_create_context    (void);
-/* At the top of the first page; cr NULL measures, else page target is drawn. */
+/* Our own PangoContext: unhinted metrics, 72 dpi (one point is one user unit); its
+ * paragraphs run right to left when rtl. */
+PangoContext *baken_slip_pen_create_context    (gboolean              rtl);
+/* At the top of the first page; cr NULL measures, else page target is drawn. rtl: the
+ * page is laid out as in a mirror (baken_slip_pen_x ()). */
 void          baken_slip_pen_init              (BakenSlipPen         *pen,
                                                 const BakenSlipStyle *style,
                                                 PangoContext         *context,
                                                 cairo_t              *cr,
-                                                guint                 target);
+                                                guint                 target,
+                                                gboolean              rtl);
+/* Where a block of `width` that the layout puts at x really goes: x itself, or on a
+ * right-to-left page its mirror image. */
+double        baken_slip_pen_x                 (const BakenSlipPen   *pen,
+                                                double                x,
+                                                double                width);
+/* cairo_rectangle () of a box the layout puts at x, mirrored on a right-to-left page. */
+void          baken_slip_pen_rectangle         (BakenSlipPen         *pen,
+                                                double                x,
+                                                double                y,
+                                                double                width,
+                                                double                height);
 /* TRUE when what is placed now is drawn (not measuring, on the page being drawn). */
 gboolean      baken_slip_pen_is_drawing        (const BakenSlipPen   *pen);
 /* Where a block of this height goes: on this page when it fits, else at the top of the
@@ -70,15 +88,23 @@ gboolean      baken_slip_pen_is_drawing        (const BakenSlipPen   *pen);
  * which only happens for absurd content). */
 double        baken_slip_pen_place             (BakenSlipPen         *pen,
                                                 double                height);
-/* Plain text (never markup) in the slip's font, wrapped at width. */
+/* Plain text (never markup) in the slip's font, wrapped at width (-1: not wrapped). On a
+ * right-to-left page every number in it is isolated left to right. */
 PangoLayout  *baken_slip_pen_text              (BakenSlipPen         *pen,
+                                                const char           *text,
+                                                double                size,
+                                                PangoWeight           weight,
+                                                double                width);
+/* The same for a value read left to right as a whole (a phone number, an address, a
+ * web address): isolated whole on a right-to-left page. */
+PangoLayout  *baken_slip_pen_value             (BakenSlipPen         *pen,
                                                 const char           *text,
                                                 double                size,
                                                 PangoWeight           weight,
                                                 double                width);
 double        baken_slip_layout_height         (PangoLayout          *layout);
 double        baken_slip_layout_width          (PangoLayout          *layout);
-/* Shows layout at x, y when drawing. */
+/* Shows layout at x, y when drawing (mirrored on a right-to-left page). */
 void          baken_slip_pen_show              (BakenSlipPen         *pen,
                                                 PangoLayout          *layout,
                                                 double                x,
@@ -89,6 +115,12 @@ void          baken_slip_pen_paragraph         (BakenSlipPen         *pen,
                                                 double                size,
                                                 PangoWeight           weight,
                                                 double                indent,
+                                                double                after);
+/* The same for a value (see baken_slip_pen_value ()). */
+void          baken_slip_pen_value_paragraph   (BakenSlipPen         *pen,
+                                                const char           *text,
+                                                double                size,
+                                                PangoWeight           weight,
                                                 double                after);
 /* A line across the column. */
 void          baken_slip_pen_rule              (BakenSlipPen         *pen,

@@ -439,6 +439,7 @@ verify (Source     *source,
   bundle->trusted_comment = g_strdup (baken_minisign_signature_get_trusted_comment (signature));
   bundle->content_name = g_steal_pointer (&content_name);
   bundle->content_sha256 = g_steal_pointer (&content_sha256);
+  bundle->root_version = manifest->root_version;
   bundle->clock_behind = clock_behind;
   return g_steal_pointer (&bundle);
 }

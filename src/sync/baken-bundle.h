@@ -67,6 +67,8 @@ typedef struct
   char         *trusted_comment;
   char         *content_name;    /* content-SERIAL.sqlite */
   char         *content_sha256;
+  guint         root_version;    /* the root keys document version the manifest names;
+                                  * 0 for none (checked by the sync, baken-sync-trust.h) */
   gint64        clock_behind;    /* seconds the verifying clock ran behind created
                                   * (beyond BAKEN_BUNDLE_CLOCK_SKEW), else 0 */
 } BakenVerifiedBundle;

@@ -59,6 +59,18 @@ baken_sync_status_clear (BakenSyncStatus *status)
 }
 
 void
+baken_sync_status_copy (BakenSyncStatus       *to,
+                        const BakenSyncStatus *from)
+{
+  g_return_if_fail (to != NULL && from != NULL);
+
+  baken_sync_status_clear (to);
+  *to = *from;
+  to->etag = g_strdup (from->etag);
+  to->etag_url = g_strdup (from->etag_url);
+}
+
+void
 baken_sync_log_entry_free (BakenSyncLogEntry *entry)
 {
   if (entry == NULL)

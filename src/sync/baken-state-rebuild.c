@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "baken-state.h"
+#include "baken-store.h"
 
 /* Moves path (and its WAL, which belongs to it) aside under a name with the time, and
  * removes its shared-memory index. The WAL goes first: a new DB must never meet it. */
@@ -42,7 +43,9 @@ move_aside (const char  *path,
       g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
 
-      if (g_rename (from, to) < 0 && errno != ENOENT)
+      if (g_rename (from, to) == 0)
+        baken_fault_point ("damaged state moved aside");
+      else if (errno != ENOENT)
         {
           int saved_errno = errno;
 
@@ -105,6 +108,8 @@ baken_state_open_or_rebuild (const char  *path,
   self = baken_state_open (path, error);
   if (self != NULL && rebuilt != NULL)
     *rebuilt = TRUE;
+  if (self != NULL)
+    baken_fault_point ("new state made");
 
   return self;
 }

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "baken-state.h"
+#include "baken-state-counts.h"
 #include "baken-state-private.h"
 
 G_DEFINE_QUARK (baken-state-error-quark, baken_state_error)
@@ -84,6 +85,12 @@ static const char * const migrations[] = {
   "  outcome   TEXT NOT NULL,"
   "  handover  INTEGER NOT NULL DEFAULT 0"
   ");",
+  /* 2 → 3: the monitor's daily counts and the report upload status
+   * (baken-state-counts.h). */
+  BAKEN_STATE_COUNTS_MIGRATION,
+  /* 3 → 4: the root keys document in force (baken-root.h). The floors are those of
+   * the bundles of this root version. */
+  "ALTER TABLE installed ADD COLUMN root_version INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BAKEN_STATE_SCHEMA_VERSION);
@@ -251,13 +258,16 @@ check_tables (BakenState  *self,
 
   /* On failure SQLite sets stmt to NULL. */
   sqlite3_prepare_v2 (self->db,
-                      "SELECT (SELECT count(*) FROM installed WHERE id = 1) + "
+                      "SELECT (SELECT count(*) FROM installed WHERE id = 1 AND "
+                      "root_version >= 0) + "
                       "(SELECT count(*) FROM sync_status WHERE id = 1) + "
                       "(SELECT count(*) FROM staff_lock WHERE id = 1) + "
+                      "(SELECT count(*) FROM report_upload WHERE id = 1) + "
                       "(SELECT count(*) FROM sync_log WHERE 0) + "
-                      "(SELECT count(*) FROM print_log WHERE 0)",
+                      "(SELECT count(*) FROM print_log WHERE 0) + "
+                      "(SELECT count(*) FROM counts WHERE 0)",
                       -1, &stmt, NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 3)
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 4)
     {
       g_set_error (error, BAKEN_STATE_ERROR, BAKEN_STATE_ERROR_DAMAGED,
                    "%s does not have the tables of state DB version %d: %s", self->path,
@@ -298,6 +308,18 @@ baken_installed_clear (BakenInstalled *installed)
 {
   g_clear_pointer (&installed->sha256, g_free);
   g_clear_pointer (&installed->floor_sha256, g_free);
+}
+
+void
+baken_installed_copy (BakenInstalled       *to,
+                      const BakenInstalled *from)
+{
+  g_return_if_fail (to != NULL && from != NULL);
+
+  baken_installed_clear (to);
+  *to = *from;
+  to->sha256 = g_strdup (from->sha256);
+  to->floor_sha256 = g_strdup (from->floor_sha256);
 }
 
 BakenState *
@@ -363,8 +385,8 @@ baken_state_get_installed (BakenState      *self,
 
   memset (installed, 0, sizeof *installed);
   stmt = prepare (self, "SELECT serial, sha256, created, expires, previous_serial, "
-                        "floor_serial, floor_sha256, floor_created, open_failures "
-                        "FROM installed WHERE id = 1", error);
+                        "floor_serial, floor_sha256, floor_created, open_failures, "
+                        "root_version FROM installed WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -379,6 +401,7 @@ baken_state_get_installed (BakenState      *self,
   installed->floor_sha256 = column_strdup (stmt, 6);
   installed->floor_created = sqlite3_column_int64 (stmt, 7);
   installed->open_failures = sqlite3_column_int (stmt, 8);
+  installed->root_version = (guint) CLAMP (sqlite3_column_int64 (stmt, 9), 0, G_MAXINT32);
 
   return TRUE;
 }
@@ -395,8 +418,8 @@ baken_state_set_installed (BakenState            *self,
 
   stmt = prepare (self, "UPDATE installed SET serial = ?, sha256 = ?, created = ?, "
                         "expires = ?, previous_serial = ?, floor_serial = ?, "
-                        "floor_sha256 = ?, floor_created = ?, open_failures = ? "
-                        "WHERE id = 1", error);
+                        "floor_sha256 = ?, floor_created = ?, open_failures = ?, "
+                        "root_version = ? WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -409,6 +432,7 @@ baken_state_set_installed (BakenState            *self,
   bind_text_or_null (stmt, 7, installed->floor_sha256);
   sqlite3_bind_int64 (stmt, 8, installed->floor_created);
   sqlite3_bind_int (stmt, 9, installed->open_failures);
+  sqlite3_bind_int64 (stmt, 10, installed->root_version);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return query_error (self, error, "recording the installed content");

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A writable SQLite DB in WAL mode under the state folder, next to (never inside) the
- * content bundles, so it survives every content swap. Its schema is versioned with
+ * content bundles, so it survives every content swap. The monitor's daily counts are
+ * in it too (baken-state-counts.h). Its schema is versioned with
  * PRAGMA user_version and migrated step by step on open. It never holds anything that
  * identifies a person: no names, numbers, addresses or text typed by a resident.
  *
@@ -29,7 +30,7 @@ typedef enum {
 GQuark baken_state_error_quark (void);
 
 /* PRAGMA user_version of the state DB this build writes. */
-#define BAKEN_STATE_SCHEMA_VERSION 2
+#define BAKEN_STATE_SCHEMA_VERSION 4
 
 /* How a sync attempt ended; the sync log's result column holds the nick. */
 typedef enum {
@@ -45,7 +46,9 @@ typedef enum {
 const char *baken_sync_result_to_string (BakenSyncResult result);
 
 /* The installed content and the floors that protect against rollback. The floors only
- * ever rise: after a fallback to the previous bundle they stay at the newer one. */
+ * ever rise: after a fallback to the previous bundle they stay at the newer one. They
+ * belong to the root version: a new root keys document (a key rotation) starts them
+ * again, and root_version itself never goes down. */
 typedef struct
 {
   guint64  serial;           /* the current bundle; 0: nothing installed */
@@ -57,9 +60,13 @@ typedef struct
   char    *floor_sha256;     /* (nullable) the content hash of floor_serial */
   gint64   floor_created;    /* the newest created ever accepted */
   guint    open_failures;    /* times in a row the current bundle failed to open */
+  guint    root_version;     /* the root keys document in force; 0: the configured keys */
 } BakenInstalled;
 
 void baken_installed_clear (BakenInstalled *installed);
+/* Clears to, then copies from into it. */
+void baken_installed_copy  (BakenInstalled       *to,
+                            const BakenInstalled *from);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BakenInstalled, baken_installed_clear)
 
@@ -74,6 +81,9 @@ typedef struct
 } BakenSyncStatus;
 
 void baken_sync_status_clear (BakenSyncStatus *status);
+/* Clears to, then copies from into it. */
+void baken_sync_status_copy  (BakenSyncStatus       *to,
+                              const BakenSyncStatus *from);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BakenSyncStatus, baken_sync_status_clear)
 

@@ -16,11 +16,14 @@
 #include "baken-manifest.h"
 #include "baken-store.h"
 
-/* Reads what the state needs to know from an installed bundle's manifest. */
+/* Reads what the state needs to know from an installed bundle's manifest, and the root
+ * version it belongs to (root_version nullable); installed->root_version is left as it
+ * is (the state's). */
 static gboolean
 read_installed_manifest (BakenStore      *self,
                          guint64          serial,
                          BakenInstalled  *installed,
+                         guint           *root_version,
                          GError         **error)
 {
   g_autofree char *dir = baken_store_get_bundle_dir (self, serial);
@@ -49,6 +52,8 @@ read_installed_manifest (BakenStore      *self,
   installed->sha256 = g_strdup (file->sha256);
   installed->created = g_date_time_to_unix (manifest->created);
   installed->expires = g_date_time_to_unix (manifest->expires);
+  if (root_version != NULL)
+    *root_version = manifest->root_version;
 
   return TRUE;
 }
@@ -91,7 +96,8 @@ rebuild_pointer (BakenStore  *self,
 }
 
 /* Raises the floors to the bundle serial (the current or previous one) when it is
- * higher, from its manifest. */
+ * higher, from its manifest, when it belongs to the root version in force: the floors of
+ * an older root (a leaked key's serials) do not count after a rotation. */
 static gboolean
 raise_floor (BakenStore      *self,
              guint64          serial,
@@ -99,11 +105,14 @@ raise_floor (BakenStore      *self,
              GError         **error)
 {
   g_auto(BakenInstalled) bundle = { 0 };
+  guint root_version;
 
   if (serial == 0 || serial <= installed->floor_serial)
     return TRUE;
-  if (!read_installed_manifest (self, serial, &bundle, error))
+  if (!read_installed_manifest (self, serial, &bundle, &root_version, error))
     return FALSE;
+  if (root_version != installed->root_version)
+    return TRUE;
 
   installed->floor_serial = serial;
   g_free (installed->floor_sha256);
@@ -111,6 +120,32 @@ raise_floor (BakenStore      *self,
   installed->floor_created = MAX (installed->floor_created, bundle.created);
 
   return TRUE;
+}
+
+/* A previous bundle of an older root version is no fallback: its key may be the one the
+ * rotation revoked, and going back to it would undo the rotation. */
+static gboolean
+drop_older_previous (BakenStore      *self,
+                     BakenInstalled  *installed,
+                     guint64         *current,
+                     guint64         *previous,
+                     GError         **error)
+{
+  g_auto(BakenInstalled) bundle = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  guint root_version;
+
+  if (*previous == 0 || installed->root_version == 0)
+    return TRUE;
+  if (read_installed_manifest (self, *previous, &bundle, &root_version, &local_error) &&
+      root_version >= installed->root_version)
+    return TRUE;
+
+  g_message ("Bundle %" G_GUINT64_FORMAT " belongs to an older root version than %u: it is "
+             "no longer kept for fallback", *previous, installed->root_version);
+  *previous = 0;
+  return baken_store_write_pointer (self, *current, 0, error) &&
+         baken_store_clean_up (self, error);
 }
 
 BakenVerifiedBundle *
@@ -133,7 +168,7 @@ baken_store_verify_bundle (BakenStore  *self,
    * signature. Freshness was judged when the bundle was installed: an installed bundle
    * stays valid after it expired (the staff see the stale notice). */
   dir = baken_store_get_bundle_dir (self, serial);
-  if (!read_installed_manifest (self, serial, &described, &local_error))
+  if (!read_installed_manifest (self, serial, &described, NULL, &local_error))
     {
       g_set_error (error, BAKEN_STORE_ERROR, BAKEN_STORE_ERROR_CORRUPT,
                    "Bundle %" G_GUINT64_FORMAT " does not verify: %s", serial,
@@ -219,9 +254,15 @@ baken_store_reconcile (BakenStore  *self,
 
   if (!baken_state_get_installed (state, &installed, error))
     return FALSE;
+  if (!drop_older_previous (self, &installed, &current, &previous, error))
+    return FALSE;
   if (installed.serial == current && installed.previous_serial == previous &&
       installed.floor_serial >= MAX (current, previous))
     return TRUE;
+
+  /* The count of failed opens belongs to the bundle that failed. */
+  if (installed.serial != current)
+    installed.open_failures = 0;
 
   /* A crash between the pointer swap and recording it (or a fallback): the pointer wins. */
   if (current == 0)
@@ -231,17 +272,45 @@ baken_store_reconcile (BakenStore  *self,
       installed.created = installed.expires = 0;
     }
   else if (installed.serial != current &&
-           !read_installed_manifest (self, current, &installed, error))
+           !read_installed_manifest (self, current, &installed, NULL, error))
     return FALSE;
 
   installed.previous_serial = previous;
-  installed.open_failures = 0;
   /* A new state DB (the old one was damaged) knows no floor: the installed bundles say
    * what this kiosk accepted, so a rollback stays refused. */
   if (!raise_floor (self, current, &installed, error) ||
       !raise_floor (self, previous, &installed, error))
     return FALSE;
-  installed.floor_created = MAX (installed.floor_created, installed.created);
+  if (installed.floor_serial != 0)
+    installed.floor_created = MAX (installed.floor_created, installed.created);
 
+  if (!baken_state_set_installed (state, &installed, error))
+    return FALSE;
+  baken_fault_point ("installed reconciled");
+  return TRUE;
+}
+
+gboolean
+baken_store_drop_older_previous (BakenStore  *self,
+                                 BakenState  *state,
+                                 GError     **error)
+{
+  g_auto(BakenInstalled) installed = { 0 };
+  guint64 current, previous;
+
+  g_return_val_if_fail (BAKEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BAKEN_IS_STATE (state), FALSE);
+
+  if (!baken_state_get_installed (state, &installed, error) ||
+      !baken_store_read_pointer (self, &current, &previous, error))
+    return FALSE;
+  if (previous == 0)
+    return TRUE;
+  if (!drop_older_previous (self, &installed, &current, &previous, error))
+    return FALSE;
+  if (installed.previous_serial == previous)
+    return TRUE;
+
+  installed.previous_serial = previous;
   return baken_state_set_installed (state, &installed, error);
 }

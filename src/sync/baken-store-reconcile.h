@@ -34,10 +34,18 @@ BakenVerifiedBundle *
  * pointer was bad), drops a pointer to a bundle that is missing (falling back to
  * previous, or to nothing), and brings the installed record of state in line with the
  * pointer (reading the bundle's manifest), never lowering the rollback floors and
- * raising them to the installed bundles (a new state DB knows none). */
+ * raising them to the installed bundles of the root version in force (a new state DB
+ * knows none); a previous bundle of an older root version is dropped. */
 gboolean    baken_store_reconcile           (BakenStore   *self,
                                              BakenState   *state,
                                              GPtrArray    *keys,
+                                             GError      **error);
+
+/* After a key rotation: drops the previous bundle from the pointer and from the
+ * state's record when its manifest belongs to an older root version than the state's
+ * (falling back to it would undo the rotation), and removes it. */
+gboolean    baken_store_drop_older_previous (BakenStore   *self,
+                                             BakenState   *state,
                                              GError      **error);
 
 G_END_DECLS

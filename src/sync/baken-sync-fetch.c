@@ -30,6 +30,7 @@ struct _BakenSyncFetch
   SoupSession      *session;     /* (owned) (nullable) only for a URL */
   gint64            deadline;    /* monotonic µs; cancellable is cancelled then */
   char             *etag;        /* (owned) (nullable) of the manifest just fetched */
+  gboolean          not_found;   /* the last file opened is not in the source */
 };
 
 /* The short name of baken_sync_fail (baken-sync-private.h). */
@@ -114,6 +115,7 @@ open_source (BakenSyncFetch  *self,
 
   if (not_modified != NULL)
     *not_modified = FALSE;
+  self->not_found = FALSE;
 
   if (!check_deadline (self, error))
     return NULL;
@@ -132,6 +134,7 @@ open_source (BakenSyncFetch  *self,
           else
             fail (error, BAKEN_SYNC_ERROR_MISSING, "Cannot read %s: %s", path,
                   local_error->message);
+          self->not_found = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
           return NULL;
         }
       return G_INPUT_STREAM (stream);
@@ -211,6 +214,7 @@ open_source (BakenSyncFetch  *self,
 
       if (status != SOUP_STATUS_OK)
         {
+          self->not_found = status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE;
           fail (error, BAKEN_SYNC_ERROR_HTTP, "%s: HTTP %u %s", text, status,
                 soup_message_get_reason_phrase (message) != NULL
                   ? soup_message_get_reason_phrase (message) : "");
@@ -372,6 +376,21 @@ baken_sync_fetch_small (BakenSyncFetch  *self,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
+GBytes *
+baken_sync_fetch_optional (BakenSyncFetch  *self,
+                           const char      *name,
+                           guint64          cap,
+                           gboolean        *found,
+                           GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = baken_sync_fetch_small (self, name, cap, NULL, NULL, &local_error);
+
+  *found = bytes != NULL || !self->not_found;
+  if (bytes == NULL && *found)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return bytes;
+}
 
 gboolean
 baken_sync_fetch_file (BakenSyncFetch           *self,

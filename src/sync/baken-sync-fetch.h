@@ -33,6 +33,13 @@ GBytes         *baken_sync_fetch_small    (BakenSyncFetch           *self,
                                            const char               *etag,
                                            gboolean                 *not_modified,
                                            GError                  **error);
+/* As baken_sync_fetch_small (), for a file the source may leave out: NULL with *found
+ * FALSE and no error when it is not there (HTTP 404 or 410, no such file). */
+GBytes         *baken_sync_fetch_optional (BakenSyncFetch           *self,
+                                           const char               *name,
+                                           guint64                   cap,
+                                           gboolean                 *found,
+                                           GError                  **error);
 /* content into the new file dir/NAME: exactly its declared size, then its sha256. */
 gboolean        baken_sync_fetch_file     (BakenSyncFetch           *self,
                                            const BakenManifestFile  *content,

@@ -21,9 +21,12 @@
 #include "baken-minisign.h"
 #include "baken-store.h"
 #include "baken-store-reconcile.h"
+#include "baken-store-root.h"
 #include "baken-sync-fetch.h"
 #include "baken-sync-offer.h"
 #include "baken-sync-private.h"
+#include "baken-sync-root.h"
+#include "baken-sync-trust.h"
 
 /* Room to keep on the disk besides the download (the state DB must still be writable). */
 #define DISK_MARGIN      (G_GUINT64_CONSTANT (8) * 1024 * 1024)
@@ -35,6 +38,8 @@ typedef struct
   GCancellable     *cancellable;
   BakenSyncFetch   *fetch;       /* (owned) (nullable) while the files are read */
   char             *etag;        /* (owned) (nullable) of the manifest just fetched */
+  BakenRoot        *root;        /* (owned) the root in force */
+  GPtrArray        *keys;        /* (owned) the keys bundles must be signed by */
 } Attempt;
 
 /* The short name of baken_sync_fail (baken-sync-private.h). */
@@ -82,6 +87,78 @@ check_free_space (BakenStore  *store,
   return TRUE;
 }
 
+/* A manifest belongs to the root version in force, or it is refused. */
+static gboolean
+check_root_version (Attempt     *attempt,
+                    guint        root_version,
+                    GError     **error)
+{
+  guint in_force = attempt->root->version;
+
+  if (root_version < in_force)
+    return fail (error, BAKEN_SYNC_ERROR_ROOT, "Refused: the manifest belongs to root "
+                 "version %u, but this kiosk is at root version %u (content signed before "
+                 "a key rotation)", root_version, in_force);
+  if (root_version > in_force)
+    return fail (error, BAKEN_SYNC_ERROR_ROOT, "Refused: the manifest belongs to root "
+                 "version %u, but this kiosk is at root version %u; publish " BAKEN_ROOT_NAME
+                 " and its signatures (and " BAKEN_ROOT_VERSION_PATTERN " for each version "
+                 "between) beside the bundle", root_version, in_force, in_force + 1);
+  return TRUE;
+}
+
+/* When the manifest names another root version than the one in force, the root keys
+ * document published beside it is read and, when it chains, taken: saved, recorded, and
+ * its content keys are what the manifest is checked with. Only the version is read from
+ * the manifest before its signature is checked, to know which keys check it; a manifest
+ * whose version still differs is refused (and would be after the check too). Returns
+ * INSTALLED to go on, else the result (error set). */
+static BakenSyncResult
+take_offered_root (Attempt         *attempt,
+                   BakenStore      *store,
+                   BakenState      *state,
+                   GBytes          *manifest_bytes,
+                   BakenInstalled  *installed,
+                   GError         **error)
+{
+  g_autoptr(BakenManifest) unchecked = NULL;
+  g_autoptr(BakenRoot) offered = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (manifest_bytes, &length);
+
+  unchecked = baken_manifest_parse (data, length, NULL);
+  if (unchecked == NULL || unchecked->root_version == attempt->root->version)
+    return BAKEN_SYNC_RESULT_INSTALLED;
+
+  offered = baken_sync_root_fetch (attempt->fetch, attempt->root, error);
+  if (offered == NULL && *error != NULL)
+    return (*error)->code >= BAKEN_SYNC_ERROR_REDIRECT ? BAKEN_SYNC_RESULT_REFUSED
+                                                       : BAKEN_SYNC_RESULT_FAILED;
+  if (offered != NULL)
+    {
+      if (!baken_sync_trust_apply (store, state, offered, &local_error))
+        {
+          fail (error, BAKEN_SYNC_ERROR_DISK, "Cannot take the root keys document "
+                "version %u: %s", offered->version, local_error->message);
+          return BAKEN_SYNC_RESULT_FAILED;
+        }
+      g_clear_pointer (&attempt->root, baken_root_unref);
+      attempt->root = baken_root_ref (offered);
+      g_clear_pointer (&attempt->keys, g_ptr_array_unref);
+      attempt->keys = baken_sync_trust_keys (offered, offered->version);
+      baken_installed_clear (installed);
+      if (!baken_state_get_installed (state, installed, error))
+        {
+          g_prefix_error (error, "State DB: ");
+          return BAKEN_SYNC_RESULT_FAILED;
+        }
+    }
+
+  return check_root_version (attempt, unchecked->root_version, error)
+         ? BAKEN_SYNC_RESULT_INSTALLED : BAKEN_SYNC_RESULT_REFUSED;
+}
+
 /* The attempt up to and including the swap. Returns the result; error set unless
  * INSTALLED or UNCHANGED. */
 static BakenSyncResult
@@ -96,7 +173,7 @@ attempt_sync (Attempt     *attempt,
   g_autoptr(GBytes) manifest_bytes = NULL;
   g_autoptr(GBytes) signature_bytes = NULL;
   g_autoptr(BakenMinisignSignature) signature = NULL;
-  BakenMinisignPublicKey *signer = NULL;   /* (unowned): one of job->keys */
+  BakenMinisignPublicKey *signer = NULL;   /* (unowned): one of attempt->keys */
   g_autoptr(BakenManifest) manifest = NULL;
   g_autoptr(BakenVerifiedBundle) verified = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -106,6 +183,7 @@ attempt_sync (Attempt     *attempt,
   const BakenManifestFile *content;
   const char *etag = NULL;
   gboolean not_modified = FALSE, unchanged = FALSE, installed_ok;
+  BakenSyncResult result;
   guint64 current, previous;
   gint64 start;
   gsize length;
@@ -121,7 +199,7 @@ attempt_sync (Attempt     *attempt,
   /* 1. The manifest: conditional when the last one we checked came from this URL and
    * its bundle is still what we have. */
   start = g_get_monotonic_time ();
-  installed_ok = baken_sync_offer_installed_intact (store, &installed, job->keys);
+  installed_ok = baken_sync_offer_installed_intact (store, &installed, attempt->keys);
   if (job->url != NULL && status.etag != NULL &&
       g_strcmp0 (status.etag_url, job->url) == 0 && installed_ok)
     etag = status.etag;
@@ -143,13 +221,19 @@ attempt_sync (Attempt     *attempt,
   if (signature_bytes == NULL)
     return BAKEN_SYNC_RESULT_FAILED;
 
+  /* 2b. A manifest of another root version: the root keys document beside it says which
+   * keys sign it, and is taken first when it chains from the root in force. */
+  result = take_offered_root (attempt, store, state, manifest_bytes, &installed, error);
+  if (result != BAKEN_SYNC_RESULT_INSTALLED)
+    return result;
+
   data = g_bytes_get_data (signature_bytes, &length);
   signature = baken_minisign_signature_new_from_data (data, length, &local_error);
   if (signature != NULL)
     {
       data = g_bytes_get_data (manifest_bytes, &length);
-      signer = baken_minisign_signature_verify (signature, job->keys, (const guint8 *) data,
-                                                length, &local_error);
+      signer = baken_minisign_signature_verify (signature, attempt->keys,
+                                                (const guint8 *) data, length, &local_error);
     }
   if (signer == NULL)
     {
@@ -168,7 +252,9 @@ attempt_sync (Attempt     *attempt,
     }
   attempt->outcome->serial = manifest->serial;
 
-  /* 3. Serial, created, expires, sizes. */
+  /* 3. The root version it belongs to, then serial, created, expires, sizes. */
+  if (!check_root_version (attempt, manifest->root_version, error))
+    return BAKEN_SYNC_RESULT_REFUSED;
   if (!baken_sync_offer_check (manifest, &installed, installed_ok, job->now, &unchanged,
                                error))
     {
@@ -182,7 +268,9 @@ attempt_sync (Attempt     *attempt,
   if (!check_free_space (store, content->size + length, error) ||
       !baken_store_clear_staging (store, &local_error) ||
       !write_staged (store, BAKEN_BUNDLE_MANIFEST_NAME, manifest_bytes, error) ||
-      !write_staged (store, BAKEN_BUNDLE_SIGNATURE_NAME, signature_bytes, error))
+      !write_staged (store, BAKEN_BUNDLE_SIGNATURE_NAME, signature_bytes, error) ||
+      !baken_store_write_root_files (baken_store_get_staging_dir (store), attempt->root,
+                                     &local_error))
     {
       if (local_error != NULL)
         fail (error, BAKEN_SYNC_ERROR_DISK, "%s", local_error->message);
@@ -205,8 +293,8 @@ attempt_sync (Attempt     *attempt,
   /* A pass of the icon check is remembered, so the kiosk does not run it again when it
    * verifies the installed bundle for showing. */
   icon_cache = g_build_filename (job->state_dir, BAKEN_BUNDLE_ICON_CACHE_NAME, NULL);
-  verified = baken_bundle_verify_cached (baken_store_get_staging_dir (store), job->keys, now,
-                                         icon_cache, NULL, NULL, &local_error);
+  verified = baken_bundle_verify_cached (baken_store_get_staging_dir (store), attempt->keys,
+                                         now, icon_cache, NULL, NULL, &local_error);
   attempt->outcome->verify_us = g_get_monotonic_time () - start;
   if (verified == NULL)
     {
@@ -252,6 +340,12 @@ attempt_sync (Attempt     *attempt,
     }
   baken_fault_point ("state recorded");
 
+  /* After a rotation the bundle before it is no fallback. */
+  if (!baken_store_drop_older_previous (store, state, &local_error))
+    {
+      g_debug ("Dropping the previous bundle: %s", local_error->message);
+      g_clear_error (&local_error);
+    }
   if (!baken_store_clean_up (store, &local_error))
     g_debug ("Cleaning up old bundles: %s", local_error->message);
   attempt->outcome->install_us = g_get_monotonic_time () - start;
@@ -279,9 +373,13 @@ _baken_sync_job_run (BakenSyncJob  *job,
   state = baken_state_open_or_rebuild (state_path, &rebuilt, error);
   if (state == NULL)
     return NULL;
+  attempt.root = baken_sync_trust_load (store, state, job->anchor, error);
+  if (attempt.root == NULL || !baken_state_get_installed (state, &job->installed, error))
+    goto out;
+  attempt.keys = baken_sync_trust_keys (attempt.root, job->installed.root_version);
   /* Damaged since the kiosk started: the new DB knows no floor until reconciled. */
-  if (rebuilt && !baken_store_reconcile (store, state, job->keys, error))
-    return NULL;
+  if (rebuilt && !baken_store_reconcile (store, state, attempt.keys, error))
+    goto out;
 
   outcome->source = g_strdup (job->folder != NULL ? job->folder : job->url);
   attempt.job = job;
@@ -347,7 +445,14 @@ _baken_sync_job_run (BakenSyncJob  *job,
   baken_sync_status_clear (&job->status);
   baken_state_get_installed (state, &job->installed, NULL);
   baken_state_get_sync_status (state, &job->status, NULL);
+  job->root = g_steal_pointer (&attempt.root);
 
   outcome->error = g_steal_pointer (&local_error);
+  g_clear_pointer (&attempt.keys, g_ptr_array_unref);
   return g_steal_pointer (&outcome);
+
+out:
+  g_clear_pointer (&attempt.root, baken_root_unref);
+  g_clear_pointer (&attempt.keys, g_ptr_array_unref);
+  return NULL;
 }

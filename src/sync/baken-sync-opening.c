@@ -21,6 +21,8 @@ baken_sync_opening_begin (BakenStore      *store,
                           char           **path,
                           GError         **error)
 {
+  g_autoptr(GError) count_error = NULL;
+
   g_return_val_if_fail (BAKEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (BAKEN_IS_STATE (state), FALSE);
   g_return_val_if_fail (installed != NULL, FALSE);
@@ -52,7 +54,8 @@ baken_sync_opening_begin (BakenStore      *store,
           !baken_state_get_installed (state, installed, error))
         return FALSE;
 
-      reason = g_strdup_printf ("Bundle %" G_GUINT64_FORMAT " failed to open %d times in a "
+      reason = g_strdup_printf ("Bundle %" G_GUINT64_FORMAT " failed to open, or had a "
+                                "content query cut off by its time budget, %d times in a "
                                 "row; back to bundle %" G_GUINT64_FORMAT, failed,
                                 BAKEN_SYNC_MAX_OPEN_FAILURES, installed->serial);
       if (!baken_state_record_sync (state, now, state_dir,
@@ -64,9 +67,12 @@ baken_sync_opening_begin (BakenStore      *store,
   if (installed->serial == 0)
     return TRUE;
 
+  /* Counted before it is tried. A state DB that cannot be written (a full disk) loses
+   * the count, never the content: the bundle is opened all the same. */
   installed->open_failures++;
-  if (!baken_state_set_installed (state, installed, error))
-    return FALSE;
+  if (!baken_state_set_installed (state, installed, &count_error))
+    g_message ("Cannot count this open of bundle %" G_GUINT64_FORMAT " (%s); it is opened "
+               "all the same", installed->serial, count_error->message);
 
   *path = baken_store_get_content_path (store, installed->serial);
   return TRUE;
@@ -92,5 +98,44 @@ baken_sync_opening_succeeded (BakenState     *state,
   installed->open_failures = 0;
   if (!baken_state_set_installed (state, installed, &error))
     g_debug ("Recording a successful open: %s", error->message);
+  return TRUE;
+}
+
+gboolean
+baken_sync_opening_cut_off (BakenState     *state,
+                            guint64         serial,
+                            BakenInstalled *installed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BAKEN_IS_STATE (state), FALSE);
+  g_return_val_if_fail (installed != NULL, FALSE);
+
+  if (!baken_state_get_installed (state, installed, &error))
+    {
+      g_debug ("Reading the installed content: %s", error->message);
+      return FALSE;
+    }
+  if (installed->serial == 0 || installed->serial != serial)
+    return FALSE;
+  /* Without a previous bundle the kiosk would have nothing to show: a page that is not
+   * available now is better than none. */
+  if (installed->previous_serial == 0)
+    {
+      g_message ("A content query of bundle %" G_GUINT64_FORMAT " was cut off by its time "
+                 "budget; there is no previous bundle to go back to, so it stays", serial);
+      return FALSE;
+    }
+
+  installed->open_failures++;
+  if (!baken_state_set_installed (state, installed, &error))
+    {
+      g_debug ("Counting a cut-off query: %s", error->message);
+      return FALSE;
+    }
+  g_message ("A content query of bundle %" G_GUINT64_FORMAT " was cut off by its time budget "
+             "(%u of %d before the previous bundle %" G_GUINT64_FORMAT " comes back)",
+             serial, installed->open_failures, BAKEN_SYNC_MAX_OPEN_FAILURES,
+             installed->previous_serial);
   return TRUE;
 }

@@ -405,6 +405,17 @@ baken_sync_check_url (const char  *url,
   return FALSE;
 }
 
+char *
+baken_sync_policy_dup_device_id (void)
+{
+  g_autofree char *id = NULL;
+
+  if (g_file_get_contents ("/etc/machine-id", &id, NULL, NULL))
+    return g_strstrip (g_steal_pointer (&id));
+
+  return g_strdup (g_get_host_name ());
+}
+
 BakenSyncSettings *
 baken_sync_settings_copy (const BakenSyncSettings *settings)
 {
@@ -413,6 +424,7 @@ baken_sync_settings_copy (const BakenSyncSettings *settings)
   *copy = *settings;
   copy->url = g_strdup (settings->url);
   copy->keys = g_ptr_array_ref (settings->keys);
+  copy->root_keys = g_ptr_array_ref (settings->root_keys);
   return copy;
 }
 
@@ -423,5 +435,6 @@ baken_sync_settings_free (BakenSyncSettings *settings)
     return;
   g_free (settings->url);
   g_ptr_array_unref (settings->keys);
+  g_ptr_array_unref (settings->root_keys);
   g_free (settings);
 }

@@ -44,6 +44,10 @@ typedef struct
                                      * to loopback); NULL: no scheduled sync */
   GPtrArray         *keys;          /* (element-type BakenMinisignPublicKey) trusted keys;
                                      * never NULL, empty when not configured */
+  GPtrArray         *root_keys;     /* (element-type BakenMinisignPublicKey) the offline
+                                     * keys whose threshold signs root keys documents
+                                     * (baken-root.h); never NULL, empty: no rotation */
+  guint              root_threshold; /* how many of root_keys sign a root, from 1 */
   BakenSyncSchedule  schedule;      /* default: the window 03:00-05:00 */
   guint64            max_age;       /* seconds before content counts as stale (30 days);
                                      * 0: never */
@@ -51,7 +55,7 @@ typedef struct
   guint              stall_timeout; /* seconds without a byte before giving up (30) */
 } BakenSyncSettings;
 
-/* A deep copy (the keys array is shared: it is never changed once loaded). */
+/* A deep copy (the key arrays are shared: they are never changed once loaded). */
 BakenSyncSettings *baken_sync_settings_copy (const BakenSyncSettings *settings);
 void               baken_sync_settings_free (BakenSyncSettings       *settings);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BakenSyncSettings, baken_sync_settings_free)
@@ -84,6 +88,9 @@ typedef struct
   guint          backoff_cap;     /* seconds */
 } BakenSyncPolicy;
 
+/* What tells this device from the others of a fleet: /etc/machine-id, else the host
+ * name. */
+char            *baken_sync_policy_dup_device_id (void);
 /* device_id: a stable id of this kiosk (/etc/machine-id); the offset into the window (or
  * into the interval) is derived from it, so a fleet spreads out, and a kiosk keeps its slot
  * over restarts. tz: NULL for local time. */

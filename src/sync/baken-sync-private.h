@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "baken-root.h"
 #include "baken-sync.h"
 
 G_BEGIN_DECLS
@@ -39,7 +40,8 @@ typedef struct
   char            *state_dir;
   char            *url;         /* (nullable) the manifest URL, for a sync from the network */
   char            *folder;      /* (nullable) for a sync from a folder */
-  GPtrArray       *keys;        /* (owned) (element-type BakenMinisignPublicKey) trusted */
+  BakenRoot       *anchor;      /* (owned) version 0: the configured keys
+                                 * (baken_sync_trust_anchor ()) */
   gint64           now;         /* wall clock, Unix seconds */
   guint            timeout_s;   /* the whole attempt */
   guint            stall_s;     /* without a byte */
@@ -47,6 +49,7 @@ typedef struct
                                  * its start; its cancellable is cancelled then */
 
   /* Outputs, read back after the attempt was recorded */
+  BakenRoot       *root;        /* (owned) (nullable) the root in force after it */
   BakenInstalled   installed;
   BakenSyncStatus  status;
 } BakenSyncJob;

@@ -16,6 +16,7 @@
 #include "baken-deadline.h"
 #include "baken-module.h"
 #include "baken-store.h"
+#include "baken-sync-trust.h"
 
 G_DEFINE_QUARK (baken-sync-error-quark, baken_sync_error)
 
@@ -96,7 +97,7 @@ _baken_sync_job_new (const BakenSyncSettings *settings,
     job->url = g_str_has_suffix (settings->url, "/")
                ? g_strconcat (settings->url, BAKEN_BUNDLE_MANIFEST_NAME, NULL)
                : g_strdup (settings->url);
-  job->keys = baken_bundle_trusted_keys (settings->keys);
+  job->anchor = baken_sync_trust_anchor (settings);
   job->now = now;
   job->timeout_s = settings->timeout;
   job->stall_s = settings->stall_timeout;
@@ -113,7 +114,8 @@ _baken_sync_job_free (BakenSyncJob *job)
   g_free (job->state_dir);
   g_free (job->url);
   g_free (job->folder);
-  g_ptr_array_unref (job->keys);
+  baken_root_unref (job->anchor);
+  g_clear_pointer (&job->root, baken_root_unref);
   baken_installed_clear (&job->installed);
   baken_sync_status_clear (&job->status);
   g_free (job);

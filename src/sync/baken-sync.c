@@ -20,6 +20,7 @@
 #include "baken-sync-opening.h"
 #include "baken-sync-private.h"
 #include "baken-sync-runner.h"
+#include "baken-sync-trust.h"
 
 /* The scheduler's timer wakes at least this often (seconds); the policy decides. */
 #define TICK_MAX_S 60
@@ -32,7 +33,8 @@ struct _BakenSync
   BakenSyncSettings *settings;    /* (owned) */
   char             *state_dir;     /* (owned) */
   BakenSyncPolicy  *policy;        /* (owned) */
-  GPtrArray        *keys;          /* (owned) the trusted BakenMinisignPublicKey */
+  BakenRoot        *root;          /* (owned) the root in force (baken-sync-trust.h) */
+  GPtrArray        *keys;          /* (owned) the BakenMinisignPublicKey it trusts */
 
   /* Main-thread connection and store (the worker opens its own) */
   BakenStore       *store;         /* (owned) */
@@ -77,17 +79,6 @@ wall_now (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static char *
-read_device_id (void)
-{
-  g_autofree char *id = NULL;
-
-  if (g_file_get_contents ("/etc/machine-id", &id, NULL, NULL))
-    return g_strstrip (g_steal_pointer (&id));
-
-  return g_strdup (g_get_host_name ());
-}
-
 static void
 set_busy (BakenSync *self,
           gboolean   busy)
@@ -114,24 +105,20 @@ update_stale (BakenSync *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
 }
 
+/* What an attempt leaves: the installed record, the sync status, the root in force. */
 static void
-copy_installed (BakenInstalled       *to,
-                const BakenInstalled *from)
+take_job (BakenSync    *self,
+          BakenSyncJob *job)
 {
-  baken_installed_clear (to);
-  *to = *from;
-  to->sha256 = g_strdup (from->sha256);
-  to->floor_sha256 = g_strdup (from->floor_sha256);
-}
-
-static void
-copy_status (BakenSyncStatus       *to,
-             const BakenSyncStatus *from)
-{
-  baken_sync_status_clear (to);
-  *to = *from;
-  to->etag = g_strdup (from->etag);
-  to->etag_url = g_strdup (from->etag_url);
+  baken_installed_copy (&self->installed, &job->installed);
+  baken_sync_status_copy (&self->status, &job->status);
+  if (job->root != NULL)
+    {
+      g_clear_pointer (&self->root, baken_root_unref);
+      self->root = g_steal_pointer (&job->root);
+      g_clear_pointer (&self->keys, g_ptr_array_unref);
+      self->keys = baken_sync_trust_keys (self->root, self->installed.root_version);
+    }
 }
 
 static void
@@ -167,8 +154,7 @@ run_done_cb (GObject      *object,
 
   if (outcome != NULL)
     {
-      copy_installed (&self->installed, &job->installed);
-      copy_status (&self->status, &job->status);
+      take_job (self, job);
       update_stale (self, wall_now ());
 
       g_signal_emit (self, signals[FINISHED], 0, outcome);
@@ -252,6 +238,7 @@ baken_sync_finalize (GObject *object)
   g_clear_pointer (&self->settings, baken_sync_settings_free);
   g_clear_pointer (&self->policy, baken_sync_policy_free);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_clear_pointer (&self->root, baken_root_unref);
   g_free (self->state_dir);
   baken_installed_clear (&self->installed);
   baken_sync_status_clear (&self->status);
@@ -356,6 +343,7 @@ baken_sync_new (const BakenSyncSettings *settings,
   g_autoptr(BakenSync) self = NULL;
   g_autofree char *state_path = NULL;
   g_autofree char *device_id = NULL;
+  g_autoptr(BakenRoot) anchor = NULL;
 
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (state_dir != NULL, NULL);
@@ -364,9 +352,9 @@ baken_sync_new (const BakenSyncSettings *settings,
   self = g_object_new (BAKEN_TYPE_SYNC, NULL);
   self->settings = baken_sync_settings_copy (settings);
   self->state_dir = g_strdup (state_dir);
-  device_id = read_device_id ();
+  device_id = baken_sync_policy_dup_device_id ();
   self->policy = baken_sync_policy_new (&settings->schedule, device_id, NULL);
-  self->keys = baken_bundle_trusted_keys (settings->keys);
+  anchor = baken_sync_trust_anchor (settings);
 
   self->store = baken_store_new (state_dir, error);
   if (self->store == NULL)
@@ -377,6 +365,13 @@ baken_sync_new (const BakenSyncSettings *settings,
   self->state = baken_state_open_or_rebuild (state_path, NULL, error);
   if (self->state == NULL)
     return NULL;
+
+  /* The root in force first: the keys the bundles are checked with, and the root version
+   * the floors belong to. */
+  self->root = baken_sync_trust_load (self->store, self->state, anchor, error);
+  if (self->root == NULL || !baken_state_get_installed (self->state, &self->installed, error))
+    return NULL;
+  self->keys = baken_sync_trust_keys (self->root, self->installed.root_version);
 
   if (!baken_store_reconcile (self->store, self->state, self->keys, error) ||
       !baken_state_get_installed (self->state, &self->installed, error) ||
@@ -399,11 +394,41 @@ baken_sync_begin_open (BakenSync  *self,
   if (!baken_sync_opening_begin (self->store, self->state, self->keys, self->state_dir,
                                  wall_now (), &installed, &path, error))
     return NULL;
-  copy_installed (&self->installed, &installed);
+  baken_installed_copy (&self->installed, &installed);
   if (path != NULL)
     update_stale (self, wall_now ());
 
   return path;
+}
+
+gboolean
+baken_sync_count_cut_off (BakenSync *self,
+                          guint64    serial)
+{
+  g_auto(BakenInstalled) installed = { 0 };
+
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), FALSE);
+
+  if (!baken_sync_opening_cut_off (self->state, serial, &installed))
+    return FALSE;
+  baken_installed_copy (&self->installed, &installed);
+  return installed.open_failures >= BAKEN_SYNC_MAX_OPEN_FAILURES;
+}
+
+GPtrArray *
+baken_sync_dup_keys (BakenSync *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), NULL);
+
+  return g_ptr_array_ref (self->keys);
+}
+
+guint
+baken_sync_get_root_version (BakenSync *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SYNC (self), 0);
+
+  return self->root->version;
 }
 
 void
@@ -414,7 +439,7 @@ baken_sync_open_succeeded (BakenSync *self)
   g_return_if_fail (BAKEN_IS_SYNC (self));
 
   if (baken_sync_opening_succeeded (self->state, &installed))
-    copy_installed (&self->installed, &installed);
+    baken_installed_copy (&self->installed, &installed);
 }
 
 void
@@ -517,10 +542,7 @@ baken_sync_run (BakenSync     *self,
   job = _baken_sync_job_new (self->settings, self->state_dir, folder, now);
   outcome = baken_sync_runner_run (job, cancellable, error);
   if (outcome != NULL)
-    {
-      copy_installed (&self->installed, &job->installed);
-      copy_status (&self->status, &job->status);
-    }
+    take_job (self, job);
 
   return outcome;
 }
@@ -549,7 +571,7 @@ baken_sync_get_installed (BakenSync      *self,
   g_return_if_fail (installed != NULL);
 
   memset (installed, 0, sizeof *installed);
-  copy_installed (installed, &self->installed);
+  baken_installed_copy (installed, &self->installed);
 }
 
 const char *

@@ -54,6 +54,10 @@ typedef enum {
   BAKEN_SYNC_ERROR_ROLLBACK,        /* a serial lower than installed */
   BAKEN_SYNC_ERROR_REPLAY,          /* the installed serial with other content */
   BAKEN_SYNC_ERROR_OLDER,           /* created before the newest content ever accepted */
+  BAKEN_SYNC_ERROR_ROOT,            /* a root keys document that does not chain (a skipped
+                                     * version, too few or the wrong signatures, an older
+                                     * one played back), or a manifest of another root
+                                     * version than the one in force */
 } BakenSyncError;
 
 GQuark baken_sync_error_quark (void);
@@ -94,6 +98,15 @@ BakenSync        *baken_sync_new                (const BakenSyncSettings *settin
  * root), else $XDG_STATE_HOME/baken. */
 char             *baken_sync_dup_default_state_dir (void);
 
+/* The keys a bundle must be signed by now (element-type BakenMinisignPublicKey; do not
+ * change it): the content keys of the root keys document in force, or the configured
+ * public keys (or the demo key) before any; none while the document of the state's
+ * root version is lost. Verify the content to open with these, never with the
+ * configuration's: a key rotation revokes those. */
+GPtrArray        *baken_sync_dup_keys           (BakenSync            *self);
+/* The version of the root keys document in force; 0: the configured keys. */
+guint             baken_sync_get_root_version   (BakenSync            *self);
+
 /* The content DB the kiosk should open now: NULL when no bundle is installed (use the
  * configured path or the embedded demo). Counts the attempt first, so an open that
  * crashes the kiosk counts as a failure too; after BAKEN_SYNC_MAX_OPEN_FAILURES
@@ -103,6 +116,13 @@ char             *baken_sync_begin_open         (BakenSync            *self,
                                                  GError              **error);
 /* The content from baken_sync_begin_open () opened and showed Home. */
 void              baken_sync_open_succeeded     (BakenSync            *self);
+/* A content query of the shown bundle serial was cut off by its time budget
+ * (BakenCatalog::query-cut-off): it counts as a failed open of the current bundle when
+ * there is a previous one to go back to. TRUE when the count is now
+ * BAKEN_SYNC_MAX_OPEN_FAILURES: the bundle is bad, and the next baken_sync_begin_open ()
+ * falls back (and logs it); switch at the next idle reset, as after "content-ready". */
+gboolean          baken_sync_count_cut_off      (BakenSync            *self,
+                                                 guint64               serial);
 
 /* The scheduler: wakes at most every minute and syncs from the configured URL when
  * the policy says so (baken_sync_policy_is_due). Does nothing without a URL. */

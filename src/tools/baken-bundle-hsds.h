@@ -12,39 +12,88 @@
 
 G_BEGIN_DECLS
 
-#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT"
-#define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Turn an HSDS 3.0 tabular package into a content source"
+#define BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS "PATH OUT | --url URL OUT | --into SOURCE [PATH]"
+#define BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY "Turn an HSDS 3.0 package, JSON or API into a content source"
 #define BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION \
-  "Reads the HSDS 3.0 tabular data package in the folder PATH (datapackage.json and its\n" \
-  "CSV files; without datapackage.json, the standard HSDS file names) and writes a\n" \
-  "content source (docs/content-format.md) to the new folder OUT, ready for\n" \
-  "baken-bundle lint and build.\n" \
+  "Reads a social map in HSDS 3.0 and writes a content source (docs/content-format.md)\n" \
+  "to the new folder OUT, ready for baken-bundle lint and build. PATH is\n" \
+  "\n" \
+  "  a tabular data package: a folder with datapackage.json and its CSV files (without\n" \
+  "    datapackage.json, the standard HSDS file names);\n" \
+  "  a JSON file: one service with its organization, service_at_locations (each with\n" \
+  "    its location), phones, schedules, … nested, as an HSDS API's /services/{id}\n" \
+  "    answers; a page of them ({\"contents\": […]}, /services); or a list of them;\n" \
+  "  a folder of such JSON files (read in name order).\n" \
+  "\n" \
+  "--url URL reads a live HSDS API instead: URL/services?page=1, 2, … until the last\n" \
+  "page (and URL/services/ID for a service a page lists without its organization). It\n" \
+  "must be https (plain http only to this computer); each answer may be 16 MiB, all\n" \
+  "together 256 MiB; a read that stalls 30 s, or reading that takes longer than\n" \
+  "--timeout seconds (default 600), stops the import. A page that cannot be read stops\n" \
+  "it too: a social map read in part would drop services from every kiosk.\n" \
   "\n" \
   "Kept: organizations, services, locations, addresses, service_at_location, phones,\n" \
-  "schedules (weekly hours), required_documents, languages and accessibility. HSDS has\n" \
-  "no menu, so OUT gets one life event, \"Alle diensten\", that lists every service:\n" \
-  "an editor must build the real menu before publishing.\n" \
+  "schedules (weekly hours), required_documents, languages and accessibility.\n" \
+  "\n" \
+  "HSDS has no menu. Without --menu, OUT gets one life event, \"Alle diensten\", that\n" \
+  "lists every service, and the taxonomy terms of the services are named. --menu MENU\n" \
+  "takes the menu of the content source MENU (life_events.csv, taxonomy_menu.csv,\n" \
+  "synonyms, translations, icons): each service is listed under every life event (or\n" \
+  "situation) its taxonomy terms reach through taxonomy_menu.csv; a life event no\n" \
+  "service reaches is left out this time; the services no mapping reaches are listed\n" \
+  "at the end, for IT to map or place.\n" \
+  "\n" \
+  "--into SOURCE updates the content source SOURCE instead of writing OUT: the social\n" \
+  "map is imported with SOURCE's menu, and what Baken adds on top stays: columns HSDS\n" \
+  "has no place for (handover, audience, cost notes, positions), records the editor\n" \
+  "added (a staff-only number, a chat channel, other hours on a date), services placed\n" \
+  "by hand (with their notes), translations, and an edit of an imported value the\n" \
+  "social map did not change since. SOURCE/hsds-import.json, written by every import,\n" \
+  "says what the last one wrote. Where the editor and the social map both changed a\n" \
+  "record, the social map's version is taken: SOURCE/FILE[:LINE]: conflict: MESSAGE.\n" \
+  "The result must build, or SOURCE is left as it was; its files are then replaced one\n" \
+  "by one (keep SOURCE in version control). Review the change with baken-bundle diff.\n" \
   "\n" \
   "Dropped, each reported on standard error as \"FILE:LINE: dropped: REASON\" (or per\n" \
   "file with a count): schedules that are not weekly (freq MONTHLY, interval over 1,\n" \
   "bymonthday, …) or have no times, hours of a location without a service, phones not\n" \
-  "tied to a service, resources Baken does not use (programs, contacts, taxonomies, …)\n" \
-  "and fields it has no place for. Times may have seconds and a time zone suffix (it is\n" \
-  "ignored: times are local); a closing time of 00:00 becomes 24:00.\n" \
+  "tied to a service, resources Baken does not use (programs, contacts, …) and fields it\n" \
+  "has no place for. Times may have seconds and a time zone suffix (it is ignored: times\n" \
+  "are local); a closing time of 00:00 becomes 24:00.\n" \
   "\n" \
-  "A field HSDS requires that is missing or empty, a value that is not of its HSDS type,\n" \
-  "a reference to a record that does not exist, or a value Baken cannot take is an error,\n" \
-  "printed as PATH/FILE:LINE:COLUMN: error: MESSAGE. Then nothing is written: OUT is\n" \
-  "made as OUT.tmp-XXXXXX and renamed only when everything succeeded. OUT must not exist\n" \
-  "(or be an empty folder). HSDS 3.0 JSON (the API form) is not read.\n" \
+  "Real exports are never clean, so import takes what it can. An optional value that is\n" \
+  "not of its HSDS type, out of range (a latitude of 100), refers to a record that does\n" \
+  "not exist, or that Baken cannot take is dropped and its record kept; so is a JSON\n" \
+  "member that should be a list of objects and is not:\n" \
+  "\n" \
+  "  PATH/FILE:LINE:COLUMN: warning: MESSAGE; dropped it, the NOUN is kept without it\n" \
+  "\n" \
+  "A record without a value HSDS requires, with a required value that is wrong, or that\n" \
+  "needs a record that was left out (a service of an organisation that is not there) is\n" \
+  "left out, and so are the records of a file that is not valid JSON:\n" \
+  "\n" \
+  "  PATH/FILE:LINE:COLUMN: error: MESSAGE; the NOUN is left out\n" \
+  "\n" \
+  "For JSON, FILE is the file (or services?page=N of the API), LINE and COLUMN where the\n" \
+  "value is in it. --strict stops at the first warning or error instead: then nothing is\n" \
+  "written. Without it, import stops only when the source cannot be read at all, has no\n" \
+  "organisations or no services, or not one service can be kept. OUT is made as\n" \
+  "OUT.tmp-XXXXXX and renamed only when everything succeeded; it must not exist (or be\n" \
+  "an empty folder).\n" \
   "\n" \
   "Exit status:\n" \
-  "  0  OUT was written\n" \
-  "  1  the package has errors, or OUT cannot be written\n" \
+  "  0  OUT was written (warnings and errors above say what was left out)\n" \
+  "  1  the source cannot be imported (or, with --strict, has warnings or errors), the\n" \
+  "     API cannot be read, or OUT cannot be written\n" \
   "  2  wrong usage\n" \
   "\n" \
   "Examples:\n" \
   "  baken-bundle import-hsds sociale-kaart/ content/\n" \
+  "  baken-bundle import-hsds --strict sociale-kaart/ content/\n" \
+  "  baken-bundle import-hsds --url https://sociale-kaart.example/api/v3 \\\n" \
+  "      --menu menu/ content/\n" \
+  "  baken-bundle import-hsds --url https://sociale-kaart.example/api/v3 --into content/\n" \
+  "  baken-bundle diff published/ content/\n" \
   "  baken-bundle lint content/"
 
 #define BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS "SRC OUT"

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "baken-inspect.h"
+#include "baken-inspect-source.h"
 
 int
 baken_bundle_run_inspect (int    argc,
@@ -39,14 +40,17 @@ baken_bundle_run_inspect (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return baken_bundle_usage_error ("inspect", "%s", error->message);
   if (argc != 2)
-    return baken_bundle_usage_error ("inspect", argc < 2 ? "BUNDLE is required"
-                                                         : "too many arguments; give BUNDLE only");
+    return baken_bundle_usage_error ("inspect", argc < 2 ? "BUNDLE or SRC is required"
+                                                         : "too many arguments; give BUNDLE or SRC only");
   if (max_age < 1)
     return baken_bundle_usage_error ("inspect", "--max-age must be 1 or more days");
 
   options.today = today;
   options.max_age_days = max_age;
-  summary = baken_inspect (argv[1], &options, &error);
+  if (baken_inspect_is_source (argv[1]))
+    summary = baken_inspect_source (argv[1], &error);
+  else
+    summary = baken_inspect (argv[1], &options, &error);
   if (summary == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))

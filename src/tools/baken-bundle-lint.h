@@ -53,8 +53,8 @@ G_BEGIN_DECLS
   "  baken-bundle lint --strict --max-age 180 content/\n" \
   "  baken-bundle lint --format json content/ > lint.json"
 
-#define BAKEN_BUNDLE_INSPECT_PARAMETERS "BUNDLE"
-#define BAKEN_BUNDLE_INSPECT_SUMMARY "Summarise a bundle or content DB"
+#define BAKEN_BUNDLE_INSPECT_PARAMETERS "BUNDLE|SRC"
+#define BAKEN_BUNDLE_INSPECT_SUMMARY "Summarise a bundle, content DB or content source"
 #define BAKEN_BUNDLE_INSPECT_DESCRIPTION \
   "Prints a summary of BUNDLE, which is a bundle folder (manifest.json and\n" \
   "content-SERIAL.sqlite) or a content DB file: serial, created, expires and the key id\n" \
@@ -63,14 +63,21 @@ G_BEGIN_DECLS
   "older than --max-age days (or missing), and per language the texts that are not\n" \
   "translated and so show in Dutch (a count and the first few ids).\n" \
   "\n" \
+  "For a content source folder SRC (with datapackage.json) it prints the publisher,\n" \
+  "region, languages, the number of problems, the rows per table and, per language, the\n" \
+  "percentage of the Dutch texts that is translated, how many translations are fuzzy\n" \
+  "(made from an older Dutch text, see baken-bundle translations) and how many have no\n" \
+  "source_hash yet.\n" \
+  "\n" \
   "Exit status:\n" \
   "  0  the summary was printed\n" \
-  "  1  BUNDLE cannot be read\n" \
+  "  1  BUNDLE or SRC cannot be read\n" \
   "  2  wrong usage\n" \
   "\n" \
   "Examples:\n" \
   "  baken-bundle inspect publish/\n" \
-  "  baken-bundle inspect content.sqlite"
+  "  baken-bundle inspect content.sqlite\n" \
+  "  baken-bundle inspect content/"
 
 int baken_bundle_run_lint    (int    argc,
                               char **argv);

@@ -63,6 +63,9 @@ problem (const char *format,
   return EXIT_PROBLEMS;
 }
 
+/* The languages of the kiosk's screens (po/LINGUAS), so of its slips' headings. */
+static const char * const slip_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
+
 static gboolean
 parse_paper (const char *text,
              BakenPaper *paper)
@@ -111,7 +114,8 @@ baken_bundle_run_slip (int    argc,
     { "content", 0, 0, G_OPTION_ARG_FILENAME, &content, "The content DB (required)", "DB" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
       "receipt-80mm (default), a4 or a5", "PAPER" },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language: nl (default) or en", "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      "Language: nl (default), en, ar, tr, pl or uk", "LANG" },
     { "event", 0, 0, G_OPTION_ARG_STRING, &event_id,
       "The life event the resident came through", "EVENT-ID" },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path,
@@ -155,8 +159,8 @@ baken_bundle_run_slip (int    argc,
     return usage ("--paper \"%s\" is not receipt-80mm, a4 or a5", paper_text);
   if (lang == NULL)
     lang = g_strdup ("nl");
-  if (strcmp (lang, "nl") != 0 && strcmp (lang, "en") != 0)
-    return usage ("--lang \"%s\" is not nl or en", lang);
+  if (!g_strv_contains (slip_languages, lang))
+    return usage ("--lang \"%s\" is not one of nl, en, ar, tr, pl, uk", lang);
   if (!(scale >= 1 && scale <= 50))
     return usage ("--scale %g is not between 1 and 50", scale);
   if (time_text != NULL)

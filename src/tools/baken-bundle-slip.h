@@ -20,10 +20,12 @@ G_BEGIN_DECLS
   "content editors use it to check how long names, hours and addresses come out.\n" \
   "\n" \
   "--paper is receipt-80mm (80 mm wide, as long as the content), a4 or a5. --lang picks\n" \
-  "the language of the content and of the slip's headings (nl or en). --event adds the\n" \
-  "life event the resident came through, with its icon. --config reads a kiosk.conf for\n" \
-  "the kiosk's name and place (walking distances). --time prints the slip as if printed\n" \
-  "then (ISO 8601), for slips that do not change between runs.\n" \
+  "the language of the content and of the slip's headings: nl, en, ar, tr, pl or uk. A\n" \
+  "text the content lacks in that language is printed in Dutch, marked \"(Nederlands)\" in\n" \
+  "the slip's language; an Arabic slip runs right to left. --event adds the life event\n" \
+  "the resident came through, with its icon. --config reads a kiosk.conf for the kiosk's\n" \
+  "name and place (walking distances). --time prints the slip as if printed then\n" \
+  "(ISO 8601), for slips that do not change between runs.\n" \
   "\n" \
   "-o FILE writes a PDF; FILE ending in .png writes the on-screen preview instead, at\n" \
   "--scale pixels per millimetre (default 8).\n" \

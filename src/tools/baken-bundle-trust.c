@@ -21,6 +21,8 @@
 #include "baken-bundle-publish.h"
 #include "baken-manifest.h"
 #include "baken-minisign.h"
+#include "baken-root.h"
+#include "baken-root-publish.h"
 
 enum {
   EXIT_OK = 0,
@@ -221,6 +223,43 @@ baken_bundle_run_keygen (int    argc,
 
 /* sign */
 
+BakenMinisignSecretKey *
+baken_bundle_read_secret_key (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key_data = NULL;
+  BakenMinisignSecretKey *key;
+  gsize key_len;
+
+  if (!baken_file_read (path, BAKEN_FILE_MAX_KEY, &key_data, &key_len, error))
+    return NULL;
+
+  if (baken_minisign_secret_key_data_is_encrypted (key_data, key_len))
+    {
+      char *password = read_password ("Password for the secret key: ");
+
+      if (password == NULL)
+        {
+          sodium_memzero (key_data, key_len);
+          g_set_error (error, BAKEN_MINISIGN_ERROR, BAKEN_MINISIGN_ERROR_NEED_PASSWORD,
+                       "%s: the secret key needs a password; none was given", path);
+          return NULL;
+        }
+      key = baken_minisign_secret_key_new_from_data (key_data, key_len, password, &local_error);
+      sodium_free (password);
+    }
+  else
+    {
+      key = baken_minisign_secret_key_new_from_data (key_data, key_len, NULL, &local_error);
+    }
+  sodium_memzero (key_data, key_len);
+  if (key == NULL)
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                 local_error->message);
+  return key;
+}
+
 int
 baken_bundle_run_sign (int    argc,
                        char **argv)
@@ -239,8 +278,6 @@ baken_bundle_run_sign (int    argc,
                                                    BAKEN_BUNDLE_SIGN_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenMinisignSecretKey) key = NULL;
-  g_autofree char *key_data = NULL;
-  gsize key_len;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("sign", "%s", error->message);
@@ -250,28 +287,9 @@ baken_bundle_run_sign (int    argc,
   if (key_path == NULL)
     return usage_error ("sign", "--key KEY is required");
 
-  if (!baken_file_read (key_path, BAKEN_FILE_MAX_KEY, &key_data, &key_len, &error))
-    return problem ("sign", "%s", error->message);
-
-  if (baken_minisign_secret_key_data_is_encrypted (key_data, key_len))
-    {
-      char *password = read_password ("Password for the secret key: ");
-
-      if (password == NULL)
-        {
-          sodium_memzero (key_data, key_len);
-          return problem ("sign", "the secret key needs a password; none was given");
-        }
-      key = baken_minisign_secret_key_new_from_data (key_data, key_len, password, &error);
-      sodium_free (password);
-    }
-  else
-    {
-      key = baken_minisign_secret_key_new_from_data (key_data, key_len, NULL, &error);
-    }
-  sodium_memzero (key_data, key_len);
+  key = baken_bundle_read_secret_key (key_path, &error);
   if (key == NULL)
-    return problem ("sign", "%s: %s", key_path, error->message);
+    return problem ("sign", "%s", error->message);
 
   if (!baken_bundle_sign (argv[1], key, trusted_comment, &error))
     return problem ("sign", "%s", error->message);
@@ -283,6 +301,25 @@ baken_bundle_run_sign (int    argc,
 }
 
 /* verify */
+
+/* A root keys document signed by its own root keys (what a kiosk keeps). */
+static BakenRoot *
+read_root (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GBytes) signatures = NULL;
+  g_autoptr(BakenRoot) root = baken_root_publish_read (path, &signatures, error);
+
+  if (root == NULL)
+    return NULL;
+  if (signatures == NULL)
+    {
+      g_set_error (error, BAKEN_ROOT_ERROR, BAKEN_ROOT_ERROR_SIGNATURES,
+                   "%s is not signed (%s.minisig is missing)", path, path);
+      return NULL;
+    }
+  return baken_root_verify_stored (path, root->data, signatures, error);
+}
 
 static void
 print_check_cb (const char *check,
@@ -299,6 +336,7 @@ baken_bundle_run_verify (int    argc,
 {
   g_auto(GStrv) pubkeys = NULL;
   g_autofree char *at = NULL;
+  g_autofree char *root_path = NULL;
   gboolean demo = FALSE;
   const GOptionEntry entries[] = {
     { "pubkey", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &pubkeys,
@@ -307,6 +345,8 @@ baken_bundle_run_verify (int    argc,
       "Trust the demo key (the embedded demo content only)", NULL },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at,
       "Check as if it were this time, ISO 8601 (default: now)", "TIME" },
+    { "root", 'r', 0, G_OPTION_ARG_FILENAME, &root_path,
+      "Trust the content keys of this root keys document (keys.json, signed)", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = new_context ("verify", BAKEN_BUNDLE_VERIFY_PARAMETERS,
@@ -316,14 +356,27 @@ baken_bundle_run_verify (int    argc,
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(BakenVerifiedBundle) bundle = NULL;
+  g_autoptr(BakenRoot) root = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("verify", "%s", error->message);
   if (argc != 2)
     return usage_error ("verify", argc < 2 ? "OUTDIR is required"
                                            : "too many arguments; give OUTDIR only");
-  if ((pubkeys == NULL || pubkeys[0] == NULL) && !demo)
-    return usage_error ("verify", "give the trusted keys with --pubkey KEY (or --demo-key)");
+  if ((pubkeys == NULL || pubkeys[0] == NULL) && !demo && root_path == NULL)
+    return usage_error ("verify", "give the trusted keys with --pubkey KEY (or --demo-key, "
+                        "or --root keys.json)");
+  if (root_path != NULL && ((pubkeys != NULL && pubkeys[0] != NULL) || demo))
+    return usage_error ("verify", "give --root or --pubkey, not both: after a key rotation "
+                        "the root keys document names the keys");
+  if (root_path != NULL)
+    {
+      root = read_root (root_path, &error);
+      if (root == NULL)
+        return problem ("verify", "%s", error->message);
+      for (guint i = 0; i < root->content_keys->len; i++)
+        g_ptr_array_add (keys, baken_minisign_public_key_ref (g_ptr_array_index (root->content_keys, i)));
+    }
 
   for (guint i = 0; pubkeys != NULL && pubkeys[i] != NULL; i++)
     {
@@ -359,6 +412,15 @@ baken_bundle_run_verify (int    argc,
   bundle = baken_bundle_verify (argv[1], keys, now, print_check_cb, NULL, &error);
   if (bundle == NULL)
     {
+      printf ("REFUSED: a kiosk would not take this bundle.\n");
+      return EXIT_PROBLEMS;
+    }
+
+  if (bundle->root_version != (root != NULL ? root->version : 0))
+    {
+      printf ("  %-4s  %-10s  the manifest belongs to root version %u; %s\n", "FAIL", "root",
+              bundle->root_version, root != NULL ? "the root keys document is another version"
+                                                 : "check it with --root keys.json");
       printf ("REFUSED: a kiosk would not take this bundle.\n");
       return EXIT_PROBLEMS;
     }

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "baken-content-build.h"
+#include "baken-minisign.h"
 
 G_BEGIN_DECLS
 
@@ -29,8 +30,9 @@ G_BEGIN_DECLS
   "machine that is itself protected. Existing files are not overwritten without --force.\n" \
   "\n" \
   "Keep NAME.key offline (a USB stick in a safe, or a signing machine without network);\n" \
-  "put NAME.pub in the [sync] public-keys of every kiosk. Make two key pairs and trust\n" \
-  "both, so that one can replace the other (see docs/content-format.md, \"For IT\").\n" \
+  "put NAME.pub in the [sync] public-keys of every kiosk. Root keys, made the same way,\n" \
+  "go in [sync] root-keys: they sign the root keys document that replaces a leaked\n" \
+  "content key (see docs/content-format.md, \"Rotating keys\").\n" \
   "\n" \
   "Exit status:\n" \
   "  0  both files were written\n" \
@@ -75,7 +77,9 @@ G_BEGIN_DECLS
   "--pubkey takes a public key file or the key itself (the \"RW…\" line); give it once for\n" \
   "every key the kiosks trust. --demo-key trusts the demo key of the embedded content.\n" \
   "--at checks as if it were that time (ISO 8601), to see whether a bundle will still be\n" \
-  "valid.\n" \
+  "valid. After a key rotation, --root keys.json trusts the content keys of that root keys\n" \
+  "document (when it is signed by its own root keys) instead of --pubkey, and checks that\n" \
+  "the manifest belongs to its version.\n" \
   "\n" \
   "Exit status:\n" \
   "  0  every check passed: a kiosk trusting these keys accepts the bundle\n" \
@@ -92,6 +96,11 @@ int      baken_bundle_run_sign     (int                       argc,
                                     char                    **argv);
 int      baken_bundle_run_verify   (int                       argc,
                                     char                    **argv);
+
+/* Reads the secret key file path, asking for its password (on the terminal, or the first
+ * line of standard input) when it is encrypted. Errors name the file. */
+BakenMinisignSecretKey *baken_bundle_read_secret_key (const char *path,
+                                    GError                  **error);
 
 /* build SRC OUTDIR --serial N: baken_bundle_build () with the key id of pubkey (nullable:
  * a public key file or base64 key). Fails like baken_content_build (), with problems. */

@@ -18,10 +18,13 @@
 
 #include <glib.h>
 
+#include "baken-bundle-diff.h"
 #include "baken-bundle-hsds.h"
 #include "baken-bundle-publish.h"
 #include "baken-bundle-lint.h"
+#include "baken-bundle-root.h"
 #include "baken-bundle-slip.h"
+#include "baken-bundle-translations.h"
 #include "baken-bundle-trust.h"
 #include "baken-content-build.h"
 
@@ -57,7 +60,9 @@ static const Subcommand subcommands[] = {
     "its creation: a kiosk refuses an expired bundle, so publish again before then.\n"
     "--pubkey KEY names the key that will sign it (a public key file or the \"RW…\" key);\n"
     "without it, baken-bundle sign fills it in, but stock minisign cannot. A signature\n"
-    "left from an earlier build in OUTDIR is removed.\n"
+    "left from an earlier build in OUTDIR is removed. After a key rotation, --root-version N\n"
+    "names the root keys document (keys.json) whose content key signs the bundle; publish\n"
+    "keys.json and keys.json.minisig beside it (see baken-bundle root-make).\n"
     "\n"
     "Every problem is printed on standard error as\n"
     "\n"
@@ -123,11 +128,39 @@ static const Subcommand subcommands[] = {
     baken_bundle_run_verify,
   },
   {
+    "root-make",
+    BAKEN_BUNDLE_ROOT_MAKE_PARAMETERS,
+    BAKEN_BUNDLE_ROOT_MAKE_SUMMARY,
+    BAKEN_BUNDLE_ROOT_MAKE_DESCRIPTION,
+    baken_bundle_run_root_make,
+  },
+  {
+    "root-sign",
+    BAKEN_BUNDLE_ROOT_SIGN_PARAMETERS,
+    BAKEN_BUNDLE_ROOT_SIGN_SUMMARY,
+    BAKEN_BUNDLE_ROOT_SIGN_DESCRIPTION,
+    baken_bundle_run_root_sign,
+  },
+  {
+    "root-inspect",
+    BAKEN_BUNDLE_ROOT_INSPECT_PARAMETERS,
+    BAKEN_BUNDLE_ROOT_INSPECT_SUMMARY,
+    BAKEN_BUNDLE_ROOT_INSPECT_DESCRIPTION,
+    baken_bundle_run_root_inspect,
+  },
+  {
     "import-hsds",
     BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS,
     BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
     BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION,
     baken_bundle_run_import_hsds,
+  },
+  {
+    "diff",
+    BAKEN_BUNDLE_DIFF_PARAMETERS,
+    BAKEN_BUNDLE_DIFF_SUMMARY,
+    BAKEN_BUNDLE_DIFF_DESCRIPTION,
+    baken_bundle_run_diff,
   },
   {
     "export-hsds",
@@ -142,6 +175,13 @@ static const Subcommand subcommands[] = {
     BAKEN_BUNDLE_SLIP_SUMMARY,
     BAKEN_BUNDLE_SLIP_DESCRIPTION,
     baken_bundle_run_slip,
+  },
+  {
+    "translations",
+    BAKEN_BUNDLE_TRANSLATIONS_PARAMETERS,
+    BAKEN_BUNDLE_TRANSLATIONS_SUMMARY,
+    BAKEN_BUNDLE_TRANSLATIONS_DESCRIPTION,
+    baken_bundle_run_translations,
   },
 };
 
@@ -268,6 +308,7 @@ run_build (int    argc,
   g_autofree char *expires = NULL;
   g_autofree char *pubkey = NULL;
   int valid_days = 0;
+  int root_version = 0;
   gboolean bundle;
   const GOptionEntry entries[] = {
     { "serial", 0, 0, G_OPTION_ARG_STRING, &serial_text,
@@ -281,6 +322,9 @@ run_build (int    argc,
       "Bundle: expire D days after creation (default: 90)", "D" },
     { "pubkey", 0, 0, G_OPTION_ARG_STRING, &pubkey,
       "Bundle: the public key that will sign it (file or \"RW…\")", "KEY" },
+    { "root-version", 0, 0, G_OPTION_ARG_INT, &root_version,
+      "Bundle: the version of the root keys document it is signed under (default: none)",
+      "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = subcommand_context (sub, entries);
@@ -317,9 +361,12 @@ run_build (int    argc,
     return usage_error (sub->name, "give --expires or --valid-days, not both");
   if (valid_days < 0 || valid_days > 3660)
     return usage_error (sub->name, "--valid-days must be from 1 to 3660");
-  if (!bundle && (valid_days != 0 || pubkey != NULL))
-    return usage_error (sub->name, "--valid-days and --pubkey are for a bundle (OUTDIR), "
-                        "not for a single .sqlite file");
+  if (!bundle && (valid_days != 0 || pubkey != NULL || root_version != 0))
+    return usage_error (sub->name, "--valid-days, --pubkey and --root-version are for a "
+                        "bundle (OUTDIR), not for a single .sqlite file");
+  if (root_version < 0)
+    return usage_error (sub->name, "--root-version must be 1 or more");
+  options.root_version = (guint) root_version;
 
   if (bundle ? !baken_bundle_build_bundle (argv[1], argv[2], &options, (guint) valid_days,
                                            pubkey, problems, &error)

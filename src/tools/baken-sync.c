@@ -4,7 +4,8 @@
  *
  *   baken-sync --config FILE [--state DIR] --now        sync from the configured URL
  *   baken-sync --config FILE [--state DIR] --from DIR   sync from a folder (USB stick)
- *   baken-sync --config FILE [--state DIR] --status     what is installed, whether the
+ *   baken-sync --config FILE [--state DIR] --status     what is installed, the root keys
+ *                                                      document in force, whether the
  *                                                      clock runs behind it, the sync log
  *
  * --at TIME runs as if the clock said TIME (ISO 8601 or Unix seconds). The exit status
@@ -23,6 +24,7 @@
 
 #include "baken-bundle.h"
 #include "baken-config.h"
+#include "baken-root.h"
 #include "baken-state.h"
 #include "baken-store.h"
 #include "baken-sync.h"
@@ -83,6 +85,13 @@ print_status (BakenSync *sync,
   g_print ("current %" G_GUINT64_FORMAT "\nprevious %" G_GUINT64_FORMAT "\n"
            "floor %" G_GUINT64_FORMAT "\nstale %u\n",
            current, previous, installed.floor_serial, baken_sync_get_stale (sync));
+  /* The root keys document in force, and the keys bundles must be signed by now. */
+  {
+    g_autoptr(GPtrArray) keys = baken_sync_dup_keys (sync);
+    g_autofree char *ids = baken_root_format_key_ids (keys);
+
+    g_print ("root %u\ncontent-keys %s\n", baken_sync_get_root_version (sync), ids);
+  }
   /* A clock behind the newest bundle this kiosk accepted: content stays, but opening
    * hours on screen follow the wrong clock. */
   if (installed.floor_created > now + BAKEN_BUNDLE_CLOCK_SKEW)

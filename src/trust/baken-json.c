@@ -70,29 +70,40 @@ baken_json_check_depth (const char *data,
   return TRUE;
 }
 
-JsonParser *
-baken_json_parse (const char  *what,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
+gboolean
+baken_json_load (JsonParser  *parser,
+                 const char  *what,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   guint line = 0, column = 0;
 
-  g_return_val_if_fail (what != NULL, NULL);
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (JSON_IS_PARSER (parser), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!baken_json_check_depth (data, length, BAKEN_JSON_MAX_DEPTH, &line, &column))
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
                    "%s:%u:%u: objects and arrays nest deeper than %d levels; this is not "
                    "a document Baken reads", what, line, column, BAKEN_JSON_MAX_DEPTH);
-      return NULL;
+      return FALSE;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, error))
+  return json_parser_load_from_data (parser, data, (gssize) length, error);
+}
+
+JsonParser *
+baken_json_parse (const char  *what,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!baken_json_load (parser, what, data, length, error))
     return NULL;
 
   return g_steal_pointer (&parser);

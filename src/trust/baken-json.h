@@ -23,6 +23,14 @@ gboolean    baken_json_check_depth (const char  *data,
                                     guint       *line,
                                     guint       *column);
 
+/* Loads data into parser (whose signals the caller may have connected) after the depth
+ * check; FALSE with error as baken_json_parse (). */
+gboolean    baken_json_load        (JsonParser  *parser,
+                                    const char  *what,
+                                    const char  *data,
+                                    gsize        length,
+                                    GError     **error);
+
 /* A parser loaded with data after the depth check; NULL with error (JSON_PARSER_ERROR,
  * or JSON_PARSER_ERROR_PARSE "nested deeper than …") naming what, line and column. */
 JsonParser *baken_json_parse       (const char  *what,

@@ -130,8 +130,12 @@ baken_manifest_parse (const char  *data,
                       gsize        length,
                       GError     **error)
 {
-  static const char *const allowed[] = { "format", "serial", "created", "expires", "key_id",
-                                         "min_app_version", "schema_version", "files", NULL };
+  static const char *const allowed_1[] = { "format", "serial", "created", "expires",
+                                           "key_id", "min_app_version", "schema_version",
+                                           "files", NULL };
+  static const char *const allowed_2[] = { "format", "serial", "created", "expires",
+                                           "key_id", "min_app_version", "schema_version",
+                                           "root_version", "files", NULL };
   g_autoptr(BakenManifest) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -165,7 +169,8 @@ baken_manifest_parse (const char  *data,
       return NULL;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) != BAKEN_MANIFEST_FORMAT)
+      (json_node_get_int (node) != BAKEN_MANIFEST_FORMAT &&
+       json_node_get_int (node) != BAKEN_MANIFEST_FORMAT_ROOT))
     {
       g_autofree char *shown = JSON_NODE_HOLDS_VALUE (node) &&
                                json_node_get_value_type (node) == G_TYPE_INT64
@@ -173,16 +178,17 @@ baken_manifest_parse (const char  *data,
                                                   json_node_get_int (node))
                                : g_strdup ("a format that is not a whole number");
       g_set_error (error, BAKEN_MANIFEST_ERROR, BAKEN_MANIFEST_ERROR_FORMAT,
-                   "manifest.json has %s; this kiosk reads format %d. Update the "
+                   "manifest.json has %s; this kiosk reads formats %d and %d. Update the "
                    "kiosk software or build the bundle with a matching baken-bundle.",
-                   shown, BAKEN_MANIFEST_FORMAT);
+                   shown, BAKEN_MANIFEST_FORMAT, BAKEN_MANIFEST_FORMAT_ROOT);
       return NULL;
     }
 
-  if (!check_members (root, "the manifest", allowed, error))
-    return NULL;
-
   self = baken_manifest_new ();
+  self->format = (guint) json_node_get_int (node);
+  if (!check_members (root, "the manifest",
+                      self->format == BAKEN_MANIFEST_FORMAT ? allowed_1 : allowed_2, error))
+    return NULL;
 
   if (!get_int (root, "serial", "the manifest", 1, G_MAXINT64, &value, error))
     return NULL;
@@ -242,6 +248,13 @@ baken_manifest_parse (const char  *data,
   if (!get_int (root, "schema_version", "the manifest", 1, G_MAXINT32, &value, error))
     return NULL;
   self->schema_version = (guint) value;
+
+  if (self->format == BAKEN_MANIFEST_FORMAT_ROOT)
+    {
+      if (!get_int (root, "root_version", "the manifest", 1, G_MAXINT32, &value, error))
+        return NULL;
+      self->root_version = (guint) value;
+    }
 
   node = json_object_get_member (root, "files");
   if (!JSON_NODE_HOLDS_ARRAY (node))

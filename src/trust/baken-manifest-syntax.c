@@ -1,4 +1,4 @@
-/* baken-manifest-syntax.c: the strict JSON syntax of manifest.json
+/* baken-manifest-syntax.c: the strict JSON syntax of manifest.json and keys.json
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,6 +16,7 @@
 
 typedef struct
 {
+  const char *name;     /* the file, in messages */
   const char *text;
   gsize       length;
   gsize       pos;
@@ -41,7 +42,7 @@ syntax_error (Checker    *c,
         }
     }
   g_set_error (c->error, BAKEN_MANIFEST_ERROR, BAKEN_MANIFEST_ERROR_SYNTAX,
-               "manifest.json:%u:%u: %s", line, column, message);
+               "%s:%u:%u: %s", c->name, line, column, message);
   return FALSE;
 }
 
@@ -193,7 +194,7 @@ check_number (Checker *c)
     c->pos++;
   if (c->pos < c->length && (c->text[c->pos] == '.' || c->text[c->pos] == 'e' ||
                              c->text[c->pos] == 'E'))
-    return syntax_error (c, "a fraction or exponent; the manifest holds only whole numbers");
+    return syntax_error (c, "a fraction or exponent; the document holds only whole numbers");
 
   digits = g_strndup (c->text + start + (negative ? 1 : 0),
                       c->pos - start - (negative ? 1 : 0));
@@ -320,33 +321,44 @@ check_value (Checker *c,
 }
 
 gboolean
-_baken_manifest_check_syntax (const char  *data,
-                              gsize        length,
-                              GError     **error)
+_baken_json_check_strict (const char  *name,
+                          const char  *data,
+                          gsize        length,
+                          gsize        max_size,
+                          GError     **error)
 {
-  Checker c = { data, length, 0, error };
+  Checker c = { name, data, length, 0, error };
 
-  if (length > BAKEN_MANIFEST_MAX_SIZE)
+  if (length > max_size)
     {
       g_set_error (error, BAKEN_MANIFEST_ERROR, BAKEN_MANIFEST_ERROR_SYNTAX,
-                   "manifest.json is %" G_GSIZE_FORMAT " bytes; at most %d are allowed",
-                   length, BAKEN_MANIFEST_MAX_SIZE);
+                   "%s is %" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT " are allowed",
+                   name, length, max_size);
       return FALSE;
     }
   if (!g_utf8_validate_len (data, length, NULL))
     {
-      g_set_error_literal (error, BAKEN_MANIFEST_ERROR, BAKEN_MANIFEST_ERROR_SYNTAX,
-                           "manifest.json is not valid UTF-8 text (or contains a NUL byte)");
+      g_set_error (error, BAKEN_MANIFEST_ERROR, BAKEN_MANIFEST_ERROR_SYNTAX,
+                   "%s is not valid UTF-8 text (or contains a NUL byte)", name);
       return FALSE;
     }
 
   skip_space (&c);
   if (c.pos >= length || data[c.pos] != '{')
-    return syntax_error (&c, "the manifest must be a JSON object");
+    return syntax_error (&c, "the document must be a JSON object");
   if (!check_value (&c, 0))
     return FALSE;
   skip_space (&c);
   if (c.pos != length)
-    return syntax_error (&c, "text after the end of the manifest object");
+    return syntax_error (&c, "text after the end of the object");
   return TRUE;
+}
+
+gboolean
+_baken_manifest_check_syntax (const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  return _baken_json_check_strict ("manifest.json", data, length, BAKEN_MANIFEST_MAX_SIZE,
+                                   error);
 }

@@ -49,6 +49,9 @@ baken_manifest_to_data (BakenManifest  *self,
   if (self->schema_version == 0 || self->schema_version > G_MAXINT32)
     return _baken_manifest_invalid (error, "schema version %u is out of range",
                                     self->schema_version), NULL;
+  if (self->root_version > G_MAXINT32)
+    return _baken_manifest_invalid (error, "root version %u is out of range",
+                                    self->root_version), NULL;
   if (self->files->len == 0 || self->files->len > BAKEN_MANIFEST_MAX_FILES)
     return _baken_manifest_invalid (error, "a manifest lists from 1 to %d files",
                                     BAKEN_MANIFEST_MAX_FILES), NULL;
@@ -59,7 +62,8 @@ baken_manifest_to_data (BakenManifest  *self,
   builder = json_builder_new_immutable ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, self->format);
+  json_builder_add_int_value (builder, self->root_version > 0 ? BAKEN_MANIFEST_FORMAT_ROOT
+                                                              : BAKEN_MANIFEST_FORMAT);
   json_builder_set_member_name (builder, "serial");
   json_builder_add_int_value (builder, (gint64) self->serial);
   json_builder_set_member_name (builder, "created");
@@ -75,6 +79,11 @@ baken_manifest_to_data (BakenManifest  *self,
   json_builder_add_string_value (builder, self->min_app_version);
   json_builder_set_member_name (builder, "schema_version");
   json_builder_add_int_value (builder, self->schema_version);
+  if (self->root_version > 0)
+    {
+      json_builder_set_member_name (builder, "root_version");
+      json_builder_add_int_value (builder, self->root_version);
+    }
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->files->len; i++)

@@ -15,11 +15,15 @@
  *   ]
  * }
  *
+ * Format 2 is format 1 with one more member, "root_version": the version of the root keys
+ * document (keys.json, baken-root.h) whose content keys sign it, from 1. A format 1
+ * manifest belongs to no root document (root_version 0): the kiosk's configured keys.
+ *
  * Strict: UTF-8, RFC 8259 syntax only (no comments, single quotes, hex or leading zeros,
  * no fractions or exponents: every number is a whole number), no duplicate or unknown
  * member, every member present with its type; serial from 1 to 2^63 − 1; times exactly
  * YYYY-MM-DDTHH:MM:SSZ (UTC); a file name is a plain name ([A-Za-z0-9._-], not starting
- * with a dot); sha256 lower-case hex. A format other than BAKEN_MANIFEST_FORMAT is refused.
+ * with a dot); sha256 lower-case hex. A format other than 1 or 2 is refused.
  */
 #pragma once
 
@@ -28,6 +32,8 @@
 G_BEGIN_DECLS
 
 #define BAKEN_MANIFEST_FORMAT     1
+/* The format of a manifest that names its root version. */
+#define BAKEN_MANIFEST_FORMAT_ROOT 2
 #define BAKEN_MANIFEST_MAX_SIZE   (256 * 1024)
 #define BAKEN_MANIFEST_MAX_FILES  16
 #define BAKEN_MANIFEST_MAX_DEPTH  8
@@ -58,6 +64,7 @@ typedef struct
   char      *key_id;           /* (nullable) 16 upper-case hex digits */
   char      *min_app_version;  /* "MAJOR.MINOR.PATCH" */
   guint      schema_version;
+  guint      root_version;     /* 0 in format 1; from 1 in format 2 */
   GPtrArray *files;            /* (owned) (element-type BakenManifestFile) */
 } BakenManifest;
 
@@ -75,7 +82,7 @@ BakenManifest *baken_manifest_parse          (const char     *data,
                                               gsize           length,
                                               GError        **error);
 /* Deterministic, pretty-printed JSON ending in a newline, which baken_manifest_parse
- * reads back to the same manifest. Fails (BAKEN_MANIFEST_ERROR_INVALID) for a manifest
+ * reads back to the same manifest: format 1 when root_version is 0, else format 2. Fails (BAKEN_MANIFEST_ERROR_INVALID) for a manifest
  * that would not parse: a missing time, a bad name or hash, a serial out of range. */
 char          *baken_manifest_to_data        (BakenManifest  *self,
                                               gsize          *length,

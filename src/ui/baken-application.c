@@ -6,6 +6,7 @@
  *
  *   baken --sync-now                  ask the running kiosk to sync now
  *   baken --sync-from DIR             apply the bundle in folder DIR (a USB stick)
+ *   baken --export-reports DIR        copy the monitor's reports to DIR (a USB stick)
  *
  * The config is loaded before any window: an error is printed and the exit status is 1.
  * Without --config, /etc/baken/kiosk.conf is used when it exists, else the defaults (the
@@ -44,6 +45,7 @@
 #include "baken-first-frame.h"
 #include "baken-kiosk-content.h"
 #include "baken-kiosk-setup.h"
+#include "baken-report-command.h"
 #include "baken-state.h"
 #include "baken-sync.h"
 #include "baken-sync-command.h"
@@ -103,6 +105,9 @@ static const GOptionEntry option_entries[] = {
   { "sync-from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     "Apply the bundle in folder DIR (e.g. a USB stick) with the same checks as a sync: "
     "through the running kiosk, or on its own when none runs", "DIR" },
+  { "export-reports", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    "Write the monitor's daily reports that were not uploaded yet, and today's so far, "
+    "into DIR/KIOSK-ID (e.g. a USB stick)", "DIR" },
   { "state-dir", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     "Keep the installed bundles and the sync state in DIR (default: /var/lib/baken for "
     "the kiosk service, else $XDG_STATE_HOME/baken)", "DIR" },
@@ -138,6 +143,7 @@ baken_application_handle_local_options (GApplication *application,
   g_autofree char *config_path = NULL;
   g_autofree char *sync_from = NULL;
   g_autofree char *state_dir = NULL;
+  g_autofree char *export_reports = NULL;
   const char *size = NULL;
   const char *clock_text = NULL;
   g_autoptr(BakenClock) clock = NULL;
@@ -154,8 +160,19 @@ baken_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "sync-now", "b", &sync_now);
   g_variant_dict_lookup (options, "sync-from", "^ay", &sync_from);
   g_variant_dict_lookup (options, "state-dir", "^ay", &state_dir);
+  g_variant_dict_lookup (options, "export-reports", "^ay", &export_reports);
   g_variant_dict_lookup (options, "clock", "&s", &clock_text);
   dev = size != NULL || portrait || landscape || self->open_steps != NULL || clock_text != NULL;
+
+  if (export_reports != NULL)
+    {
+      if (dev || self->kiosk || sync_now || sync_from != NULL)
+        {
+          g_printerr ("baken: give --export-reports only with --config and --state-dir\n");
+          return 1;
+        }
+      return baken_report_command_run (export_reports, config_path, state_dir);
+    }
 
   if (sync_now || sync_from != NULL)
     {
@@ -358,10 +375,12 @@ baken_application_startup (GApplication *application)
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
-/* The state DB of the sync's folder, for the print log and the staff PIN lock. */
+/* The state DB of the sync's folder, for the print log, the staff PIN lock and the
+ * monitor's counts. */
 static void
 attach_state (BakenApplication *self)
 {
+  g_autoptr(BakenMonitor) monitor = NULL;
   g_autofree char *path = NULL;
   g_autoptr(BakenState) state = NULL;
   g_autoptr(GError) error = NULL;
@@ -371,9 +390,19 @@ attach_state (BakenApplication *self)
   path = g_build_filename (baken_sync_get_state_dir (self->sync), "state.sqlite", NULL);
   state = baken_state_open (path, &error);
   if (state == NULL)
-    g_message ("No print log and no lasting staff PIN lock: %s", error->message);
-  else
-    baken_context_set_state (self->context, state);
+    {
+      g_message ("No print log, no lasting staff PIN lock, no counts: %s", error->message);
+      return;
+    }
+  baken_context_set_state (self->context, state);
+
+  /* The anonymous daily counts and their reports ([monitor]). */
+  monitor = baken_monitor_new (&self->config->monitor, &self->config->sync,
+                               baken_sync_get_state_dir (self->sync),
+                               baken_context_get_languages (self->context),
+                               baken_context_get_clock (self->context));
+  baken_context_set_monitor (self->context, monitor);
+  baken_monitor_start (monitor);
 }
 
 /* The desk is for staff: staff mode at the start and again whenever it ends (after

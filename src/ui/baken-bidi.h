@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "baken-bidi-text.h"
+
 G_BEGIN_DECLS
 
 /* A value read as one left-to-right piece (a phone number, an e-mail or web address,
@@ -21,8 +23,7 @@ char *baken_bidi_dup_value   (const char *text);
  * inside it isolated when the UI runs right to left. */
 char *baken_bidi_dup_text    (const char *text);
 
-/* The same as the above, for a given direction (tests, and text laid out elsewhere). */
-char *baken_bidi_isolate_value   (const char *text);
-char *baken_bidi_isolate_numbers (const char *text);
+/* For a given direction: baken_bidi_isolate_value () and baken_bidi_isolate_numbers ()
+ * of baken-bidi-text.h. */
 
 G_END_DECLS

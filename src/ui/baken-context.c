@@ -24,6 +24,9 @@ struct _BakenContext
   BakenState   *state;    /* (owned) (nullable) the state DB: print log, staff PIN lock */
   BakenStaffSession *staff;  /* (owned) (nullable until asked for) */
   GStrv         languages;  /* (owned) (nullable until asked for) what is offered */
+  BakenMonitor *monitor;  /* (owned) (nullable) the daily counts */
+  char         *printer_state;   /* (owned) for the report: ready, problem or none */
+  char         *printer_reason;  /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (BakenContext, baken_context, G_TYPE_OBJECT)
@@ -50,6 +53,8 @@ baken_context_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->staff);
   g_clear_object (&self->state);
+  /* Its dispose writes the counts still in memory. */
+  g_clear_object (&self->monitor);
 
   G_OBJECT_CLASS (baken_context_parent_class)->dispose (object);
 }
@@ -61,6 +66,8 @@ baken_context_finalize (GObject *object)
 
   g_clear_pointer (&self->config, baken_config_unref);
   g_strfreev (self->languages);
+  g_free (self->printer_state);
+  g_free (self->printer_reason);
 
   G_OBJECT_CLASS (baken_context_parent_class)->finalize (object);
 }
@@ -345,6 +352,114 @@ baken_context_get_audience (BakenContext *self)
          ? BAKEN_AUDIENCE_STAFF : BAKEN_AUDIENCE_PUBLIC;
 }
 
+/* What the report says about the kiosk: its content and printer, as now. */
+static void
+update_report_status (BakenContext *self)
+{
+  BakenReportStatus status = { 0 };
+  g_auto(BakenInstalled) installed = { 0 };
+  BakenSync *sync = self->content != NULL ? baken_kiosk_content_get_sync (self->content) : NULL;
+  guint64 serial = self->content != NULL ? baken_kiosk_content_get_serial (self->content) : 0;
+
+  if (self->monitor == NULL)
+    return;
+  if (sync != NULL)
+    baken_sync_get_installed (sync, &installed);
+  status.kiosk_name = self->config->name;
+  status.content_serial = serial;
+  status.content_published = installed.serial == serial ? installed.created : 0;
+  status.content_key_id = self->content != NULL
+                          ? (char *) baken_kiosk_content_get_key_id (self->content) : NULL;
+  switch (self->content != NULL ? baken_kiosk_content_get_origin (self->content)
+                                : BAKEN_CONTENT_ORIGIN_GIVEN)
+    {
+    case BAKEN_CONTENT_ORIGIN_NONE:
+      status.content_source = (char *) "none";
+      break;
+    case BAKEN_CONTENT_ORIGIN_DEMO:
+      status.content_source = (char *) "demo";
+      break;
+    case BAKEN_CONTENT_ORIGIN_GIVEN:
+    case BAKEN_CONTENT_ORIGIN_PATH:
+    case BAKEN_CONTENT_ORIGIN_SYNC:
+    default:
+      status.content_source = (char *) "bundle";
+      break;
+    }
+  status.printer_state = self->printer_state != NULL ? self->printer_state : (char *) "none";
+  status.printer_reason = self->printer_reason;
+  baken_monitor_set_status (self->monitor, &status);
+}
+
+void
+baken_context_set_monitor (BakenContext *self,
+                           BakenMonitor *monitor)
+{
+  g_return_if_fail (BAKEN_IS_CONTEXT (self));
+  g_return_if_fail (monitor == NULL || BAKEN_IS_MONITOR (monitor));
+
+  g_set_object (&self->monitor, monitor);
+  update_report_status (self);
+  if (self->content != NULL)
+    g_signal_connect_object (self->content, "notify::catalog",
+                             G_CALLBACK (update_report_status), self, G_CONNECT_SWAPPED);
+}
+
+BakenMonitor *
+baken_context_get_monitor (BakenContext *self)
+{
+  g_return_val_if_fail (BAKEN_IS_CONTEXT (self), NULL);
+
+  return self->monitor;
+}
+
+void
+baken_context_count (BakenContext   *self,
+                     BakenCountKind  kind,
+                     const char     *key,
+                     const char     *detail)
+{
+  g_return_if_fail (BAKEN_IS_CONTEXT (self));
+
+  if (self->monitor == NULL)
+    return;
+  if (baken_context_get_audience (self) == BAKEN_AUDIENCE_STAFF &&
+      !(kind == BAKEN_COUNT_SLIP && g_strcmp0 (key, "handover") == 0))
+    return;
+  baken_monitor_count (self->monitor, kind, key, detail);
+}
+
+void
+baken_context_count_slip_channels (BakenContext *self,
+                                   const char   *service_id)
+{
+  static const char * const kinds[] = {
+    [BAKEN_CHANNEL_PHONE] = "phone", [BAKEN_CHANNEL_CHAT] = "chat",
+    [BAKEN_CHANNEL_APPOINTMENT] = "appointment", [BAKEN_CHANNEL_WALK_IN] = "walk_in",
+    [BAKEN_CHANNEL_EMAIL] = NULL, [BAKEN_CHANNEL_WEBSITE] = "website",
+  };
+  BakenCatalog *catalog = baken_context_get_catalog (self);
+  g_autoptr(BakenService) service = NULL;
+  gboolean counted[G_N_ELEMENTS (kinds)] = { FALSE };
+
+  g_return_if_fail (BAKEN_IS_CONTEXT (self));
+
+  if (self->monitor == NULL || catalog == NULL)
+    return;
+  service = baken_catalog_get_service (catalog, service_id, "nl", BAKEN_AUDIENCE_PUBLIC, NULL);
+  for (guint i = 0; service != NULL && i < service->channels->len; i++)
+    {
+      const BakenChannel *channel = g_ptr_array_index (service->channels, i);
+
+      /* Each kind once per slip. */
+      if (channel->is_staff || channel->kind >= G_N_ELEMENTS (kinds) ||
+          kinds[channel->kind] == NULL || counted[channel->kind])
+        continue;
+      counted[channel->kind] = TRUE;
+      baken_context_count (self, BAKEN_COUNT_CHANNEL, kinds[channel->kind], NULL);
+    }
+}
+
 void
 baken_context_record_print (BakenContext    *self,
                             BakenPrintState  outcome,
@@ -355,8 +470,15 @@ baken_context_record_print (BakenContext    *self,
 
   g_return_if_fail (BAKEN_IS_CONTEXT (self));
 
-  if (self->state == NULL)
-    return;
+  g_free (self->printer_state);
+  g_free (self->printer_reason);
+  self->printer_state = g_strdup (outcome == BAKEN_PRINT_STATE_OK ? "ready" : "problem");
+  self->printer_reason = outcome == BAKEN_PRINT_STATE_OK
+                         ? NULL : g_strdup (baken_print_state_to_string (outcome));
+  update_report_status (self);
+  if (outcome == BAKEN_PRINT_STATE_OK)
+    baken_context_count (self, BAKEN_COUNT_SLIP, handover ? "handover" : "resident", NULL);
+
   switch (self->config->paper)
     {
     case BAKEN_PAPER_A4:
@@ -370,6 +492,8 @@ baken_context_record_print (BakenContext    *self,
       paper = "receipt-80mm";
       break;
     }
+  if (self->state == NULL)
+    return;
   if (!baken_state_record_print (self->state, baken_clock_get_unix (self->clock), paper,
                                  baken_print_state_to_string (outcome), handover, &error))
     g_message ("Cannot write the print log: %s", error->message);

@@ -14,6 +14,7 @@
 #include "baken-config.h"
 #include "baken-printer.h"
 #include "baken-kiosk-content.h"
+#include "baken-monitor.h"
 #include "baken-staff-session.h"
 
 G_BEGIN_DECLS
@@ -65,9 +66,26 @@ BakenState        *baken_context_get_state    (BakenContext    *self);
 BakenStaffSession *baken_context_get_staff    (BakenContext    *self);
 /* STAFF while staff mode is on, else PUBLIC: what a page asks the catalog for. */
 BakenAudience      baken_context_get_audience (BakenContext    *self);
-/* One line in the print log: when, the paper, how it ended (never what was printed). */
+/* One line in the print log: when, the paper, how it ended (never what was printed);
+ * a slip that came out is counted (resident or handover). */
 void               baken_context_record_print (BakenContext    *self,
                                                BakenPrintState  outcome,
                                                gboolean         handover);
+
+/* The monitor (nullable): the kiosk's anonymous daily counts and reports. Setting it
+ * tells it the content shown; baken_context_record_print () tells it the printer. */
+void               baken_context_set_monitor  (BakenContext    *self,
+                                               BakenMonitor    *monitor);
+BakenMonitor      *baken_context_get_monitor  (BakenContext    *self);
+/* The one way the UI counts (baken_monitor_count ()): nothing without a monitor, and
+ * nothing while staff mode is on (staff are not residents), but for a handover slip. */
+void               baken_context_count        (BakenContext    *self,
+                                               BakenCountKind   kind,
+                                               const char      *key,
+                                               const char      *detail);
+
+/* A resident's slip of service_id came out: its public ways of contact, by kind. */
+void               baken_context_count_slip_channels (BakenContext *self,
+                                                      const char   *service_id);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "baken-focus-path.h"
 
+#include "baken-feedback.h"
 #include "baken-search-page.h"
 #include "baken-speakable.h"
 
@@ -40,11 +41,12 @@ is_shown (GtkWidget *widget)
   return gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget);
 }
 
-/* The first control under widget in tree order, which is reading order on our pages. */
+/* The first control under widget in tree order, which is reading order on our pages.
+ * "Heeft dit u geholpen?" is never the first choice: it is there, not in the way. */
 static GtkWidget *
 find_first_control (GtkWidget *widget)
 {
-  if (!is_shown (widget) || !gtk_widget_get_can_focus (widget))
+  if (!is_shown (widget) || !gtk_widget_get_can_focus (widget) || BAKEN_IS_FEEDBACK (widget))
     return NULL;
 
   if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&

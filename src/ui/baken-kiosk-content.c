@@ -25,7 +25,7 @@ struct _BakenKioskContent
   BakenConfig        *config;        /* (owned) */
   BakenSync          *sync;          /* (owned) (nullable) */
   BakenClock         *clock;         /* (owned) */
-  GPtrArray          *keys;          /* (owned) the trusted keys */
+  GPtrArray          *keys;          /* (owned) the configured keys, without a sync */
 
   /* What is open */
   BakenCatalog       *catalog;       /* (owned) (nullable) */
@@ -72,10 +72,20 @@ typedef enum {
   STAGE_NONE,
 } Stage;
 
+/* The keys to verify with: the sync's, which follow the root keys document in force (a
+ * key rotation revokes configured keys), else the configured ones. */
+static GPtrArray *
+dup_keys (BakenKioskContent *self)
+{
+  return self->sync != NULL ? baken_sync_dup_keys (self->sync) : g_ptr_array_ref (self->keys);
+}
+
 static BakenContentAttempt *
 new_sync_attempt (BakenKioskContent *self)
 {
-  return baken_content_attempt_new_for_sync (self->sync, self->keys, self->clock);
+  g_autoptr(GPtrArray) keys = dup_keys (self);
+
+  return baken_content_attempt_new_for_sync (self->sync, keys, self->clock);
 }
 
 /* The next candidate of the startup order, from self->stage on; NULL when none is left.
@@ -83,6 +93,8 @@ new_sync_attempt (BakenKioskContent *self)
 static BakenContentAttempt *
 next_startup_attempt (BakenKioskContent *self)
 {
+  g_autoptr(GPtrArray) keys = dup_keys (self);
+
   for (;;)
     {
       switch ((Stage) self->stage)
@@ -106,14 +118,14 @@ next_startup_attempt (BakenKioskContent *self)
           if (self->config->content_path != NULL)
             return baken_content_attempt_new (BAKEN_CONTENT_ORIGIN_PATH,
                                               self->config->content_path,
-                                              self->sync, self->keys, self->clock);
+                                              self->sync, keys, self->clock);
           break;
 
         case STAGE_DEMO:
           self->stage = STAGE_NONE;
           return baken_content_attempt_new (BAKEN_CONTENT_ORIGIN_DEMO,
                                             BAKEN_DEMO_BUNDLE_RESOURCE,
-                                            self->sync, self->keys, self->clock);
+                                            self->sync, keys, self->clock);
 
         case STAGE_NONE:
         default:
@@ -140,6 +152,29 @@ report_refusal (BakenKioskContent   *self,
     g_warning ("Content: %s", self->problem);
 }
 
+static void prepare_update (BakenKioskContent *self);
+
+/* A query of the shown bundle was cut off by its time budget: after a few, as after
+ * failed opens, the previous bundle comes back at the next idle reset. */
+static void
+query_cut_off_cb (BakenCatalog      *catalog,
+                  BakenKioskContent *self)
+{
+  if (catalog != self->catalog || self->origin != BAKEN_CONTENT_ORIGIN_SYNC ||
+      !baken_sync_count_cut_off (self->sync, self->serial))
+    return;
+  self->update_attempts = 0;
+  prepare_update (self);
+}
+
+static void
+watch_catalog (BakenKioskContent *self)
+{
+  if (self->origin == BAKEN_CONTENT_ORIGIN_SYNC)
+    g_signal_connect_object (self->catalog, "query-cut-off", G_CALLBACK (query_cut_off_cb),
+                             self, 0);
+}
+
 static void
 take_bundle (BakenKioskContent   *self,
              BakenContentAttempt *attempt)
@@ -152,6 +187,7 @@ take_bundle (BakenKioskContent   *self,
   self->origin = attempt->origin;
   self->need_shown = attempt->origin == BAKEN_CONTENT_ORIGIN_SYNC;
   g_clear_pointer (&self->problem, g_free);
+  watch_catalog (self);
 
   g_message ("Showing %s: serial %" G_GUINT64_FORMAT ", signed by %s, verified in %"
              G_GINT64_FORMAT " ms", baken_content_origin_get_name (attempt->origin),
@@ -165,8 +201,6 @@ take_bundle (BakenKioskContent   *self,
                "(NTP) and the clock battery; opening hours on screen follow this clock",
                self->clock_behind / 60, self->serial);
 }
-
-static void prepare_update (BakenKioskContent *self);
 
 static void
 update_verified_cb (GObject      *object,
@@ -518,6 +552,7 @@ baken_kiosk_content_apply_update (BakenKioskContent *self)
   self->origin = BAKEN_CONTENT_ORIGIN_SYNC;
   self->need_shown = TRUE;
   g_clear_pointer (&self->problem, g_free);
+  watch_catalog (self);
   g_message ("Switched to bundle %" G_GUINT64_FORMAT, self->serial);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);

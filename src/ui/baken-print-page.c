@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "baken-columns.h"
+#include "baken-feedback.h"
 #include "baken-hours.h"
 #include "baken-icon.h"
 #include "baken-print-slip.h"
@@ -57,6 +58,7 @@ struct _BakenPrintPage
 
   /* Template children */
   GtkStack        *stack;
+  GtkBox          *done_feedback;
   GtkBox          *preview_layout;
   GtkWidget       *print_button;
   GtkSpinner      *preview_spinner;
@@ -234,6 +236,17 @@ submitted_cb (GObject      *source,
       g_info ("Printed the slip of %s", self->service_id);
       baken_context_record_print (baken_page_get_context (BAKEN_PAGE (self)),
                                   BAKEN_PRINT_STATE_OK, self->handover);
+      /* A resident's slip: the ways of contact it carries, and did it help. */
+      if (!self->handover)
+        {
+          GtkWidget *helped = baken_feedback_new (baken_page_get_context (BAKEN_PAGE (self)),
+                                                  BAKEN_FEEDBACK_HELPED, self->service_id);
+
+          baken_context_count_slip_channels (baken_page_get_context (BAKEN_PAGE (self)),
+                                             self->service_id);
+          gtk_widget_set_halign (helped, GTK_ALIGN_CENTER);
+          gtk_box_append (self->done_feedback, helped);
+        }
       show_state (self, "done");
       return;
     }
@@ -449,6 +462,7 @@ baken_print_page_class_init (BakenPrintPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-print-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, done_feedback);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview_layout);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview_spinner);

@@ -34,6 +34,7 @@
 #include "baken-content-switch.h"
 #include "baken-idle-controller.h"
 #include "baken-invitation.h"
+#include "baken-usage.h"
 
 struct _BakenResidentReset
 {
@@ -48,9 +49,11 @@ struct _BakenResidentReset
   BakenIdleController  *idle;            /* (owned) */
   BakenContentSwitch   *content_switch;  /* (owned) (nullable) without kiosk content */
   BakenInvitation      *invitation;      /* (owned) (nullable) [keypad] invite-every */
+  BakenUsage           *usage;           /* (owned) the monitor's counts of the pages */
 
   /* State */
   gboolean              resetting;       /* ending staff mode inside run () */
+  gboolean              idle_expired;    /* run () because nobody touched the kiosk */
 };
 
 G_DEFINE_FINAL_TYPE (BakenResidentReset, baken_resident_reset, G_TYPE_OBJECT)
@@ -141,6 +144,13 @@ staff_changed_cb (BakenResidentReset *self)
     baken_resident_reset_run (self);
 }
 
+static void
+idle_expired_cb (BakenResidentReset *self)
+{
+  self->idle_expired = TRUE;
+  baken_resident_reset_run (self);
+}
+
 /* Nobody is on a path: switch now. Otherwise the next reset does it. */
 static void
 content_update_waiting_cb (BakenResidentReset *self)
@@ -157,6 +167,7 @@ baken_resident_reset_dispose (GObject *object)
   g_clear_object (&self->idle);
   g_clear_object (&self->invitation);
   g_clear_object (&self->content_switch);
+  g_clear_object (&self->usage);
   g_clear_object (&self->layout.staff);
   g_clear_object (&self->layout.access);
   g_clear_object (&self->layout.navigator);
@@ -204,6 +215,9 @@ baken_resident_reset_new (const BakenResidentLayout *layout,
   g_object_ref (self->layout.staff);
   self->context = g_object_ref (context);
   self->idle_scale = idle_scale;
+  self->usage = baken_usage_new (context, layout->navigator);
+  baken_usage_watch (self->usage, layout->window, baken_resident_access_get_a11y (layout->access),
+                     baken_resident_access_get_speech_mode (layout->access));
 
   config = baken_context_get_config (context);
   self->idle = baken_idle_controller_new (layout->window, layout->prompt_slot, layout->covered,
@@ -221,7 +235,7 @@ baken_resident_reset_new (const BakenResidentLayout *layout,
   g_signal_connect_object (baken_resident_access_get_speech_mode (layout->access),
                            "notify::on", G_CALLBACK (speech_mode_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->idle, "expired", G_CALLBACK (baken_resident_reset_run),
+  g_signal_connect_object (self->idle, "expired", G_CALLBACK (idle_expired_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->layout.staff, "changed", G_CALLBACK (staff_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -260,6 +274,9 @@ baken_resident_reset_run (BakenResidentReset *self)
 {
   g_return_if_fail (BAKEN_IS_RESIDENT_RESET (self));
 
+  /* The visit is over: its search and the reset are counted, and the counts written. */
+  baken_usage_reset (self->usage, self->idle_expired);
+  self->idle_expired = FALSE;
   /* Staff mode ended: the next resident never meets a staff screen. */
   self->resetting = TRUE;
   baken_staff_controller_end (self->layout.staff);

@@ -19,6 +19,8 @@
 #include "baken-bidi.h"
 #include "baken-columns.h"
 #include "baken-day-table.h"
+#include "baken-facts-box.h"
+#include "baken-feedback.h"
 #include "baken-geo.h"
 #include "baken-icon.h"
 #include "baken-languages.h"
@@ -54,6 +56,7 @@ struct _BakenServicePage
   GtkBox       *channels_list;
   GtkWidget    *places_section;
   GtkBox       *places_list;
+  GtkBox       *feedback_slot;
 };
 
 G_DEFINE_FINAL_TYPE (BakenServicePage, baken_service_page, BAKEN_TYPE_PAGE)
@@ -261,6 +264,7 @@ fill (BakenServicePage *self)
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *languages = NULL;
+  GtkWidget *facts;
   guint n_channels = 0;
 
   /* Backoffice lines only in staff mode (the context knows). */
@@ -302,6 +306,10 @@ fill (BakenServicePage *self)
     }
 
   set_section (self->help_section, self->help, service->description);
+  facts = baken_facts_box_new (service);
+  if (facts != NULL)
+    gtk_widget_insert_after (facts, gtk_widget_get_parent (self->help_section),
+                             self->help_section);
   set_section (self->expect_section, self->expect, service->what_to_expect);
   fill_bring (self, service);
   set_section (self->cost_section, self->cost, service->cost);
@@ -329,6 +337,17 @@ fill (BakenServicePage *self)
     gtk_box_append (self->places_list,
                     create_place (config, g_ptr_array_index (service->locations, i), now));
   gtk_widget_set_visible (self->places_section, service->locations->len > 0);
+
+  /* Residents only: staff answers would not be theirs. */
+  if (baken_context_get_audience (context) == BAKEN_AUDIENCE_STAFF)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->feedback_slot), FALSE);
+      return;
+    }
+  gtk_box_append (self->feedback_slot,
+                  baken_feedback_new (context, BAKEN_FEEDBACK_HELPED, service->id));
+  gtk_box_append (self->feedback_slot,
+                  baken_feedback_new (context, BAKEN_FEEDBACK_WRONG, service->id));
 }
 
 static void
@@ -407,6 +426,7 @@ baken_service_page_class_init (BakenServicePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-service-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, organization);
+  gtk_widget_class_bind_template_child (widget_class, BakenServicePage, feedback_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, name);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, badge_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenServicePage, alert);

@@ -11,6 +11,7 @@
  * - Printer: its state from the printer's own check (asynchronous, with the printer's
  *   deadline), "Proefafdruk", and the last 20 print outcomes of the print log (time,
  *   paper, ok or why not: never what was printed).
+ * Then the monitor's reports (baken-status-reports.c).
  */
 #define G_LOG_DOMAIN "baken-status-page"
 
@@ -24,6 +25,7 @@
 #include "baken-printer.h"
 #include "baken-slip-render.h"
 #include "baken-state.h"
+#include "baken-status-reports.h"
 #include "baken-sync.h"
 
 #define PRINT_LOG_LINES 20
@@ -472,6 +474,7 @@ baken_status_page_constructed (GObject *object)
   self->test_print = test_print;
   self->print_log = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
   gtk_box_append (self->printer_box, GTK_WIDGET (self->print_log));
+  gtk_box_append (GTK_BOX (page), baken_status_reports_new (context));
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,

@@ -572,9 +572,9 @@ static void
 test_unknown_format (Fixture       *f,
                      gconstpointer  data)
 {
-  edit_manifest (f, "\"format\" : 1", "\"format\" : 2");
+  edit_manifest (f, "\"format\" : 1", "\"format\" : 3");
   sign_manifest_as_is (f, f->key, "serial:7");
-  verify_fails (f, BAKEN_BUNDLE_ERROR_FORMAT, "format 2");
+  verify_fails (f, BAKEN_BUNDLE_ERROR_FORMAT, "format 3");
 }
 
 static void

@@ -200,6 +200,32 @@ test_staff_channels (Fixture       *f,
                    "Bel de backoffice. Geef door: welke schulden, en of er een deurwaarder is.");
 }
 
+/* Age limits, fees and the wait are kept; 0 is no limit. */
+static void
+test_facts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenService) formulieren = NULL;
+  g_autoptr(BakenService) schuldhulp = NULL;
+
+  formulieren = baken_catalog_get_service (f->catalog, "svc-formulieren", "nl",
+                                           BAKEN_AUDIENCE_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (formulieren->minimum_age, ==, 16);
+  g_assert_cmpint (formulieren->maximum_age, ==, 27);
+  g_assert_cmpstr (formulieren->fees, ==, "gratis");
+  g_assert_cmpstr (formulieren->wait_time, ==, "ongeveer 2 weken");
+
+  schuldhulp = baken_catalog_get_service (f->catalog, "svc-schuldhulp", "nl",
+                                          BAKEN_AUDIENCE_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (schuldhulp->minimum_age, ==, 0);
+  g_assert_cmpint (schuldhulp->maximum_age, ==, 0);
+  g_assert_null (schuldhulp->fees);
+  g_assert_null (schuldhulp->wait_time);
+}
+
 /* How much of the content speaks a language: Dutch all, English some, Polish none. */
 static void
 test_language_coverage (Fixture       *f,
@@ -453,8 +479,16 @@ build_big_db (const char *fixture_path,
   return path;
 }
 
+static void
+count_cb (BakenCatalog *catalog,
+          guint        *count)
+{
+  (*count)++;
+}
+
 /* A call that runs past its budget is cut off with an error, so a page can say "not
- * available now" instead of freezing the kiosk; with time enough it works. */
+ * available now" instead of freezing the kiosk, and the catalog says so (the kiosk
+ * counts it against the bundle); with time enough it works. */
 static void
 test_query_budget (Fixture       *f,
                    gconstpointer  data)
@@ -465,9 +499,11 @@ test_query_budget (Fixture       *f,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start;
+  guint cut_offs = 0;
 
   catalog = baken_catalog_new_for_path (path, &error);
   g_assert_no_error (error);
+  g_signal_connect (catalog, "query-cut-off", G_CALLBACK (count_cb), &cut_offs);
 
   baken_catalog_set_query_budget (catalog, 1);
   start = g_get_monotonic_time ();
@@ -477,6 +513,7 @@ test_query_budget (Fixture       *f,
   g_assert_null (cut_off);
   g_assert_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_QUERY);
   g_assert_nonnull (strstr (error->message, "stopped after 1 ms"));
+  g_assert_cmpuint (cut_offs, ==, 1);
   g_clear_error (&error);
 
   /* The catalog is fine afterwards. */
@@ -485,6 +522,7 @@ test_query_budget (Fixture       *f,
                                               BAKEN_AUDIENCE_PUBLIC, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, >=, 3000);
+  g_assert_cmpuint (cut_offs, ==, 1);
 }
 
 int
@@ -501,6 +539,7 @@ main (int   argc,
   ADD ("/core/catalog/services-for-event", test_services_for_event);
   ADD ("/core/catalog/query-budget", test_query_budget);
   ADD ("/core/catalog/staff-channels", test_staff_channels);
+  ADD ("/core/catalog/facts", test_facts);
   ADD ("/core/catalog/service-details", test_service_details);
   ADD ("/core/catalog/service-hours", test_service_hours);
   ADD ("/core/catalog/inactive-service", test_inactive_service);

@@ -197,12 +197,32 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] url = \"bundles please\": not a URL" },
   { "sync-url-without-keys", "[sync]\nurl=https://example.org/manifest.json\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] url needs public-keys" },
+  { "monitor-kiosk-id", "[monitor]\nkiosk-id=bieb/centrum\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [monitor] kiosk-id = \"bieb/centrum\" is not an id" },
+  { "monitor-url-plain-http", "[monitor]\nupload-url=http://example.org/r\nupload-token=t\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [monitor] upload-url = \"http://example.org/r\": plain http" },
+  { "monitor-url-without-token", "[monitor]\nupload-url=https://example.org/r\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [monitor] upload-url needs upload-token" },
+  { "monitor-token-without-url", "[monitor]\n\nupload-token=abc\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [monitor] upload-token without upload-url" },
+  { "monitor-token-file-missing", "[monitor]\nupload-url=https://example.org/r\nupload-token=file:/nonexistent/token\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [monitor] upload-token: " },
+  { "monitor-token-file-relative", "[monitor]\nupload-url=https://example.org/r\nupload-token=file:token\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [monitor] upload-token: file:token is not an absolute path" },
   { "sync-key-bad", "[sync]\npublic-keys=RWQnotakey\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] public-keys: \"RWQnotakey\" is not a minisign public key" },
   { "sync-key-missing-file", "[sync]\npublic-keys=" TEST_KEY ";/nonexistent/minisign.pub\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "\"/nonexistent/minisign.pub\" is not a minisign public key" },
   { "sync-keys-empty", "[sync]\npublic-keys=\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] public-keys is empty" },
+  { "sync-root-keys-empty", "[sync]\nroot-keys=\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] root-keys is empty" },
+  { "sync-root-key-bad", "[sync]\nroot-keys=" TEST_KEY ";RWQnotakey\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "[sync] root-keys: \"RWQnotakey\" is not a minisign public key" },
+  { "sync-root-threshold-zero", "[sync]\nroot-keys=" TEST_KEY "\nroot-threshold=0\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [sync] root-threshold = \"0\" is not a number from 1 to 16" },
+  { "sync-root-threshold-over", "[sync]\nroot-keys=" TEST_KEY "\nroot-threshold=2\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [sync] root-threshold is 2, but root-keys names 1 key(s)" },
   { "sync-schedule", "[sync]\nschedule=nightly\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [sync] schedule: \"nightly\" is not a schedule" },
   { "sync-schedule-window", "[sync]\nschedule=03:00-27:00\n",
@@ -270,6 +290,7 @@ test_sync (void)
   g_assert_cmpuint (defaults->sync.max_age, ==, 30 * 86400);
   g_assert_cmpuint (defaults->sync.timeout, ==, 600);
   g_assert_cmpuint (defaults->sync.stall_timeout, ==, 30);
+  g_assert_cmpuint (defaults->sync.root_keys->len, ==, 0);
 
   g_mkdir_with_parents (g_get_user_config_dir (), 0700);
   g_assert_true (g_file_set_contents (key_path, "untrusted comment: minisign public key "
@@ -280,7 +301,9 @@ test_sync (void)
                               "schedule = 6h\n"
                               "max-age = 14d\n"
                               "timeout = 2m\n"
-                              "stall-timeout = 5s\n", key_path);
+                              "stall-timeout = 5s\n"
+                              "root-keys = %s\n"
+                              "root-threshold = 1\n", key_path, key_path);
   path = write_config (contents);
   config = baken_config_load (path, &error);
   g_assert_no_error (error);
@@ -291,6 +314,37 @@ test_sync (void)
   g_assert_cmpuint (config->sync.max_age, ==, 14 * 86400);
   g_assert_cmpuint (config->sync.timeout, ==, 120);
   g_assert_cmpuint (config->sync.stall_timeout, ==, 5);
+  g_assert_cmpuint (config->sync.root_keys->len, ==, 1);
+  g_assert_cmpuint (config->sync.root_threshold, ==, 1);
+}
+
+/* [monitor]: the id, the URL and the token from a file (its line break dropped). */
+static void
+test_monitor (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) defaults = baken_config_new ();
+  g_autoptr(BakenConfig) config = NULL;
+  g_autofree char *token_path = g_build_filename (g_get_user_config_dir (), "token", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (baken_monitor_check_kiosk_id (defaults->monitor.kiosk_id));
+  g_assert_null (defaults->monitor.upload_url);
+  g_assert_null (defaults->monitor.upload_token);
+
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
+  g_file_set_contents (token_path, "s3cr3t-Token_1\n", -1, &error);
+  g_assert_no_error (error);
+  contents = g_strdup_printf ("[monitor]\nkiosk-id = bieb-centrum-1\n"
+                              "upload-url = https://monitor.example.nl/baken\n"
+                              "upload-token = file:%s\n", token_path);
+  path = write_config (contents);
+  config = baken_config_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->monitor.kiosk_id, ==, "bieb-centrum-1");
+  g_assert_cmpstr (config->monitor.upload_url, ==, "https://monitor.example.nl/baken");
+  g_assert_cmpstr (config->monitor.upload_token, ==, "s3cr3t-Token_1");
 }
 
 static void
@@ -362,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/core/config/keypad", test_keypad);
   g_test_add_func ("/core/config/speech", test_speech);
   g_test_add_func ("/core/config/example-file", test_example_file);
+  g_test_add_func ("/core/config/monitor", test_monitor);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/config/bad/%s", bad_cases[i].name);

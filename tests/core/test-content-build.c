@@ -429,7 +429,8 @@ static const Case cases[] = {
   { "unknown-column", "services.csv", "application_process", "aplication_process",
     "services.csv:1:6: unknown column \"aplication_process\"; check the spelling (the columns "
     "of services.csv are: id, organization_id, name, status, alternate_name, description, url, "
-    "email, application_process, fees_description, eligibility_description, assured_date, alert, handover)" },
+    "email, application_process, fees_description, eligibility_description, assured_date, alert, handover, "
+    "minimum_age, maximum_age, fees, wait_time)" },
   { "unknown-reference", "services.csv", "svc-schuldhulp,org-schuldhulp", "svc-schuldhulp,org-schuld",
     "services.csv:2:2: organization_id \"org-schuld\" does not exist in organizations.csv; use "
     "one of its ids or add the organisation" },
@@ -462,7 +463,8 @@ static const Case cases[] = {
   { "translation-unknown-field", "translations.csv", "service,svc-schuldhulp,name",
     "service,svc-schuldhulp,naam",
     "translations.csv:4:3: field \"naam\" is not a text of service; use one of: name, "
-    "description, application_process, fees_description, eligibility_description, alert" },
+    "description, application_process, fees_description, eligibility_description, alert, fees, "
+    "wait_time" },
   { "translation-to-dutch", "translations.csv", "Town hall", "Stadhuis",
     NULL },
   { "bad-enum", "services.csv", "temporarily closed", "closed",
@@ -508,6 +510,14 @@ static const Case cases[] = {
     "the icon (href=\"#id\") are allowed, so embed or remove it" },
   { "icon-not-svg", "icons/geld.svg", NULL, "<html><body>geld</body></html>\n",
     "icons/geld.svg:1:1: the icon does not start with an <svg> element; save it as plain SVG" },
+  /* The kiosk's own limits (baken-icon-check.h), at build time. */
+  { "icon-too-wide", "icons/geld.svg", "width=\"48\"", "width=\"1000000000\"",
+    "icons/geld.svg:3:1: the icon is width=\"1000000000\"; at most 4096 pixels are allowed; "
+    "the kiosk refuses such an icon, so fix it" },
+  { "icon-use-cycle", "icons/geld.svg", "<circle id=\"coin\" cx=\"24\" cy=\"24\" r=\"18\"/>",
+    "<g id=\"coin\"><use xlink:href=\"#coin\"/></g>",
+    "icons/geld.svg:1:1: the icon's <use> elements refer to each other in a circle; the kiosk "
+    "refuses such an icon, so fix it" },
   { "icon-not-square", "icons/geld.svg", "viewBox=\"0 0 48 48\"", "viewBox=\"0 0 48 24\"",
     "icons/geld.svg:3:84: the viewBox is not square; make width and height the same, for example "
     "viewBox=\"0 0 48 48\"" },
@@ -532,6 +542,11 @@ static const Case cases[] = {
   { "bad-url", "organizations.csv", "https://teststad.example/schulden", "teststad.example/schulden",
     "organizations.csv:3:4: website \"teststad.example/schulden\" is not a web address; write it "
     "in full, starting with https://" },
+  { "bad-age", "services.csv", "16,27,gratis", "16,zeventien,gratis",
+    "services.csv:6:11: maximum_age \"zeventien\" is not an age; write a whole number of "
+    "years from 0 to 120, for example 18" },
+  { "ages-swapped", "services.csv", "16,27,gratis", "27,16,gratis",
+    "services.csv:6:11: maximum_age 16 is lower than minimum_age 27; swap them or fix one" },
   { "bad-date", "services.csv", "2025-01-15", "2025-02-30",
     "services.csv:2:8: assured_date \"2025-02-30\" is not a date; write YYYY-MM-DD, for example "
     "2025-03-31" },
@@ -874,6 +889,29 @@ test_large (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* An Arabic list is joined with the Arabic comma, not a Latin semicolon. */
+static void
+test_arabic_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *translations = read_source (f, "translations.csv");
+  g_autofree char *more = g_strconcat (translations,
+                                       "accessibility,acc-rolstoel,description,ar,"
+                                       "يمكن الدخول بالكرسي المتحرك\n"
+                                       "accessibility,acc-lift,description,ar,يوجد مصعد\n",
+                                       NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  write_source (f, "translations.csv", more, -1);
+  build_ok (f, f->out);
+  db = baken_content_open_file (f->out, &error);
+  g_assert_no_error (error);
+  assert_query (db, "SELECT accessibility FROM location_text WHERE location_id = 'loc-stadhuis' "
+                "AND lang = 'ar'", "يمكن الدخول بالكرسي المتحرك، يوجد مصعد");
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +934,7 @@ main (int   argc,
   ADD ("holidays", test_holidays);
   ADD ("deep-json", test_deep_json);
   ADD ("fifo-table", test_fifo_table);
+  ADD ("arabic-list", test_arabic_list);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -6,8 +6,7 @@
  * (src/authoring/hsds/datapackage.json) by a validator written here: field names, required
  * fields, types and formats, enums, primary and foreign keys. It is then imported back,
  * both sources are built, and the two content DBs are compared with SQL for what HSDS
- * can hold. tests/data/hsds/ has a hand-written package (sample/) and one with a broken
- * reference (broken/).
+ * can hold. The import of other packages is tested in test-hsds-import.c.
  */
 #include "config.h"
 
@@ -23,100 +22,7 @@
 #include "baken-content-build.h"
 #include "baken-csv.h"
 #include "baken-hsds.h"
-
-/* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static void
-write_text (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
-static void
-copy_tree (const char *from,
-           const char *to)
-{
-  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *src = g_build_filename (from, name, NULL);
-      g_autofree char *dst = g_build_filename (to, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (src, G_FILE_TEST_IS_DIR))
-        {
-          copy_tree (src, dst);
-          continue;
-        }
-      g_assert_true (g_file_get_contents (src, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (dst, contents, (gssize) length, NULL));
-    }
-}
-
-static gboolean
-has_note (GPtrArray  *notes,
-          const char *prefix,
-          const char *part)
-{
-  for (guint i = 0; i < notes->len; i++)
-    {
-      const char *note = g_ptr_array_index (notes, i);
-
-      if (g_str_has_prefix (note, prefix) && strstr (note, part) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-assert_note (GPtrArray  *notes,
-             const char *prefix,
-             const char *part)
-{
-  if (!has_note (notes, prefix, part))
-    {
-      for (guint i = 0; i < notes->len; i++)
-        g_test_message ("note: %s", (const char *) g_ptr_array_index (notes, i));
-      g_error ("no note starting with \"%s\" that says \"%s\"", prefix, part);
-    }
-}
-
-static char *
-build_dir (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-/* The validator */
+#include "hsds-test-util.h"
 
 typedef struct
 {
@@ -478,7 +384,7 @@ test_uuid (void)
 static void
 test_export_valid (void)
 {
-  g_autofree char *src = build_dir ("build");
+  g_autofree char *src = hsds_test_data_dir ("build");
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *out = export (src, NULL, notes);
   g_autoptr(GPtrArray) errors = validate_hsds (out);
@@ -505,22 +411,22 @@ test_export_valid (void)
   g_assert_nonnull (strstr (dp, "CC BY-SA 4.0"));
   g_assert_nonnull (strstr (dp, "Open Referral"));
 
-  assert_note (notes, "phones.csv:3:", "staff only");
-  assert_note (notes, "schedules.csv:2:", "hours of a phone");
-  assert_note (notes, "channels.csv:2:", "chat");
-  assert_note (notes, "channels.csv:5:", "email of service svc-bijstand");
-  assert_note (notes, "translations.csv:", "one language");
-  assert_note (notes, "schedule_exceptions.csv:", "not exported");
-  assert_note (notes, "life_events.csv:", "not exported");
-  assert_note (notes, "synonyms.csv:", "not exported");
+  hsds_test_assert_note (notes, "phones.csv:3:", "staff only");
+  hsds_test_assert_note (notes, "schedules.csv:2:", "hours of a phone");
+  hsds_test_assert_note (notes, "channels.csv:2:", "chat");
+  hsds_test_assert_note (notes, "channels.csv:5:", "email of service svc-bijstand");
+  hsds_test_assert_note (notes, "translations.csv:", "one language");
+  hsds_test_assert_note (notes, "schedule_exceptions.csv:", "not exported");
+  hsds_test_assert_note (notes, "life_events.csv:", "not exported");
+  hsds_test_assert_note (notes, "synonyms.csv:", "not exported");
 
-  remove_tree (parent);
+  hsds_test_remove_tree (parent);
 }
 
 static void
 test_export_include_staff (void)
 {
-  g_autofree char *src = build_dir ("build");
+  g_autofree char *src = hsds_test_data_dir ("build");
   BakenHsdsExportOptions options = { FALSE, TRUE };
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *out = export (src, &options, notes);
@@ -530,15 +436,15 @@ test_export_include_staff (void)
 
   g_assert_true (g_file_get_contents (phones_path, &phones, NULL, NULL));
   g_assert_nonnull (strstr (phones, "030 123 45 99"));
-  assert_note (notes, "phones.csv:", "staff-only phones exported");
-  remove_tree (parent);
+  hsds_test_assert_note (notes, "phones.csv:", "staff-only phones exported");
+  hsds_test_remove_tree (parent);
 }
 
 /* The validator must be able to fail: our own ids are not UUIDs. */
 static void
 test_export_keep_ids_not_uuid (void)
 {
-  g_autofree char *src = build_dir ("build");
+  g_autofree char *src = hsds_test_data_dir ("build");
   BakenHsdsExportOptions options = { TRUE, FALSE };
   g_autofree char *out = export (src, &options, NULL);
   g_autoptr(GPtrArray) errors = validate_hsds (out);
@@ -550,7 +456,7 @@ test_export_keep_ids_not_uuid (void)
                 "is not a string of format uuid") != NULL)
       found = TRUE;
   g_assert_true (found);
-  remove_tree (parent);
+  hsds_test_remove_tree (parent);
 }
 
 static void
@@ -559,14 +465,14 @@ test_export_refuses (void)
   g_autofree char *tmp = g_dir_make_tmp ("hsds-XXXXXX", NULL);
   g_autofree char *src = g_build_filename (tmp, "src", NULL);
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
-  g_autofree char *good = build_dir ("build");
+  g_autofree char *good = hsds_test_data_dir ("build");
   g_autofree char *file = g_build_filename (tmp, "file", NULL);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
   /* A source that does not build. */
   g_assert_cmpint (g_mkdir (src, 0755), ==, 0);
-  write_text (src, "datapackage.json", "{}");
+  hsds_test_write_text (src, "datapackage.json", "{}");
   g_assert_false (baken_hsds_export (src, out, NULL, NULL, problems, &error));
   g_assert_error (error, BAKEN_HSDS_ERROR, BAKEN_HSDS_ERROR_SOURCE);
   g_assert_cmpuint (problems->len, >, 0);
@@ -579,85 +485,18 @@ test_export_refuses (void)
   g_assert_false (baken_hsds_export (good, file, NULL, NULL, NULL, &error));
   g_assert_error (error, BAKEN_HSDS_ERROR, BAKEN_HSDS_ERROR_WRITE);
 
-  remove_tree (tmp);
+  hsds_test_remove_tree (tmp);
 }
 
 /* Round trip */
 
-static void
-mapping_function (sqlite3_context *context,
-                  int              argc,
-                  sqlite3_value  **argv)
-{
-  const char *resource = (const char *) sqlite3_value_text (argv[0]);
-  const char *id = (const char *) sqlite3_value_text (argv[1]);
-  gboolean map = GPOINTER_TO_INT (sqlite3_user_data (context));
-
-  g_assert_cmpint (argc, ==, 2);
-  if (id == NULL)
-    sqlite3_result_null (context);
-  else if (map)
-    sqlite3_result_text (context, baken_hsds_uuid (resource, id), -1, g_free);
-  else
-    sqlite3_result_text (context, id, -1, SQLITE_TRANSIENT);
-}
-
-static sqlite3 *
-build_and_open (const char *src,
-                gboolean    map_ids)
-{
-  g_autofree char *db_path = g_strconcat (src, ".sqlite", NULL);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  BakenBuildOptions options = { 1, "2025-01-01T00:00:00Z", NULL };
-  sqlite3 *db;
-
-  if (!baken_content_build (src, db_path, &options, problems, &error))
-    {
-      for (guint i = 0; i < problems->len; i++)
-        g_test_message ("build: %s", (const char *) g_ptr_array_index (problems, i));
-    }
-  g_assert_no_error (error);
-
-  db = baken_content_open_file (db_path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_create_function (db, "hsds_id", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                            GINT_TO_POINTER (map_ids), mapping_function, NULL,
-                                            NULL), ==, SQLITE_OK);
-  return db;
-}
-
-static char *
-query (sqlite3    *db,
-       const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GString *text = g_string_new (NULL);
-  int rc;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *value = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", value != NULL ? value : "NULL");
-        }
-      g_string_append_c (text, '\n');
-    }
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-
-  return g_string_free (text, FALSE);
-}
-
-/* What HSDS can hold; hsds_id (resource, id) maps the original ids to the exported ones. */
 static const char *const comparisons[] = {
   "SELECT hsds_id ('organization', o.id), t.name, t.description, o.website, o.email "
   "FROM organization o JOIN organization_text t ON t.organization_id = o.id AND t.lang = 'nl' "
   "ORDER BY 1",
   "SELECT hsds_id ('service', s.id), hsds_id ('organization', s.organization_id), s.status, "
-  "s.assured_date, t.name, t.description, t.what_to_expect, t.cost, t.eligibility, t.alert "
+  "s.assured_date, t.name, t.description, t.what_to_expect, t.cost, t.eligibility, t.alert, "
+  "s.minimum_age, s.maximum_age, t.fees, t.wait_time "
   "FROM service s JOIN service_text t ON t.service_id = s.id AND t.lang = 'nl' ORDER BY 1",
   /* The web address and e-mail of a service: a field of the service or a channel. */
   "SELECT hsds_id ('service', service_id), kind, value FROM channel "
@@ -686,14 +525,13 @@ static void
 test_round_trip (gconstpointer data)
 {
   gboolean keep_ids = GPOINTER_TO_INT (data);
-  g_autofree char *src = build_dir ("build");
+  g_autofree char *src = hsds_test_data_dir ("build");
   BakenHsdsExportOptions options = { keep_ids, FALSE };
   g_autofree char *out = export (src, &options, NULL);
   g_autofree char *parent = g_path_get_dirname (out);
   g_autofree char *imported = g_build_filename (parent, "imported", NULL);
   g_autofree char *original_copy = g_build_filename (parent, "original", NULL);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(BakenHsdsImportReport) report = baken_hsds_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *staff = NULL;
   g_autofree char *menu = NULL;
@@ -701,28 +539,30 @@ test_round_trip (gconstpointer data)
   g_autofree char *first_service = NULL;
   sqlite3 *original, *round;
 
-  g_assert_true (baken_hsds_import (out, imported, notes, problems, &error));
+  g_assert_true (baken_hsds_import (out, imported, NULL, report, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  g_assert_cmpuint (report->errors->len, ==, 0);
   /* Everything in the export is kept: the only notes are about the output. */
-  for (guint i = 0; i < notes->len; i++)
+  for (guint i = 0; i < report->notes->len; i++)
     {
-      const char *note = g_ptr_array_index (notes, i);
+      const char *note = g_ptr_array_index (report->notes, i);
 
       g_assert_null (strstr (note, "dropped"));
       g_assert_null (strstr (note, "not kept"));
     }
 
   /* Build the original from a copy, so that the DB is written outside the source tree. */
-  copy_tree (src, original_copy);
+  hsds_test_copy_tree (src, original_copy);
 
-  original = build_and_open (original_copy, !keep_ids);
-  round = build_and_open (imported, FALSE);
+  original = hsds_test_build_and_open (original_copy, !keep_ids);
+  round = hsds_test_build_and_open (imported, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (comparisons); i++)
     {
-      g_autofree char *a = query (original, comparisons[i]);
-      g_autofree char *b = query (round, comparisons[i]);
+      g_autofree char *a = hsds_test_query (original, comparisons[i]);
+      g_autofree char *b = hsds_test_query (round, comparisons[i]);
 
       g_test_message ("comparing: %s", comparisons[i]);
       g_assert_cmpstr (a, !=, "");
@@ -730,160 +570,22 @@ test_round_trip (gconstpointer data)
     }
 
   /* No staff number; one life event with every service, in order. */
-  staff = query (round, "SELECT count(*) FROM channel WHERE value = '030 123 45 99'");
+  staff = hsds_test_query (round, "SELECT count(*) FROM channel WHERE value = '030 123 45 99'");
   g_assert_cmpstr (staff, ==, "0\n");
-  menu = query (round, "SELECT e.icon, t.title, count(*) FROM life_event e "
-                "JOIN life_event_text t ON t.life_event_id = e.id AND t.lang = 'nl' "
-                "JOIN life_event_service s ON s.life_event_id = e.id GROUP BY e.id");
+  menu = hsds_test_query (round, "SELECT e.icon, t.title, count(*) FROM life_event e "
+                          "JOIN life_event_text t ON t.life_event_id = e.id AND t.lang = 'nl' "
+                          "JOIN life_event_service s ON s.life_event_id = e.id GROUP BY e.id");
   g_assert_cmpstr (menu, ==, "alle-diensten|Alle diensten|4\n");
   first_service = keep_ids ? g_strdup ("svc-schuldhulp")
                            : baken_hsds_uuid ("service", "svc-schuldhulp");
   expected_menu = g_strdup_printf ("%s\n", first_service);
   g_clear_pointer (&menu, g_free);
-  menu = query (round, "SELECT service_id FROM life_event_service WHERE position = 1");
+  menu = hsds_test_query (round, "SELECT service_id FROM life_event_service WHERE position = 1");
   g_assert_cmpstr (menu, ==, expected_menu);
 
   sqlite3_close (original);
   sqlite3_close (round);
-  remove_tree (parent);
-}
-
-/* Import */
-
-static void
-test_import_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hsds", "sample", NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("hsds-XXXXXX", NULL);
-  g_autofree char *out = g_build_filename (tmp, "content", NULL);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hours = NULL;
-  g_autofree char *phones = NULL;
-  g_autofree char *meta = NULL;
-  sqlite3 *db;
-
-  g_assert_true (baken_hsds_import (path, out, notes, problems, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-
-  assert_note (notes, "schedules.csv:4: dropped:", "freq MONTHLY");
-  assert_note (notes, "schedules.csv:5: dropped:", "interval 2");
-  assert_note (notes, "schedules.csv:6: dropped:", "no opens_at and closes_at");
-  assert_note (notes, "programs.csv:", "dropped all 1 row:");
-  assert_note (notes, "contacts.csv:", "dropped all 1 row:");
-  assert_note (notes, "phones.csv:3: dropped:", "not tied to a service");
-  assert_note (notes, "services.csv:", "field wait_time not kept");
-  assert_note (notes, "organizations.csv:", "field tax_id not kept");
-
-  db = build_and_open (out, FALSE);
-  /* 09:00:00+01:00 → 09:00; a closing 00:00 is midnight at the end of the day. */
-  hours = query (db, "SELECT id, owner_kind, owner_id, days, opens, closes FROM schedule "
-                 "ORDER BY id");
-  g_assert_cmpstr (hours, ==,
-                   "sch-avond|service_at_location|sal-formulieren-linde|8|1140|1440\n"
-                   "sch-week|service_at_location|sal-formulieren-linde|5|540|750\n");
-  /* The phone of the service at location belongs to its service, at its location. */
-  phones = query (db, "SELECT id, service_id, kind, value, location_id FROM channel ORDER BY id");
-  g_assert_cmpstr (phones, ==,
-                   "ph-balie|svc-formulieren|phone|030 765 43 21|loc-buurthuis\n"
-                   "svc-formulieren-email|svc-formulieren|email|formulieren@buurtwerk.example|NULL\n");
-  meta = query (db, "SELECT key, value FROM meta WHERE key IN ('publisher', 'region') ORDER BY key");
-  g_assert_cmpstr (meta, ==, "publisher|Gemeente Voorbeeldstad\nregion|Utrecht\n");
-  sqlite3_close (db);
-
-  remove_tree (tmp);
-}
-
-static void
-test_import_broken (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hsds", "broken", NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("hsds-XXXXXX", NULL);
-  g_autofree char *out = g_build_filename (tmp, "content", NULL);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
-
-  g_assert_false (baken_hsds_import (path, out, NULL, problems, &error));
-  g_assert_error (error, BAKEN_HSDS_ERROR, BAKEN_HSDS_ERROR_PACKAGE);
-  g_assert_cmpuint (problems->len, ==, 1);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0),
-                                   "services.csv:3:2: organization_id \"org-b\" is not an id in "
-                                   "organizations.csv"));
-
-  /* Nothing written, not even the temporary folder. */
-  dir = g_dir_open (tmp, 0, NULL);
-  g_assert_nonnull (dir);
-  g_assert_null (g_dir_read_name (dir));
-  remove_tree (tmp);
-}
-
-/* Another organisation's export nested 100,000 deep: a problem, not a crash. */
-static void
-test_import_deep_json (void)
-{
-  g_autofree char *tmp = g_dir_make_tmp ("hsds-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (tmp, "hsds", NULL);
-  g_autofree char *out = g_build_filename (tmp, "content", NULL);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) deep = g_string_new ("{\"resources\": ");
-
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (deep, '[');
-  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  write_text (path, "datapackage.json", deep->str);
-  g_assert_false (baken_hsds_import (path, out, NULL, problems, &error));
-  g_assert_cmpuint (problems->len, >=, 1);
-  g_test_message ("%s", (char *) g_ptr_array_index (problems, 0));
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "nest deeper than 64 levels"));
-  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  remove_tree (tmp);
-}
-
-/* A package with a required field missing, a bad type and a value Baken cannot take. */
-static void
-test_import_invalid (void)
-{
-  g_autofree char *tmp = g_dir_make_tmp ("hsds-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (tmp, "hsds", NULL);
-  g_autofree char *out = g_build_filename (tmp, "content", NULL);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  write_text (path, "organizations.csv", "id,name,description\n"
-                                         "org-a,Organisatie A,\n");
-  write_text (path, "services.csv", "id,organization_id,name,status,assured_date\n"
-                                    "svc-a,org-a,Dienst A,open,2025-02-30\n");
-  g_assert_false (baken_hsds_import (path, out, NULL, problems, &error));
-  g_assert_error (error, BAKEN_HSDS_ERROR, BAKEN_HSDS_ERROR_PACKAGE);
-  g_assert_cmpuint (problems->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
-                   "organizations.csv:2:3: description is empty; HSDS requires it");
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1),
-                                   "services.csv:2:4: status \"open\" is not one of"));
-  g_assert_cmpstr (g_ptr_array_index (problems, 2), ==,
-                   "services.csv:2:5: assured_date \"2025-02-30\" is not a date (YYYY-MM-DD)");
-  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&problems, g_ptr_array_unref);
-  g_clear_error (&error);
-
-  /* Valid HSDS, but an id Baken cannot take: reported at the HSDS field. */
-  problems = g_ptr_array_new_with_free_func (g_free);
-  write_text (path, "organizations.csv", "id,name,description\n"
-                                         "org-a,Organisatie A,Een organisatie.\n");
-  write_text (path, "services.csv", "id,organization_id,name,status\n"
-                                    "svc a,org-a,Dienst A,active\n");
-  g_assert_false (baken_hsds_import (path, out, NULL, problems, &error));
-  g_assert_error (error, BAKEN_HSDS_ERROR, BAKEN_HSDS_ERROR_PACKAGE);
-  g_assert_cmpuint (problems->len, >=, 1);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "services.csv:2:1: id \"svc a\""));
-  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-
-  remove_tree (tmp);
+  hsds_test_remove_tree (parent);
 }
 
 int
@@ -899,10 +601,6 @@ main (int   argc,
   g_test_add_func ("/core/hsds/export/refuses", test_export_refuses);
   g_test_add_data_func ("/core/hsds/round-trip/uuid", GINT_TO_POINTER (FALSE), test_round_trip);
   g_test_add_data_func ("/core/hsds/round-trip/keep-ids", GINT_TO_POINTER (TRUE), test_round_trip);
-  g_test_add_func ("/core/hsds/import/sample", test_import_sample);
-  g_test_add_func ("/core/hsds/import/broken-reference", test_import_broken);
-  g_test_add_func ("/core/hsds/import/invalid", test_import_invalid);
-  g_test_add_func ("/core/hsds/import/deep-json", test_import_deep_json);
 
   return g_test_run ();
 }

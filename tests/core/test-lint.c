@@ -276,6 +276,9 @@ static const Case cases[] = {
     "icons/extra.svg:1:1: warning: ", "icon-unused", "extra" },
   { "build", "channels.csv", "https://teststad.example/chat", "ftp://teststad.example/chat", 0,
     "channels.csv:2:4: error: ", "build", "not a web address" },
+  /* The kiosk's icon limits: an icon 10^9 pixels wide passes the XML checks. */
+  { "build-icon-limits", "icons/geld.svg", "width=\"48\"", "width=\"1000000000\"", 0,
+    "icons/geld.svg:3:1: error: ", "build", "at most 4096 pixels" },
 };
 
 static void

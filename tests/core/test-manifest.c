@@ -88,6 +88,38 @@ test_round_trip (void)
   g_assert_cmpstr (again, ==, data);
 }
 
+/* A manifest that names its root keys document version is format 2, read back the same;
+ * one without stays format 1, which kiosks without root keys read. */
+static void
+test_root_version (void)
+{
+  g_autofree char *text = variant ("\"format\": 1,", "\"format\": 2, \"root_version\": 3,");
+  g_autoptr(BakenManifest) manifest = NULL;
+  g_autoptr(BakenManifest) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *plain = NULL;
+
+  manifest = baken_manifest_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (manifest->format, ==, 2);
+  g_assert_cmpuint (manifest->root_version, ==, 3);
+
+  data = baken_manifest_to_data (manifest, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (data, "\"format\" : 2"));
+  g_assert_nonnull (strstr (data, "\"root_version\" : 3"));
+  back = baken_manifest_parse (data, strlen (data), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->root_version, ==, 3);
+
+  back->root_version = 0;
+  plain = baken_manifest_to_data (back, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (plain, "\"format\" : 1"));
+  g_assert_null (strstr (plain, "root_version"));
+}
+
 typedef struct
 {
   const char *name;
@@ -97,7 +129,12 @@ typedef struct
 } BadManifest;
 
 static const BadManifest bad_manifests[] = {
-  { "format-2", "\"format\": 1", "\"format\": 2", BAKEN_MANIFEST_ERROR_FORMAT },
+  { "format-3", "\"format\": 1", "\"format\": 3", BAKEN_MANIFEST_ERROR_FORMAT },
+  /* Format 2 is format 1 with "root_version" (a root keys document version from 1). */
+  { "format-2-no-root-version", "\"format\": 1", "\"format\": 2", BAKEN_MANIFEST_ERROR_INVALID },
+  { "format-1-root-version", "\"format\": 1,", "\"format\": 1, \"root_version\": 2,", BAKEN_MANIFEST_ERROR_INVALID },
+  { "root-version-zero", "\"format\": 1,", "\"format\": 2, \"root_version\": 0,", BAKEN_MANIFEST_ERROR_INVALID },
+  { "root-version-string", "\"format\": 1,", "\"format\": 2, \"root_version\": \"2\",", BAKEN_MANIFEST_ERROR_INVALID },
   { "format-string", "\"format\": 1", "\"format\": \"1\"", BAKEN_MANIFEST_ERROR_FORMAT },
   { "format-missing", "\"format\": 1,", "", BAKEN_MANIFEST_ERROR_INVALID },
   { "unknown-member", "\"format\": 1,", "\"format\": 1, \"mirror\": \"x\",", BAKEN_MANIFEST_ERROR_INVALID },
@@ -231,6 +268,7 @@ main (int   argc,
 
   g_test_add_func ("/core/manifest/parse-good", test_parse_good);
   g_test_add_func ("/core/manifest/round-trip", test_round_trip);
+  g_test_add_func ("/core/manifest/root-version", test_root_version);
   for (guint i = 0; i < G_N_ELEMENTS (bad_manifests); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/manifest/bad/%s", bad_manifests[i].name);

@@ -9,6 +9,7 @@
 #include "baken-content.h"
 #include "baken-content-build.h"
 #include "baken-search.h"
+#include "baken-search-fold.h"
 #include "baken-search-numbers.h"
 
 #define LIMIT 20
@@ -188,6 +189,32 @@ check_cases (BakenCatalog *catalog,
 }
 
 /* The same number, written as people write it, becomes the same word. */
+/* The letters search folds before the tokenizer, per language, and only those. */
+static void
+test_fold (void)
+{
+  static const struct {
+    const char *text;
+    const char *folded;
+  } cases[] = {
+    { "IŞIK ışık İş", "IŞIK işik iş" },   /* Turkish ı and İ; I and ş are the tokenizer's */
+    { "Długi ŁÓDŹ", "Dlugi LÓDŹ" },                     /* Polish ł */
+    { "دُيُون إيجار أُسرة آخر مساعدة على", "ديون ايجار اسره اخر مساعده علي" },
+    { "ديـــون", "ديون" },                               /* tatweel */
+    { "сімʼї сім’ї сім'ї", "сім'ї сім'ї сім'ї" },      /* Ukrainian apostrophes */
+    { "Schulden, huur: 030 555 01 23", "Schulden, huur: 030 555 01 23" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = baken_search_fold (cases[i].text);
+
+      g_assert_cmpstr (folded, ==, cases[i].folded);
+    }
+  g_assert_null (baken_search_fold (NULL));
+}
+
 static void
 test_numbers_join (void)
 {
@@ -744,6 +771,7 @@ main (int   argc,
   ADD ("/core/search/relevance", test_relevance);
   ADD ("/core/search/numbers", test_numbers);
   g_test_add_func ("/core/search/numbers/join", test_numbers_join);
+  g_test_add_func ("/core/search/fold", test_fold);
   ADD ("/core/search/ranking", test_ranking);
   ADD ("/core/search/details", test_details);
   ADD ("/core/search/limit", test_limit);

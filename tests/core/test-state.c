@@ -230,7 +230,8 @@ test_print_log (void)
   g_assert_false (newest->handover);
 }
 
-/* A kiosk in the field with a version 1 DB keeps its sync log and gets the new tables. */
+/* A kiosk in the field with a version 1 DB keeps its sync log and gets the new tables
+ * and columns (version 4: the root version, 0 until a root keys document is taken). */
 static void
 test_migrate_from_1 (void)
 {
@@ -262,8 +263,9 @@ test_migrate_from_1 (void)
 
   state = baken_state_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, BAKEN_STATE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT serial FROM installed"), ==, 41);
+  g_assert_cmpint (query_int (path, "SELECT root_version FROM installed"), ==, 0);
   log = baken_state_get_sync_log (state, 0, &error);
   g_assert_cmpuint (log->len, ==, 1);
   g_assert_true (baken_state_get_staff_lock (state, &failures, &until, &error));

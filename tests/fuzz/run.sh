@@ -10,7 +10,7 @@
 # Options: --build-root DIR (a configured meson build folder, for config.h; default
 # _build), --seconds N (per target, default 20), --jobs N (parallel fuzzing processes per
 # target, default 1), --work DIR (where binaries, corpora and crashes go; default a new
-# temporary folder, kept when something is found). Targets: minisign, manifest, csv
+# temporary folder, kept when something is found). Targets: minisign, manifest, csv, report
 # (default: all). Exit status 0: nothing found; 1: a crash or failed check (the input is
 # saved in the work folder and named on the output); 77: clang or libFuzzer is missing
 # (meson counts it as skipped).
@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     *) targets="$targets $1"; shift ;;
   esac
 done
-[ -n "$targets" ] || targets="minisign manifest csv"
+[ -n "$targets" ] || targets="minisign manifest csv report"
 
 cc=${CLANG:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
@@ -76,6 +76,10 @@ for target in $targets; do
                        $trust/baken-manifest-syntax.c $trust/baken-manifest-write.c"
               packages="glib-2.0 json-glib-1.0" ;;
     csv) sources="$source_root/src/authoring/baken-csv.c"; packages="glib-2.0" ;;
+    report) authoring="$source_root/src/authoring"
+            sources="$authoring/baken-report-parse.c $authoring/baken-report-cursor.c \
+                     $authoring/baken-report-schema.c $source_root/src/trust/baken-json.c"
+            packages="glib-2.0 json-glib-1.0 yajl" ;;
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac
 

@@ -12,7 +12,9 @@ dlopened libespeak-ng1, the expanded shlibs), its files, that the binaries it sh
 that the kiosk user's dconf profile locks the GTK inspector's key binding off, that the
 second package, baken-kiosk, carries the machine's lock-down (sysctl, logind and manager
 drop-ins, the ctrl-alt-del.target mask in its maintainer scripts), and that fontconfig
-finds a font for ar, uk, tr, pl, nl and en that a package of Depends installed.
+finds a font for ar, uk, tr, pl, nl and en that a package of Depends installed; then
+installs both packages into an overlay root over /, upgrades them to a repacked newer
+version and purges them (install_cycle.py: needs root and overlayfs, fails without).
 Prints TAP. Everything it writes stays in the temp dir, which it removes.
 Set BAKEN_KEEP_PACKAGE_TMP=1 to keep the temp dir for a look after a failure."""
 import glob
@@ -22,6 +24,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import install_cycle  # noqa: E402 (tests/package/install_cycle.py)
 
 # Languages the kiosk offers (src/ui/baken-languages.c), as fontconfig's :lang= codes.
 LANGUAGES = ["ar", "uk", "tr", "pl", "nl", "en"]
@@ -52,6 +57,7 @@ REQUIRED_FILES = [
     "usr/bin/baken",
     "usr/bin/baken-bundle",
     "usr/bin/baken-sync",
+    "usr/bin/baken-report",
     "usr/libexec/baken-icon-check",
     *["usr/lib/%s/baken/libbaken-%s.so" % (MULTIARCH, m) for m in ("sync-http", "print-cups")],
     "usr/lib/systemd/system/baken-kiosk.service",
@@ -65,6 +71,7 @@ REQUIRED_FILES = [
     "usr/share/man/man1/baken.1.gz",
     "usr/share/man/man1/baken-bundle.1.gz",
     "usr/share/man/man1/baken-sync.1.gz",
+    "usr/share/man/man1/baken-report.1.gz",
     "etc/dconf/profile/baken",
     "etc/dconf/db/baken.d/00-baken-kiosk",
     "etc/dconf/db/baken.d/locks/00-baken-kiosk",
@@ -293,6 +300,10 @@ def check_package(tap, srcroot, tmp):
                   "dpkg -S names no package of Depends for the :lang=%s fonts:\n%s"
                   % (lang, "\n".join(files[:10])))
 
+    # Last: install, upgrade and purge in an overlay root (install_cycle.py). It puts
+    # this process in a mount namespace of its own.
+    install_cycle.check_install_cycle(tap, tmp)
+
 
 def check_dconf_lock(tap, root, tmp, env):
     """The unit's DCONF_PROFILE names the packaged profile, and its database, compiled as
@@ -412,6 +423,8 @@ def main():
     finally:
         if os.environ.get("BAKEN_KEEP_PACKAGE_TMP") == "1":
             tap.note("kept %s" % tmp)
+        elif install_cycle.STILL_MOUNTED:
+            tap.note("kept %s: %s is still mounted" % (tmp, install_cycle.STILL_MOUNTED[0]))
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     print("1..%d" % tap.n, flush=True)

@@ -260,6 +260,10 @@ test_staff_only_channels (gconstpointer data)
   g_test_message ("%s", raw);
 
   g_assert_nonnull (strstr (text, "Hulp bij formulieren"));
+  /* Who it is for, what it costs, the wait: printed in plain words. */
+  g_assert_nonnull (strstr (text, "Voor mensen van 16 tot en met 27 jaar"));
+  g_assert_nonnull (strstr (text, "Kosten: gratis"));
+  g_assert_nonnull (strstr (text, "Wachttijd: ongeveer 2 weken"));
   g_assert_nonnull (strstr (text, "Brugstraat 5"));
   g_assert_nonnull (strstr (text, "Openingstijden onbekend"));
   g_assert_null (strstr (text, "Achterom"));

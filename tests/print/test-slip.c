@@ -4,10 +4,14 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "baken-catalog.h"
 #include "baken-content-build.h"
+#include "baken-service-facts.h"
 #include "baken-slip.h"
 
 typedef struct
@@ -235,22 +239,148 @@ test_what_to_bring (Fixture       *f,
   g_assert_cmpuint (slip->addresses->len, ==, 0);
 }
 
+/* The slip's own texts in lang, as the kiosk sets them (LANGUAGE); back to Dutch at the
+ * end of the test. */
+static void
+use_language (const char *lang)
+{
+  g_setenv ("LANGUAGE", lang, TRUE);
+  /* Makes gettext forget its cached translations. */
+  textdomain (textdomain (NULL));
+}
+
 static void
 test_english (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(BakenSlip) slip = slip_for (f, "svc-schuldhulp", "le-schulden",
-                                        BAKEN_AUDIENCE_PUBLIC, "en");
+  g_autoptr(BakenSlip) slip = NULL;
+  BakenSlipChannel *phone;
+  BakenSlipAddress *address;
+
+  use_language ("en");
+  slip = slip_for (f, "svc-schuldhulp", "le-schulden", BAKEN_AUDIENCE_PUBLIC, "en");
+  phone = g_ptr_array_index (slip->channels, 0);
+  address = g_ptr_array_index (slip->addresses, 0);
 
   g_assert_cmpstr (slip->lang, ==, "en");
+  g_assert_false (slip->rtl);
+  g_assert_cmpstr (slip->dutch_mark, ==, "(in Dutch)");
   g_assert_cmpstr (slip->service, ==, "Help with debts");
   g_assert_cmpstr (slip->life_event, ==, "I have debts");
-  /* Untranslated fields fall back to Dutch. */
-  g_assert_cmpstr (slip->organization, ==, "Schuldhulp Teststad");
-  g_assert_cmpstr (((BakenSlipChannel *) g_ptr_array_index (slip->channels, 0))->label, ==,
-                   "Call us");
-  g_assert_cmpstr (((BakenSlipAddress *) g_ptr_array_index (slip->addresses, 0))->name, ==,
-                   "Town hall");
+  g_assert_cmpstr (phone->label, ==, "Call us");
+  g_assert_cmpstr (address->name, ==, "Town hall");
+  g_assert_cmpstr (address->accessibility, ==, "Wheelchair accessible; Lift available");
+  /* Texts the content has only in Dutch are printed in Dutch, and say so. */
+  g_assert_cmpstr (slip->organization, ==, "Schuldhulp Teststad (in Dutch)");
+  g_assert_cmpstr (slip->help, ==,
+                   "Wij helpen u als u schulden heeft. Samen maken we een plan. (in Dutch)");
+  g_assert_cmpstr (slip->what_to_expect, ==,
+                   "U belt ons. Binnen 2 weken heeft u een gesprek. (in Dutch)");
+  g_assert_cmpstr (slip->cost, ==, "Gratis (in Dutch)");
+  g_assert_cmpstr (phone->cost_note, ==, "Bellen kost niets extra. (in Dutch)");
+  g_assert_cmpstr (phone->title, ==, "Call");
+  g_assert_cmpstr (((BakenSlipDay *) g_ptr_array_index (phone->days, 0))->day, ==,
+                   "Tuesday December 23");
+  use_language ("nl");
+}
+
+/* What to bring, item by item: a translated item is not marked, a Dutch one is. */
+static void
+test_what_to_bring_marked (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenService) service = NULL;
+  g_autoptr(GDateTime) now = tuesday_morning (0, 0);
+  g_autoptr(BakenSlip) slip = NULL;
+  gboolean dutch[] = { FALSE, TRUE };
+
+  use_language ("en");
+  service = baken_catalog_get_service (f->catalog, "svc-bijstand", "en", BAKEN_AUDIENCE_PUBLIC,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (service->what_to_bring), ==, 2);
+  /* The catalog says which texts fell back; the slip marks those. */
+  g_assert_true (baken_service_bring_is_dutch (service, 0));
+  g_assert_true (baken_service_bring_is_dutch (service, 1));
+  g_assert_false (baken_service_bring_is_dutch (service, 2));
+  g_array_remove_range (service->what_to_bring_dutch, 0, 2);
+  g_array_append_vals (service->what_to_bring_dutch, dutch, 2);
+  slip = baken_slip_new (service, NULL, &f->place, now, "42", "en");
+  g_assert_cmpstr (slip->what_to_bring[0], ==, "Uw identiteitsbewijs");
+  g_assert_cmpstr (slip->what_to_bring[1], ==,
+                   "Bankafschriften van de laatste 3 maanden (in Dutch)");
+  use_language ("nl");
+}
+
+/* An Arabic slip runs right to left: a Dutch text in it is isolated, so it reads left to
+ * right with the mark after it. */
+static void
+test_arabic (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(BakenSlip) slip = NULL;
+
+  use_language ("ar");
+  slip = slip_for (f, "svc-schuldhulp", "le-schulden", BAKEN_AUDIENCE_PUBLIC, "ar");
+  g_assert_true (slip->rtl);
+  g_assert_cmpstr (slip->dutch_mark, ==, "(بالهولندية)");
+  g_assert_cmpstr (slip->service, ==, "\u2068Hulp bij schulden\u2069 (بالهولندية)");
+  g_assert_cmpstr (slip->heading_contact, ==, "طرق التواصل معهم");
+  g_assert_cmpstr (((BakenSlipDay *) g_ptr_array_index (
+                      ((BakenSlipChannel *) g_ptr_array_index (slip->channels, 0))->days, 0))->day,
+                   ==, "الثلاثاء 23 ديسمبر");
+  use_language ("nl");
+}
+
+/* Turkish writes the weekday of a date with a capital, also after the date. */
+static void
+test_turkish_weekday (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BakenSlip) slip = NULL;
+  BakenSlipChannel *phone;
+
+  use_language ("tr");
+  slip = slip_for (f, "svc-schuldhulp", NULL, BAKEN_AUDIENCE_PUBLIC, "tr");
+  phone = g_ptr_array_index (slip->channels, 0);
+  g_assert_cmpstr (((BakenSlipDay *) g_ptr_array_index (phone->days, 0))->day, ==,
+                   "23 Aralık Salı");
+  g_assert_cmpstr (((BakenSlipDay *) g_ptr_array_index (phone->days, 1))->day, ==,
+                   "24 Aralık Çarşamba");
+  g_assert_cmpstr (slip->printed_at, ==, "Yazdırma: Salı 23 Aralık 2025, saat 10:00");
+  use_language ("nl");
+}
+
+/* Who it is for, what it costs, the wait, in plain words (tests/data/build:
+ * svc-formulieren); none for a service without them. */
+static void
+test_facts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(BakenSlip) slip = slip_for (f, "svc-formulieren", NULL, BAKEN_AUDIENCE_PUBLIC,
+                                        "nl");
+  g_autoptr(BakenSlip) none = slip_for (f, "svc-schuldhulp", NULL, BAKEN_AUDIENCE_PUBLIC,
+                                        "nl");
+  const char *const expected[] = {
+    "Voor mensen van 16 tot en met 27 jaar", "Kosten: gratis", "Wachttijd: ongeveer 2 weken",
+    NULL
+  };
+  static const struct { int minimum, maximum; const char *text; } ages[] = {
+    { 18, 0, "Voor mensen van 18 jaar en ouder" },
+    { 0, 12, "Voor mensen van 12 jaar en jonger" },
+    { 16, 16, "Voor mensen van 16 jaar" },
+    { 0, 0, NULL },
+  };
+
+  g_assert_true (g_strv_equal ((const char *const *) slip->facts, expected));
+  g_assert_cmpuint (g_strv_length (none->facts), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ages); i++)
+    {
+      g_autofree char *text = baken_service_ages_text (ages[i].minimum, ages[i].maximum);
+
+      g_assert_cmpstr (text, ==, ages[i].text);
+    }
 }
 
 static void
@@ -389,6 +519,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
+  /* gettext ignores LANGUAGE when LC_MESSAGES is "C" (as src/main.c does). */
+  if (g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  if (g_getenv ("BAKEN_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BAKEN_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  use_language ("nl");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
@@ -397,6 +535,10 @@ main (int   argc,
   ADD ("/print/slip/content", test_content);
   ADD ("/print/slip/what-to-bring", test_what_to_bring);
   ADD ("/print/slip/english", test_english);
+  ADD ("/print/slip/facts", test_facts);
+  ADD ("/print/slip/what-to-bring-marked", test_what_to_bring_marked);
+  ADD ("/print/slip/arabic", test_arabic);
+  ADD ("/print/slip/turkish-weekday", test_turkish_weekday);
   ADD ("/print/slip/qr-url", test_qr_url);
   ADD ("/print/slip/staff-only-channels", test_staff_only_channels);
   ADD ("/print/slip/reference", test_reference);

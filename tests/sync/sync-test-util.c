@@ -14,13 +14,20 @@
 #include "baken-content.h"
 #include "baken-content-build.h"
 #include "baken-manifest.h"
+#include "baken-root.h"
 #include "sync-test-util.h"
 
 static gint64 start_time;
-static BakenMinisignSecretKey *trusted_key;
+static BakenMinisignSecretKey *keys[TEST_N_KEYS];
+#define trusted_key (keys[TEST_KEY_CONTENT_1])
 static BakenMinisignSecretKey *unknown_key;
 static char *trusted_base64;
 static char *cache_dir;
+
+static void write_file (const char *dir,
+                        const char *name,
+                        const void *data,
+                        gsize       length);
 static GSubprocess *server;
 static guint16 port;
 
@@ -43,6 +50,65 @@ test_public_key_base64 (void)
   return trusted_base64;
 }
 
+BakenMinisignSecretKey *
+test_key (TestKey key)
+{
+  g_assert_cmpint (key, <, TEST_N_KEYS);
+  return keys[key];
+}
+
+char *
+test_key_base64 (TestKey key)
+{
+  return baken_minisign_public_key_to_base64 (baken_minisign_secret_key_get_public_key (test_key (key)));
+}
+
+static GPtrArray *
+public_keys (const int *list)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
+
+  for (guint i = 0; list[i] >= 0; i++)
+    g_ptr_array_add (result, baken_minisign_public_key_ref (
+      baken_minisign_secret_key_get_public_key (test_key (list[i]))));
+  return result;
+}
+
+void
+publish_root (const char *dir,
+              const char *name,
+              guint       version,
+              const int  *root_keys,
+              guint       threshold,
+              const int  *content_keys,
+              const int  *signers)
+{
+  g_autoptr(GPtrArray) roots = public_keys (root_keys);
+  g_autoptr(GPtrArray) contents = public_keys (content_keys);
+  g_autoptr(BakenRoot) root = baken_root_new (version, roots, threshold, contents);
+  g_autoptr(GString) signatures = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *sig_name = g_strconcat (name, ".minisig", NULL);
+  gsize length;
+
+  data = baken_root_to_data (root, &length, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; signers[i] >= 0; i++)
+    {
+      g_autofree char *signature = baken_minisign_sign (test_key (signers[i]),
+                                                        (const guint8 *) data, length,
+                                                        "root", NULL, &error);
+
+      g_assert_no_error (error);
+      g_string_append (signatures, signature);
+    }
+
+  g_mkdir_with_parents (dir, 0755);
+  write_file (dir, name, data, length);
+  write_file (dir, sig_name, signatures->str, signatures->len);
+}
+
 void
 sync_test_init (void)
 {
@@ -50,8 +116,11 @@ sync_test_init (void)
 
   start_time = g_get_real_time () / G_USEC_PER_SEC;
   g_assert_true (baken_minisign_init (&error));
-  trusted_key = baken_minisign_secret_key_generate (&error);
-  g_assert_no_error (error);
+  for (guint i = 0; i < TEST_N_KEYS; i++)
+    {
+      keys[i] = baken_minisign_secret_key_generate (&error);
+      g_assert_no_error (error);
+    }
   unknown_key = baken_minisign_secret_key_generate (&error);
   g_assert_no_error (error);
   trusted_base64 = baken_minisign_public_key_to_base64 (
@@ -85,7 +154,8 @@ sync_test_cleanup (void)
   server_stop ();
   remove_tree (cache_dir);
   g_clear_pointer (&cache_dir, g_free);
-  g_clear_pointer (&trusted_key, baken_minisign_secret_key_free);
+  for (guint i = 0; i < TEST_N_KEYS; i++)
+    g_clear_pointer (&keys[i], baken_minisign_secret_key_free);
   g_clear_pointer (&unknown_key, baken_minisign_secret_key_free);
   g_clear_pointer (&trusted_base64, g_free);
 }
@@ -119,6 +189,61 @@ build_content (guint64 serial,
     }
 
   return path;
+}
+
+/* A copy of the content DB at path with n more services, all answering le-inkomen
+ * (as svc-bijstand does), cached. */
+static char *
+inflate_content (const char *path,
+                 guint       n)
+{
+  char *big = g_strconcat (path, ".big", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *service = NULL, *text = NULL, *link = NULL;
+
+  if (g_file_test (big, G_FILE_TEST_EXISTS))
+    return big;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (big, contents, (gssize) length, NULL));
+  g_assert_cmpint (sqlite3_open (big, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN;"
+                                 "CREATE TEMP TABLE s AS SELECT * FROM service WHERE id = 'svc-bijstand';"
+                                 "CREATE TEMP TABLE t AS SELECT * FROM service_text WHERE service_id = 'svc-bijstand';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE temp.s SET id = ?1", -1, &service, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE temp.t SET service_id = ?1", -1, &text, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO life_event_service VALUES ('le-inkomen', ?1, ?2)",
+                                       -1, &link, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("svc-big-%u", i);
+
+      sqlite3_bind_text (service, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (text, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (link, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (link, 2, (int) i + 100);
+      g_assert_cmpint (sqlite3_step (service), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_step (text), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_step (link), ==, SQLITE_DONE);
+      sqlite3_reset (service);
+      sqlite3_reset (text);
+      sqlite3_reset (link);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO service SELECT * FROM temp.s;"
+                                     "INSERT INTO service_text SELECT * FROM temp.t;",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_finalize (service);
+  sqlite3_finalize (text);
+  sqlite3_finalize (link);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE temp.s; DROP TABLE temp.t; COMMIT;"
+                                 "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  return big;
 }
 
 static void
@@ -173,12 +298,20 @@ publish (const char        *dir,
   g_autofree guint8 *content = NULL;
   gint64 created = spec->created != 0 ? spec->created : test_created (spec->serial);
   gint64 expires = spec->expires != 0 ? spec->expires : start_time + 365 * 86400;
-  BakenMinisignSecretKey *key = spec->kind == PUBLISH_UNKNOWN_KEY ? unknown_key : trusted_key;
+  BakenMinisignSecretKey *key = spec->kind == PUBLISH_UNKNOWN_KEY ? unknown_key
+                                                                  : keys[spec->key];
   gsize content_length, manifest_length;
 
   g_mkdir_with_parents (dir, 0755);
 
   content_path = build_content (spec->serial, created, expires);
+  if (spec->kind == PUBLISH_BIG)
+    {
+      char *big = inflate_content (content_path, 3000);
+
+      g_free (content_path);
+      content_path = big;
+    }
   g_assert_true (g_file_get_contents (content_path, (char **) &content, &content_length, NULL));
   if (spec->kind == PUBLISH_NOT_SQLITE)
     memset (content, 'x', content_length);
@@ -195,6 +328,7 @@ publish (const char        *dir,
     baken_minisign_secret_key_get_public_key (key)));
   manifest->min_app_version = g_strdup (PACKAGE_VERSION);
   manifest->schema_version = BAKEN_SCHEMA_VERSION;
+  manifest->root_version = spec->root_version;
   baken_manifest_add_file (manifest, content_name,
                            spec->kind == PUBLISH_OVER_CAP ? BAKEN_BUNDLE_MAX_CONTENT_SIZE + 1
                                                           : content_length,

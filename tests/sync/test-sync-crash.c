@@ -5,19 +5,26 @@
  * until a run completes, then 100 times at a random moment. After every kill the kiosk
  * restarts (reconciles) and must have exactly the old or exactly the new bundle current,
  * intact; staging empty; nothing but current and previous in bundles/; and the following
- * sync must work.
+ * sync must work. The same after a kill at every step of each repair (a damaged pointer
+ * rebuilt, a damaged state DB moved aside and made again), and after a full disk (an
+ * LD_PRELOAD shim, enospc-shim.c) at every size while a bundle is applied, while the
+ * state DB is written, and while the kiosk opens its content.
  */
 #include "config.h"
 
 #include <signal.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
-#include "baken-store.h"
+#include "baken-bundle.h"
 #include "baken-config.h"
+#include "baken-store.h"
 #include "baken-sync.h"
 #include "sync-test-util.h"
+#include "test-util.h"
 
 #define OLD_SERIAL 10
 #define NEW_SERIAL 11
@@ -130,13 +137,23 @@ fixture_tear_down (Fixture       *f,
   g_free (f->config_path);
 }
 
+/* Runs cli on the state folder: "--from" the new bundle, or "--status" (which repairs
+ * what it finds damaged, as the kiosk does at its start). fault_point > 0: killed there.
+ * enospc_match (nullable): the disk is full for paths containing it after enospc_after
+ * bytes (enospc-shim.c). */
 static GSubprocess *
-spawn_sync (Fixture *f,
-            int      fault_point)
+spawn_cli (Fixture    *f,
+           const char *cli,
+           const char *mode,
+           int         fault_point,
+           const char *enospc_match,
+           gint64      enospc_after)
 {
   g_autoptr(GError) error = NULL;
+  /* What a run with a full disk says is read back (it is short). */
   g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+    g_subprocess_launcher_new (enospc_match != NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                    : G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, test_now ());
   GSubprocess *child;
 
@@ -148,11 +165,34 @@ spawn_sync (Fixture *f,
     }
   else
     g_subprocess_launcher_unsetenv (launcher, "BAKEN_FAULT_POINT");
-  child = g_subprocess_launcher_spawn (launcher, &error, BAKEN_SYNC_FAULTS_CLI,
-                                       "--config", f->config_path, "--state", f->state_dir,
-                                       "--from", f->source_dir, "--at", at, NULL);
+  if (enospc_match != NULL)
+    {
+      g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, enospc_after);
+      g_autofree char *asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ?: "",
+                                           ":verify_asan_link_order=0", NULL);
+
+      g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", BAKEN_ENOSPC_SHIM, TRUE);
+      g_subprocess_launcher_setenv (launcher, "BAKEN_ENOSPC_MATCH", enospc_match, TRUE);
+      g_subprocess_launcher_setenv (launcher, "BAKEN_ENOSPC_AFTER", after, TRUE);
+      g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan, TRUE);
+    }
+  if (g_str_equal (mode, "--status"))
+    child = g_subprocess_launcher_spawn (launcher, &error, cli, "--config", f->config_path,
+                                         "--state", f->state_dir, "--status", "--at", at,
+                                         NULL);
+  else
+    child = g_subprocess_launcher_spawn (launcher, &error, cli, "--config", f->config_path,
+                                         "--state", f->state_dir, "--from", f->source_dir,
+                                         "--at", at, NULL);
   g_assert_no_error (error);
   return child;
+}
+
+static GSubprocess *
+spawn_sync (Fixture *f,
+            int      fault_point)
+{
+  return spawn_cli (f, BAKEN_SYNC_FAULTS_CLI, "--from", fault_point, NULL, 0);
 }
 
 static int
@@ -345,11 +385,204 @@ test_random_kills (Fixture       *f,
   g_assert_cmpuint (killed, ==, RANDOM_KILLS);
 }
 
+typedef enum {
+  DAMAGE_POINTER,
+  DAMAGE_STATE,
+} Damage;
+
+static void
+damage (Fixture *f,
+        Damage   what)
+{
+  g_autofree char *pointer = g_build_filename (f->state_dir, "current", NULL);
+  g_autofree char *state = g_build_filename (f->state_dir, "state.sqlite", NULL);
+
+  if (what == DAMAGE_POINTER)
+    g_assert_true (g_file_set_contents (pointer, "current 1x\ngarbage\n", -1, NULL));
+  else
+    g_assert_cmpint (truncate (state, 100), ==, 0);
+}
+
+/* Killed at every step of a repair: the restart repairs again and shows the newest
+ * bundle; a damaged state DB is kept for the technician. */
+static void
+test_repair_killed (Fixture       *f,
+                    gconstpointer  data)
+{
+  Damage what = GPOINTER_TO_INT (data);
+  int n;
+
+  for (n = 1; n < 200; n++)
+    {
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+
+      reset_state (f);
+      damage (f, what);
+      child = spawn_cli (f, BAKEN_SYNC_FAULTS_CLI, "--status", n, NULL, 0);
+      g_assert_true (g_subprocess_wait (child, NULL, &error));
+      g_assert_no_error (error);
+      if (g_subprocess_get_if_exited (child))
+        {
+          g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+          g_assert_cmpuint (assert_restart_consistent (f), ==, OLD_SERIAL);
+          break;
+        }
+      g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+      g_assert_cmpuint (assert_restart_consistent (f), ==, OLD_SERIAL);
+      assert_next_sync_works (f, OLD_SERIAL);
+    }
+  g_test_message ("%d fault points in the repair", n - 1);
+  g_assert_cmpint (n - 1, >=, what == DAMAGE_POINTER ? 4 : 2);
+
+  if (what == DAMAGE_STATE)
+    {
+      g_autoptr(GDir) dir = g_dir_open (f->state_dir, 0, NULL);
+      const char *name;
+      gboolean kept = FALSE;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        kept |= g_str_has_prefix (name, "state.sqlite.damaged-");
+      g_assert_true (kept);
+    }
+}
+
+/* The disk fills up after 0, 512, 1024, … bytes written to match while a bundle is
+ * applied (match: the state folder) or while the state DB is written (state.sqlite):
+ * the sync fails (or installs without its record) and says so, never crashes, and the
+ * restart shows intact content; the next sync works. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  gboolean state_only = GPOINTER_TO_INT (data);
+  const char *match = state_only ? "state.sqlite" : f->state_dir;
+  g_autoptr(GArray) budgets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDir) dir = g_dir_open (f->source_dir, 0, NULL);
+  const gint64 past_staging[] = { -1, 0, 10, 40, 100, 1000, 5000, 20000, 100000 };
+  const char *name;
+  gint64 staged = 0;
+  guint failed = 0, full = 0;
+
+  /* Every power of two up to the bundle's size, then around the end of staging: the
+   * pointer, the state DB and the clean-up come after it. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->source_dir, name, NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      staged += st.st_size;
+    }
+  for (gint64 after = 0; after < staged; after = after == 0 ? 512 : after * 2)
+    g_array_append_val (budgets, after);
+  for (guint i = 0; i < G_N_ELEMENTS (past_staging); i++)
+    {
+      gint64 after = staged + past_staging[i];
+
+      g_array_append_val (budgets, after);
+    }
+
+  for (guint b = 0; b < budgets->len; b++)
+    {
+      gint64 after = g_array_index (budgets, gint64, b);
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      guint64 current;
+      int status;
+
+      reset_state (f);
+      child = spawn_cli (f, BAKEN_SYNC_CLI, "--from", 0, match, after);
+      g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
+      g_assert_no_error (error);
+      /* SQLite's "database or disk is full", or ENOSPC's "No space left on device". */
+      full += strstr (out, "disk is full") != NULL || strstr (out, "No space left") != NULL;
+      /* Failed (1) or done (0): never a crash. */
+      g_assert_true (g_subprocess_get_if_exited (child));
+      status = g_subprocess_get_exit_status (child);
+      g_assert_cmpint (status, <=, 1);
+
+      current = assert_restart_consistent (f);
+      g_test_message ("disk full after %" G_GINT64_FORMAT " bytes: exit %d, bundle %"
+                      G_GUINT64_FORMAT ": %s", after, status, current, out);
+      assert_next_sync_works (f, current);
+      failed += status != 0;
+    }
+  /* The disk did run full, and a bundle that could not be written was not installed;
+   * with only the state DB full the bundle is installed and the record follows at the
+   * next start. */
+  g_assert_cmpuint (full, >, 0);
+  if (!state_only)
+    g_assert_cmpuint (failed, >, 0);
+}
+
+/* The kiosk opens its content while the state DB cannot be written (run in a child of
+ * this test with the shim): the count of the open is lost, the content is not. */
+static int
+open_with_full_disk (const char *config_path,
+                     const char *state_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = baken_config_load (config_path, &error);
+  g_autoptr(BakenSync) sync = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(BakenVerifiedBundle) bundle = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (config == NULL || !(sync = baken_sync_new (&config->sync, state_dir, &error)))
+    return printf ("error %s\n", error->message), 1;
+  path = baken_sync_begin_open (sync, &error);
+  if (path == NULL)
+    return printf ("error %s\n", error != NULL ? error->message : "no content"), 1;
+  dir = g_path_get_dirname (path);
+  keys = baken_sync_dup_keys (sync);
+  bundle = baken_bundle_verify (dir, keys, now, NULL, NULL, &error);
+  if (bundle == NULL)
+    return printf ("error %s\n", error->message), 1;
+  baken_sync_open_succeeded (sync);
+  printf ("showing %" G_GUINT64_FORMAT "\n", bundle->serial);
+  return 0;
+}
+
+static void
+test_disk_full_open (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ?: "",
+                                       ":verify_asan_link_order=0", NULL);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  reset_state (f);
+  g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", BAKEN_ENOSPC_SHIM, TRUE);
+  g_subprocess_launcher_setenv (launcher, "BAKEN_ENOSPC_MATCH", "state.sqlite", TRUE);
+  g_subprocess_launcher_setenv (launcher, "BAKEN_ENOSPC_AFTER", "0", TRUE);
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, self, "--open-with-full-disk",
+                                       f->config_path, f->state_dir, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", out);
+  g_assert_cmpstr (out, ==, "showing 10\n");
+  g_assert_true (g_subprocess_get_successful (child));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
+
+  if (argc == 4 && g_str_equal (argv[1], "--open-with-full-disk"))
+    return open_with_full_disk (argv[2], argv[3]);
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   sync_test_init ();
@@ -358,6 +591,18 @@ main (int   argc,
               test_every_fault_point, fixture_tear_down);
   g_test_add ("/core/sync-crash/random-kills", Fixture, NULL, fixture_set_up,
               test_random_kills, fixture_tear_down);
+  g_test_add ("/core/sync-crash/repair-killed/pointer", Fixture,
+              GINT_TO_POINTER (DAMAGE_POINTER), fixture_set_up, test_repair_killed,
+              fixture_tear_down);
+  g_test_add ("/core/sync-crash/repair-killed/state", Fixture,
+              GINT_TO_POINTER (DAMAGE_STATE), fixture_set_up, test_repair_killed,
+              fixture_tear_down);
+  g_test_add ("/core/sync-crash/disk-full/apply", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/core/sync-crash/disk-full/state", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/core/sync-crash/disk-full/open", Fixture, NULL, fixture_set_up,
+              test_disk_full_open, fixture_tear_down);
 
   status = g_test_run ();
   sync_test_cleanup ();

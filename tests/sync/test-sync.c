@@ -555,7 +555,8 @@ test_fall_back_after_failed_opens (Fixture       *f,
   entry = last_log_entry (f);
   g_assert_cmpint (entry->result, ==, BAKEN_SYNC_RESULT_FALLBACK);
   g_assert_cmpuint (entry->serial, ==, BASE_SERIAL);
-  g_assert_nonnull (strstr (entry->reason, "Bundle 11 failed to open 3 times"));
+  g_assert_nonnull (strstr (entry->reason, "Bundle 11 failed to open"));
+  g_assert_nonnull (strstr (entry->reason, "3 times in a row; back to bundle 10"));
 
   baken_sync_get_installed (f->sync, &installed);
   g_assert_cmpuint (installed.serial, ==, BASE_SERIAL);
@@ -568,6 +569,50 @@ test_fall_back_after_failed_opens (Fixture       *f,
   g_assert_cmpuint (current_serial (f), ==, BASE_SERIAL);
   publish_good (f->pub_dir, BASE_SERIAL + 2);
   assert_installed (f, BASE_SERIAL + 2);
+}
+
+/* Content queries of the shown bundle cut off by their time budget count as failed
+ * opens: after three the previous bundle comes back, and the sync log says why. Without
+ * a previous bundle, or for another bundle than the current one, nothing is counted. */
+static void
+test_cut_off_falls_back (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenSyncLogEntry) entry = NULL;
+  g_autofree char *path = NULL;
+  g_auto(BakenInstalled) installed = { 0 };
+
+  /* Only one bundle: it stays, however often its queries are cut off. */
+  path = baken_sync_begin_open (f->sync, &error);
+  g_assert_no_error (error);
+  baken_sync_open_succeeded (f->sync);
+  for (guint i = 0; i < 2 * BAKEN_SYNC_MAX_OPEN_FAILURES; i++)
+    g_assert_false (baken_sync_count_cut_off (f->sync, BASE_SERIAL));
+  baken_sync_get_installed (f->sync, &installed);
+  g_assert_cmpuint (installed.open_failures, ==, 0);
+
+  publish_good (f->pub_dir, BASE_SERIAL + 1);
+  assert_installed (f, BASE_SERIAL + 1);
+  g_free (path);
+  path = baken_sync_begin_open (f->sync, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, "content-11.sqlite"));
+  baken_sync_open_succeeded (f->sync);
+
+  g_assert_false (baken_sync_count_cut_off (f->sync, BASE_SERIAL));
+  for (guint i = 1; i < BAKEN_SYNC_MAX_OPEN_FAILURES; i++)
+    g_assert_false (baken_sync_count_cut_off (f->sync, BASE_SERIAL + 1));
+  g_assert_true (baken_sync_count_cut_off (f->sync, BASE_SERIAL + 1));
+
+  /* The next safe point opens the previous bundle. */
+  g_free (path);
+  path = baken_sync_begin_open (f->sync, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (content_serial (path), ==, BASE_SERIAL);
+  entry = last_log_entry (f);
+  g_assert_cmpint (entry->result, ==, BAKEN_SYNC_RESULT_FALLBACK);
+  g_assert_nonnull (strstr (entry->reason, "content query cut off by its time budget"));
 }
 
 static void
@@ -980,6 +1025,7 @@ main (int   argc,
   ADD ("from-folder", test_from_folder, NULL);
   ADD ("fall-back-after-failed-opens", test_fall_back_after_failed_opens, NULL);
   ADD ("open-succeeded-resets", test_open_succeeded_resets, NULL);
+  ADD ("cut-off-falls-back", test_cut_off_falls_back, NULL);
   ADD ("async-content-ready", test_async_content_ready, NULL);
   ADD ("scheduler-picks-up", test_scheduler_picks_up, NULL);
   ADD ("stale", test_stale, NULL);

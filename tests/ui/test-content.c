@@ -9,8 +9,11 @@
 #include <glib/gstdio.h>
 
 #include "baken-bundle.h"
+#include "baken-content.h"
 #include "baken-kiosk-content.h"
+#include "baken-state.h"
 #include "content-test-util.h"
+#include "sync-test-util.h"
 
 #define DEMO_TITLE      "Geldzorgen en schulden"
 #define PREPARING_TITLE "Deze kiosk wordt klaargemaakt."
@@ -549,6 +552,131 @@ test_command_line (void)
   g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 40);
 }
 
+/* After a key rotation the kiosk checks its content with the content keys of the root
+ * keys document in force, not with [sync] public-keys (which the rotation revoked): the
+ * first bundle of the new key is shown. */
+static void
+test_rotated_key_shown (void)
+{
+  g_autofree char *usb = g_build_filename (g_get_user_cache_dir (), "usb-rotated", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(BakenConfig) config = NULL;
+  g_autoptr(BakenSync) sync = NULL;
+  g_autoptr(BakenKioskContent) content = NULL;
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  PublishSpec spec = { .serial = 1, .key = TEST_KEY_CONTENT_2, .root_version = 1 };
+
+  sync_test_init ();
+  a = test_key_base64 (TEST_KEY_ROOT_A);
+  b = test_key_base64 (TEST_KEY_ROOT_B);
+  c = test_key_base64 (TEST_KEY_ROOT_C);
+  text = g_strdup_printf ("[sync]\npublic-keys = %s\nroot-keys = %s;%s;%s\n"
+                          "root-threshold = 2\n", test_public_key_base64 (), a, b, c);
+  config = ui_test_config_new (text);
+  sync = new_sync (config, "rotated");
+
+  publish_root (usb, "keys.json", 1, (int[]) { TEST_KEY_ROOT_A, TEST_KEY_ROOT_B,
+                                               TEST_KEY_ROOT_C, -1 }, 2,
+                (int[]) { TEST_KEY_CONTENT_2, -1 }, (int[]) { TEST_KEY_ROOT_A, TEST_KEY_ROOT_C, -1 });
+  publish (usb, &spec);
+  outcome = baken_sync_run (sync, usb, test_now (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (outcome->error);
+  g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+  g_assert_cmpuint (baken_sync_get_root_version (sync), ==, 1);
+
+  content = baken_kiosk_content_new (config, sync);
+  baken_kiosk_content_wait (content);
+  assert_warnings (0, "");
+  g_assert_cmpint (baken_kiosk_content_get_origin (content), ==, BAKEN_CONTENT_ORIGIN_SYNC);
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 1);
+  sync_test_cleanup ();
+}
+
+static gboolean
+update_pending (gpointer data)
+{
+  return baken_kiosk_content_get_update_pending (data);
+}
+
+/* Queries of the shown bundle cut off by their time budget (a damaged or hostile DB):
+ * after a few, as after failed opens, the previous verified bundle comes back at the
+ * next idle reset, and the sync log says why. */
+static void
+test_cut_off_falls_back (void)
+{
+  g_autofree char *usb20 = g_build_filename (g_get_user_cache_dir (), "usb-cut-20", NULL);
+  g_autofree char *usb21 = g_build_filename (g_get_user_cache_dir (), "usb-cut-21", NULL);
+  g_autofree char *state_dir = content_test_state_dir ("cut-off");
+  g_autofree char *state_path = g_build_filename (state_dir, "state.sqlite", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(BakenConfig) config = NULL;
+  g_autoptr(BakenSync) sync = NULL;
+  g_autoptr(BakenKioskContent) content = NULL;
+  g_autoptr(BakenState) state = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  PublishSpec big = { .serial = 21, .kind = PUBLISH_BIG };
+  BakenSyncLogEntry *entry;
+  BakenCatalog *catalog;
+
+  sync_test_init ();
+  text = g_strdup_printf ("[sync]\npublic-keys = %s\n", test_public_key_base64 ());
+  config = ui_test_config_new (text);
+  sync = new_sync (config, "cut-off");
+  publish_good (usb20, 20);
+  publish (usb21, &big);
+  for (guint64 serial = 20; serial <= 21; serial++)
+    {
+      g_autoptr(BakenSyncOutcome) outcome = NULL;
+
+      outcome = baken_sync_run (sync, serial == 20 ? usb20 : usb21, test_now (), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_no_error (outcome->error);
+      g_assert_cmpint (outcome->result, ==, BAKEN_SYNC_RESULT_INSTALLED);
+    }
+
+  content = baken_kiosk_content_new (config, sync);
+  baken_kiosk_content_wait (content);
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 21);
+  baken_kiosk_content_shown (content);
+
+  /* A page asks for the services of le-inkomen: too slow for a budget of 1 ms. */
+  catalog = baken_kiosk_content_get_catalog (content);
+  baken_catalog_set_query_budget (catalog, 1);
+  for (guint i = 0; i < BAKEN_SYNC_MAX_OPEN_FAILURES; i++)
+    {
+      g_autoptr(GPtrArray) services = NULL;
+
+      g_assert_false (baken_kiosk_content_get_update_pending (content));
+      services = baken_catalog_get_services_for_event (catalog, "le-inkomen", "nl",
+                                                       BAKEN_AUDIENCE_PUBLIC, &error);
+      g_assert_null (services);
+      g_assert_error (error, BAKEN_CONTENT_ERROR, BAKEN_CONTENT_ERROR_QUERY);
+      g_clear_error (&error);
+    }
+
+  /* Bundle 20, verified, waits for the idle reset. */
+  g_assert_true (ui_test_wait (update_pending, content, 20000));
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 21);
+  g_assert_true (baken_kiosk_content_apply_update (content));
+  g_assert_cmpuint (baken_kiosk_content_get_serial (content), ==, 20);
+  assert_warnings (0, "");
+
+  state = baken_state_open (state_path, &error);
+  g_assert_no_error (error);
+  log = baken_state_get_sync_log (state, 1, &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (log, 0);
+  g_assert_cmpint (entry->result, ==, BAKEN_SYNC_RESULT_FALLBACK);
+  g_assert_nonnull (strstr (entry->reason, "cut off by its time budget"));
+  sync_test_cleanup ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +695,8 @@ main (int   argc,
   g_test_add_func ("/ui/content/stale-notice", test_stale_notice);
   g_test_add_func ("/ui/content/expired-at-start", test_expired_at_start);
   g_test_add_func ("/ui/content/command-line", test_command_line);
+  g_test_add_func ("/ui/content/rotated-key-shown", test_rotated_key_shown);
+  g_test_add_func ("/ui/content/cut-off-falls-back", test_cut_off_falls_back);
 
   return g_test_run ();
 }

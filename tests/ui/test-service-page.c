@@ -157,6 +157,26 @@ test_unknown_hours (void)
   ui_test_window_destroy (window);
 }
 
+/* Who it is for, what it costs and the wait, in plain words, right under what the service
+ * helps with. */
+static void
+test_facts (void)
+{
+  g_autoptr(BakenKioskContent) content = NULL;
+  BakenWindow *window = window_on_bundle (&content);
+  g_autofree char *screen = NULL;
+
+  ui_test_open (window, "service:svc-formulieren");
+  ui_test_assert_location (window, "service:svc-formulieren", 2000);
+  screen = labels_text (GTK_WIDGET (window));
+  g_test_message ("service page: %s", screen);
+  g_assert_nonnull (strstr (screen, "Wij helpen u een formulier in te vullen.|"
+                                    "Voor mensen van 16 tot en met 27 jaar|Kosten: gratis|"
+                                    "Wachttijd: ongeveer 2 weken|"));
+
+  ui_test_window_destroy (window);
+}
+
 /* Its web site and its second door are for staff: a resident's screen shows neither. */
 static void
 test_staff_channels_hidden (void)
@@ -194,6 +214,7 @@ main (int   argc,
     }
   g_test_add_func ("/ui/service-page/unknown-hours", test_unknown_hours);
   g_test_add_func ("/ui/service-page/staff-channels-hidden", test_staff_channels_hidden);
+  g_test_add_func ("/ui/service-page/facts", test_facts);
 
   return g_test_run ();
 }

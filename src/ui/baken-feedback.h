@@ -1,0 +1,38 @@
+/* baken-feedback.h: "Heeft dit u geholpen?" and "Klopt er iets niet?", one tap each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * HELPED asks with three large faces (ja, een beetje, nee); WRONG is one button that
+ * opens five reasons (telefoonnummer, adres, openingstijden, bestaat niet meer, iets
+ * anders). One tap counts the answer for the service (baken_context_count (): never in
+ * staff mode), says "Dank u wel!" (it takes the focus, so speech mode says it) and the
+ * question goes away by itself a few seconds later. Every answer is a button: the
+ * keypad and the keyboard reach it like any other.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baken-context.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BAKEN_FEEDBACK_HELPED,
+  BAKEN_FEEDBACK_WRONG,
+} BakenFeedbackKind;
+
+/* How long "Dank u wel!" stays before the question goes away. */
+#define BAKEN_FEEDBACK_THANKS_MS 4000
+
+#define BAKEN_TYPE_FEEDBACK (baken_feedback_get_type ())
+
+G_DECLARE_FINAL_TYPE (BakenFeedback, baken_feedback, BAKEN, FEEDBACK, GtkWidget)
+
+GtkWidget *baken_feedback_new          (BakenContext      *context,
+                                        BakenFeedbackKind  kind,
+                                        const char        *service_id);
+/* Whether it was answered (for tests). */
+gboolean   baken_feedback_get_answered (BakenFeedback     *self);
+
+G_END_DECLS
