@@ -285,6 +285,19 @@ activate_cb (GSimpleAction *action,
   g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
 }
 
+/* "a11y.say" ("s"): a short word of what a part of the page shows now ("Dank u wel!"),
+ * heard when read-aloud is on, from a part that cannot take the focus to be said. */
+static void
+say_cb (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
+{
+  BakenA11yController *self = user_data;
+
+  if (baken_a11y_controller_get_read_aloud (self))
+    baken_a11y_controller_say (self, g_variant_get_string (parameter, NULL));
+}
+
 static void
 reset_action (BakenA11yController *self,
               const char          *name,
@@ -396,6 +409,7 @@ baken_a11y_controller_new (const BakenA11yLayout *layout,
     { "low-reach", NULL, NULL, "false", change_state_cb, { 0 } },
     { "choose-language", activate_cb, NULL, NULL, NULL, { 0 } },
     { "close-languages", activate_cb, NULL, NULL, NULL, { 0 } },
+    { "say", say_cb, "s", NULL, NULL, { 0 } },
   };
   BakenA11yController *self;
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "baken-controls.h"
+#include "baken-feedback.h"
 #include "baken-home-page.h"
 #include "baken-search-page.h"
 #include "baken-speech-text.h"
@@ -125,17 +126,41 @@ collect_group (BakenSpeechMode *self,
   return baken_controls_collect (self->window, page);
 }
 
+/* The question of the answers that control is one of ("Heeft dit u geholpen?"), when
+ * the focus comes to them from elsewhere, else NULL. */
+static const char *
+entered_question (BakenSpeechMode *self,
+                  GtkWidget       *control)
+{
+  GtkWidget *feedback = gtk_widget_get_ancestor (control, BAKEN_TYPE_FEEDBACK);
+
+  /* Not again while moving among the answers of the same question. */
+  if (feedback == NULL ||
+      (self->said_focus != NULL &&
+       baken_feedback_shows (BAKEN_FEEDBACK (feedback), self->said_focus)))
+    return NULL;
+
+  return baken_feedback_get_question (BAKEN_FEEDBACK (feedback));
+}
+
 static char *
 describe (BakenSpeechMode *self,
           GtkWidget       *control)
 {
   g_autoptr(GPtrArray) group = collect_group (self, control);
+  const char *question = entered_question (self, control);
+  g_autofree char *text = NULL;
   guint index;
 
   if (!g_ptr_array_find (group, control, &index))
-    return baken_controls_describe (control, 0, 0);
+    text = baken_controls_describe (control, 0, 0);
+  else
+    text = baken_controls_describe (control, index + 1, group->len);
 
-  return baken_controls_describe (control, index + 1, group->len);
+  if (question != NULL)
+    return g_strdup_printf ("%s %s", question, text);
+
+  return g_steal_pointer (&text);
 }
 
 static GtkWidget *
@@ -213,6 +238,10 @@ speak_focus_cb (gpointer data)
   self->speak_id = 0;
   /* Not twice in a row: GTK may move the focus off and back while a screen is rebuilt
    * (a new language), and the second time would cut the screen's title short. */
+  /* A scroller that kept the focus of a control gone from view (an answered question)
+   * is no control: the next key goes on from the page's first. */
+  if (GTK_IS_SCROLLED_WINDOW (focus) || GTK_IS_VIEWPORT (focus))
+    return G_SOURCE_REMOVE;
   if (baken_speech_mode_get_on (self) && focus != NULL && focus != self->said_focus)
     {
       text = describe (self, focus);

@@ -14,6 +14,7 @@
 
 #include "baken-speech-source.h"
 
+#include "baken-feedback.h"
 #include "baken-idle-dialog.h"
 #include "baken-search-speech.h"
 #include "baken-speakable.h"
@@ -64,6 +65,30 @@ dup_location_text (BakenSpeechSource *self)
     g_warning ("Cannot read %s aloud: %s", location, error->message);
 
   return text;
+}
+
+/* What the monitor asks on the page ("Heeft dit u geholpen?" and its answers, "Klopt er
+ * iets niet?", "Dank u wel!"), as shown now, after what the catalog says. */
+static void
+append_feedback (GString   *speech,
+                 GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (BAKEN_IS_FEEDBACK (widget))
+    {
+      g_autofree char *text = baken_speakable_collect_text (widget);
+
+      if (text != NULL)
+        g_string_append (speech, text);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_feedback (speech, child);
 }
 
 static void
@@ -141,7 +166,13 @@ baken_speech_source_dup_text (BakenSpeechSource *self)
 
   text = dup_location_text (self);
   if (text != NULL)
-    return text;
+    {
+      GString *speech = g_string_new (text);
+
+      g_free (text);
+      append_feedback (speech, page);
+      return g_string_free (speech, FALSE);
+    }
 
   return baken_speakable_collect_text (page);
 }

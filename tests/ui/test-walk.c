@@ -22,6 +22,7 @@
 #include "baken-catalog-life-events.h"
 #include "baken-catalog-services.h"
 #include "baken-print-page.h"
+#include "baken-service-facts.h"
 #include "baken-speaker.h"
 
 typedef struct
@@ -255,6 +256,14 @@ walk (gconstpointer data)
   ui_test_hold_key (w.window, "KP_0", 1500);
   g_assert_true (said_since (&w, from, service->name));
   g_assert_true (said_since (&w, from, event->title) || said_since (&w, from, situation->title));
+  /* Who it is for, what it costs, the wait, as the slip prints them. */
+  {
+    g_auto(GStrv) facts = baken_service_facts (service);
+
+    for (guint i = 0; facts[i] != NULL; i++)
+      if (!said_since (&w, from, facts[i]))
+        g_error ("the slip read aloud without “%s”", facts[i]);
+  }
 
   /* Print, by the keypad: the kiosk says that it printed, and the slip is in the tray. */
   move_to (&w, "print.start", NULL);
@@ -266,6 +275,8 @@ walk (gconstpointer data)
   g_assert_true (said_since (&w, from, g_dgettext (GETTEXT_PACKAGE,
                                                    "Neem uw briefje uit de printer")));
   g_assert_cmpuint (w.said->len, >, from);
+  /* And what the monitor asks there. */
+  g_assert_true (said_since (&w, from, g_dgettext (GETTEXT_PACKAGE, "Heeft dit u geholpen?")));
   g_assert_true (ui_test_wait (slip_in_out_dir, w.cups.out, 20000));
   dir = g_dir_open (w.cups.out, 0, &error);
   g_assert_no_error (error);
