@@ -38,6 +38,8 @@ struct _BakenKeypadController
   BakenSpeechMode *speech_mode;  /* (owned) */
 
   /* State */
+  guint            held;         /* the keypad key that is down (its auto-repeat is no
+                                  * press: EN 301 549 5.7), or 0 */
   gboolean         repeat_held;  /* Repeat is down: its auto-repeat says nothing */
   guint            hold_id;      /* GSource: Repeat held long enough, or 0 */
 };
@@ -115,14 +117,7 @@ key_released_cb (GtkEventControllerKey *controller,
                  GdkModifierType        state,
                  BakenKeypadController *self)
 {
-  BakenKeypadCommand command;
-
-  if (baken_keypad_lookup (self->keypad, keyval, state, &command) &&
-      command == BAKEN_KEYPAD_REPEAT)
-    {
-      self->repeat_held = FALSE;
-      g_clear_handle_id (&self->hold_id, g_source_remove);
-    }
+  baken_keypad_controller_release (self, keyval, state);
 }
 
 static gboolean
@@ -191,18 +186,9 @@ baken_keypad_controller_new (GtkWidget       *window,
   self->keypad = baken_keypad_new (config);
   self->speech_mode = g_object_ref (speech_mode);
 
-  /* Releases (Repeat held or let go) get through the kiosk's key filter. */
-  {
-    GtkEventController *controller = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_name (controller, "baken-keypad-release");
-    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (controller, "key-released", G_CALLBACK (key_released_cb),
-                             self, 0);
-    gtk_widget_add_controller (window, controller);
-  }
-
-  /* In kiosk mode the kiosk's key filter asks first (baken-kiosk-lock.c). */
+  /* In kiosk mode the kiosk's key filter asks first and tells the releases of what it
+   * let through (baken-kiosk-lock.c). GTK gives a release to the controller that
+   * handled the press, so one controller hears both. */
   if (!kiosk)
     {
       GtkEventController *controller = gtk_event_controller_key_new ();
@@ -210,6 +196,8 @@ baken_keypad_controller_new (GtkWidget       *window,
       gtk_event_controller_set_name (controller, "baken-keypad");
       gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
       g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb),
+                               self, 0);
+      g_signal_connect_object (controller, "key-released", G_CALLBACK (key_released_cb),
                                self, 0);
       gtk_widget_add_controller (window, controller);
     }
@@ -228,6 +216,12 @@ baken_keypad_controller_press (BakenKeypadController *self,
 
   if (self->keypad == NULL || !baken_keypad_lookup (self->keypad, keyval, state, &command))
     return FALSE;
+
+  /* Held down, a key repeats by itself: one press is one step, so a resident whose hand
+   * rests on a key, or shakes, does not run over the screen. */
+  if (keyval == self->held)
+    return TRUE;
+  self->held = keyval;
 
   /* Under "Bent u er nog?" a key is "I am still here": the prompt goes (activity), and
    * the key does nothing on the page below. */
@@ -290,4 +284,23 @@ baken_keypad_controller_press (BakenKeypadController *self,
     }
 
   return TRUE;
+}
+
+void
+baken_keypad_controller_release (BakenKeypadController *self,
+                                 guint                  keyval,
+                                 GdkModifierType        state)
+{
+  BakenKeypadCommand command;
+
+  g_return_if_fail (BAKEN_IS_KEYPAD_CONTROLLER (self));
+
+  /* Any key let go (its keyval may differ from the press's: KP_2 and KP_Down). */
+  self->held = 0;
+  if (self->keypad != NULL && baken_keypad_lookup (self->keypad, keyval, state, &command) &&
+      command == BAKEN_KEYPAD_REPEAT)
+    {
+      self->repeat_held = FALSE;
+      g_clear_handle_id (&self->hold_id, g_source_remove);
+    }
 }

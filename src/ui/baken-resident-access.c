@@ -106,6 +106,18 @@ kiosk_key_cb (guint           keyval,
 }
 
 static gboolean
+kiosk_release_cb (guint           keyval,
+                  GdkModifierType state,
+                  gpointer        user_data)
+{
+  BakenResidentAccess *self = user_data;
+
+  if (self->keypad != NULL)
+    baken_keypad_controller_release (self->keypad, keyval, state);
+  return FALSE;
+}
+
+static gboolean
 say_prompt_cb (gpointer user_data)
 {
   BakenResidentAccess *self = user_data;
@@ -255,7 +267,7 @@ baken_resident_access_listen (BakenResidentAccess      *self,
 
   /* Order matters: the kiosk's key filter asks before the others. */
   if (self->kiosk)
-    baken_kiosk_lock (GTK_WINDOW (self->layout.window), kiosk_key_cb, self);
+    baken_kiosk_lock (GTK_WINDOW (self->layout.window), kiosk_key_cb, kiosk_release_cb, self);
 
   baken_page_keys_attach (self->layout.window, self->navigator, covered, user_data);
   baken_focus_path_listen (self->focus_path);

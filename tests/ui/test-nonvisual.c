@@ -516,6 +516,30 @@ test_repeat_held (void)
   ui_test_window_destroy (window);
 }
 
+/* A key held down is one press (EN 301 549 5.7): its auto-repeat does not run the focus
+ * over the screen. */
+static void
+test_held_key_once (void)
+{
+  Transcript transcript = { NULL };
+  BakenWindow *window = open_kiosk (&transcript);
+  guint n;
+
+  keys (window, "KP_Add");
+  n = transcript.utterances->len;
+  ui_test_hold_key (window, "KP_2", 2000);
+  g_assert_cmpuint (transcript.utterances->len, ==, n + 1);
+  if (!g_str_has_suffix (last_said (&transcript), ", 1 van 11"))
+    g_error ("a held Down moved further than one control: “%s”", last_said (&transcript));
+
+  /* Let go and pressed again: the next one. */
+  keys (window, "KP_2");
+  g_assert_true (g_str_has_suffix (last_said (&transcript), ", 2 van 11"));
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
 /* Faster, slower and stop from the keypad and the bar; the reset takes the rate back. */
 static void
 test_rate_and_stop (void)
@@ -635,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/nonvisual/invitation", test_invitation);
   g_test_add_func ("/nonvisual/search-speech", test_search_speech);
   g_test_add_func ("/nonvisual/repeat-held", test_repeat_held);
+  g_test_add_func ("/nonvisual/held-key-once", test_held_key_once);
   g_test_add_func ("/nonvisual/rate-and-stop", test_rate_and_stop);
   g_test_add_func ("/nonvisual/touch-explore", test_touch_explore);
 
