@@ -5,12 +5,13 @@
  *
  * The kiosk window on the embedded demo content, 1080x1920, driven through its actions
  * as a resident would: Home → a life event → a situation → the services → a service
- * page → Back → Back → Home. Every tenth round the resident first switches to English
- * and large text with high contrast, and at the end walks away: the idle prompt shows
- * and the reset brings Home in Dutch. Every step waits until the window has drawn the
+ * page → its print preview → Back → Back → Back → Home, then the search with three keys
+ * of the on-screen keyboard → Home. Every tenth round the resident first switches to
+ * English and large text with high contrast (and back to normal text, contrast off),
+ * and at the end walks away: the idle prompt shows and the reset brings Home in Dutch. Every step waits until the window has drawn the
  * new screen, so icons, text and render nodes are really made and dropped.
  *
- * Prints "round N pss-kib P rss-kib R anon-kib A" every EVERY rounds, then the growth
+ * Prints "round N pss-kib P rss-kib R anon-kib A fds F taps T" every EVERY rounds, then the growth
  * of anonymous memory (the heap: what a leak grows; PSS also moves when other processes
  * map the same libraries) per 1000 rounds after the warm-up (the first 10 %: caches of
  * GTK, fontconfig and the catalog fill up there).
@@ -30,6 +31,7 @@
 
 #include "baken-application.h"
 #include "baken-context.h"
+#include "baken-search-page.h"
 #include "baken-window.h"
 
 typedef struct
@@ -46,6 +48,35 @@ path_free (Path *path)
   g_free (path->situation);
   g_ptr_array_unref (path->services);
   g_free (path);
+}
+
+static guint taps;
+
+static guint
+count_fds (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static GtkWidget *
+find_search_page (GtkWidget *widget)
+{
+  if (BAKEN_IS_SEARCH_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gint64
@@ -155,6 +186,32 @@ step (GtkWidget  *window,
     gtk_widget_activate_action (window, action, "s", id);
   else
     gtk_widget_activate_action (window, action, NULL);
+  taps++;
+  settle (window);
+}
+
+/* A key of the on-screen keyboard of the search page on screen. */
+static void
+key (GtkWidget  *window,
+     const char *letter)
+{
+  GtkWidget *page = find_search_page (window);
+
+  if (page == NULL)
+    g_error ("The search page is not on screen");
+  gtk_widget_activate_action (GTK_WIDGET (baken_search_page_get_keyboard (BAKEN_SEARCH_PAGE (page))),
+                              "keyboard.type", "s", letter);
+  taps++;
+  settle (window);
+}
+
+static void
+a11y_step (GtkWidget  *window,
+           const char *action,
+           GVariant   *value)
+{
+  gtk_widget_activate_action_variant (window, action, value);
+  taps++;
   settle (window);
 }
 
@@ -166,6 +223,7 @@ open_step (GtkWidget  *window,
 
   if (!baken_window_open (BAKEN_WINDOW (window), what, &error))
     g_error ("%s: %s", what, error->message);
+  taps++;
   settle (window);
 }
 
@@ -256,8 +314,8 @@ main (int   argc,
 
   printf ("# %u paths to a service page; %u rounds\n", paths->len, rounds);
   printf ("round %6u pss-kib %7" G_GINT64_FORMAT " rss-kib %7" G_GINT64_FORMAT
-          " anon-kib %7" G_GINT64_FORMAT "\n", 0, smaps_kib ("Pss:"), smaps_kib ("Rss:"),
-          smaps_kib ("Anonymous:"));
+          " anon-kib %7" G_GINT64_FORMAT " fds %3u\n", 0, smaps_kib ("Pss:"), smaps_kib ("Rss:"),
+          smaps_kib ("Anonymous:"), count_fds ());
   fflush (stdout);
 
   start = g_get_monotonic_time ();
@@ -279,10 +337,22 @@ main (int   argc,
       if (path->situation != NULL)
         step (window, "kiosk.open-event", path->situation);
       step (window, "kiosk.open-service", service);
+      step (window, "kiosk.open-print", service);
+      step (window, "kiosk.back", NULL);
       step (window, "kiosk.back", NULL);
       if (path->situation != NULL)
         step (window, "kiosk.back", NULL);
       step (window, "kiosk.home", NULL);
+      step (window, "kiosk.search", NULL);
+      key (window, "h");
+      key (window, "u");
+      key (window, "u");
+      step (window, "kiosk.home", NULL);
+      if (visitor)
+        {
+          a11y_step (window, "a11y.text-size", g_variant_new_int32 (0));
+          a11y_step (window, "a11y.high-contrast", NULL);
+        }
 
       if (visitor)
         walk_away (window);
@@ -292,8 +362,8 @@ main (int   argc,
           gint64 anon = smaps_kib ("Anonymous:");
 
           printf ("round %6u pss-kib %7" G_GINT64_FORMAT " rss-kib %7" G_GINT64_FORMAT
-                  " anon-kib %7" G_GINT64_FORMAT "  %.0f ms/round\n", round,
-                  smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon,
+                  " anon-kib %7" G_GINT64_FORMAT " fds %3u taps %7u  %.0f ms/round\n", round,
+                  smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon, count_fds (), taps,
                   (g_get_monotonic_time () - start) / 1000.0 / round);
           fflush (stdout);
           if (warm_anon < 0 && round >= rounds / 10)

@@ -3,7 +3,9 @@
 
 Runs the kiosk N times under its own Xvfb, with GTK's cairo renderer and with GTK's
 default (GL, which is software llvmpipe without a GPU), and the same for the bare GTK4
-yardstick (bench/bare-tiles.c: 12 SVG tiles, nothing else). The kiosk and the yardstick
+yardstick (bench/bare-tiles.c: 12 SVG tiles, nothing else), in turns, in the same
+1080x1920 window; with cairo both run with GDK_DEBUG=gl-disable (no GL probe), as the
+kiosk does. Prints the ratio Baken/yardstick per renderer and the load average. The kiosk and the yardstick
 print "first-frame-ms N" from their frame clock's first after-paint; PSS is read from
 /proc/PID/smaps_rollup one second later, when Home is settled.
 
@@ -24,10 +26,10 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 icons = sorted(glob.glob(os.path.join(root, "data", "demo", "icons", "*.svg")))[:12]
 
 
-def start_xvfb():
+def start_xvfb(size="1080x1920"):
     for display in range(90, 120):
         if not os.path.exists(f"/tmp/.X11-unix/X{display}"):
-            proc = subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", "1080x1920x24",
+            proc = subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", f"{size}x24",
                                      "-nolisten", "tcp"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for _ in range(100):
@@ -83,15 +85,23 @@ def main():
                 ("bare GTK4, 12 SVG tiles", [os.path.join(build, "bench", "bare-tiles")] + icons),
             ]
             for renderer in ("cairo", "gl"):
+                env = dict(base, GSK_RENDERER=renderer)
+                # Fair: with the cairo renderer neither program probes GL (Baken turns
+                # the probe off itself; the yardstick is told the same).
+                if renderer == "cairo":
+                    env["GDK_DEBUG"] = "gl-disable"
+                runs_of = {name: ([], []) for name, _ in programs}
                 for name, cmd in programs:
-                    env = dict(base, GSK_RENDERER=renderer)
                     measure(cmd, env)  # warm the page cache once
-                    times, psses = [], []
-                    for _ in range(runs):
+                # Taken in turns, so a change of load on a shared machine hits both alike.
+                for _ in range(runs):
+                    for name, cmd in programs:
                         ms, pss = measure(cmd, env)
                         if ms is not None:
-                            times.append(ms)
-                            psses.append(pss)
+                            runs_of[name][0].append(ms)
+                            runs_of[name][1].append(pss)
+                for name, _ in programs:
+                    times, psses = runs_of[name]
                     if times:
                         results.append((name, renderer, statistics.median(times), min(times),
                                         statistics.median(psses) / 1024, len(times)))
@@ -101,6 +111,12 @@ def main():
     print(f"{'program':28} {'renderer':8} {'median ms':>10} {'min ms':>8} {'PSS MiB':>8} runs")
     for name, renderer, median, best, pss, n in results:
         print(f"{name:28} {renderer:8} {median:10.1f} {best:8.1f} {pss:8.1f} {n}")
+    for renderer in ("cairo", "gl"):
+        pair = [r[2] for r in results if r[1] == renderer]
+        if len(pair) == 2:
+            print(f"first-frame ratio baken/yardstick ({renderer}): {pair[0] / pair[1]:.2f}")
+    load = os.getloadavg()
+    print(f"load {load[0]:.1f} ({os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

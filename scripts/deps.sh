@@ -49,6 +49,8 @@ packages=(
   wdutch wbritish wpolish wukrainian nginx-light
   # the reports checked against docs/report-schema.json (tests/monitor)
   python3-jsonschema
+  # bench/taps --input: real pointer clicks through the X server (XTest); perf profiles
+  libxtst-dev linux-perf
 )
 
 missing=()

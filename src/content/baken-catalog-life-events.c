@@ -9,10 +9,6 @@
 #include "baken-catalog-life-events.h"
 #include "baken-catalog-private.h"
 
-/* Texts: the requested language, else Dutch, per field. */
-#define TEXT(alias, field) "COALESCE(t." field ", nl." field ")"
-/* 1 << bit when the field is Dutch because the requested language has none. */
-#define DUTCH(field, bit) "((t." field " IS NULL AND nl." field " IS NOT NULL) << " #bit ")"
 #define DUTCH_TEXTS \
   DUTCH ("title", 0) " | " DUTCH ("summary", 1) " | " DUTCH ("question", 2) " | " \
   DUTCH ("body", 3)

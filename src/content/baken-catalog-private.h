@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* SQL for texts: the requested language, else Dutch, per field. */
+#define TEXT(alias, field) "COALESCE(t." field ", nl." field ")"
+/* 1 << bit when the field is Dutch because the requested language has none (the Dutch
+ * row is `nl`, the requested one `t`, unless named). */
+#define DUTCH_OF(t, nl, field, bit) \
+  "((" t "." field " IS NULL AND " nl "." field " IS NOT NULL) << " #bit ")"
+#define DUTCH(field, bit) DUTCH_OF ("t", "nl", field, bit)
+
+
 /* The catalog's read-only connection (owned by the catalog, valid while it lives), for
  * modules that query the content DB directly (baken-search.c). */
 sqlite3 *_baken_catalog_get_db (BakenCatalog *self);

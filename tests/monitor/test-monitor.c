@@ -280,7 +280,8 @@ test_session (void)
   g_autoptr(GDateTime) next = g_date_time_add_days (start, 1);
   g_autoptr(BakenClock) clock = baken_clock_new_fixed (start);
   BakenMonitorSettings settings = { .kiosk_id = (char *) "bieb-centrum-1" };
-  BakenSyncSettings sync = { .keys = g_ptr_array_new (), .timeout = 60, .stall_timeout = 5 };
+  BakenSyncSettings sync = { .keys = g_ptr_array_new (), .root_keys = g_ptr_array_new (),
+                             .timeout = 60, .stall_timeout = 5 };
   const char * const languages[] = { "nl", "en", NULL };
   BakenReportStatus status = { .kiosk_name = (char *) "Bibliotheek <b>Centrum</b>",
                                .content_serial = 42, .content_source = (char *) "bundle",
@@ -362,6 +363,7 @@ test_session (void)
     }
 
   g_ptr_array_unref (sync.keys);
+  g_ptr_array_unref (sync.root_keys);
   baken_test_assert_finalized_soon (g_steal_pointer (&monitor));
 }
 
@@ -391,7 +393,8 @@ test_export (void)
   g_autoptr(GDateTime) now = g_date_time_new (baken_local_timezone (), 2026, 12, 10, 9, 0, 0);
   g_autoptr(BakenClock) clock = baken_clock_new_fixed (now);
   BakenMonitorSettings settings = { .kiosk_id = (char *) "kiosk-2" };
-  BakenSyncSettings sync = { .keys = g_ptr_array_new (), .timeout = 60, .stall_timeout = 5 };
+  BakenSyncSettings sync = { .keys = g_ptr_array_new (), .root_keys = g_ptr_array_new (),
+                             .timeout = 60, .stall_timeout = 5 };
   const char * const days[] = { "2026-10-01", "2026-12-08", "2026-12-09" };
   g_autoptr(BakenMonitor) monitor = NULL;
   g_auto(GStrv) pending = NULL;
@@ -426,6 +429,7 @@ test_export (void)
     }
 
   g_ptr_array_unref (sync.keys);
+  g_ptr_array_unref (sync.root_keys);
   baken_test_assert_finalized_soon (g_steal_pointer (&monitor));
 }
 

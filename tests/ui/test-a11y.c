@@ -252,14 +252,15 @@ static const SpeechCase speech_cases[] = {
     "Are you still there?\nIn 5 seconds the screen goes back to the start.\n"
     "Yes, I need more time.\n",
   },
-  /* Arabic and Ukrainian: the texts from translations.csv and the po files; the
-   * organisation's name stays Dutch, numbers are read digit by digit as everywhere. */
+  /* Arabic and Ukrainian: the texts from translations.csv and the po files (the
+   * organisation's own name in it stays Dutch), numbers are read digit by digit as
+   * everywhere. */
   {
     "ar",
     "بماذا تحتاج المساعدة؟\nالهموم المالية والديون.\nلم أفهم رسالة.\n",
     "الهموم المالية والديون.\nما الذي يناسبك أكثر؟\n",
     {
-      "Gemeente Voorbeeldstad.\nالمساعدة في الديون.\n",
+      "بلدية Voorbeeldstad.\nالمساعدة في الديون.\n",
       "هذا ما يساعدونك فيه: نساعدك إذا كانت عليك ديون أو لا تستطيع دفع فواتيرك. "
       "نضع معًا خطة لمالك.\n",
       "طرق التواصل معهم.\nاتصال هاتفي: 0 3 0, 5 5 5, 0 1, 2 3.\n",
@@ -272,7 +273,7 @@ static const SpeechCase speech_cases[] = {
     "З чим вам потрібна допомога?\nГроші та борги.\nНезрозумілий лист.\n",
     "Гроші та борги.\nЩо вам найбільше підходить?\n",
     {
-      "Gemeente Voorbeeldstad.\nДопомога з боргами.\n",
+      "Муніципалітет Voorbeeldstad.\nДопомога з боргами.\n",
       "З чим вам допоможуть: Ми допоможемо, якщо у вас борги або ви не можете оплатити "
       "рахунки. Разом ми складемо план для ваших грошей.\n",
       "Як з ними зв'язатися.\nЗателефонувати: 0 3 0, 5 5 5, 0 1, 2 3.\n",
