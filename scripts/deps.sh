@@ -9,6 +9,8 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev
   libsqlite3-dev libjson-glib-dev libsodium-dev libsoup-3.0-dev libcups2-dev
   libqrencode-dev libespeak-ng-dev libxml2-utils libxkbcommon-dev
+  # the sound server (headset, volume): libpulse, which PipeWire's pulse server speaks too
+  libpulse-dev
   # baken-report: a streaming JSON parser (365,000 reports a run; json-glib builds a tree
   # and is ten times slower)
   libyajl-dev
@@ -38,6 +40,8 @@ packages=(
   cups-daemon cups-client cups-ipp-utils
   # accessibility: speech, and the AT-SPI end-to-end test
   espeak-ng espeak-ng-data python3-pyatspi
+  # headset and volume tests: a private PulseAudio with null sinks, and pactl to read it
+  pulseaudio pulseaudio-utils
   # baken-report's HTML, rendered in a real browser (tests/monitor/test-report-browser.py)
   chromium
   # the monitor: word lists of the kiosk's languages (which search terms may be kept),

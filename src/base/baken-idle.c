@@ -53,3 +53,12 @@ baken_idle_decide (const BakenIdlePolicy *policy,
 
   return action;
 }
+
+guint
+baken_idle_reminder_s (guint countdown_s)
+{
+  if (countdown_s > 10)
+    return 5;
+
+  return MAX (countdown_s / 2, 1);
+}

@@ -34,4 +34,8 @@ BakenIdleAction baken_idle_decide (const BakenIdlePolicy *policy,
                                    gboolean               at_rest,
                                    gint64                *remaining_us);
 
+/* The second of a countdown of countdown_s seconds at which "Bent u er nog?" is said
+ * again: 5 s before the end of a countdown longer than 10 s, else half way (≥ 1). */
+guint           baken_idle_reminder_s (guint                  countdown_s);
+
 G_END_DECLS

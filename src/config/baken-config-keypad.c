@@ -1,9 +1,11 @@
-/* baken-config-keypad.c: the [keypad] section of kiosk.conf
+/* baken-config-keypad.c: the [keypad] and [speech] sections of kiosk.conf
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Which keys of the tactile keypad run which command: GDK's key names (X's keysym
  * names) per command, a common USB numeric keypad by default, and each key with one job.
+ * And how speech behaves for the resident who uses them: its volume, the time speech
+ * mode gives, the spoken invitation on Home.
  */
 #define G_LOG_DOMAIN "baken-config"
 
@@ -14,8 +16,10 @@
 
 #include <xkbcommon/xkbcommon.h>
 
+#include "baken-sync-policy.h"
+
 /* A common USB numeric keypad, with Num Lock on or off (KP_8 or KP_Up, …). */
-static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
+static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][5] = {
   [BAKEN_KEYPAD_HELP] = { "KP_Add", NULL },
   [BAKEN_KEYPAD_UP] = { "KP_8", "KP_Up", NULL },
   [BAKEN_KEYPAD_DOWN] = { "KP_2", "KP_Down", NULL },
@@ -23,11 +27,35 @@ static const char * const keypad_defaults[BAKEN_KEYPAD_N_COMMANDS][4] = {
   [BAKEN_KEYPAD_BACK] = { "KP_Subtract", NULL },
   [BAKEN_KEYPAD_HOME] = { "KP_Multiply", NULL },
   [BAKEN_KEYPAD_REPEAT] = { "KP_0", "KP_Insert", NULL },
+  /* Many keypads and headset remotes also have volume keys of their own. */
+  [BAKEN_KEYPAD_VOLUME_UP] = { "KP_9", "KP_Prior", "XF86AudioRaiseVolume", NULL },
+  [BAKEN_KEYPAD_VOLUME_DOWN] = { "KP_3", "KP_Next", "XF86AudioLowerVolume", NULL },
+  /* The left column mirrors the volume on the right: up is more. */
+  [BAKEN_KEYPAD_FASTER] = { "KP_7", "KP_Home", NULL },
+  [BAKEN_KEYPAD_SLOWER] = { "KP_1", "KP_End", NULL },
+  [BAKEN_KEYPAD_STOP] = { "KP_Decimal", "KP_Delete", NULL },
 };
 
 static const char * const keypad_keys[BAKEN_KEYPAD_N_COMMANDS] = {
-  "help", "up", "down", "enter", "back", "home", "repeat",
+  "help", "up", "down", "enter", "back", "home", "repeat", "volume-up", "volume-down",
+  "faster", "slower", "stop",
 };
+
+static gboolean
+read_number (const char  *raw,
+             guint64      min,
+             guint64      max,
+             guint       *value)
+{
+  g_autofree char *text = g_strstrip (g_strdup (raw != NULL ? raw : ""));
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &number, NULL))
+    return FALSE;
+  *value = (guint) number;
+
+  return TRUE;
+}
 
 static BakenKeypadCommand
 keypad_command_from_key (const char *key)
@@ -46,6 +74,70 @@ _baken_config_keypad_set_defaults (BakenConfig *self)
 {
   for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
     self->keypad[i] = g_strdupv ((char **) keypad_defaults[i]);
+  self->speech_time_factor = 3;
+  self->invite_every = 0;
+  self->speech_volume = 50;
+}
+
+gboolean
+_baken_config_keypad_is_command (const char *key)
+{
+  for (guint i = 0; i < BAKEN_KEYPAD_N_COMMANDS; i++)
+    if (g_str_equal (keypad_keys[i], key))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+_baken_config_speech_read (BakenConfig  *self,
+                           GKeyFile     *file,
+                           const char   *group,
+                           const char   *key,
+                           const char   *help,
+                           const char   *path,
+                           const char   *contents,
+                           GError      **error)
+{
+  g_autofree char *raw = g_key_file_get_value (file, group, key, NULL);
+
+#define BAD_VALUE(...) \
+  _baken_config_fail (error, BAKEN_CONFIG_ERROR_BAD_VALUE, path, contents, group, key, \
+                      __VA_ARGS__)
+
+  if (g_str_equal (key, "volume"))
+    {
+      if (!read_number (raw, 10, 100, &self->speech_volume))
+        return BAD_VALUE ("[speech] volume = \"%s\" is not a percentage from 10 to 100; "
+                          "give %s", raw, help);
+    }
+  else if (g_str_equal (key, "speech-time-factor"))
+    {
+      if (!read_number (raw, 1, 10, &self->speech_time_factor))
+        return BAD_VALUE ("[keypad] speech-time-factor = \"%s\" is not a whole number from "
+                          "1 to 10; give %s", raw, help);
+    }
+  else if (g_str_equal (key, "invite-every"))
+    {
+      g_autofree char *value = g_strstrip (g_strdup (raw));
+      guint64 seconds = 0;
+
+      if (g_str_equal (value, "off") || g_str_equal (value, "0"))
+        seconds = 0;
+      else if (!baken_duration_parse (value, &seconds, NULL))
+        return BAD_VALUE ("[keypad] invite-every = \"%s\" is not a duration; give %s", raw,
+                          help);
+      else if (seconds < 60 || seconds > 86400)
+        return BAD_VALUE ("[keypad] invite-every = \"%s\" is out of range: give 1m to 24h, "
+                          "or off", raw);
+      self->invite_every = (guint) seconds;
+    }
+  else
+    g_assert_not_reached ();
+
+#undef BAD_VALUE
+
+  return TRUE;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 
 #include "baken-config.h"
 #include "baken-config-error.h"
+#include "baken-config-keys.h"
 #include "baken-config-keypad.h"
 #include "baken-config-monitor.h"
 #include "baken-file.h"
@@ -19,102 +20,15 @@
 
 G_DEFINE_BOXED_TYPE (BakenConfig, baken_config, baken_config_ref, baken_config_unref)
 
-typedef enum {
-  VALUE_STRING,
-  VALUE_DOUBLE,
-  VALUE_UINT,
-  VALUE_BOOLEAN,
-  VALUE_LIST,
-} ValueType;
-
-typedef struct
-{
-  const char *group;
-  const char *key;
-  ValueType   type;
-  const char *help;   /* what a good value looks like */
-} KnownKey;
-
-/* Every key this version understands. Anything else is a typo until proven otherwise. */
-static const KnownKey known_keys[] = {
-  { "kiosk", "name", VALUE_STRING, "a short name such as \"Bibliotheek Voorbeeldstad\"" },
-  { "kiosk", "latitude", VALUE_DOUBLE, "decimal degrees between -90 and 90, e.g. 52.0907" },
-  { "kiosk", "longitude", VALUE_DOUBLE, "decimal degrees between -180 and 180, e.g. 5.1214" },
-  { "kiosk", "languages", VALUE_LIST, "language codes separated by ';', Dutch first, e.g. nl;en" },
-  { "kiosk", "language-coverage", VALUE_UINT, "the percentage (0 to 100) of life events and "
-    "services the content must have in a language before the kiosk offers it, e.g. 90" },
-  { "content", "path", VALUE_STRING, "the path of a content DB built by baken-bundle" },
-  { "idle", "timeout", VALUE_UINT, "seconds without input before \"Bent u er nog?\", at least 20" },
-  { "idle", "countdown", VALUE_UINT, "seconds the prompt waits before the reset, 5 to 120" },
-  { "hours", "good-friday", VALUE_BOOLEAN, "true or false: is Good Friday a closing day" },
-  { "hours", "liberation-day", VALUE_STRING, "never, every-year or every-five-years (2025, "
-    "2030, …, as many collective agreements say): when 5 May is a closing day" },
-  { "print", "printer", VALUE_STRING, "the name of a CUPS queue" },
-  { "print", "paper", VALUE_STRING, "receipt-80mm, a4 or a5" },
-  { "print", "timeout", VALUE_UINT, "seconds a slip may take to print before it is "
-    "cancelled, 5 to 300" },
-  { "staff", "pin-hash", VALUE_STRING, "the line that \"baken --hash-pin\" prints "
-    "($argon2id$…)" },
-  { "staff", "idle-timeout", VALUE_UINT, "seconds without input before staff mode ends, "
-    "20 to 3600 (shorter than [idle] timeout suits a kiosk)" },
-  { "staff", "desk-pin", VALUE_BOOLEAN, "true or false: does baken --desk ask for the PIN "
-    "at start" },
-  { "sync", "url", VALUE_STRING, "the https URL of the published manifest.json" },
-  { "sync", "public-keys", VALUE_LIST, "minisign public keys (RWQ… lines or the paths of "
-    "minisign.pub files) separated by ';'" },
-  { "sync", "root-keys", VALUE_LIST, "the offline root keys that sign keys.json, the root "
-    "keys document (RWQ… lines or the paths of minisign.pub files) separated by ';'" },
-  { "sync", "root-threshold", VALUE_UINT, "how many of root-keys must sign a root keys "
-    "document, from 1 to their number, e.g. 2" },
-  { "sync", "schedule", VALUE_STRING, "a daily window such as 03:00-05:00 or an interval "
-    "such as 6h" },
-  { "sync", "max-age", VALUE_STRING, "a duration such as 30d after which content counts as "
-    "stale, or 0 for never" },
-  { "sync", "timeout", VALUE_STRING, "a duration such as 10m that a whole sync may take" },
-  { "sync", "stall-timeout", VALUE_STRING, "a duration such as 30s without any data after "
-    "which a download is given up" },
-  { "monitor", "kiosk-id", VALUE_STRING, "a letter or digit, then letters, digits, '.', '_' "
-    "or '-' (at most 128), e.g. bieb-centrum-1: the folder of this kiosk's reports" },
-  { "monitor", "upload-url", VALUE_STRING, "the https URL the daily reports are put under, "
-    "e.g. https://monitor.example.nl/reports" },
-  { "monitor", "upload-token", VALUE_STRING, "this kiosk's bearer token, or file:PATH of a "
-    "file that holds it" },
-  /* In BakenKeypadCommand order. */
-  { "keypad", "help", VALUE_LIST, "key names separated by ';' (GDK/X names such as KP_Add, "
-    "F1): speech mode on, and where the resident is" },
-  { "keypad", "up", VALUE_LIST, "key names separated by ';' such as KP_8;KP_Up: the "
-    "previous control" },
-  { "keypad", "down", VALUE_LIST, "key names separated by ';' such as KP_2;KP_Down: the "
-    "next control" },
-  { "keypad", "enter", VALUE_LIST, "key names separated by ';' such as KP_Enter;KP_5: "
-    "choose the focused control" },
-  { "keypad", "back", VALUE_LIST, "key names separated by ';' such as KP_Subtract: back" },
-  { "keypad", "home", VALUE_LIST, "key names separated by ';' such as KP_Multiply: home" },
-  { "keypad", "repeat", VALUE_LIST, "key names separated by ';' such as KP_0;KP_Insert: "
-    "say the focused control again" },
-};
-
 static const char * const supported_languages[] = { "nl", "en", "ar", "tr", "pl", "uk", NULL };
 
-static const KnownKey *
-lookup_key (const char *group,
-            const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (known_keys); i++)
-    if (g_str_equal (known_keys[i].group, group) &&
-        (key == NULL || g_str_equal (known_keys[i].key, key)))
-      return &known_keys[i];
-
-  return NULL;
-}
-
 static gboolean
-read_value (BakenConfig     *self,
-            GKeyFile        *file,
-            const KnownKey  *known,
-            const char      *path,
-            const char      *contents,
-            GError         **error)
+read_value (BakenConfig           *self,
+            GKeyFile              *file,
+            const BakenConfigKey  *known,
+            const char            *path,
+            const char            *contents,
+            GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *raw = g_key_file_get_value (file, known->group, known->key, NULL);
@@ -366,6 +280,13 @@ read_value (BakenConfig     *self,
       else
         self->sync.stall_timeout = seconds;
     }
+  else if (g_str_equal (group, "speech") ||
+           (g_str_equal (group, "keypad") && !_baken_config_keypad_is_command (key)))
+    {
+      if (!_baken_config_speech_read (self, file, group, key, known->help, path, contents,
+                                      error))
+        return FALSE;
+    }
   else if (g_str_equal (group, "monitor"))
     {
       if (!_baken_config_monitor_read (self, file, key, known->help, path, contents, error))
@@ -455,31 +376,29 @@ baken_config_load (const char  *path,
     {
       g_auto(GStrv) keys = NULL;
 
-      if (lookup_key (groups[g], NULL) == NULL)
+      if (_baken_config_lookup_key (groups[g], NULL) == NULL)
         {
           _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
                               groups[g], NULL,
                               "unknown group [%s]; the groups are [kiosk], [content], [idle], "
-                              "[hours], [print], [staff], [sync], [monitor] and [keypad]", groups[g]);
+                              "[hours], [print], [staff], [sync], [monitor], [keypad] and "
+                              "[speech]", groups[g]);
           return NULL;
         }
 
       keys = g_key_file_get_keys (file, groups[g], NULL, NULL);
       for (guint k = 0; keys[k] != NULL; k++)
         {
-          const KnownKey *known = lookup_key (groups[g], keys[k]);
+          const BakenConfigKey *known = _baken_config_lookup_key (groups[g], keys[k]);
 
           if (known == NULL)
             {
-              g_autoptr(GString) valid = g_string_new (NULL);
+              g_autofree char *valid = _baken_config_dup_keys (groups[g]);
 
-              for (guint i = 0; i < G_N_ELEMENTS (known_keys); i++)
-                if (g_str_equal (known_keys[i].group, groups[g]))
-                  g_string_append_printf (valid, "%s%s", valid->len ? ", " : "", known_keys[i].key);
               _baken_config_fail (error, BAKEN_CONFIG_ERROR_UNKNOWN_KEY, path, contents,
                                   groups[g], keys[k],
                                   "unknown key \"%s\" in [%s]; the keys of [%s] are: %s",
-                                  keys[k], groups[g], groups[g], valid->str);
+                                  keys[k], groups[g], groups[g], valid);
               return NULL;
             }
 

@@ -33,6 +33,11 @@ typedef enum {
   BAKEN_KEYPAD_BACK,
   BAKEN_KEYPAD_HOME,
   BAKEN_KEYPAD_REPEAT,   /* say the focused control again */
+  BAKEN_KEYPAD_VOLUME_UP,
+  BAKEN_KEYPAD_VOLUME_DOWN,
+  BAKEN_KEYPAD_FASTER,   /* speech faster */
+  BAKEN_KEYPAD_SLOWER,   /* speech slower */
+  BAKEN_KEYPAD_STOP,     /* stop what is being said */
   BAKEN_KEYPAD_N_COMMANDS
 } BakenKeypadCommand;
 
@@ -78,6 +83,12 @@ typedef struct
   /* [keypad] */
   GStrv              keypad[BAKEN_KEYPAD_N_COMMANDS]; /* GDK/X key names per command,
                                        * e.g. { "KP_Add", NULL } for help; never NULL */
+  guint              speech_time_factor; /* the idle timeout × this in speech mode (3) */
+  guint              invite_every;    /* seconds between spoken invitations on Home; 0:
+                                       * never (the default) */
+  /* [speech] */
+  guint              speech_volume;   /* percent the speech sink is set to at every idle
+                                       * reset and when a headset comes in (50) */
 } BakenConfig;
 
 GType        baken_config_get_type  (void) G_GNUC_CONST;

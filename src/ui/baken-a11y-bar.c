@@ -4,7 +4,9 @@
  *
  * Just above Back and Home, within reach on every screen. The toggles follow the
  * window's stateful a11y.* actions; the text-size button steps normal → large → very
- * large → normal and its label says what the next tap does.
+ * large → normal and its label says what the next tap does. While "Lees voor" is on, a
+ * second row sets how speech sounds: softer and louder (the sound.* actions of
+ * baken-sound-controller.c, insensitive without a sound server).
  */
 #define G_LOG_DOMAIN "baken-a11y-bar"
 
@@ -62,9 +64,9 @@ baken_a11y_bar_init (BakenA11yBar *self)
   g_type_ensure (BAKEN_TYPE_ICON);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Four equal buttons. */
-  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  TRUE);
+  /* A row of four equal buttons; below it, while speech is on, how speech sounds. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
   baken_a11y_bar_set_text_size (self, BAKEN_TEXT_SIZE_NORMAL);
 }
 

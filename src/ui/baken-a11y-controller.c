@@ -285,6 +285,19 @@ activate_cb (GSimpleAction *action,
   g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
 }
 
+/* "a11y.say" ("s"): a short word of what a part of the page shows now ("Dank u wel!"),
+ * heard when read-aloud is on, from a part that cannot take the focus to be said. */
+static void
+say_cb (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
+{
+  BakenA11yController *self = user_data;
+
+  if (baken_a11y_controller_get_read_aloud (self))
+    baken_a11y_controller_say (self, g_variant_get_string (parameter, NULL));
+}
+
 static void
 reset_action (BakenA11yController *self,
               const char          *name,
@@ -396,6 +409,7 @@ baken_a11y_controller_new (const BakenA11yLayout *layout,
     { "low-reach", NULL, NULL, "false", change_state_cb, { 0 } },
     { "choose-language", activate_cb, NULL, NULL, NULL, { 0 } },
     { "close-languages", activate_cb, NULL, NULL, NULL, { 0 } },
+    { "say", say_cb, "s", NULL, NULL, { 0 } },
   };
   BakenA11yController *self;
 
@@ -424,8 +438,9 @@ baken_a11y_controller_reset (BakenA11yController *self)
 {
   g_return_if_fail (BAKEN_IS_A11Y_CONTROLLER (self));
 
-  show_picker (self, FALSE);
+  /* Speech first: closing the picker would read the page under it aloud. */
   reset_action (self, "read-aloud", g_variant_new_boolean (FALSE));
+  show_picker (self, FALSE);
   reset_action (self, "text-size", g_variant_new_int32 (BAKEN_TEXT_SIZE_NORMAL));
   reset_action (self, "high-contrast", g_variant_new_boolean (FALSE));
   reset_action (self, "low-reach", g_variant_new_boolean (FALSE));
@@ -499,15 +514,6 @@ baken_a11y_controller_read_page (BakenA11yController *self)
     speak_now (self);
   else
     baken_speaker_stop (self->speaker);
-}
-
-void
-baken_a11y_controller_prompt_shown (BakenA11yController *self)
-{
-  g_return_if_fail (BAKEN_IS_A11Y_CONTROLLER (self));
-
-  if (self->read_aloud)
-    speak_now (self);
 }
 
 gboolean

@@ -50,8 +50,6 @@ void                 baken_a11y_controller_set_language  (BakenA11yController   
 void                 baken_a11y_controller_page_shown    (BakenA11yController   *self);
 /* Reads the page when reading aloud, else is silent (the old speech stops). */
 void                 baken_a11y_controller_read_page     (BakenA11yController   *self);
-/* "Bent u er nog?" appeared. */
-void                 baken_a11y_controller_prompt_shown  (BakenA11yController   *self);
 /* --open a11y:STEP: read-aloud, large, very-large, contrast, low-reach, languages. */
 gboolean             baken_a11y_controller_open          (BakenA11yController   *self,
                                                           const char            *step,

@@ -21,6 +21,16 @@ collect (GtkWidget *widget,
   if (widget == skip || !gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
     return;
 
+  /* Of a stack, the page shown: the one going away in a crossfade is not there. */
+  if (GTK_IS_STACK (widget))
+    {
+      GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (widget));
+
+      if (shown != NULL)
+        collect (shown, skip, controls);
+      return;
+    }
+
   /* A scroller takes the focus only to scroll: what is in it are the controls. */
   if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) &&
       !GTK_IS_SCROLLED_WINDOW (widget) && !GTK_IS_VIEWPORT (widget))

@@ -22,7 +22,9 @@ struct _BakenFeedback
 
   /* Template children */
   GtkStack          *stack;
+  GtkLabel          *helped_question;
   GtkWidget         *reasons_question;
+  GtkWidget         *reasons;
   GtkWidget         *thanks;
 };
 
@@ -50,7 +52,9 @@ answer (BakenFeedback  *self,
   baken_context_count (self->context, kind, self->service_id, detail);
 
   gtk_stack_set_visible_child_name (self->stack, "thanks");
-  gtk_widget_grab_focus (self->thanks);
+  /* A label does not take the focus: said through the window's speech, when it speaks. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "a11y.say", "s",
+                              gtk_label_get_text (GTK_LABEL (self->thanks)));
   self->hide_id = g_timeout_add (BAKEN_FEEDBACK_THANKS_MS, hide_cb, self);
 }
 
@@ -117,7 +121,9 @@ baken_feedback_class_init (BakenFeedbackClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-feedback.ui");
   gtk_widget_class_bind_template_child (widget_class, BakenFeedback, stack);
+  gtk_widget_class_bind_template_child (widget_class, BakenFeedback, helped_question);
   gtk_widget_class_bind_template_child (widget_class, BakenFeedback, reasons_question);
+  gtk_widget_class_bind_template_child (widget_class, BakenFeedback, reasons);
   gtk_widget_class_bind_template_child (widget_class, BakenFeedback, thanks);
   gtk_widget_class_set_css_name (widget_class, "feedback");
 
@@ -131,6 +137,13 @@ static void
 baken_feedback_init (BakenFeedback *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The focus goes to each reason's button, not to the flow box's cell around it: Enter
+   * presses the button, and speech mode says "…, knop". */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->reasons);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 }
 
 GtkWidget *
@@ -151,6 +164,35 @@ baken_feedback_new (BakenContext      *context,
                                                                                : "wrong-ask");
 
   return GTK_WIDGET (self);
+}
+
+const char *
+baken_feedback_get_question (BakenFeedback *self)
+{
+  const char *shown;
+
+  g_return_val_if_fail (BAKEN_IS_FEEDBACK (self), NULL);
+
+  shown = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (shown, "helped") == 0)
+    return gtk_label_get_text (self->helped_question);
+  if (g_strcmp0 (shown, "wrong-reasons") == 0)
+    return gtk_label_get_text (GTK_LABEL (self->reasons_question));
+
+  return NULL;
+}
+
+gboolean
+baken_feedback_shows (BakenFeedback *self,
+                      GtkWidget     *widget)
+{
+  GtkWidget *shown;
+
+  g_return_val_if_fail (BAKEN_IS_FEEDBACK (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  shown = gtk_stack_get_visible_child (self->stack);
+  return shown != NULL && (widget == shown || gtk_widget_is_ancestor (widget, shown));
 }
 
 gboolean

@@ -7,6 +7,16 @@
  * next decision can change: at the end of the timeout, then once per second of the
  * countdown so the number on screen follows.
  *
+ * The prompt is modal: it takes the focus on "Ja, ik wil meer tijd", and the page under
+ * it is not drawn (the next person must not see the last one's search). A key press or
+ * a tap while it is shown gives more time and goes no further, so Enter never reaches
+ * the page below; once it is gone the focus is back where it was. Near the end of the
+ * countdown "prompt-reminder" asks for it to be said again.
+ *
+ * While the kiosk is busy (speech is playing, set_busy ()), the time without input
+ * does not run: it starts again when the speech ends. The prompt's own speech does not
+ * count.
+ *
  * BAKEN_IDLE_SCALE (development and tests only, ignored in kiosk mode) multiplies both
  * durations: 0.01 turns 90 s + 20 s into 0.9 s + 0.2 s. The countdown still shows the
  * configured number of seconds.
@@ -27,6 +37,7 @@ struct _BakenIdleController
   /* Inputs */
   GtkWidget         *widget;       /* (unowned) the window, which owns this */
   AdwBin            *prompt_slot;  /* (unowned) in widget */
+  GtkWidget         *covered;      /* (unowned) in widget: not drawn under the prompt */
   BakenIdlePolicy    policy;
   gint64             second_us;    /* one second of the countdown, scaled */
   BakenIdleRestFunc  at_rest;
@@ -36,12 +47,16 @@ struct _BakenIdleController
   gint64             last_input;   /* monotonic µs */
   guint              timeout_id;   /* GSource, 0 when none */
   GtkWidget         *prompt;       /* (unowned) in prompt_slot, or NULL */
+  GtkWidget         *focus_before; /* (nullable) weak: the focus when the prompt came */
+  gboolean           reminded;     /* "prompt-reminder" was emitted for this prompt */
+  gboolean           busy;         /* speech is playing: the time does not run */
 };
 
 G_DEFINE_FINAL_TYPE (BakenIdleController, baken_idle_controller, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_PROMPT_SHOWN,
+  SIGNAL_PROMPT_REMINDER,
   SIGNAL_EXPIRED,
   N_SIGNALS
 };
@@ -64,13 +79,20 @@ static void
 show_prompt (BakenIdleController *self,
              guint                seconds)
 {
+  GtkRoot *root = gtk_widget_get_root (self->widget);
+
   if (self->prompt == NULL)
     {
       /* Built when shown, so it speaks the current language. */
       self->prompt = baken_idle_dialog_new ();
       adw_bin_set_child (self->prompt_slot, self->prompt);
       baken_idle_dialog_set_seconds (BAKEN_IDLE_DIALOG (self->prompt), seconds);
+      self->reminded = FALSE;
+      g_set_weak_pointer (&self->focus_before, root != NULL ? gtk_root_get_focus (root) : NULL);
+      /* Modal: the page is not drawn and cannot be reached under the prompt. */
+      gtk_widget_set_child_visible (self->covered, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->prompt_slot), TRUE);
+      baken_idle_dialog_grab_focus (BAKEN_IDLE_DIALOG (self->prompt));
       /* Seen and heard. */
       g_signal_emit (self, signals[SIGNAL_PROMPT_SHOWN], 0);
       return;
@@ -78,17 +100,34 @@ show_prompt (BakenIdleController *self,
 
   baken_idle_dialog_set_seconds (BAKEN_IDLE_DIALOG (self->prompt), seconds);
   gtk_widget_set_visible (GTK_WIDGET (self->prompt_slot), TRUE);
+  if (!self->reminded && seconds <= baken_idle_reminder_s ((guint) (self->policy.countdown_us /
+                                                                    self->second_us)))
+    {
+      self->reminded = TRUE;
+      g_signal_emit (self, signals[SIGNAL_PROMPT_REMINDER], 0);
+    }
 }
 
+/* restore: the resident stays, and the focus goes back where it was. */
 static void
-hide_prompt (BakenIdleController *self)
+hide_prompt (BakenIdleController *self,
+             gboolean             restore)
 {
+  g_autoptr(GtkWidget) focus = NULL;
+
   if (self->prompt == NULL)
     return;
 
+  if (self->focus_before != NULL)
+    focus = g_object_ref (self->focus_before);
+  g_clear_weak_pointer (&self->focus_before);
+  gtk_widget_set_child_visible (self->covered, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->prompt_slot), FALSE);
   adw_bin_set_child (self->prompt_slot, NULL);
   self->prompt = NULL;
+
+  if (restore && focus != NULL && gtk_widget_get_root (focus) == gtk_widget_get_root (self->widget))
+    gtk_widget_grab_focus (focus);
 }
 
 static gboolean
@@ -108,6 +147,14 @@ input_event_cb (GtkEventControllerLegacy *controller,
                 BakenIdleController      *self)
 {
   GdkEventType type = gdk_event_get_event_type (event);
+
+  /* Under the prompt a press is "I am still here", and goes no further. */
+  if (self->prompt != NULL &&
+      (type == GDK_BUTTON_PRESS || type == GDK_KEY_PRESS || type == GDK_TOUCH_BEGIN))
+    {
+      baken_idle_controller_poke (self);
+      return GDK_EVENT_STOP;
+    }
 
   /* What a person does; not what the window system does (focus, crossing). */
   if (type == GDK_BUTTON_PRESS ||
@@ -133,6 +180,7 @@ baken_idle_controller_dispose (GObject *object)
   BakenIdleController *self = BAKEN_IDLE_CONTROLLER (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_weak_pointer (&self->focus_before);
   self->prompt = NULL;
 
   G_OBJECT_CLASS (baken_idle_controller_parent_class)->dispose (object);
@@ -147,6 +195,13 @@ baken_idle_controller_class_init (BakenIdleControllerClass *klass)
 
   signals[SIGNAL_PROMPT_SHOWN] =
     g_signal_new ("prompt-shown",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SIGNAL_PROMPT_REMINDER] =
+    g_signal_new ("prompt-reminder",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -168,6 +223,7 @@ baken_idle_controller_init (BakenIdleController *self)
 BakenIdleController *
 baken_idle_controller_new (GtkWidget         *widget,
                            AdwBin            *prompt_slot,
+                           GtkWidget         *covered,
                            gint64             timeout_us,
                            gint64             countdown_us,
                            gint64             second_us,
@@ -179,11 +235,13 @@ baken_idle_controller_new (GtkWidget         *widget,
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (ADW_IS_BIN (prompt_slot), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (covered), NULL);
   g_return_val_if_fail (at_rest != NULL, NULL);
 
   self = g_object_new (BAKEN_TYPE_IDLE_CONTROLLER, NULL);
   self->widget = widget;
   self->prompt_slot = prompt_slot;
+  self->covered = covered;
   self->policy.timeout_us = timeout_us;
   self->policy.countdown_us = countdown_us;
   self->second_us = MAX (second_us, 1);
@@ -212,13 +270,17 @@ baken_idle_controller_update (BakenIdleController *self)
 
   g_return_if_fail (BAKEN_IS_IDLE_CONTROLLER (self));
 
+  /* Speech is playing to someone: their time has not started. */
+  if (self->busy && self->prompt == NULL)
+    self->last_input = now;
+
   action = baken_idle_decide (&self->policy, now, self->last_input,
                               self->at_rest (self->at_rest_data), &remaining);
 
   switch (action)
     {
     case BAKEN_IDLE_ACTIVE:
-      hide_prompt (self);
+      hide_prompt (self, TRUE);
       schedule (self, remaining);
       break;
 
@@ -234,7 +296,7 @@ baken_idle_controller_update (BakenIdleController *self)
       break;
 
     case BAKEN_IDLE_RESET:
-      hide_prompt (self);
+      hide_prompt (self, FALSE);
       g_signal_emit (self, signals[SIGNAL_EXPIRED], 0);
       self->last_input = g_get_monotonic_time ();
       schedule (self, self->policy.timeout_us);
@@ -283,4 +345,19 @@ baken_idle_controller_set_timeout (BakenIdleController *self,
 
   self->policy.timeout_us = timeout_us;
   baken_idle_controller_update (self);
+}
+
+void
+baken_idle_controller_set_busy (BakenIdleController *self,
+                                gboolean             busy)
+{
+  g_return_if_fail (BAKEN_IS_IDLE_CONTROLLER (self));
+
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  /* The time without input starts when the speech ends. */
+  if (!busy && self->prompt == NULL)
+    self->last_input = g_get_monotonic_time ();
 }

@@ -16,11 +16,14 @@ G_DECLARE_FINAL_TYPE (BakenIdleController, baken_idle_controller, BAKEN, IDLE_CO
  * nobody needs to be asked whether they are still there. */
 typedef gboolean (*BakenIdleRestFunc) (gpointer user_data);
 
-/* Watches the input of widget (capture phase) and shows the prompt in prompt_slot.
- * Signals: "prompt-shown" when the prompt appears, "expired" when the countdown ran
- * out (reset the kiosk for the next resident). */
+/* Watches the input of widget (capture phase) and shows the prompt in prompt_slot;
+ * covered (the page and its bars) is not drawn while it shows. Signals: "prompt-shown"
+ * when the prompt appears, "prompt-reminder" near the end of the countdown (say it
+ * again), "expired" when the countdown ran out (reset the kiosk for the next
+ * resident). */
 BakenIdleController *baken_idle_controller_new        (GtkWidget           *widget,
                                                        AdwBin              *prompt_slot,
+                                                       GtkWidget           *covered,
                                                        gint64               timeout_us,
                                                        gint64               countdown_us,
                                                        gint64               second_us,
@@ -36,6 +39,9 @@ void                 baken_idle_controller_expire     (BakenIdleController *self
 /* A new time without input before the prompt (staff mode has its own, shorter one). */
 void                 baken_idle_controller_set_timeout (BakenIdleController *self,
                                                         gint64               timeout_us);
+/* Speech is playing (busy): the time without input does not run until it ends. */
+void                 baken_idle_controller_set_busy   (BakenIdleController *self,
+                                                       gboolean             busy);
 /* The prompt while shown, else NULL. */
 GtkWidget           *baken_idle_controller_get_prompt (BakenIdleController *self);
 

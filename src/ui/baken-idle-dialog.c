@@ -24,6 +24,7 @@ struct _BakenIdleDialog
   /* Template children */
   GtkLabel  *number;
   GtkLabel  *countdown;
+  GtkWidget *more_time;
 };
 
 G_DEFINE_FINAL_TYPE (BakenIdleDialog, baken_idle_dialog, GTK_TYPE_WIDGET)
@@ -53,6 +54,7 @@ baken_idle_dialog_class_init (BakenIdleDialogClass *klass)
                                                "/nl/baken/Kiosk/ui/baken-idle-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BakenIdleDialog, number);
   gtk_widget_class_bind_template_child (widget_class, BakenIdleDialog, countdown);
+  gtk_widget_class_bind_template_child (widget_class, BakenIdleDialog, more_time);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "idledialog");
@@ -100,4 +102,12 @@ baken_idle_dialog_get_seconds (BakenIdleDialog *self)
   g_return_val_if_fail (BAKEN_IS_IDLE_DIALOG (self), 0);
 
   return self->seconds;
+}
+
+void
+baken_idle_dialog_grab_focus (BakenIdleDialog *self)
+{
+  g_return_if_fail (BAKEN_IS_IDLE_DIALOG (self));
+
+  gtk_widget_grab_focus (self->more_time);
 }

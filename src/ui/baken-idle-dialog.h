@@ -18,4 +18,7 @@ void       baken_idle_dialog_set_seconds (BakenIdleDialog *self,
                                           guint            seconds);
 guint      baken_idle_dialog_get_seconds (BakenIdleDialog *self);
 
+/* The focus on "Ja, ik wil meer tijd". */
+void       baken_idle_dialog_grab_focus  (BakenIdleDialog *self);
+
 G_END_DECLS

@@ -6,12 +6,17 @@
  * baken-keypad.h). Any keypad key switches speech mode on at once (the read-aloud
  * state of the "Lees voor" button, a11y.read-aloud; baken-speech-mode.c) and says
  * where the resident is and how to move; the key does nothing else then, so a first
- * key never acts unheard. In speech mode:
+ * key never acts unheard. While "Bent u er nog?" shows, any key only gives more time.
+ * In speech mode:
  *
  *   Up, Down   the previous or next control: those of the page, then those around it
  *              (Back, Home, the accessibility bar, …), round and round
  *   Enter      activates the focused control       Back, Home   as the buttons do
- *   Help       where am I, and how to move          Repeat       the focused control
+ *   Help       where am I, and how to move          Repeat       the focused control;
+ *                                                               held for 1 s, the screen
+ *   Volume up, Volume down   the sound.* actions (baken-sound-controller.c), which say
+ *              the new level
+ *   Faster, Slower, Stop     the speech.* actions (baken-speech-controls.c)
  */
 #define G_LOG_DOMAIN "baken-window-keypad"
 
@@ -21,12 +26,22 @@
 
 #include "baken-keypad.h"
 
+/* How long Repeat is held before the whole screen is read. */
+#define REPEAT_HOLD_MS 1000
+
 struct _BakenKeypadController
 {
   GObject          parent_instance;
 
+  GtkWidget       *window;       /* (unowned) owns this */
   BakenKeypad     *keypad;       /* (owned) */
   BakenSpeechMode *speech_mode;  /* (owned) */
+
+  /* State */
+  guint            held;         /* the keypad key that is down (its auto-repeat is no
+                                  * press: EN 301 549 5.7), or 0 */
+  gboolean         repeat_held;  /* Repeat is down: its auto-repeat says nothing */
+  guint            hold_id;      /* GSource: Repeat held long enough, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (BakenKeypadController, baken_keypad_controller, G_TYPE_OBJECT)
@@ -71,6 +86,41 @@ go (BakenKeypadController *self,
 }
 
 static gboolean
+repeat_held_cb (gpointer user_data)
+{
+  BakenKeypadController *self = user_data;
+
+  self->hold_id = 0;
+  if (baken_speech_mode_get_on (self->speech_mode))
+    baken_speech_mode_say_screen (self->speech_mode);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Repeat: the focused control at once; still held a second later, the whole screen. */
+static void
+repeat_pressed (BakenKeypadController *self)
+{
+  if (self->repeat_held)
+    return;
+
+  self->repeat_held = TRUE;
+  baken_speech_mode_say_focus (self->speech_mode);
+  g_clear_handle_id (&self->hold_id, g_source_remove);
+  self->hold_id = g_timeout_add (REPEAT_HOLD_MS, repeat_held_cb, self);
+}
+
+static void
+key_released_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 BakenKeypadController *self)
+{
+  baken_keypad_controller_release (self, keyval, state);
+}
+
+static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
@@ -86,6 +136,7 @@ baken_keypad_controller_dispose (GObject *object)
 {
   BakenKeypadController *self = BAKEN_KEYPAD_CONTROLLER (object);
 
+  g_clear_handle_id (&self->hold_id, g_source_remove);
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech_mode);
 
@@ -131,10 +182,13 @@ baken_keypad_controller_new (GtkWidget       *window,
   g_return_val_if_fail (BAKEN_IS_SPEECH_MODE (speech_mode), NULL);
 
   self = g_object_new (BAKEN_TYPE_KEYPAD_CONTROLLER, NULL);
+  self->window = window;
   self->keypad = baken_keypad_new (config);
   self->speech_mode = g_object_ref (speech_mode);
 
-  /* In kiosk mode the kiosk's key filter asks first (baken-kiosk-lock.c). */
+  /* In kiosk mode the kiosk's key filter asks first and tells the releases of what it
+   * let through (baken-kiosk-lock.c). GTK gives a release to the controller that
+   * handled the press, so one controller hears both. */
   if (!kiosk)
     {
       GtkEventController *controller = gtk_event_controller_key_new ();
@@ -142,6 +196,8 @@ baken_keypad_controller_new (GtkWidget       *window,
       gtk_event_controller_set_name (controller, "baken-keypad");
       gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
       g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb),
+                               self, 0);
+      g_signal_connect_object (controller, "key-released", G_CALLBACK (key_released_cb),
                                self, 0);
       gtk_widget_add_controller (window, controller);
     }
@@ -160,6 +216,20 @@ baken_keypad_controller_press (BakenKeypadController *self,
 
   if (self->keypad == NULL || !baken_keypad_lookup (self->keypad, keyval, state, &command))
     return FALSE;
+
+  /* Held down, a key repeats by itself: one press is one step, so a resident whose hand
+   * rests on a key, or shakes, does not run over the screen. */
+  if (keyval == self->held)
+    return TRUE;
+  self->held = keyval;
+
+  /* Under "Bent u er nog?" a key is "I am still here": the prompt goes (activity), and
+   * the key does nothing on the page below. */
+  if (baken_speech_mode_get_prompted (self->speech_mode))
+    {
+      g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
+      return TRUE;
+    }
 
   g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
 
@@ -191,7 +261,22 @@ baken_keypad_controller_press (BakenKeypadController *self,
       go (self, "kiosk.home");
       break;
     case BAKEN_KEYPAD_REPEAT:
-      baken_speech_mode_say_focus (self->speech_mode);
+      repeat_pressed (self);
+      break;
+    case BAKEN_KEYPAD_VOLUME_UP:
+      gtk_widget_activate_action (self->window, "sound.volume-up", NULL);
+      break;
+    case BAKEN_KEYPAD_VOLUME_DOWN:
+      gtk_widget_activate_action (self->window, "sound.volume-down", NULL);
+      break;
+    case BAKEN_KEYPAD_FASTER:
+      gtk_widget_activate_action (self->window, "speech.faster", NULL);
+      break;
+    case BAKEN_KEYPAD_SLOWER:
+      gtk_widget_activate_action (self->window, "speech.slower", NULL);
+      break;
+    case BAKEN_KEYPAD_STOP:
+      gtk_widget_activate_action (self->window, "speech.stop", NULL);
       break;
     case BAKEN_KEYPAD_N_COMMANDS:
     default:
@@ -199,4 +284,23 @@ baken_keypad_controller_press (BakenKeypadController *self,
     }
 
   return TRUE;
+}
+
+void
+baken_keypad_controller_release (BakenKeypadController *self,
+                                 guint                  keyval,
+                                 GdkModifierType        state)
+{
+  BakenKeypadCommand command;
+
+  g_return_if_fail (BAKEN_IS_KEYPAD_CONTROLLER (self));
+
+  /* Any key let go (its keyval may differ from the press's: KP_2 and KP_Down). */
+  self->held = 0;
+  if (self->keypad != NULL && baken_keypad_lookup (self->keypad, keyval, state, &command) &&
+      command == BAKEN_KEYPAD_REPEAT)
+    {
+      self->repeat_held = FALSE;
+      g_clear_handle_id (&self->hold_id, g_source_remove);
+    }
 }

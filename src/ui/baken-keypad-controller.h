@@ -30,5 +30,9 @@ BakenKeypadController *baken_keypad_controller_new   (GtkWidget             *win
 gboolean               baken_keypad_controller_press (BakenKeypadController *self,
                                                       guint                  keyval,
                                                       GdkModifierType        state);
+/* A key let go: the next press of a held key is a press again, and Repeat held ends. */
+void                   baken_keypad_controller_release (BakenKeypadController *self,
+                                                        guint                  keyval,
+                                                        GdkModifierType        state);
 
 G_END_DECLS

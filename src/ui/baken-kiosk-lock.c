@@ -15,8 +15,22 @@
 typedef struct
 {
   BakenKioskKeyFunc key_func;
+  BakenKioskKeyFunc release_func;
   gpointer          user_data;
 } KeyFilter;
+
+/* A key that key_func took is let go: only this controller hears it (GTK gives the
+ * release to whoever handled the press). */
+static void
+kiosk_key_released_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       KeyFilter             *filter)
+{
+  if (filter->release_func != NULL)
+    filter->release_func (keyval, state, filter->user_data);
+}
 
 static gboolean
 kiosk_key_pressed_cb (GtkEventControllerKey *controller,
@@ -92,6 +106,7 @@ size_to_monitor (GtkWindow *window)
 void
 baken_kiosk_lock (GtkWindow         *window,
                   BakenKioskKeyFunc  key_func,
+                  BakenKioskKeyFunc  release_func,
                   gpointer           user_data)
 {
   GtkEventController *controller;
@@ -109,6 +124,7 @@ baken_kiosk_lock (GtkWindow         *window,
 
   filter = g_new0 (KeyFilter, 1);
   filter->key_func = key_func;
+  filter->release_func = release_func;
   filter->user_data = user_data;
 
   controller = gtk_event_controller_key_new ();
@@ -116,6 +132,7 @@ baken_kiosk_lock (GtkWindow         *window,
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_data (controller, "key-pressed", G_CALLBACK (kiosk_key_pressed_cb),
                          filter, (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect (controller, "key-released", G_CALLBACK (kiosk_key_released_cb), filter);
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());

@@ -17,6 +17,7 @@ typedef gboolean (*BakenKioskKeyFunc) (guint           keyval,
  * context menu, no inspector; keys that key_func uses get through. */
 void baken_kiosk_lock (GtkWindow         *window,
                        BakenKioskKeyFunc  key_func,
+                       BakenKioskKeyFunc  release_func,
                        gpointer           user_data);
 
 G_END_DECLS

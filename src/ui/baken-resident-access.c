@@ -12,6 +12,9 @@
  *   BakenKeypadController the keypad that drives speech mode (its Back and Home are
  *                         the window's kiosk.back and kiosk.home, off on Home)
  *   BakenFocusPath        where the keyboard focus goes
+ *   BakenSpeechControls   speech faster, slower, stopped
+ *   BakenTouchExplore     in speech mode, a first touch says a control, a second acts
+ *   BakenSoundController  kiosk mode: a headset takes the speech; volume up and down
  *
  * and the order in which the keys are heard (listen ()). The window uses it one way:
  * it creates it with its slots and tells it about new pages; it hears back by the
@@ -26,8 +29,15 @@
 #include "baken-focus-path.h"
 #include "baken-keypad-controller.h"
 #include "baken-kiosk-lock.h"
+#include "baken-search-speech.h"
+#include "baken-sound-controller.h"
+#include "baken-speech-controls.h"
+#include "baken-touch-explore.h"
 #include "baken-speech-mode.h"
 #include "baken-speech-source.h"
+
+/* The attention tone plays before "Bent u er nog?" is said. */
+#define ATTENTION_MS 250
 
 struct _BakenResidentAccess
 {
@@ -45,6 +55,12 @@ struct _BakenResidentAccess
   BakenKeypadController *keypad;          /* (owned) */
   BakenFocusPath        *focus_path;      /* (owned) */
   BakenSpeechSource     *speech_source;   /* (owned) (nullable) before set_navigator () */
+  BakenSpeechControls   *speech_controls; /* (owned) */
+  BakenTouchExplore     *explore;         /* (owned) */
+  BakenSoundController  *sound;           /* (owned) (nullable) in kiosk mode only */
+
+  /* State */
+  guint                  prompt_id;       /* GSource: says the prompt after the tone */
 };
 
 G_DEFINE_FINAL_TYPE (BakenResidentAccess, baken_resident_access, G_TYPE_OBJECT)
@@ -89,11 +105,44 @@ kiosk_key_cb (guint           keyval,
   return self->keypad != NULL && baken_keypad_controller_press (self->keypad, keyval, state);
 }
 
+static gboolean
+kiosk_release_cb (guint           keyval,
+                  GdkModifierType state,
+                  gpointer        user_data)
+{
+  BakenResidentAccess *self = user_data;
+
+  if (self->keypad != NULL)
+    baken_keypad_controller_release (self->keypad, keyval, state);
+  return FALSE;
+}
+
+static gboolean
+say_prompt_cb (gpointer user_data)
+{
+  BakenResidentAccess *self = user_data;
+  g_autofree char *text = NULL;
+
+  self->prompt_id = 0;
+  /* Gone already: the resident answered. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->layout.prompt_slot)))
+    return G_SOURCE_REMOVE;
+
+  text = baken_resident_access_dup_speech_text (self);
+  baken_a11y_controller_say (self->a11y, text);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 baken_resident_access_dispose (GObject *object)
 {
   BakenResidentAccess *self = BAKEN_RESIDENT_ACCESS (object);
 
+  g_clear_handle_id (&self->prompt_id, g_source_remove);
+  g_clear_object (&self->sound);
+  g_clear_object (&self->speech_controls);
+  g_clear_object (&self->explore);
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech_mode);
   g_clear_object (&self->a11y);
@@ -163,6 +212,22 @@ baken_resident_access_new (const BakenAccessLayout *layout,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->keypad, "go", G_CALLBACK (keypad_go_cb), self, 0);
 
+  self->speech_controls = baken_speech_controls_new (layout->window, self->a11y,
+                                                     self->speech_mode);
+  self->explore = baken_touch_explore_new (layout->window, self->speech_mode);
+  g_signal_connect_object (self->explore, "activity", G_CALLBACK (activity_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The kiosk's own sound: never a desk PC's or a developer's. */
+  if (kiosk)
+    {
+      self->sound = baken_sound_controller_new (layout->window,
+                                                baken_context_get_config (context)->speech_volume,
+                                                self->speech_mode, self->a11y);
+      g_signal_connect_object (self->sound, "activity", G_CALLBACK (activity_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
   focus_layout = (BakenFocusLayout) {
     .window = layout->window,
     .stack = layout->stack,
@@ -202,7 +267,7 @@ baken_resident_access_listen (BakenResidentAccess      *self,
 
   /* Order matters: the kiosk's key filter asks before the others. */
   if (self->kiosk)
-    baken_kiosk_lock (GTK_WINDOW (self->layout.window), kiosk_key_cb, self);
+    baken_kiosk_lock (GTK_WINDOW (self->layout.window), kiosk_key_cb, kiosk_release_cb, self);
 
   baken_page_keys_attach (self->layout.window, self->navigator, covered, user_data);
   baken_focus_path_listen (self->focus_path);
@@ -211,9 +276,15 @@ baken_resident_access_listen (BakenResidentAccess      *self,
 void
 baken_resident_access_page_shown (BakenResidentAccess *self)
 {
+  GtkWidget *page;
+
   g_return_if_fail (BAKEN_IS_RESIDENT_ACCESS (self));
 
+  page = gtk_stack_get_visible_child (self->layout.stack);
   baken_focus_path_page_shown (self->focus_path);
+  /* In speech mode, typing is said letter by letter, with what it finds. */
+  if (BAKEN_IS_SEARCH_PAGE (page))
+    baken_search_speech_attach (BAKEN_SEARCH_PAGE (page), self->speech_mode, self->a11y);
   /* A new screen stops the old speech; when reading aloud, the new one is read; in
    * speech mode it is said the keypad's way. */
   baken_a11y_controller_page_shown (self->a11y);
@@ -235,6 +306,34 @@ baken_resident_access_get_speech_mode (BakenResidentAccess *self)
   g_return_val_if_fail (BAKEN_IS_RESIDENT_ACCESS (self), NULL);
 
   return self->speech_mode;
+}
+
+void
+baken_resident_access_reset (BakenResidentAccess *self)
+{
+  g_return_if_fail (BAKEN_IS_RESIDENT_ACCESS (self));
+
+  g_clear_handle_id (&self->prompt_id, g_source_remove);
+  baken_a11y_controller_reset (self->a11y);
+  baken_speech_controls_reset (self->speech_controls);
+  if (self->sound != NULL)
+    baken_sound_controller_reset (self->sound);
+}
+
+void
+baken_resident_access_prompt_shown (BakenResidentAccess *self)
+{
+  g_return_if_fail (BAKEN_IS_RESIDENT_ACCESS (self));
+
+  /* "Ja, ik wil meer tijd" has the focus: it is said as part of the prompt. */
+  baken_speech_mode_hold_focus (self->speech_mode);
+  g_clear_handle_id (&self->prompt_id, g_source_remove);
+
+  /* Heard by everyone, with speech on or off: a tone, then the question. */
+  if (self->sound != NULL && baken_sound_controller_play_attention (self->sound))
+    self->prompt_id = g_timeout_add (ATTENTION_MS, say_prompt_cb, self);
+  else
+    say_prompt_cb (self);
 }
 
 char *

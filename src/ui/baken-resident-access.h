@@ -34,8 +34,9 @@ typedef struct
 } BakenAccessLayout;
 
 /* The accessibility settings (a11y.* actions), speech mode with the keypad and the
- * focus path; kiosk: the kiosk's key filter asks the keypad first. The signal
- * "activity" says the resident changed a setting or pressed a keypad key. */
+ * focus path; kiosk: the kiosk's key filter asks the keypad first, and the sound
+ * server's headset and volume (sound.* actions) are used. The signal "activity" says
+ * the resident changed a setting, pressed a keypad key or plugged a headset in or out. */
 BakenResidentAccess *baken_resident_access_new        (const BakenAccessLayout  *layout,
                                                        BakenContext             *context,
                                                        gboolean                  kiosk);
@@ -55,7 +56,14 @@ void                 baken_resident_access_listen     (BakenResidentAccess      
 void                 baken_resident_access_page_shown (BakenResidentAccess      *self);
 
 BakenA11yController *baken_resident_access_get_a11y   (BakenResidentAccess      *self);
+/* Speech mode: its property "on". */
 BakenSpeechMode     *baken_resident_access_get_speech_mode (BakenResidentAccess *self);
+/* Between residents: speech, text size, contrast, reach, the language picker and
+ * speech mode off; the speech volume back to its safe level. */
+void                 baken_resident_access_reset      (BakenResidentAccess      *self);
+/* "Bent u er nog?" is shown (or near its end): said now to everyone, after a tone,
+ * in the current language, whether speech is on or off. */
+void                 baken_resident_access_prompt_shown (BakenResidentAccess    *self);
 /* What "Lees voor" says now (see baken-speech-source.h), NULL when nothing. */
 char                *baken_resident_access_dup_speech_text (BakenResidentAccess *self);
 

@@ -5,8 +5,17 @@
  * The next resident never meets what the last one left: when the idle countdown runs
  * out, when staff press "Klaar" or when staff mode ends, the kiosk goes back to Home in
  * the default language, with speech, text size, contrast, reach and speech mode off,
+ * the speech volume at its safe level,
  * staff mode ended and the search forgotten (the page history is gone, so the search
  * page with its text is too).
+ *
+ * "Bent u er nog?" is said (after a tone, speech on or off) when it appears and again
+ * near the end of its countdown. The time without input does not run while speech
+ * plays, and speech mode multiplies it ([keypad] speech-time-factor): a listener needs
+ * longer than a reader.
+ *
+ * At rest, [keypad] invite-every asks now and then, softly, whether someone wants to hear
+ * everything (baken-invitation.c).
  *
  * "At rest" is that state with nobody asked anything: then the idle prompt is not
  * shown, and a new content bundle (BakenContentSwitch) is switched in at once; else
@@ -24,6 +33,7 @@
 
 #include "baken-content-switch.h"
 #include "baken-idle-controller.h"
+#include "baken-invitation.h"
 #include "baken-usage.h"
 
 struct _BakenResidentReset
@@ -38,6 +48,7 @@ struct _BakenResidentReset
   /* Parts */
   BakenIdleController  *idle;            /* (owned) */
   BakenContentSwitch   *content_switch;  /* (owned) (nullable) without kiosk content */
+  BakenInvitation      *invitation;      /* (owned) (nullable) [keypad] invite-every */
   BakenUsage           *usage;           /* (owned) the monitor's counts of the pages */
 
   /* State */
@@ -63,6 +74,12 @@ scaled_us (BakenResidentReset *self,
   return (gint64) (seconds * G_USEC_PER_SEC * self->idle_scale);
 }
 
+static BakenA11yController *
+get_a11y (BakenResidentReset *self)
+{
+  return baken_resident_access_get_a11y (self->layout.access);
+}
+
 /* Home, default language, nothing switched on, nobody asked anything. */
 static gboolean
 is_at_rest_cb (gpointer user_data)
@@ -74,13 +91,43 @@ is_at_rest_cb (gpointer user_data)
          !baken_staff_controller_get_pad_visible (self->layout.staff) &&
          language_is_default (self) &&
          !gtk_widget_get_visible (GTK_WIDGET (self->layout.prompt_slot)) &&
-         baken_a11y_controller_is_default (self->layout.a11y);
+         baken_a11y_controller_is_default (get_a11y (self));
 }
 
 static void
 idle_prompt_shown_cb (BakenResidentReset *self)
 {
-  baken_a11y_controller_prompt_shown (self->layout.a11y);
+  baken_resident_access_prompt_shown (self->layout.access);
+}
+
+/* Speech playing to the resident keeps their time from running. */
+static void
+speaking_changed_cb (BakenResidentReset *self)
+{
+  BakenSpeaker *speaker = baken_a11y_controller_get_speaker (get_a11y (self));
+
+  baken_idle_controller_set_busy (self->idle, baken_speaker_get_speaking (speaker));
+}
+
+/* Staff mode's (shorter) timeout; a resident's, longer in speech mode. */
+static gint64
+get_timeout_us (BakenResidentReset *self)
+{
+  BakenConfig *config = baken_context_get_config (self->context);
+  BakenSpeechMode *speech_mode = baken_resident_access_get_speech_mode (self->layout.access);
+
+  if (baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF)
+    return scaled_us (self, config->staff_idle_timeout);
+  if (baken_speech_mode_get_on (speech_mode))
+    return scaled_us (self, config->idle_timeout * config->speech_time_factor);
+
+  return scaled_us (self, config->idle_timeout);
+}
+
+static void
+speech_mode_changed_cb (BakenResidentReset *self)
+{
+  baken_idle_controller_set_timeout (self->idle, get_timeout_us (self));
 }
 
 /* Staff mode started or ended: the page again for the new audience, and the idle timer
@@ -88,12 +135,9 @@ idle_prompt_shown_cb (BakenResidentReset *self)
 static void
 staff_changed_cb (BakenResidentReset *self)
 {
-  BakenConfig *config = baken_context_get_config (self->context);
   gboolean staff = baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF;
 
-  baken_idle_controller_set_timeout (self->idle,
-                                     scaled_us (self, staff ? config->staff_idle_timeout
-                                                            : config->idle_timeout));
+  baken_idle_controller_set_timeout (self->idle, get_timeout_us (self));
   if (staff)
     baken_navigator_show (self->layout.navigator);
   else if (!self->resetting)
@@ -121,10 +165,11 @@ baken_resident_reset_dispose (GObject *object)
   BakenResidentReset *self = BAKEN_RESIDENT_RESET (object);
 
   g_clear_object (&self->idle);
+  g_clear_object (&self->invitation);
   g_clear_object (&self->content_switch);
   g_clear_object (&self->usage);
   g_clear_object (&self->layout.staff);
-  g_clear_object (&self->layout.a11y);
+  g_clear_object (&self->layout.access);
   g_clear_object (&self->layout.navigator);
   g_clear_object (&self->context);
 
@@ -157,7 +202,8 @@ baken_resident_reset_new (const BakenResidentLayout *layout,
   g_return_val_if_fail (ADW_IS_BIN (layout->prompt_slot), NULL);
   g_return_val_if_fail (ADW_IS_BIN (layout->status_slot), NULL);
   g_return_val_if_fail (BAKEN_IS_NAVIGATOR (layout->navigator), NULL);
-  g_return_val_if_fail (BAKEN_IS_A11Y_CONTROLLER (layout->a11y), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (layout->covered), NULL);
+  g_return_val_if_fail (BAKEN_IS_RESIDENT_ACCESS (layout->access), NULL);
   g_return_val_if_fail (BAKEN_IS_STAFF_CONTROLLER (layout->staff), NULL);
   g_return_val_if_fail (BAKEN_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (idle_scale > 0, NULL);
@@ -165,25 +211,41 @@ baken_resident_reset_new (const BakenResidentLayout *layout,
   self = g_object_new (BAKEN_TYPE_RESIDENT_RESET, NULL);
   self->layout = *layout;
   g_object_ref (self->layout.navigator);
-  g_object_ref (self->layout.a11y);
+  g_object_ref (self->layout.access);
   g_object_ref (self->layout.staff);
   self->context = g_object_ref (context);
   self->idle_scale = idle_scale;
   self->usage = baken_usage_new (context, layout->navigator);
-  baken_usage_watch (self->usage, layout->window, layout->a11y, layout->speech_mode);
+  baken_usage_watch (self->usage, layout->window, baken_resident_access_get_a11y (layout->access),
+                     baken_resident_access_get_speech_mode (layout->access));
 
   config = baken_context_get_config (context);
-  self->idle = baken_idle_controller_new (layout->window, layout->prompt_slot,
+  self->idle = baken_idle_controller_new (layout->window, layout->prompt_slot, layout->covered,
                                           scaled_us (self, config->idle_timeout),
                                           scaled_us (self, config->idle_countdown),
                                           scaled_us (self, 1),
                                           is_at_rest_cb, self);
   g_signal_connect_object (self->idle, "prompt-shown", G_CALLBACK (idle_prompt_shown_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->idle, "prompt-reminder", G_CALLBACK (idle_prompt_shown_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (baken_a11y_controller_get_speaker (get_a11y (self)),
+                           "notify::speaking", G_CALLBACK (speaking_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (baken_resident_access_get_speech_mode (layout->access),
+                           "notify::on", G_CALLBACK (speech_mode_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->idle, "expired", G_CALLBACK (idle_expired_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->layout.staff, "changed", G_CALLBACK (staff_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* At rest on Home, now and then, softly: the keypad and the headset. */
+  if (config->invite_every > 0)
+    self->invitation = baken_invitation_new (baken_a11y_controller_get_speaker (get_a11y (self)),
+                                             baken_context_get_default_language (context),
+                                             scaled_us (self, config->invite_every),
+                                             is_at_rest_cb, self);
 
   return self;
 }
@@ -219,9 +281,10 @@ baken_resident_reset_run (BakenResidentReset *self)
   self->resetting = TRUE;
   baken_staff_controller_end (self->layout.staff);
   self->resetting = FALSE;
+  /* Speech, text size, contrast, reach and speech mode off before the next resident,
+   * and before Home is shown: nothing of it is read aloud. */
+  baken_resident_access_reset (self->layout.access);
   baken_navigator_forget (self->layout.navigator);
-  /* Speech, text size, contrast and reach off before the next resident. */
-  baken_a11y_controller_reset (self->layout.a11y);
   /* A new bundle that waits is swapped in before Home is rebuilt. */
   if (self->content_switch != NULL)
     baken_content_switch_apply (self->content_switch);

@@ -6,10 +6,9 @@
 
 #include <adwaita.h>
 
-#include "baken-a11y-controller.h"
 #include "baken-context.h"
 #include "baken-navigator.h"
-#include "baken-speech-mode.h"
+#include "baken-resident-access.h"
 #include "baken-staff-controller.h"
 
 G_BEGIN_DECLS
@@ -23,14 +22,16 @@ typedef struct
 {
   GtkWidget            *window;       /* input is watched here; its "language" property */
   AdwBin               *prompt_slot;  /* "Bent u er nog?" */
+  GtkWidget            *covered;      /* what the prompt hides: the page and its bars */
   AdwBin               *status_slot;  /* the staff notice of stale content */
   BakenNavigator       *navigator;
-  BakenA11yController  *a11y;
+  BakenResidentAccess  *access;       /* the settings, speech, speech mode, the sound */
   BakenStaffController *staff;
-  BakenSpeechMode      *speech_mode;  /* told apart from "Lees voor" in the counts */
 } BakenResidentLayout;
 
-/* Starts the idle timer; idle_scale multiplies its durations (1.0 in production). */
+/* Starts the idle timer; idle_scale multiplies its durations (1.0 in production). The
+ * timer waits while speech plays, and speech mode multiplies its timeout by [keypad]
+ * speech-time-factor. */
 BakenResidentReset *baken_resident_reset_new     (const BakenResidentLayout *layout,
                                                   BakenContext              *context,
                                                   double                     idle_scale);

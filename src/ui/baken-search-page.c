@@ -469,6 +469,23 @@ baken_search_page_get_text (BakenSearchPage *self)
   return baken_keyboard_get_text (self->keyboard);
 }
 
+const char *
+baken_search_page_get_status (BakenSearchPage *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SEARCH_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->status)) ? gtk_label_get_label (self->status)
+                                                             : NULL;
+}
+
+GtkWidget *
+baken_search_page_get_results (BakenSearchPage *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SEARCH_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->results);
+}
+
 BakenKeyboard *
 baken_search_page_get_keyboard (BakenSearchPage *self)
 {

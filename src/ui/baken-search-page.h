@@ -27,6 +27,10 @@ GtkWidget     *baken_search_page_new          (BakenContext    *context,
                                                const char      *text);
 
 const char    *baken_search_page_get_text     (BakenSearchPage *self);
+/* The line above the results ("Dit hebben we gevonden:"), NULL when none. */
+const char    *baken_search_page_get_status   (BakenSearchPage *self);
+/* The box of results (or of suggestions and the way to a person). */
+GtkWidget     *baken_search_page_get_results  (BakenSearchPage *self);
 BakenKeyboard *baken_search_page_get_keyboard (BakenSearchPage *self);
 
 /* A key of a physical keyboard, as the page's window received it: a printable

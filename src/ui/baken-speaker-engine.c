@@ -40,7 +40,8 @@ G_DEFINE_QUARK (baken-speaker-error-quark, baken_speaker_error)
   F (espeak_ng_SetParameter) \
   F (espeak_ng_Synthesize) \
   F (espeak_ng_GetSampleRate) \
-  F (espeak_ng_Cancel)
+  F (espeak_ng_Cancel) \
+  F (espeak_IsPlaying)
 
 /* Filled by engine_load (), under engine_lock. */
 static struct {
@@ -58,6 +59,7 @@ typedef enum {
 
 static GMutex      engine_lock;
 static EngineMode  engine_mode;
+static gint        engine_audio;     /* atomic: engine_mode is ENGINE_AUDIO */
 static GArray     *engine_samples;   /* (element-type gint16) of the current utterance */
 static guint       engine_serial;    /* the request being synthesised */
 
@@ -183,12 +185,15 @@ engine_ensure (EngineMode   mode,
     }
 
   engine_mode = mode;
+  g_atomic_int_set (&engine_audio, mode == ENGINE_AUDIO);
 
   return TRUE;
 }
 
 static gboolean
 engine_set_voice (const char  *language,
+                  guint        volume,
+                  guint        rate,
                   GError     **error)
 {
   const char *voice = baken_speaker_engine_get_voice (language);
@@ -208,8 +213,11 @@ engine_set_voice (const char  *language,
       return FALSE;
     }
 
-  /* A little slower than espeak's 175 words a minute: plain language, stressed people. */
-  api.espeak_ng_SetParameter (espeakRATE, 150, 0);
+  /* Words a minute (BAKEN_SPEAKER_RATE_NORMAL is a little slower than espeak's 175: plain
+   * language, stressed people). */
+  api.espeak_ng_SetParameter (espeakRATE, (int) rate, 0);
+  /* espeak-ng's own scale: 100 is its normal loudness. */
+  api.espeak_ng_SetParameter (espeakVOLUME, (int) volume, 0);
 
   return TRUE;
 }
@@ -268,6 +276,8 @@ static gboolean
 synthesize_to_wav_locked (guint        serial,
                           const char  *text,
                           const char  *language,
+                          guint        volume,
+                          guint        rate,
                           const char  *path,
                           GError     **error)
 {
@@ -275,7 +285,7 @@ synthesize_to_wav_locked (guint        serial,
   espeak_ng_STATUS status;
 
   if (!engine_ensure (ENGINE_SYNCHRONOUS, error) ||
-      !engine_set_voice (language, error))
+      !engine_set_voice (language, volume, rate, error))
     return FALSE;
 
   engine_samples = samples;
@@ -301,6 +311,8 @@ synthesize_to_wav_locked (guint        serial,
 static gboolean
 speak_on_audio_locked (const char  *text,
                        const char  *language,
+                       guint        volume,
+                       guint        rate,
                        GError     **error)
 {
   espeak_ng_STATUS status;
@@ -309,7 +321,7 @@ speak_on_audio_locked (const char  *text,
     return FALSE;
 
   api.espeak_ng_Cancel ();
-  if (!engine_set_voice (language, error))
+  if (!engine_set_voice (language, volume, rate, error))
     return FALSE;
 
   /* Queued to espeak-ng's own thread, which plays as it synthesises. */
@@ -377,8 +389,17 @@ baken_speaker_engine_cancel (void)
 }
 
 gboolean
+baken_speaker_engine_is_playing (void)
+{
+  /* Not under engine_lock: the UI thread asks, and must not wait for a synthesis. */
+  return g_atomic_int_get (&engine_audio) && api.espeak_IsPlaying () != 0;
+}
+
+gboolean
 baken_speaker_engine_speak (const char  *text,
                             const char  *language,
+                            guint        volume,
+                            guint        rate,
                             GError     **error)
 {
   gboolean ok;
@@ -388,7 +409,7 @@ baken_speaker_engine_speak (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_mutex_lock (&engine_lock);
-  ok = speak_on_audio_locked (text, language, error);
+  ok = speak_on_audio_locked (text, language, volume, rate, error);
   g_mutex_unlock (&engine_lock);
 
   return ok;
@@ -398,6 +419,8 @@ gboolean
 baken_speaker_engine_synthesize_wav (guint        serial,
                                      const char  *text,
                                      const char  *language,
+                                     guint        volume,
+                                     guint        rate,
                                      const char  *path,
                                      GError     **error)
 {
@@ -409,7 +432,7 @@ baken_speaker_engine_synthesize_wav (guint        serial,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_mutex_lock (&engine_lock);
-  ok = synthesize_to_wav_locked (serial, text, language, path, error);
+  ok = synthesize_to_wav_locked (serial, text, language, volume, rate, path, error);
   g_mutex_unlock (&engine_lock);
 
   return ok;

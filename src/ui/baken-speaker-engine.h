@@ -47,10 +47,17 @@ gboolean    baken_speaker_engine_start          (BakenSpeakerEngineMode  mode,
 /* Stops what the audio output is saying; does nothing in synchronous mode. */
 void        baken_speaker_engine_cancel         (void);
 
-/* Stops what is being said and says text in the voice of language on the audio output;
- * returns while espeak-ng's thread plays. */
+/* Whether the audio output is still playing (or synthesising) what it was given; FALSE
+ * in synchronous mode. Any thread; it does not wait for the engine. */
+gboolean    baken_speaker_engine_is_playing     (void);
+
+/* Stops what is being said and says text in the voice of language on the audio output,
+ * at volume (espeak-ng's scale: 100 normal) and rate (words a minute); returns while
+ * espeak-ng's thread plays. */
 gboolean    baken_speaker_engine_speak          (const char             *text,
                                                  const char             *language,
+                                                 guint                   volume,
+                                                 guint                   rate,
                                                  GError                **error);
 
 /* Synthesises text at once into a mono 16-bit WAV file at path (blocking, synchronous
@@ -58,6 +65,8 @@ gboolean    baken_speaker_engine_speak          (const char             *text,
 gboolean    baken_speaker_engine_synthesize_wav (guint                   serial,
                                                  const char             *text,
                                                  const char             *language,
+                                                 guint                   volume,
+                                                 guint                   rate,
                                                  const char             *path,
                                                  GError                **error);
 

@@ -8,6 +8,10 @@
  * a serial from the engine; the worker skips requests that a newer one has already
  * replaced (a new screen stops the old speech), and a synthesis in progress stops at
  * the next buffer.
+ *
+ * "speaking" is TRUE from speak () until the worker has handed over every request and
+ * the audio output has played it (asked every 100 ms; espeak-ng has no callback in this
+ * mode), or until stop (). Nothing is ever speaking without an audio or WAV output.
  */
 #define G_LOG_DOMAIN "baken-speaker"
 
@@ -25,7 +29,12 @@ struct _BakenSpeaker
 
   char               *text;       /* (owned) (nullable) last handed to the engine */
   char               *language;   /* (owned) (nullable) */
+  guint               volume;     /* of the last text: BAKEN_SPEAKER_VOLUME_* */
+  guint               rate;       /* words a minute from now on */
   guint               n_finished;
+  gint                n_pending;  /* atomic: requests the worker has not handled yet */
+  gboolean            speaking;
+  guint               poll_id;    /* GSource while speaking, else 0 */
 };
 
 G_DEFINE_FINAL_TYPE (BakenSpeaker, baken_speaker, G_TYPE_OBJECT)
@@ -34,6 +43,7 @@ enum {
   PROP_0,
   PROP_TEXT,
   PROP_N_FINISHED,
+  PROP_SPEAKING,
   N_PROPS
 };
 
@@ -51,6 +61,8 @@ typedef struct
   BakenSpeaker *speaker;   /* (owned) */
   char         *text;      /* (owned) (nullable) */
   char         *language;  /* (owned) (nullable) */
+  guint         volume;
+  guint         rate;
 } Request;
 
 static GAsyncQueue *requests;
@@ -89,13 +101,15 @@ handle (Request *request)
     }
   else if (speaker->output == BAKEN_SPEAKER_OUTPUT_AUDIO)
     {
-      if (!baken_speaker_engine_speak (request->text, request->language, &error))
+      if (!baken_speaker_engine_speak (request->text, request->language, request->volume,
+                                       request->rate, &error))
         g_warning ("Cannot read aloud: %s", error->message);
     }
   else if (speaker->output == BAKEN_SPEAKER_OUTPUT_WAV)
     {
       if (!baken_speaker_engine_synthesize_wav (request->serial, request->text,
-                                                request->language, speaker->wav_path,
+                                                request->language, request->volume,
+                                                request->rate, speaker->wav_path,
                                                 &error))
         g_warning ("Cannot read aloud: %s", error->message);
     }
@@ -116,6 +130,7 @@ worker_main (gpointer user_data)
       if (baken_speaker_engine_is_latest (request->serial))
         handle (request);
 
+      (void) g_atomic_int_dec_and_test (&request->speaker->n_pending);
       request_free (request);
     }
 
@@ -126,7 +141,8 @@ static void
 send (BakenSpeaker *self,
       RequestKind   kind,
       const char   *text,
-      const char   *language)
+      const char   *language,
+      guint         volume)
 {
   static gsize started = 0;
   Request *request;
@@ -144,7 +160,38 @@ send (BakenSpeaker *self,
   request->speaker = g_object_ref (self);
   request->text = g_strdup (text);
   request->language = g_strdup (language);
+  request->volume = volume;
+  request->rate = self->rate;
+  g_atomic_int_inc (&self->n_pending);
   g_async_queue_push (requests, request);
+}
+
+static void
+set_speaking (BakenSpeaker *self,
+              gboolean      speaking)
+{
+  if (!speaking)
+    g_clear_handle_id (&self->poll_id, g_source_remove);
+
+  if (self->speaking == speaking)
+    return;
+
+  self->speaking = speaking;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKING]);
+}
+
+static gboolean
+poll_speaking_cb (gpointer user_data)
+{
+  BakenSpeaker *self = user_data;
+
+  if (g_atomic_int_get (&self->n_pending) > 0 || baken_speaker_engine_is_playing ())
+    return G_SOURCE_CONTINUE;
+
+  self->poll_id = 0;
+  set_speaking (self, FALSE);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -153,6 +200,7 @@ baken_speaker_dispose (GObject *object)
   BakenSpeaker *self = BAKEN_SPEAKER (object);
 
   /* The worker holds a reference while it works, so this runs when it is done. */
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (baken_speaker_parent_class)->dispose (object);
@@ -188,6 +236,10 @@ baken_speaker_get_property (GObject    *object,
       g_value_set_uint (value, self->n_finished);
       break;
 
+    case PROP_SPEAKING:
+      g_value_set_boolean (value, self->speaking);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,12 +266,19 @@ baken_speaker_class_init (BakenSpeakerClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_SPEAKING] =
+    g_param_spec_boolean ("speaking", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 baken_speaker_init (BakenSpeaker *self)
 {
+  self->rate = BAKEN_SPEAKER_RATE_NORMAL;
   self->context = g_main_context_ref_thread_default ();
 }
 
@@ -258,10 +317,11 @@ baken_speaker_new_from_environment (gboolean kiosk)
   return baken_speaker_new (BAKEN_SPEAKER_OUTPUT_WAV, output);
 }
 
-void
-baken_speaker_speak (BakenSpeaker *self,
-                     const char   *text,
-                     const char   *language)
+static void
+speak (BakenSpeaker *self,
+       const char   *text,
+       const char   *language,
+       guint         volume)
 {
   g_return_if_fail (BAKEN_IS_SPEAKER (self));
   g_return_if_fail (text != NULL);
@@ -271,6 +331,7 @@ baken_speaker_speak (BakenSpeaker *self,
   self->text = g_strdup (text);
   g_free (self->language);
   self->language = g_strdup (language);
+  self->volume = volume;
 
   if (self->output != BAKEN_SPEAKER_OUTPUT_NONE)
     {
@@ -284,10 +345,29 @@ baken_speaker_speak (BakenSpeaker *self,
                                        : BAKEN_SPEAKER_ENGINE_SYNCHRONOUS, &error))
         g_warning ("Cannot read aloud: %s", error->message);
 
-      send (self, REQUEST_SPEAK, text, language);
+      send (self, REQUEST_SPEAK, text, language, volume);
+      if (self->poll_id == 0)
+        self->poll_id = g_timeout_add (100, poll_speaking_cb, self);
+      set_speaking (self, TRUE);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+void
+baken_speaker_speak (BakenSpeaker *self,
+                     const char   *text,
+                     const char   *language)
+{
+  speak (self, text, language, BAKEN_SPEAKER_VOLUME_NORMAL);
+}
+
+void
+baken_speaker_speak_softly (BakenSpeaker *self,
+                            const char   *text,
+                            const char   *language)
+{
+  speak (self, text, language, BAKEN_SPEAKER_VOLUME_SOFT);
 }
 
 void
@@ -302,7 +382,8 @@ baken_speaker_stop (BakenSpeaker *self)
   g_clear_pointer (&self->language, g_free);
 
   if (self->output != BAKEN_SPEAKER_OUTPUT_NONE)
-    send (self, REQUEST_STOP, NULL, NULL);
+    send (self, REQUEST_STOP, NULL, NULL, 0);
+  set_speaking (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
@@ -321,6 +402,40 @@ baken_speaker_get_language (BakenSpeaker *self)
   g_return_val_if_fail (BAKEN_IS_SPEAKER (self), NULL);
 
   return self->language;
+}
+
+gboolean
+baken_speaker_get_speaking (BakenSpeaker *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEAKER (self), FALSE);
+
+  return self->speaking;
+}
+
+void
+baken_speaker_set_rate (BakenSpeaker *self,
+                        guint         rate)
+{
+  g_return_if_fail (BAKEN_IS_SPEAKER (self));
+  g_return_if_fail (rate >= BAKEN_SPEAKER_RATE_MIN && rate <= BAKEN_SPEAKER_RATE_MAX);
+
+  self->rate = rate;
+}
+
+guint
+baken_speaker_get_rate (BakenSpeaker *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEAKER (self), BAKEN_SPEAKER_RATE_NORMAL);
+
+  return self->rate;
+}
+
+guint
+baken_speaker_get_volume (BakenSpeaker *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEAKER (self), 0);
+
+  return self->volume;
 }
 
 guint
@@ -352,5 +467,6 @@ baken_speaker_synthesize_wav (const char  *text,
 
   /* Supersedes whatever the worker was doing, like any new request. */
   return baken_speaker_engine_synthesize_wav (baken_speaker_engine_supersede (), text,
-                                              language, path, error);
+                                              language, BAKEN_SPEAKER_VOLUME_NORMAL,
+                                              BAKEN_SPEAKER_RATE_NORMAL, path, error);
 }

@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* Loudness of an utterance, on espeak-ng's scale; the sound server's volume on top. */
+#define BAKEN_SPEAKER_VOLUME_NORMAL 100
+#define BAKEN_SPEAKER_VOLUME_SOFT 40
+
+/* Words a minute: a little slower than espeak-ng's 175 by default. */
+#define BAKEN_SPEAKER_RATE_MIN 90
+#define BAKEN_SPEAKER_RATE_NORMAL 150
+#define BAKEN_SPEAKER_RATE_MAX 250
+
 typedef enum {
   BAKEN_SPEAKER_OUTPUT_AUDIO,    /* the default audio output (a headset socket) */
   BAKEN_SPEAKER_OUTPUT_WAV,      /* each utterance replaces a WAV file (tests) */
@@ -34,6 +43,10 @@ BakenSpeaker *baken_speaker_new_from_environment (gboolean         kiosk);
 void          baken_speaker_speak             (BakenSpeaker       *self,
                                                const char         *text,
                                                const char         *language);
+/* The same at a low volume, for what nobody asked for (the invitation on Home). */
+void          baken_speaker_speak_softly      (BakenSpeaker       *self,
+                                               const char         *text,
+                                               const char         *language);
 /* Stops at once; does nothing when silent. */
 void          baken_speaker_stop              (BakenSpeaker       *self);
 
@@ -42,6 +55,15 @@ void          baken_speaker_stop              (BakenSpeaker       *self);
  * each utterance: a test records the transcript there. */
 const char   *baken_speaker_get_text          (BakenSpeaker       *self);
 const char   *baken_speaker_get_language      (BakenSpeaker       *self);
+/* Whether something is being said: from speak () until it has been played (or
+ * stop ()); notifies "speaking". Never with BAKEN_SPEAKER_OUTPUT_NONE. */
+gboolean      baken_speaker_get_speaking      (BakenSpeaker       *self);
+/* Words a minute for what is said from now on (BAKEN_SPEAKER_RATE_MIN to _MAX). */
+void          baken_speaker_set_rate          (BakenSpeaker       *self,
+                                               guint               rate);
+guint         baken_speaker_get_rate          (BakenSpeaker       *self);
+/* The volume of the last text (BAKEN_SPEAKER_VOLUME_NORMAL or _SOFT). */
+guint         baken_speaker_get_volume        (BakenSpeaker       *self);
 /* How many utterances the worker has finished (or given up on) so far. */
 guint         baken_speaker_get_n_finished    (BakenSpeaker       *self);
 

@@ -20,7 +20,9 @@
 #include <string.h>
 
 #include "baken-controls.h"
+#include "baken-feedback.h"
 #include "baken-home-page.h"
+#include "baken-search-page.h"
 #include "baken-speech-text.h"
 
 struct _BakenSpeechMode
@@ -36,11 +38,33 @@ struct _BakenSpeechMode
 
   /* State */
   gboolean             keypad_used;  /* read-aloud was switched on by switch_on () */
+  gboolean             on;           /* what "on" said last */
   gboolean             quiet;        /* a focus change that the caller says itself */
   guint                speak_id;     /* GSource: says the focus once settled, or 0 */
+  GtkWidget           *said_focus;   /* (nullable) weak: the control said last */
 };
 
 G_DEFINE_FINAL_TYPE (BakenSpeechMode, baken_speech_mode, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_on (BakenSpeechMode *self)
+{
+  gboolean on = baken_speech_mode_get_on (self);
+
+  if (self->on == on)
+    return;
+
+  self->on = on;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ON]);
+}
 
 static GtkWidget *
 get_page (BakenSpeechMode *self)
@@ -102,17 +126,41 @@ collect_group (BakenSpeechMode *self,
   return baken_controls_collect (self->window, page);
 }
 
+/* The question of the answers that control is one of ("Heeft dit u geholpen?"), when
+ * the focus comes to them from elsewhere, else NULL. */
+static const char *
+entered_question (BakenSpeechMode *self,
+                  GtkWidget       *control)
+{
+  GtkWidget *feedback = gtk_widget_get_ancestor (control, BAKEN_TYPE_FEEDBACK);
+
+  /* Not again while moving among the answers of the same question. */
+  if (feedback == NULL ||
+      (self->said_focus != NULL &&
+       baken_feedback_shows (BAKEN_FEEDBACK (feedback), self->said_focus)))
+    return NULL;
+
+  return baken_feedback_get_question (BAKEN_FEEDBACK (feedback));
+}
+
 static char *
 describe (BakenSpeechMode *self,
           GtkWidget       *control)
 {
   g_autoptr(GPtrArray) group = collect_group (self, control);
+  const char *question = entered_question (self, control);
+  g_autofree char *text = NULL;
   guint index;
 
   if (!g_ptr_array_find (group, control, &index))
-    return baken_controls_describe (control, 0, 0);
+    text = baken_controls_describe (control, 0, 0);
+  else
+    text = baken_controls_describe (control, index + 1, group->len);
 
-  return baken_controls_describe (control, index + 1, group->len);
+  if (question != NULL)
+    return g_strdup_printf ("%s %s", question, text);
+
+  return g_steal_pointer (&text);
 }
 
 static GtkWidget *
@@ -121,12 +169,15 @@ get_focus (BakenSpeechMode *self)
   return gtk_root_get_focus (GTK_ROOT (self->window));
 }
 
-/* The screen's title, NULL on Home: the first line of what "Lees voor" reads. */
+/* The screen's title, NULL on Home: the first line of what "Lees voor" reads (a life
+ * event's title, a service's organisation), and the page's heading when that is
+ * something else (the question of a life event, the name of a service). */
 static char *
 dup_title (BakenSpeechMode *self)
 {
   GtkWidget *page = get_page (self);
   g_autofree char *text = NULL;
+  const char *heading;
   char *end;
 
   if (page == NULL || BAKEN_IS_HOME_PAGE (page))
@@ -143,6 +194,10 @@ dup_title (BakenSpeechMode *self)
   end = text + strlen (text);
   while (end > text && strchr (".:", end[-1]) != NULL)
     *--end = '\0';
+
+  heading = gtk_stack_page_get_title (gtk_stack_get_page (self->stack, page));
+  if (heading != NULL && *heading != '\0' && !g_str_has_prefix (heading, text))
+    return g_strdup_printf ("%s. %s", text, heading);
 
   return g_steal_pointer (&text);
 }
@@ -181,10 +236,17 @@ speak_focus_cb (gpointer data)
   g_autofree char *text = NULL;
 
   self->speak_id = 0;
-  if (baken_speech_mode_get_on (self) && focus != NULL)
+  /* Not twice in a row: GTK may move the focus off and back while a screen is rebuilt
+   * (a new language), and the second time would cut the screen's title short. */
+  /* A scroller that kept the focus of a control gone from view (an answered question)
+   * is no control: the next key goes on from the page's first. */
+  if (GTK_IS_SCROLLED_WINDOW (focus) || GTK_IS_VIEWPORT (focus))
+    return G_SOURCE_REMOVE;
+  if (baken_speech_mode_get_on (self) && focus != NULL && focus != self->said_focus)
     {
       text = describe (self, focus);
       speak (self, text);
+      g_set_weak_pointer (&self->said_focus, focus);
     }
 
   return G_SOURCE_REMOVE;
@@ -208,6 +270,7 @@ read_aloud_changed_cb (BakenSpeechMode *self)
 {
   if (!baken_a11y_controller_get_read_aloud (self->a11y))
     self->keypad_used = FALSE;
+  update_on (self);
 }
 
 static void
@@ -216,9 +279,27 @@ baken_speech_mode_dispose (GObject *object)
   BakenSpeechMode *self = BAKEN_SPEECH_MODE (object);
 
   g_clear_handle_id (&self->speak_id, g_source_remove);
+  g_clear_weak_pointer (&self->said_focus);
   g_clear_object (&self->a11y);
 
   G_OBJECT_CLASS (baken_speech_mode_parent_class)->dispose (object);
+}
+
+static void
+baken_speech_mode_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ON:
+      g_value_set_boolean (value, baken_speech_mode_get_on (BAKEN_SPEECH_MODE (object)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -227,6 +308,15 @@ baken_speech_mode_class_init (BakenSpeechModeClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = baken_speech_mode_dispose;
+  object_class->get_property = baken_speech_mode_get_property;
+
+  properties[PROP_ON] =
+    g_param_spec_boolean ("on", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -281,6 +371,25 @@ baken_speech_mode_switch_on (BakenSpeechMode *self)
   /* Nobody heard where the focus was: Down starts at the first choice. */
   gtk_root_set_focus (GTK_ROOT (self->window), NULL);
   self->quiet = FALSE;
+  update_on (self);
+}
+
+gboolean
+baken_speech_mode_get_prompted (BakenSpeechMode *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SPEECH_MODE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->prompt_slot));
+}
+
+void
+baken_speech_mode_hold_focus (BakenSpeechMode *self)
+{
+  g_return_if_fail (BAKEN_IS_SPEECH_MODE (self));
+
+  g_clear_handle_id (&self->speak_id, g_source_remove);
+  /* Something else was said: the next focus change is said, even to the same control. */
+  g_clear_weak_pointer (&self->said_focus);
 }
 
 void
@@ -294,6 +403,20 @@ baken_speech_mode_say_where (BakenSpeechMode *self)
   title = dup_title (self);
   text = baken_speech_text_where (title, count_choices (self));
   speak (self, text);
+}
+
+void
+baken_speech_mode_say_screen (BakenSpeechMode *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (BAKEN_IS_SPEECH_MODE (self));
+
+  text = baken_a11y_controller_dup_text (self->a11y);
+  if (text != NULL)
+    speak (self, text);
+  else
+    baken_speech_mode_say_where (self);
 }
 
 void
@@ -313,6 +436,7 @@ baken_speech_mode_say_focus (BakenSpeechMode *self)
 
   text = describe (self, focus);
   speak (self, text);
+  g_set_weak_pointer (&self->said_focus, focus);
 }
 
 void
@@ -340,8 +464,11 @@ baken_speech_mode_move (BakenSpeechMode *self,
   else
     next = step > 0 ? 0 : all->len - 1;
 
-  /* Said by focus_changed_cb. */
-  gtk_widget_grab_focus (g_ptr_array_index (all, next));
+  /* Said by focus_changed_cb; the only control of its part is said again. */
+  if (g_ptr_array_index (all, next) == focus)
+    baken_speech_mode_say_focus (self);
+  else
+    gtk_widget_grab_focus (g_ptr_array_index (all, next));
 }
 
 void
@@ -375,13 +502,19 @@ baken_speech_mode_page_shown (BakenSpeechMode *self)
 
   choices = baken_controls_collect (page, NULL);
   title = dup_title (self);
-  screen = baken_speech_text_screen (title, choices->len);
+  /* The search page's choices are the keys of its keyboard: what to type is said
+   * instead of how many keys there are. */
+  if (BAKEN_IS_SEARCH_PAGE (page))
+    screen = baken_a11y_controller_dup_text (self->a11y);
+  else
+    screen = baken_speech_text_screen (title, choices->len);
   text = g_string_new (screen);
   if (choices->len > 0)
     {
       g_autofree char *first = NULL;
 
       move_focus_quietly (self, g_ptr_array_index (choices, 0));
+      g_set_weak_pointer (&self->said_focus, g_ptr_array_index (choices, 0));
       first = baken_controls_describe (g_ptr_array_index (choices, 0), 1, choices->len);
       g_string_append (text, first);
     }

@@ -23,12 +23,19 @@ BakenSpeechMode *baken_speech_mode_new        (GtkWidget           *window,
                                                AdwBin              *picker_slot,
                                                BakenA11yController *a11y);
 
+/* Property "on" (notified). */
 gboolean         baken_speech_mode_get_on     (BakenSpeechMode     *self);
+/* Whether "Bent u er nog?" covers the page. */
+gboolean         baken_speech_mode_get_prompted (BakenSpeechMode   *self);
+/* The focus change just made is said with something else: not on its own. */
+void             baken_speech_mode_hold_focus (BakenSpeechMode     *self);
 /* Read-aloud on, the way of speech mode: no page is read, the focus is dropped. */
 void             baken_speech_mode_switch_on  (BakenSpeechMode     *self);
 
 /* Where the resident is, and how many choices there are. */
 void             baken_speech_mode_say_where  (BakenSpeechMode     *self);
+/* The whole screen, as "Lees voor" reads it. */
+void             baken_speech_mode_say_screen (BakenSpeechMode     *self);
 /* The focused control, or where the resident is. */
 void             baken_speech_mode_say_focus  (BakenSpeechMode     *self);
 /* The previous (step -1) or next (+1) control, round and round. */

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What covers the page speaks first (the idle prompt, then the language picker); a
- * page that says itself (BakenSpeakable) is asked; the pages of the catalog are read
+ * page that says itself (BakenSpeakable) is asked; the search page says what was typed
+ * and found (baken-search-speech.c); the pages of the catalog are read
  * from the catalog (baken-speech-text.h), in reading order with their hours; any
  * other page is read from its labels.
  */
@@ -13,7 +14,9 @@
 
 #include "baken-speech-source.h"
 
+#include "baken-feedback.h"
 #include "baken-idle-dialog.h"
+#include "baken-search-speech.h"
 #include "baken-speakable.h"
 #include "baken-speech-text.h"
 
@@ -62,6 +65,30 @@ dup_location_text (BakenSpeechSource *self)
     g_warning ("Cannot read %s aloud: %s", location, error->message);
 
   return text;
+}
+
+/* What the monitor asks on the page ("Heeft dit u geholpen?" and its answers, "Klopt er
+ * iets niet?", "Dank u wel!"), as shown now, after what the catalog says. */
+static void
+append_feedback (GString   *speech,
+                 GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (BAKEN_IS_FEEDBACK (widget))
+    {
+      g_autofree char *text = baken_speakable_collect_text (widget);
+
+      if (text != NULL)
+        g_string_append (speech, text);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_feedback (speech, child);
 }
 
 static void
@@ -133,9 +160,19 @@ baken_speech_source_dup_text (BakenSpeechSource *self)
   if (BAKEN_IS_SPEAKABLE (page))
     return baken_speakable_dup_speech_text (BAKEN_SPEAKABLE (page));
 
+  /* Not the keys of its keyboard. */
+  if (BAKEN_IS_SEARCH_PAGE (page))
+    return baken_search_speech_dup_text (BAKEN_SEARCH_PAGE (page));
+
   text = dup_location_text (self);
   if (text != NULL)
-    return text;
+    {
+      GString *speech = g_string_new (text);
+
+      g_free (text);
+      append_feedback (speech, page);
+      return g_string_free (speech, FALSE);
+    }
 
   return baken_speakable_collect_text (page);
 }

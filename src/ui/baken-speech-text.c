@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "baken-languages.h"
+#include "baken-service-facts.h"
 #include "baken-service-card.h"
 
 void
@@ -280,6 +281,7 @@ baken_speech_text_service (BakenCatalog  *catalog,
   g_autoptr(GString) speech = NULL;
   g_autofree char *status = NULL;
   g_autofree char *languages = NULL;
+  g_auto(GStrv) facts = NULL;
   gboolean any_channel = FALSE;
 
   g_return_val_if_fail (BAKEN_IS_CATALOG (catalog), NULL);
@@ -301,6 +303,10 @@ baken_speech_text_service (BakenCatalog  *catalog,
   baken_speech_text_append (speech, status);
   baken_speech_text_append (speech, service->alert);
   append_section (speech, _("Hier helpen ze u mee"), service->description);
+  /* Who it is for, what it costs, the wait: where the page shows them. */
+  facts = baken_service_facts (service);
+  for (guint i = 0; facts[i] != NULL; i++)
+    baken_speech_text_append (speech, facts[i]);
   append_section (speech, _("Wat kunt u verwachten?"), service->what_to_expect);
 
   if (service->what_to_bring != NULL && service->what_to_bring[0] != NULL)
@@ -393,6 +399,9 @@ baken_speech_text_slip (const BakenSlip *slip)
   baken_speech_text_append (speech, slip->organization);
   baken_speech_text_append (speech, slip->alert);
   append_section (speech, slip->heading_help, slip->help);
+  /* Who it is for, what it costs, the wait: where the slip prints them. */
+  for (guint i = 0; slip->facts != NULL && slip->facts[i] != NULL; i++)
+    baken_speech_text_append (speech, slip->facts[i]);
   append_section (speech, slip->heading_expect, slip->what_to_expect);
 
   if (slip->what_to_bring != NULL && slip->what_to_bring[0] != NULL)

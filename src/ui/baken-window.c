@@ -47,6 +47,7 @@ struct _BakenWindow
   double                 idle_scale;
 
   /* Template children */
+  GtkWidget             *content;
   BakenTopBar           *topbar;
   GtkStack              *stack;
   AdwBin                *nav_slot;
@@ -227,11 +228,11 @@ create_reset (BakenWindow *self)
   BakenResidentLayout layout = {
     .window = GTK_WIDGET (self),
     .prompt_slot = self->prompt_slot,
+    .covered = self->content,
     .status_slot = baken_top_bar_get_status_slot (self->topbar),
     .navigator = self->navigator,
-    .a11y = self->a11y,
+    .access = self->access,
     .staff = self->staff,
-    .speech_mode = baken_resident_access_get_speech_mode (self->access),
   };
 
   self->reset = baken_resident_reset_new (&layout, self->context, self->idle_scale);
@@ -405,6 +406,7 @@ baken_window_class_init (BakenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, nav_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, prompt_slot);
+  gtk_widget_class_bind_template_child (widget_class, BakenWindow, content);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, topbar);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, reach_bin);
   gtk_widget_class_bind_template_child (widget_class, BakenWindow, a11y_slot);

@@ -40,6 +40,13 @@ test_defaults (void)
   g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_HELP], ((const char * const[]) { "KP_Add", NULL }));
   g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_DOWN],
                     ((const char * const[]) { "KP_2", "KP_Down", NULL }));
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_VOLUME_UP],
+                    ((const char * const[]) { "KP_9", "KP_Prior", "XF86AudioRaiseVolume", NULL }));
+  g_assert_cmpuint (config->speech_volume, ==, 50);
+  g_assert_cmpuint (config->speech_time_factor, ==, 3);
+  g_assert_cmpuint (config->invite_every, ==, 0);
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_STOP],
+                    ((const char * const[]) { "KP_Decimal", "KP_Delete", NULL }));
 }
 
 /* A key given to one command leaves the default of another; the others keep theirs. */
@@ -57,6 +64,24 @@ test_keypad (void)
                     ((const char * const[]) { "KP_Insert", NULL }));
   g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_UP], ((const char * const[]) { "KP_8", "KP_Up", NULL }));
   g_assert_cmpstr (baken_keypad_command_get_key (BAKEN_KEYPAD_REPEAT), ==, "repeat");
+  g_assert_cmpstr (baken_keypad_command_get_key (BAKEN_KEYPAD_VOLUME_DOWN), ==, "volume-down");
+}
+
+static void
+test_speech (void)
+{
+  g_autofree char *path = write_config ("[speech]\nvolume = 35\n\n[keypad]\nvolume-up = F9\n"
+                                        "speech-time-factor = 2\ninvite-every = 5m\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenConfig) config = baken_config_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (config->speech_volume, ==, 35);
+  g_assert_cmpuint (config->speech_time_factor, ==, 2);
+  g_assert_cmpuint (config->invite_every, ==, 300);
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_VOLUME_UP], ((const char * const[]) { "F9", NULL }));
+  g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_VOLUME_DOWN],
+                    ((const char * const[]) { "KP_3", "KP_Next", "XF86AudioLowerVolume", NULL }));
 }
 
 static void
@@ -212,8 +237,21 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] help: \"KP_Plus\" is not a key name" },
   { "keypad-two-jobs", "[keypad]\nup=KP_8\n\ndown=KP_2;KP_8\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:4: [keypad] up and down both use \"KP_8\"" },
-  { "keypad-unknown-command", "[keypad]\nvolume-up=KP_9\n",
-    BAKEN_CONFIG_ERROR_UNKNOWN_KEY, "the keys of [keypad] are: help, up, down, enter, back, home, repeat" },
+  { "keypad-unknown-command", "[keypad]\nleft=KP_4\n",
+    BAKEN_CONFIG_ERROR_UNKNOWN_KEY, "the keys of [keypad] are: help, up, down, enter, back, home, "
+    "repeat, volume-up, volume-down, faster, slower, stop, speech-time-factor, invite-every" },
+  { "speech-volume-low", "[speech]\nvolume=5\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [speech] volume = \"5\" is not a percentage "
+    "from 10 to 100" },
+  { "speech-time-factor-zero", "[keypad]\nspeech-time-factor=0\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] speech-time-factor = \"0\" is not a "
+    "whole number from 1 to 10" },
+  { "invite-every-word", "[keypad]\ninvite-every=often\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] invite-every = \"often\" is not a duration" },
+  { "invite-every-short", "[keypad]\ninvite-every=10s\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] invite-every = \"10s\" is out of range" },
+  { "speech-volume-word", "[speech]\n\nvolume=loud\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:3: [speech] volume = \"loud\" is not a percentage" },
   { "sync-stall-longer", "[sync]\ntimeout=10s\n\nstall-timeout=1m\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:4: [sync] stall-timeout (60s) is longer than timeout (10s)" },
 };
@@ -376,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/core/config/hostile-file", test_hostile_file);
   g_test_add_func ("/core/config/sync", test_sync);
   g_test_add_func ("/core/config/keypad", test_keypad);
+  g_test_add_func ("/core/config/speech", test_speech);
   g_test_add_func ("/core/config/example-file", test_example_file);
   g_test_add_func ("/core/config/monitor", test_monitor);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

@@ -59,6 +59,18 @@ test_more_time (void)
                    ==, BAKEN_IDLE_RESET);
 }
 
+/* Said again near the end: 5 s before it, or half way through a short countdown. */
+static void
+test_reminder (void)
+{
+  g_assert_cmpuint (baken_idle_reminder_s (20), ==, 5);
+  g_assert_cmpuint (baken_idle_reminder_s (120), ==, 5);
+  g_assert_cmpuint (baken_idle_reminder_s (11), ==, 5);
+  g_assert_cmpuint (baken_idle_reminder_s (10), ==, 5);
+  g_assert_cmpuint (baken_idle_reminder_s (5), ==, 2);
+  g_assert_cmpuint (baken_idle_reminder_s (1), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +84,7 @@ main (int   argc,
       g_test_add_data_func (path, &idle_cases[i], test_decide);
     }
   g_test_add_func ("/core/idle/more-time", test_more_time);
+  g_test_add_func ("/core/idle/reminder", test_reminder);
 
   return g_test_run ();
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The kiosk starts without libsoup and libcups: they are in the modules baken-sync-http
-and baken-print-cups, loaded at the first sync and the first slip. Runs ldd on the
-program and on the modules and prints TAP.
+"""The kiosk starts without libsoup, libcups and libpulse: they are in the modules
+baken-sync-http, baken-print-cups and baken-sound-pulse, loaded at the first sync, the
+first slip and after the first frame. Runs ldd on the program and on the modules and
+prints TAP.
 
-Usage: test-linked-libraries.py BAKEN SYNC_MODULE PRINT_MODULE"""
+Usage: test-linked-libraries.py BAKEN SYNC_MODULE PRINT_MODULE SOUND_MODULE"""
 import subprocess
 import sys
 
@@ -12,6 +13,7 @@ import sys
 LAZY = [
     ("libsoup-3.0.so", "the HTTP sync", 1),
     ("libcups.so", "the CUPS printer", 2),
+    ("libpulse.so", "the sound server", 3),
 ]
 
 
@@ -26,8 +28,9 @@ def ldd(path):
 
 
 def main():
-    if len(sys.argv) != 4:
-        print("usage: %s BAKEN SYNC_MODULE PRINT_MODULE" % sys.argv[0], file=sys.stderr)
+    if len(sys.argv) != 5:
+        print("usage: %s BAKEN SYNC_MODULE PRINT_MODULE SOUND_MODULE" % sys.argv[0],
+              file=sys.stderr)
         return 2
     n = 0
     failed = 0

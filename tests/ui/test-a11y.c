@@ -660,12 +660,16 @@ test_largest_text_fits (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
       guint n_checked = 0;
+      GtkWidget *bin;
 
       if (screens[i] != NULL)
         ui_test_open (window, screens[i]);
 
-      /* Who asks for how much width, for when the next assertion fails. */
-      for (GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_parent (reach_bin (window)));
+      /* Who asks for how much width, for when the next assertion fails (the idle
+       * prompt hides the page and its bars). */
+      bin = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_REACH_BIN);
+      for (GtkWidget *row = bin != NULL ? gtk_widget_get_first_child (gtk_widget_get_parent (bin))
+                                        : NULL;
            row != NULL;
            row = gtk_widget_get_next_sibling (row))
         {
@@ -682,7 +686,11 @@ test_largest_text_fits (gconstpointer data)
       n_checked = ui_test_assert_labels_whole (window, screens[i] != NULL ? screens[i] : "home");
       g_test_message ("%s: %u labels whole", screens[i] != NULL ? screens[i] : "home",
                       n_checked);
-      g_assert_cmpuint (n_checked, >, 5);
+      /* The prompt alone: its question, countdown and button. */
+      if (screens[i] != NULL && g_str_equal (screens[i], "idle:prompt"))
+        g_assert_cmpuint (n_checked, >=, 3);
+      else
+        g_assert_cmpuint (n_checked, >, 5);
 
       if (screens[i] != NULL && g_str_equal (screens[i], "a11y:languages"))
         ui_test_activate (window, "a11y.close-languages", NULL);

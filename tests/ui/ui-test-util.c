@@ -693,6 +693,29 @@ ui_test_send_keys (BakenWindow *window,
 }
 
 void
+ui_test_hold_key (BakenWindow *window,
+                  const char  *key,
+                  guint        ms)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autofree char *seconds = g_strdup_printf ("%.3f", ms / 1000.0);
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "keydown", key,
+                         "sleep", seconds, "keyup", key, NULL };
+  g_autoptr(GError) error = NULL;
+  Child child = { FALSE, 0 };
+  GPid pid;
+
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &child);
+  g_assert_true (ui_test_wait (child_done, &child, ms + 10000));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
+  ui_test_run (300);
+}
+
+void
 ui_test_hold (BakenWindow *window,
               GtkWidget   *widget,
               guint        ms)

@@ -33,6 +33,11 @@ BakenWindow  *ui_test_window_new_for_context (BakenContext *context,
                                               int           width,
                                               int           height);
 void          ui_test_window_destroy    (BakenWindow  *window);
+/* A real key press (XTEST, through xdotool) held for ms, then released; the main
+ * loop runs meanwhile. */
+void          ui_test_hold_key          (BakenWindow  *window,
+                                         const char   *key,
+                                         guint         ms);
 /* A real press (XTEST, through xdotool) on the middle of widget, held for ms. */
 void          ui_test_hold              (BakenWindow  *window,
                                          GtkWidget    *widget,
