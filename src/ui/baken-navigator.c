@@ -2,9 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Navigation is a history of locations (baken-history.h); each step builds its page
- * fresh in the current language (templates are translated when they are built), so
- * switching the language rebuilds the page. The page that was shown is dropped.
+ * Navigation is a history of locations (baken-history.h); each step shows the page of
+ * its location in the current language (templates are translated when they are built).
+ * The pages of life events, services and Home are kept for the next visit (a page
+ * built costs several frames, one shown again less than one; baken-page-cache.c), under
+ * a key of location, language, audience and content; every other page (search, print,
+ * staff screens) is built fresh and dropped when the next shows. A kept page is shown
+ * again scrolled to its top, as a fresh one would be. Whoever owns the navigator drops
+ * the kept pages whenever they may hold something of the last person (the reset between
+ * residents, staff mode starting or ending): baken_navigator_drop_pages ().
  *
  * The search index is built once the first page is up (at low priority, after it is
  * drawn), so the first key on the search page is fast.
@@ -14,6 +20,9 @@
 #include "config.h"
 
 #include "baken-navigator.h"
+
+#include "baken-page-cache.h"
+#include "baken-pages-ahead.h"
 
 #include "baken-event-page.h"
 #include "baken-home-page.h"
@@ -38,9 +47,16 @@ struct _BakenNavigator
   /* State */
   BakenHistory *history;      /* (owned) */
   GtkWidget    *page;         /* (unowned) the visible page in stack */
+  BakenPageCache *kept;       /* (owned) pages kept for the next visit */
+  GPtrArray    *ahead;        /* (owned) (nullable) (element-type BakenPageAhead) to build */
+  char         *ahead_for;    /* (owned) (nullable) the location they are a tap away from */
+  guint         build_ahead_id; /* GSource, 0 when not building ahead */
   guint         page_serial;
   guint         prepare_search_id; /* GSource, 0 when done */
 };
+
+/* Home, its life events and their situations, and the services a resident opened. */
+#define MAX_KEPT_PAGES 64
 
 G_DEFINE_FINAL_TYPE (BakenNavigator, baken_navigator, G_TYPE_OBJECT)
 
@@ -91,15 +107,15 @@ create_search_page (BakenNavigator *self,
 }
 
 static GtkWidget *
-create_page (BakenNavigator *self)
+create_page (BakenNavigator    *self,
+             BakenLocationKind  kind,
+             const char        *id)
 {
-  const char *id = baken_history_get_id (self->history);
-
   /* No trusted content yet (a kiosk with its own keys before its first bundle). */
   if (baken_context_get_catalog (self->context) == NULL)
     return baken_preparing_page_new ();
 
-  switch (baken_history_get_kind (self->history))
+  switch (kind)
     {
     case BAKEN_LOCATION_HOME:
       return baken_home_page_new (self->context, self->language);
@@ -125,12 +141,102 @@ create_page (BakenNavigator *self)
     }
 }
 
+/* The key a page is kept under, or NULL for a page that is never kept: it holds what a
+ * resident typed (search), a print job (print) or staff-only figures (status, handover).
+ * Staff mode's service pages are kept under their audience, and dropped when it ends. */
+static char *
+dup_page_key (BakenNavigator    *self,
+              BakenLocationKind  kind,
+              const char        *id)
+{
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+
+  if (catalog == NULL ||
+      (kind != BAKEN_LOCATION_HOME && kind != BAKEN_LOCATION_EVENT &&
+       kind != BAKEN_LOCATION_SERVICES && kind != BAKEN_LOCATION_SERVICE))
+    return NULL;
+  /* A service page marks today in its opening hours: a new day, a new page. */
+  now = baken_context_dup_now (self->context);
+  today = g_date_time_format (now, "%F");
+
+  return g_strdup_printf ("%d:%s|%s|%d|%p|%s", (int) kind, id != NULL ? id : "",
+                          self->language, (int) baken_context_get_audience (self->context),
+                          catalog, today);
+}
+
+static void build_next_ahead (BakenNavigator *self);
+
+/* While the resident reads the page on screen and nothing else is to be done, the pages
+ * a tap away are built and laid out one at a time (baken-pages-ahead.c), so the next
+ * tap finds its page ready. Stops when the resident moves on. */
+static gboolean
+build_ahead_cb (gpointer user_data)
+{
+  BakenNavigator *self = BAKEN_NAVIGATOR (user_data);
+  g_autofree char *location = baken_history_dup_location (self->history);
+  g_autofree char *key = NULL;
+  BakenPageAhead *ahead;
+
+  self->build_ahead_id = 0;
+  while (!baken_page_cache_is_warming (self->kept) &&
+         baken_context_get_catalog (self->context) != NULL && self->ahead != NULL &&
+         self->ahead->len > 0 && g_strcmp0 (location, self->ahead_for) == 0)
+    {
+      ahead = g_ptr_array_steal_index (self->ahead, 0);
+      key = dup_page_key (self, ahead->kind, ahead->id);
+      if (baken_page_cache_get_size (self->kept) < MAX_KEPT_PAGES - 1 &&
+          baken_page_cache_lookup (self->kept, key) == NULL)
+        {
+          /* One page per frame: the next when this one is laid out. */
+          baken_page_cache_add_ahead (self->kept, key,
+                                      create_page (self, ahead->kind, ahead->id),
+                                      (GFunc) build_next_ahead, self);
+          g_debug ("Page built ahead: %s", key);
+        }
+      baken_page_ahead_free (ahead);
+      g_clear_pointer (&key, g_free);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+build_next_ahead (BakenNavigator *self)
+{
+  if (self->build_ahead_id == 0)
+    self->build_ahead_id = g_idle_add_full (G_PRIORITY_LOW, build_ahead_cb, self, NULL);
+}
+
+static void
+build_ahead (BakenNavigator *self)
+{
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  g_autofree char *location = baken_history_dup_location (self->history);
+
+  if (catalog == NULL || g_strcmp0 (location, self->ahead_for) == 0)
+    return;
+  g_clear_pointer (&self->ahead, g_ptr_array_unref);
+  g_free (self->ahead_for);
+  self->ahead_for = g_steal_pointer (&location);
+  self->ahead = baken_pages_ahead_list (catalog, baken_history_get_kind (self->history),
+                                        baken_history_get_id (self->history), self->language,
+                                        baken_context_get_audience (self->context));
+  if (self->ahead->len > 0)
+    build_next_ahead (self);
+}
+
 static void
 baken_navigator_dispose (GObject *object)
 {
   BakenNavigator *self = BAKEN_NAVIGATOR (object);
 
   self->page = NULL;
+  g_clear_handle_id (&self->build_ahead_id, g_source_remove);
+  g_clear_pointer (&self->ahead, g_ptr_array_unref);
+  g_clear_pointer (&self->ahead_for, g_free);
+  g_clear_pointer (&self->kept, baken_page_cache_free);
   g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   g_clear_object (&self->context);
 
@@ -183,6 +289,7 @@ baken_navigator_new (GtkStack     *stack,
   self = g_object_new (BAKEN_TYPE_NAVIGATOR, NULL);
   self->stack = stack;
   self->context = g_object_ref (context);
+  self->kept = baken_page_cache_new (stack, MAX_KEPT_PAGES);
   self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
 
   return self;
@@ -197,6 +304,7 @@ baken_navigator_set_language (BakenNavigator *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
+  g_clear_pointer (&self->ahead_for, g_free);
 }
 
 const char *
@@ -243,21 +351,63 @@ void
 baken_navigator_show (BakenNavigator *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
   GtkWidget *old;
   GtkWidget *page;
 
   g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
 
-  name = g_strdup_printf ("page-%u", ++self->page_serial);
   old = self->page;
-  page = create_page (self);
-  gtk_stack_add_named (self->stack, page, name);
+  key = dup_page_key (self, baken_history_get_kind (self->history),
+                      baken_history_get_id (self->history));
+  page = key != NULL ? baken_page_cache_lookup (self->kept, key) : NULL;
+  g_debug ("Page %s: %s", page != NULL ? "kept" : "new", key != NULL ? key : "(not kept)");
+  if (page != NULL)
+    {
+      gtk_widget_set_visible (page, TRUE);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN);
+    }
+  else
+    {
+      name = g_strdup_printf ("page-%u", ++self->page_serial);
+      page = create_page (self, baken_history_get_kind (self->history),
+                          baken_history_get_id (self->history));
+      gtk_stack_add_named (self->stack, page, name);
+      if (key != NULL)
+        baken_page_cache_keep (self->kept, key, page);
+    }
   gtk_stack_set_visible_child (self->stack, page);
   self->page = page;
-  if (old != NULL)
-    gtk_stack_remove (self->stack, old);
+  if (old != NULL && old != page)
+    {
+      /* Out of sight of GTK's layout and of assistive technology until shown again. */
+      if (baken_page_cache_contains (self->kept, old))
+        gtk_widget_set_visible (old, FALSE);
+      else
+        gtk_stack_remove (self->stack, old);
+    }
 
   g_signal_emit (self, signals[SIGNAL_PAGE_SHOWN], 0);
+
+  build_ahead (self);
+}
+
+void
+baken_navigator_drop_pages (BakenNavigator *self)
+{
+  g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
+
+  baken_page_cache_drop (self->kept, self->page);
+  /* What was built ahead was built for the last person: again for the next. */
+  g_clear_pointer (&self->ahead_for, g_free);
+}
+
+guint
+baken_navigator_get_kept_pages (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), 0);
+
+  return baken_page_cache_get_size (self->kept);
 }
 
 void

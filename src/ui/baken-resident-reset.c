@@ -6,7 +6,8 @@
  * out, when staff press "Klaar" or when staff mode ends, the kiosk goes back to Home in
  * the default language, with speech, text size, contrast, reach and speech mode off,
  * staff mode ended and the search forgotten (the page history is gone, so the search
- * page with its text is too).
+ * page with its text is too), and every page the navigator kept for a next visit
+ * dropped.
  *
  * "At rest" is that state with nobody asked anything: then the idle prompt is not
  * shown, and a new content bundle (BakenContentSwitch) is switched in at once; else
@@ -91,6 +92,9 @@ staff_changed_cb (BakenResidentReset *self)
   BakenConfig *config = baken_context_get_config (self->context);
   gboolean staff = baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF;
 
+  /* Kept pages show the audience they were built for: staff-only numbers never stay
+   * for a resident, nor a resident's page for staff. */
+  baken_navigator_drop_pages (self->layout.navigator);
   baken_idle_controller_set_timeout (self->idle,
                                      scaled_us (self, staff ? config->staff_idle_timeout
                                                             : config->idle_timeout));
@@ -220,6 +224,9 @@ baken_resident_reset_run (BakenResidentReset *self)
   baken_staff_controller_end (self->layout.staff);
   self->resetting = FALSE;
   baken_navigator_forget (self->layout.navigator);
+  /* No page the last resident saw is shown again: not its scroll position, not what
+   * it held (and a new bundle below needs new pages anyway). */
+  baken_navigator_drop_pages (self->layout.navigator);
   /* Speech, text size, contrast and reach off before the next resident. */
   baken_a11y_controller_reset (self->layout.a11y);
   /* A new bundle that waits is swapped in before Home is rebuilt. */
