@@ -21,7 +21,7 @@
 #include "baken-icon-render.h"
 
 #define MAX_PARSED        256
-#define MAX_SURFACE_BYTES (48 * 1024 * 1024)
+#define MAX_SURFACE_BYTES (16 * 1024 * 1024)
 
 typedef struct
 {

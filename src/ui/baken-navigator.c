@@ -5,7 +5,7 @@
  * Navigation is a history of locations (baken-history.h); each step shows the page of
  * its location in the current language (templates are translated when they are built).
  * The pages of life events, services and Home are kept for the next visit (a page
- * built costs several frames, one shown again less than one; baken-page-cache.c), under
+ * built and laid out costs several frames, one shown again about one; baken-page-cache.c), under
  * a key of location, language, audience and content; every other page (search, print,
  * staff screens) is built fresh and dropped when the next shows. A kept page is shown
  * again scrolled to its top, as a fresh one would be. Whoever owns the navigator drops
@@ -22,7 +22,6 @@
 #include "baken-navigator.h"
 
 #include "baken-page-cache.h"
-#include "baken-pages-ahead.h"
 
 #include "baken-event-page.h"
 #include "baken-home-page.h"
@@ -48,15 +47,12 @@ struct _BakenNavigator
   BakenHistory *history;      /* (owned) */
   GtkWidget    *page;         /* (unowned) the visible page in stack */
   BakenPageCache *kept;       /* (owned) pages kept for the next visit */
-  GPtrArray    *ahead;        /* (owned) (nullable) (element-type BakenPageAhead) to build */
-  char         *ahead_for;    /* (owned) (nullable) the location they are a tap away from */
-  guint         build_ahead_id; /* GSource, 0 when not building ahead */
   guint         page_serial;
   guint         prepare_search_id; /* GSource, 0 when done */
 };
 
 /* Home, its life events and their situations, and the services a resident opened. */
-#define MAX_KEPT_PAGES 64
+#define MAX_KEPT_PAGES 32
 
 G_DEFINE_FINAL_TYPE (BakenNavigator, baken_navigator, G_TYPE_OBJECT)
 
@@ -166,76 +162,12 @@ dup_page_key (BakenNavigator    *self,
                           catalog, today);
 }
 
-static void build_next_ahead (BakenNavigator *self);
-
-/* While the resident reads the page on screen and nothing else is to be done, the pages
- * a tap away are built and laid out one at a time (baken-pages-ahead.c), so the next
- * tap finds its page ready. Stops when the resident moves on. */
-static gboolean
-build_ahead_cb (gpointer user_data)
-{
-  BakenNavigator *self = BAKEN_NAVIGATOR (user_data);
-  g_autofree char *location = baken_history_dup_location (self->history);
-  g_autofree char *key = NULL;
-  BakenPageAhead *ahead;
-
-  self->build_ahead_id = 0;
-  while (!baken_page_cache_is_warming (self->kept) &&
-         baken_context_get_catalog (self->context) != NULL && self->ahead != NULL &&
-         self->ahead->len > 0 && g_strcmp0 (location, self->ahead_for) == 0)
-    {
-      ahead = g_ptr_array_steal_index (self->ahead, 0);
-      key = dup_page_key (self, ahead->kind, ahead->id);
-      if (baken_page_cache_get_size (self->kept) < MAX_KEPT_PAGES - 1 &&
-          baken_page_cache_lookup (self->kept, key) == NULL)
-        {
-          /* One page per frame: the next when this one is laid out. */
-          baken_page_cache_add_ahead (self->kept, key,
-                                      create_page (self, ahead->kind, ahead->id),
-                                      (GFunc) build_next_ahead, self);
-          g_debug ("Page built ahead: %s", key);
-        }
-      baken_page_ahead_free (ahead);
-      g_clear_pointer (&key, g_free);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-build_next_ahead (BakenNavigator *self)
-{
-  if (self->build_ahead_id == 0)
-    self->build_ahead_id = g_idle_add_full (G_PRIORITY_LOW, build_ahead_cb, self, NULL);
-}
-
-static void
-build_ahead (BakenNavigator *self)
-{
-  BakenCatalog *catalog = baken_context_get_catalog (self->context);
-  g_autofree char *location = baken_history_dup_location (self->history);
-
-  if (catalog == NULL || g_strcmp0 (location, self->ahead_for) == 0)
-    return;
-  g_clear_pointer (&self->ahead, g_ptr_array_unref);
-  g_free (self->ahead_for);
-  self->ahead_for = g_steal_pointer (&location);
-  self->ahead = baken_pages_ahead_list (catalog, baken_history_get_kind (self->history),
-                                        baken_history_get_id (self->history), self->language,
-                                        baken_context_get_audience (self->context));
-  if (self->ahead->len > 0)
-    build_next_ahead (self);
-}
-
 static void
 baken_navigator_dispose (GObject *object)
 {
   BakenNavigator *self = BAKEN_NAVIGATOR (object);
 
   self->page = NULL;
-  g_clear_handle_id (&self->build_ahead_id, g_source_remove);
-  g_clear_pointer (&self->ahead, g_ptr_array_unref);
-  g_clear_pointer (&self->ahead_for, g_free);
   g_clear_pointer (&self->kept, baken_page_cache_free);
   g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   g_clear_object (&self->context);
@@ -304,7 +236,6 @@ baken_navigator_set_language (BakenNavigator *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
-  g_clear_pointer (&self->ahead_for, g_free);
 }
 
 const char *
@@ -388,8 +319,6 @@ baken_navigator_show (BakenNavigator *self)
     }
 
   g_signal_emit (self, signals[SIGNAL_PAGE_SHOWN], 0);
-
-  build_ahead (self);
 }
 
 void
@@ -398,8 +327,6 @@ baken_navigator_drop_pages (BakenNavigator *self)
   g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
 
   baken_page_cache_drop (self->kept, self->page);
-  /* What was built ahead was built for the last person: again for the next. */
-  g_clear_pointer (&self->ahead_for, g_free);
 }
 
 guint

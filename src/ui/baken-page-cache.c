@@ -29,11 +29,6 @@ struct _BakenPageCache
   GtkStack  *stack;       /* (unowned) */
   guint      max_pages;
   GQueue     entries;     /* (element-type Entry) most recently shown first */
-  GtkWidget *warming;     /* (owned) (nullable) a page built ahead, styled in the next frame */
-  GdkFrameClock *warm_clock;  /* (owned) (nullable) */
-  gulong     warm_handler;
-  void     (*warmed) (gpointer user_data);
-  gpointer   warmed_data;
 };
 
 static void
@@ -45,14 +40,6 @@ entry_free (Entry   *entry,
   g_object_unref (entry->page);
   g_free (entry->key);
   g_free (entry);
-}
-
-static void
-stop_warming (BakenPageCache *self)
-{
-  g_clear_signal_handler (&self->warm_handler, self->warm_clock);
-  g_clear_object (&self->warm_clock);
-  g_clear_object (&self->warming);
 }
 
 BakenPageCache *
@@ -78,7 +65,6 @@ baken_page_cache_free (BakenPageCache *self)
 
   if (self == NULL)
     return;
-  stop_warming (self);
   /* The stack goes with the window; its children go with it. */
   while ((entry = g_queue_pop_head (&self->entries)) != NULL)
     entry_free (entry, NULL);
@@ -168,7 +154,6 @@ baken_page_cache_drop (BakenPageCache *self,
 
   g_return_if_fail (self != NULL);
 
-  stop_warming (self);
   while ((entry = g_queue_pop_head (&self->entries)) != NULL)
     {
       if (entry->page == shown)
@@ -180,69 +165,6 @@ baken_page_cache_drop (BakenPageCache *self,
         }
       entry_free (entry, self->stack);
     }
-}
-
-/* Styled in the frame just drawn: laid out in the place it will have, so its text is
- * shaped at the widths the visit asks for, once, ahead; then out of sight again. */
-static void
-warm_after_paint_cb (BakenPageCache *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
-  GtkWidget *page = g_steal_pointer (&self->warming);
-
-  g_clear_signal_handler (&self->warm_handler, self->warm_clock);
-  g_clear_object (&self->warm_clock);
-  if (gtk_widget_get_parent (page) == GTK_WIDGET (self->stack) && width > 0 && height > 0)
-    gtk_widget_size_allocate (page, &(GtkAllocation) { 0, 0, width, height }, -1);
-  if (gtk_stack_get_visible_child (self->stack) != page)
-    gtk_widget_set_visible (page, FALSE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN);
-  g_object_unref (page);
-
-  if (self->warmed != NULL)
-    self->warmed (self->warmed_data);
-}
-
-void
-baken_page_cache_add_ahead (BakenPageCache *self,
-                            const char     *key,
-                            GtkWidget      *page,
-                            GFunc           warmed,
-                            gpointer        user_data)
-{
-  GdkFrameClock *clock;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (self->warming == NULL);
-
-  /* Visible, but not the stack's visible child: GTK styles it in the next frame without
-   * drawing it. Assistive technology is told to pass it by meanwhile. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_stack_add_child (self->stack, page);
-  baken_page_cache_keep (self, key, page);
-
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->stack));
-  if (clock == NULL)
-    {
-      gtk_widget_set_visible (page, FALSE);
-      return;
-    }
-  self->warming = g_object_ref (page);
-  self->warmed = (void (*) (gpointer)) warmed;
-  self->warmed_data = user_data;
-  self->warm_clock = g_object_ref (clock);
-  self->warm_handler = g_signal_connect_swapped (clock, "after-paint",
-                                                 G_CALLBACK (warm_after_paint_cb), self);
-  gtk_widget_queue_resize (GTK_WIDGET (self->stack));
-}
-
-gboolean
-baken_page_cache_is_warming (BakenPageCache *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->warming != NULL;
 }
 
 guint

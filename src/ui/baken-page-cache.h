@@ -30,15 +30,6 @@ gboolean        baken_page_cache_contains (BakenPageCache *self,
  * page on screen, which its owner takes out when it shows the next. */
 void            baken_page_cache_drop     (BakenPageCache *self,
                                            GtkWidget      *shown);
-/* Keeps page, built ahead of a visit: GTK styles it in the next frame while it stays
- * out of sight, then it is laid out at the stack's size and hidden, and warmed is called
- * (not when the pages are dropped first). */
-void            baken_page_cache_add_ahead  (BakenPageCache *self,
-                                             const char     *key,
-                                             GtkWidget      *page,
-                                             GFunc           warmed,
-                                             gpointer        user_data);
-gboolean        baken_page_cache_is_warming (BakenPageCache *self);
 guint           baken_page_cache_get_size (BakenPageCache *self);
 
 G_END_DECLS
