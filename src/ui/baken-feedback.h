@@ -34,5 +34,8 @@ GtkWidget *baken_feedback_new          (BakenContext      *context,
                                         const char        *service_id);
 /* Whether it was answered (for tests). */
 gboolean   baken_feedback_get_answered (BakenFeedback     *self);
+/* Whether it still asks its first question, as when it was built: not answered, not
+ * gone, the reasons not opened. */
+gboolean   baken_feedback_is_untouched (BakenFeedback     *self);
 
 G_END_DECLS

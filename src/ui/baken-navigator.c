@@ -47,6 +47,7 @@ struct _BakenNavigator
   BakenHistory *history;      /* (owned) */
   GtkWidget    *page;         /* (unowned) the visible page in stack */
   BakenPageCache *kept;       /* (owned) pages kept for the next visit */
+  BakenCatalog *kept_catalog; /* (unowned) (nullable) compared only: the content they show */
   guint         page_serial;
   guint         prepare_search_id; /* GSource, 0 when done */
 };
@@ -137,15 +138,22 @@ create_page (BakenNavigator    *self,
     }
 }
 
-/* The key a page is kept under, or NULL for a page that is never kept: it holds what a
- * resident typed (search), a print job (print) or staff-only figures (status, handover).
- * Staff mode's service pages are kept under their audience, and dropped when it ends. */
+/* The key a page is kept under: everything it was built from. NULL for a page that is
+ * never kept: it holds what a resident typed (search), a print job (print) or staff-only
+ * figures (status, handover). The audience is in the key, so a page built in staff mode
+ * (with staff-only numbers, without the feedback questions) is never one a resident
+ * gets, nor the other way round, even if a drop were missed. The content is its serial
+ * and its catalog (a new bundle also drops every page: see check_content ()). Text
+ * size and contrast are not in it: they are styles of the window, which a kept page
+ * takes on when shown. A service page with a feedback question answered is not kept
+ * (see leave_page ()). */
 static char *
 dup_page_key (BakenNavigator    *self,
               BakenLocationKind  kind,
               const char        *id)
 {
   BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenKioskContent *content = baken_context_get_content (self->context);
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
 
@@ -157,9 +165,39 @@ dup_page_key (BakenNavigator    *self,
   now = baken_context_dup_now (self->context);
   today = g_date_time_format (now, "%F");
 
-  return g_strdup_printf ("%d:%s|%s|%d|%p|%s", (int) kind, id != NULL ? id : "",
-                          self->language, (int) baken_context_get_audience (self->context),
+  return g_strdup_printf ("%d:%s|%s|%s|%" G_GUINT64_FORMAT ":%p|%s", (int) kind,
+                          id != NULL ? id : "", self->language,
+                          baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF
+                          ? "staff" : "public",
+                          content != NULL ? baken_kiosk_content_get_serial (content) : 0,
                           catalog, today);
+}
+
+/* Content switched in (a new bundle): no page of the old one is shown again. */
+static void
+check_content (BakenNavigator *self)
+{
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+
+  if (catalog == self->kept_catalog)
+    return;
+  baken_page_cache_drop (self->kept, self->page);
+  self->kept_catalog = catalog;
+}
+
+/* The page old goes out of sight: kept (hidden from GTK's layout and from assistive
+ * technology until shown again) when it is as it was built, else taken out of the
+ * stack, so the next visit gets the feedback questions fresh. */
+static void
+leave_page (BakenNavigator *self,
+            GtkWidget      *old)
+{
+  if (baken_page_cache_contains (self->kept, old) &&
+      (!BAKEN_IS_SERVICE_PAGE (old) ||
+       baken_service_page_is_untouched (BAKEN_SERVICE_PAGE (old))))
+    gtk_widget_set_visible (old, FALSE);
+  else
+    baken_page_cache_forget (self->kept, old);
 }
 
 static void
@@ -289,6 +327,7 @@ baken_navigator_show (BakenNavigator *self)
   g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
 
   old = self->page;
+  check_content (self);
   key = dup_page_key (self, baken_history_get_kind (self->history),
                       baken_history_get_id (self->history));
   page = key != NULL ? baken_page_cache_lookup (self->kept, key) : NULL;
@@ -310,13 +349,7 @@ baken_navigator_show (BakenNavigator *self)
   gtk_stack_set_visible_child (self->stack, page);
   self->page = page;
   if (old != NULL && old != page)
-    {
-      /* Out of sight of GTK's layout and of assistive technology until shown again. */
-      if (baken_page_cache_contains (self->kept, old))
-        gtk_widget_set_visible (old, FALSE);
-      else
-        gtk_stack_remove (self->stack, old);
-    }
+    leave_page (self, old);
 
   g_signal_emit (self, signals[SIGNAL_PAGE_SHOWN], 0);
 }

@@ -126,6 +126,26 @@ baken_page_cache_contains (BakenPageCache *self,
 }
 
 void
+baken_page_cache_forget (BakenPageCache *self,
+                         GtkWidget      *page)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  for (GList *l = self->entries.head; l != NULL; l = l->next)
+    if (((Entry *) l->data)->page == page)
+      {
+        Entry *entry = l->data;
+
+        g_queue_delete_link (&self->entries, l);
+        entry_free (entry, self->stack);
+        return;
+      }
+  if (gtk_widget_get_parent (page) == GTK_WIDGET (self->stack))
+    gtk_stack_remove (self->stack, page);
+}
+
+void
 baken_page_cache_keep (BakenPageCache *self,
                        const char     *key,
                        GtkWidget      *page)

@@ -26,6 +26,9 @@ void            baken_page_cache_keep     (BakenPageCache *self,
                                            GtkWidget      *page);
 gboolean        baken_page_cache_contains (BakenPageCache *self,
                                            GtkWidget      *page);
+/* Forgets page (kept or not) and takes it out of the stack. */
+void            baken_page_cache_forget   (BakenPageCache *self,
+                                           GtkWidget      *page);
 /* Forgets every page; each is taken out of the stack, but for shown (nullable), the
  * page on screen, which its owner takes out when it shows the next. */
 void            baken_page_cache_drop     (BakenPageCache *self,

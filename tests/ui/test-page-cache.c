@@ -14,6 +14,8 @@
 
 #include "baken-context.h"
 #include "baken-event-page.h"
+#include "baken-feedback.h"
+#include "baken-navigator.h"
 #include "baken-service-page.h"
 #include "baken-staff-session.h"
 
@@ -167,6 +169,156 @@ test_staff_drops (void)
   kiosk_close (&k);
 }
 
+/* A backoffice line of the demo (phones.csv, audience staff): the debt help's. */
+#define STAFF_SERVICE "svc-schuldhulp"
+#define STAFF_NUMBER  "030 555 09 23"
+
+static gboolean
+is_drawn_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* The service page of STAFF_SERVICE in the navigator's window, drawn. */
+static GtkWidget *
+show_service (BakenNavigator *navigator)
+{
+  GtkWidget *page;
+
+  baken_navigator_home (navigator);
+  baken_navigator_push (navigator, BAKEN_LOCATION_SERVICE, STAFF_SERVICE);
+  page = baken_navigator_get_page (navigator);
+  g_assert_true (BAKEN_IS_SERVICE_PAGE (page));
+  g_assert_true (ui_test_wait (is_drawn_cb, page, 5000));
+
+  return page;
+}
+
+static gboolean
+page_shows (GtkWidget  *page,
+            const char *part)
+{
+  g_autoptr(GPtrArray) labels = ui_test_collect_labels (page);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (g_ptr_array_index (labels, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The audience is part of what a page is kept under: even with nobody dropping the
+ * kept pages (a navigator on its own, no reset watching staff mode), a page built in
+ * staff mode is never shown to a resident after it, nor a resident's page in staff
+ * mode. */
+static void
+test_audience_in_key (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BakenContext) context = baken_context_load (config, &error);
+  g_autoptr(BakenNavigator) navigator = NULL;
+  BakenStaffSession *staff;
+  GtkWidget *window;
+  GtkWidget *stack;
+  GtkWidget *resident_page;
+  GtkWidget *staff_page;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  staff = baken_context_get_staff (context);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1080, 1920);
+  stack = gtk_stack_new ();
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  navigator = baken_navigator_new (GTK_STACK (stack), context);
+  baken_navigator_set_language (navigator, "nl");
+  baken_navigator_push (navigator, BAKEN_LOCATION_HOME, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  resident_page = show_service (navigator);
+  g_assert_false (page_shows (resident_page, STAFF_NUMBER));
+  g_assert_true (show_service (navigator) == resident_page);
+
+  baken_staff_session_start_unlocked (staff);
+  staff_page = show_service (navigator);
+  g_assert_true (staff_page != resident_page);
+  g_assert_true (page_shows (staff_page, STAFF_NUMBER));
+
+  baken_staff_session_end (staff);
+  page = show_service (navigator);
+  g_assert_true (page != staff_page);
+  g_assert_false (page_shows (page, STAFF_NUMBER));
+
+  /* And staff mode again gets the staff page, never the resident's. */
+  baken_staff_session_start_unlocked (staff);
+  page = show_service (navigator);
+  g_assert_true (page != resident_page);
+  g_assert_true (page_shows (page, STAFF_NUMBER));
+  baken_staff_session_end (staff);
+
+  g_clear_object (&navigator);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static BakenFeedback *
+first_feedback (Kiosk *k)
+{
+  GtkWidget *feedback = ui_test_find_widget (GTK_WIDGET (k->window), BAKEN_TYPE_FEEDBACK);
+
+  g_assert_nonnull (feedback);
+  return BAKEN_FEEDBACK (feedback);
+}
+
+static GtkAdjustment *
+page_scroll (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) scrolled = ui_test_find_all (page, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_cmpuint (scrolled->len, >, 0);
+  return gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+}
+
+/* A kept page comes back as a new one would: at its top, and with its feedback
+ * question asked again once it was answered (such a page is not kept). */
+static void
+test_kept_page_fresh (void)
+{
+  Kiosk k = { 0, };
+  g_autoptr(GtkWidget) service_page = NULL;
+  GtkAdjustment *scroll;
+  GtkWidget *again;
+
+  kiosk_open (&k);
+  open_service (&k);
+  service_page = ref_page (&k, BAKEN_TYPE_SERVICE_PAGE);
+  scroll = page_scroll (service_page);
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  ui_test_settle (k.window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+  ui_test_activate_to (k.window, "kiosk.home", NULL, "home");
+
+  open_service (&k);
+  again = ui_test_find_widget (GTK_WIDGET (k.window), BAKEN_TYPE_SERVICE_PAGE);
+  g_assert_true (again == service_page);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (again)), ==,
+                     gtk_adjustment_get_lower (page_scroll (again)));
+
+  /* Answered: the next visit asks again, on a page of its own. */
+  g_assert_true (baken_feedback_is_untouched (first_feedback (&k)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first_feedback (&k)),
+                                             "feedback.helped", "s", "yes"));
+  g_assert_false (baken_feedback_is_untouched (first_feedback (&k)));
+  ui_test_activate_to (k.window, "kiosk.home", NULL, "home");
+  g_assert_false (in_window (service_page, &k));
+  open_service (&k);
+  again = ui_test_find_widget (GTK_WIDGET (k.window), BAKEN_TYPE_SERVICE_PAGE);
+  g_assert_true (again != service_page);
+  g_assert_true (baken_feedback_is_untouched (first_feedback (&k)));
+  kiosk_close (&k);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +327,8 @@ main (int   argc,
 
   g_test_add_func ("/page-cache/reset-drops", test_reset_drops);
   g_test_add_func ("/page-cache/staff-drops", test_staff_drops);
+  g_test_add_func ("/page-cache/audience-in-key", test_audience_in_key);
+  g_test_add_func ("/page-cache/kept-page-fresh", test_kept_page_fresh);
 
   return g_test_run ();
 }
