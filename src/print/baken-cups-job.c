@@ -185,13 +185,37 @@ find_dest (BakenCupsJob  *job,
   return TRUE;
 }
 
-/* The printer's state now; FALSE when cupsd does not tell. */
+/* The supplies in response (marker-names, marker-levels, marker-low-levels, parallel
+ * lists), added to markers; at most BAKEN_PRINTER_MARKERS_MAX. */
+static void
+read_markers (ipp_t     *response,
+              GPtrArray *markers)
+{
+  ipp_attribute_t *names = ippFindAttribute (response, "marker-names", IPP_TAG_ZERO);
+  ipp_attribute_t *levels = ippFindAttribute (response, "marker-levels", IPP_TAG_INTEGER);
+  ipp_attribute_t *lows = ippFindAttribute (response, "marker-low-levels", IPP_TAG_INTEGER);
+
+  if (names == NULL || levels == NULL)
+    return;
+
+  for (int i = 0; i < ippGetCount (names) && i < ippGetCount (levels) &&
+                  markers->len < BAKEN_PRINTER_MARKERS_MAX; i++)
+    g_ptr_array_add (markers, baken_printer_marker_new (ippGetString (names, i, NULL),
+                                                        ippGetInteger (levels, i),
+                                                        lows != NULL && i < ippGetCount (lows)
+                                                        ? ippGetInteger (lows, i) : -1));
+}
+
+/* The printer's state now; FALSE when cupsd does not tell. Its supplies go into markers
+ * when that is not NULL. */
 static gboolean
 check_printer (Connection  *conn,
+               GPtrArray   *markers,
                GError     **error)
 {
   static const char * const attributes[] = {
     "printer-state", "printer-state-reasons", "printer-is-accepting-jobs",
+    "marker-names", "marker-levels", "marker-low-levels",
   };
   g_autoptr(ipp_t) request = ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
   g_autoptr(ipp_t) response = NULL;
@@ -219,6 +243,8 @@ check_printer (Connection  *conn,
       return FALSE;
     }
 
+  if (markers != NULL)
+    read_markers (response, markers);
   if ((attr = ippFindAttribute (response, "printer-state", IPP_TAG_ENUM)) != NULL)
     state = ippGetInteger (attr, 0);
   if ((attr = ippFindAttribute (response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN)) != NULL)
@@ -357,7 +383,7 @@ follow_job (Connection    *conn,
         case IPP_JSTATE_ABORTED:
           purge_job (conn, job_id);
           /* Say why when the printer knows. */
-          if (!check_printer (conn, error))
+          if (!check_printer (conn, NULL, error))
             return FALSE;
           g_set_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_FAILED,
                        "Job %d on “%s” was %s by the print service", job_id, conn->name,
@@ -371,7 +397,7 @@ follow_job (Connection    *conn,
 
         default:
           /* Pending, held, processing, stopped: is the printer in trouble? */
-          if (!check_printer (conn, &fault) &&
+          if (!check_printer (conn, NULL, &fault) &&
               fault->code != BAKEN_PRINT_STATE_CUPSD_DOWN &&
               baken_cups_deadline_get_trip (conn->deadline) == BAKEN_CUPS_TRIP_NONE)
             {
@@ -495,6 +521,7 @@ baken_cups_job_free (BakenCupsJob *job)
   g_free (job->printer);
   g_free (job->server);
   g_clear_pointer (&job->pdf, g_bytes_unref);
+  g_clear_pointer (&job->markers, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -515,7 +542,7 @@ baken_cups_job_run (BakenCupsJob  *job,
 
   if (!connect_cupsd (job, &conn, &local_error) ||
       !find_dest (job, &conn, &local_error) ||
-      !check_printer (&conn, &local_error) ||
+      !check_printer (&conn, job->markers, &local_error) ||
       (job->pdf != NULL && !submit_pdf (job, &conn, &local_error)))
     {
       trip = baken_cups_deadline_get_trip (conn.deadline);

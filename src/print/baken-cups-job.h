@@ -15,6 +15,9 @@ typedef struct
   char    *server;    /* (nullable) NULL: CUPS_SERVER, client.conf or the local socket */
   guint    timeout;   /* seconds for all of it */
   GBytes  *pdf;       /* (nullable) NULL for a check */
+  /* (element-type BakenPrinterMarker): the supplies the printer reported, filled by
+   * the run (also when it fails after asking the printer) */
+  GPtrArray *markers;
 } BakenCupsJob;
 
 void     baken_cups_job_free (BakenCupsJob  *job);

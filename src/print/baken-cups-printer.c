@@ -70,6 +70,7 @@ start (BakenCupsPrinter    *self,
   job->server = g_strdup (self->server);
   job->timeout = self->timeout;
   job->pdf = pdf != NULL ? g_bytes_ref (pdf) : NULL;
+  job->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_printer_marker_free);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) baken_cups_job_free);
   /* The worker itself cancels the job on cancellation, then returns. */
@@ -108,9 +109,24 @@ cups_printer_finish (BakenPrinter  *printer,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Read on the calling thread once the worker is done: it no longer touches the job. */
+static GPtrArray *
+cups_printer_check_markers (BakenPrinter *printer,
+                            GAsyncResult *result)
+{
+  BakenCupsJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, printer), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+
+  return baken_printer_markers_copy (job != NULL ? job->markers : NULL);
+}
+
 static void
 printer_iface_init (BakenPrinterInterface *iface)
 {
+  iface->check_markers = cups_printer_check_markers;
   iface->check_async = cups_printer_check_async;
   iface->check_finish = cups_printer_finish;
   iface->submit_async = cups_printer_submit_async;

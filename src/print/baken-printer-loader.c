@@ -72,8 +72,12 @@ check_done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+  gboolean ready = baken_printer_check_finish (BAKEN_PRINTER (object), result, &error);
 
-  if (baken_printer_check_finish (BAKEN_PRINTER (object), result, &error))
+  /* The loaded printer's supplies, for loader_check_markers. */
+  g_task_set_task_data (task, baken_printer_check_get_markers (BAKEN_PRINTER (object), result),
+                        (GDestroyNotify) g_ptr_array_unref);
+  if (ready)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -145,9 +149,19 @@ loader_finish (BakenPrinter  *printer,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static GPtrArray *
+loader_check_markers (BakenPrinter *printer,
+                      GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, printer), NULL);
+
+  return baken_printer_markers_copy (g_task_get_task_data (G_TASK (result)));
+}
+
 static void
 printer_iface_init (BakenPrinterInterface *iface)
 {
+  iface->check_markers = loader_check_markers;
   iface->check_async = loader_check_async;
   iface->check_finish = loader_finish;
   iface->submit_async = loader_submit_async;

@@ -176,6 +176,22 @@ baken_printer_check_finish (BakenPrinter  *self,
   return BAKEN_PRINTER_GET_IFACE (self)->check_finish (self, result, error);
 }
 
+GPtrArray *
+baken_printer_check_get_markers (BakenPrinter *self,
+                                 GAsyncResult *result)
+{
+  BakenPrinterInterface *iface;
+
+  g_return_val_if_fail (BAKEN_IS_PRINTER (self), NULL);
+  g_return_val_if_fail (G_IS_ASYNC_RESULT (result), NULL);
+
+  iface = BAKEN_PRINTER_GET_IFACE (self);
+  if (iface->check_markers == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) baken_printer_marker_free);
+
+  return iface->check_markers (self, result);
+}
+
 void
 baken_printer_submit_async (BakenPrinter        *self,
                             GBytes              *pdf,

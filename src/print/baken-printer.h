@@ -13,6 +13,8 @@
 
 #include <gio/gio.h>
 
+#include "baken-printer-marker.h"
+
 G_BEGIN_DECLS
 
 /* What went wrong, as a resident and the desk need to know it. */
@@ -75,6 +77,9 @@ struct _BakenPrinterInterface
   gboolean (*submit_finish) (BakenPrinter         *self,
                              GAsyncResult         *result,
                              GError              **error);
+  /* (optional) the supplies a finished check found */
+  GPtrArray *(*check_markers) (BakenPrinter       *self,
+                               GAsyncResult       *result);
 };
 
 /* Is the printer there and ready? Prints nothing. For the "Print" button (show the QR
@@ -86,6 +91,11 @@ void     baken_printer_check_async   (BakenPrinter         *self,
 gboolean baken_printer_check_finish  (BakenPrinter         *self,
                                       GAsyncResult         *result,
                                       GError              **error);
+/* After baken_printer_check_finish (), also when the check failed: the printer's
+ * supplies as it reported them (element-type BakenPrinterMarker, transfer full), at most
+ * BAKEN_PRINTER_MARKERS_MAX; empty when it reports none. */
+GPtrArray *baken_printer_check_get_markers (BakenPrinter   *self,
+                                            GAsyncResult   *result);
 
 /* Prints the PDF and returns when it has printed (TRUE), or with the reason it did not
  * (then nothing will print later: a job that was started is cancelled). */

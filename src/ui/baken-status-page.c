@@ -9,8 +9,9 @@
  *   "Nu bijwerken" (the sync runs in the background; a resident is never interrupted:
  *   new content is applied at the next idle reset);
  * - Printer: its state from the printer's own check (asynchronous, with the printer's
- *   deadline), "Proefafdruk", and the last 20 print outcomes of the print log (time,
- *   paper, ok or why not: never what was printed).
+ *   deadline), its supplies when it reports them (toner, ink: low ones marked),
+ *   "Proefafdruk", and the last 20 print outcomes of the print log (time, paper, ok or
+ *   why not: never what was printed).
  * Then the monitor's reports (baken-status-reports.c).
  */
 #define G_LOG_DOMAIN "baken-status-page"
@@ -39,6 +40,7 @@ struct _BakenStatusPage
   GtkBox       *sync_box;
   GtkBox       *printer_box;
   GtkLabel     *printer_state;
+  GtkLabel     *printer_supplies;  /* toner, ink, paper, when the printer says */
   GtkBox       *print_log;
   GtkWidget    *sync_button;
   GtkWidget    *test_print;
@@ -272,11 +274,28 @@ printer_checked_cb (GObject      *object,
 {
   BakenStatusPage *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) markers = NULL;
+  g_autoptr(GString) supplies = g_string_new (NULL);
+  gboolean low = FALSE;
   BakenPrintState state;
 
   baken_printer_check_finish (BAKEN_PRINTER (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  markers = baken_printer_check_get_markers (BAKEN_PRINTER (object), result);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      g_autofree char *line = baken_printer_marker_describe (g_ptr_array_index (markers, i));
+
+      g_string_append_printf (supplies, "%s%s", i > 0 ? "\n" : "", line);
+      low |= baken_printer_marker_is_low (g_ptr_array_index (markers, i));
+    }
+  gtk_label_set_label (self->printer_supplies, supplies->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->printer_supplies), markers->len > 0);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->printer_supplies), "status-warning");
+  if (low)
+    gtk_widget_add_css_class (GTK_WIDGET (self->printer_supplies), "status-warning");
 
   state = baken_print_state_from_error (error);
   if (state == BAKEN_PRINT_STATE_OK)
@@ -466,6 +485,9 @@ baken_status_page_constructed (GObject *object)
   self->printer_box = GTK_BOX (baken_page_section_new (GTK_BOX (page), _("Printer")));
   self->printer_state = GTK_LABEL (baken_page_label_new ("", "status-value"));
   gtk_box_append (self->printer_box, GTK_WIDGET (self->printer_state));
+  self->printer_supplies = GTK_LABEL (baken_page_label_new ("", "status-value"));
+  gtk_widget_set_visible (GTK_WIDGET (self->printer_supplies), FALSE);
+  gtk_box_append (self->printer_box, GTK_WIDGET (self->printer_supplies));
   test_print = gtk_button_new_with_label (_("Proefafdruk"));
   g_signal_connect (test_print, "clicked", G_CALLBACK (test_print_clicked_cb), self);
   gtk_widget_add_css_class (test_print, "big-action");

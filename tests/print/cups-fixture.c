@@ -34,6 +34,9 @@ static const char fault_backend[] =
   "rest=${DEVICE_URI#bakenfault:/}\n"
   "reason=${rest%%/*}\n"
   "action=${rest#*/}\n"
+  "# Its supplies, as a printer with a backend that reads them reports them to cupsd.\n"
+  "echo 'ATTR: marker-names=Toner,Papierrol marker-levels=8,-3 marker-low-levels=10,-1 "
+  "marker-types=toner,paper' >&2\n"
   "echo \"STATE: +$reason\" >&2\n"
   "if [ \"$action\" = stop ]; then exit 4; fi\n"
   "exec sleep 3600\n";

@@ -683,6 +683,94 @@ test_reasons (void)
   g_assert_cmpint (baken_print_state_from_reasons (NULL), ==, BAKEN_PRINT_STATE_OK);
 }
 
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The supplies a printer reports (here: its backend, through cupsd's ATTR messages) come
+ * with a check, also one that fails; a printer without them reports none. */
+static void
+test_markers (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BakenPrinter) empty = baken_cups_printer_new ("empty", f->cups.server, 20);
+  g_autoptr(BakenPrinter) slips = baken_cups_printer_new ("slips", f->cups.server, 20);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) markers = NULL;
+  g_autoptr(GError) error = NULL;
+  BakenPrinterMarker *toner, *paper;
+
+  /* The backend reports its supplies when it runs a job. */
+  error = run_printer (empty, f->pdf, NULL, NULL);
+  g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_MEDIA_EMPTY);
+  g_clear_error (&error);
+
+  baken_printer_check_async (empty, NULL, check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (baken_printer_check_finish (empty, result, &error));
+  g_assert_error (error, BAKEN_PRINT_ERROR, BAKEN_PRINT_STATE_MEDIA_EMPTY);
+  markers = baken_printer_check_get_markers (empty, result);
+  g_assert_cmpuint (markers->len, ==, 2);
+  toner = g_ptr_array_index (markers, 0);
+  paper = g_ptr_array_index (markers, 1);
+  g_assert_cmpstr (toner->name, ==, "Toner");
+  g_assert_cmpint (toner->level, ==, 8);
+  g_assert_cmpint (toner->low_level, ==, 10);
+  g_assert_true (baken_printer_marker_is_low (toner));
+  g_assert_cmpstr (paper->name, ==, "Papierrol");
+  g_assert_cmpint (paper->level, ==, BAKEN_PRINTER_MARKER_SOME_LEFT);
+  g_assert_false (baken_printer_marker_is_low (paper));
+  g_clear_object (&result);
+  g_clear_pointer (&markers, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  baken_printer_check_async (slips, NULL, check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (baken_printer_check_finish (slips, result, &error));
+  g_assert_no_error (error);
+  markers = baken_printer_check_get_markers (slips, result);
+  g_assert_cmpuint (markers->len, ==, 0);
+}
+
+/* What staff read, and what a broken or hostile printer cannot do with it. */
+static void
+test_marker_text (void)
+{
+  static const struct { const char *name; int level, low; const char *text; gboolean low_now; } cases[] = {
+    { "Black Toner", 55, 10, "Black Toner: 55%", FALSE },
+    { "Black Toner", 10, 10, "Black Toner: 10% (bijna op)", TRUE },
+    { "Cyan", 0, -1, "Cyan: op", TRUE },
+    { "Cyan", 3, -1, "Cyan: 3%", FALSE },
+    { "Ink", BAKEN_PRINTER_MARKER_SOME_LEFT, -1, "Ink: nog niet op", FALSE },
+    { "Ink", BAKEN_PRINTER_MARKER_UNKNOWN, -1, "Ink: onbekend", FALSE },
+    { "Ink", BAKEN_PRINTER_MARKER_UNAVAILABLE, 5, "Ink: onbekend", FALSE },
+    { "Ink", 250, 500, "Ink: 100%", FALSE },
+    { "Ink", -99, -1, "Ink: onbekend", FALSE },
+    { "two\nlines", 50, -1, "two lines: 50%", FALSE },
+    { "", 50, -1, "?: 50%", FALSE },
+  };
+  g_autofree char *long_name = g_strnfill (500, 'x');
+  g_autoptr(BakenPrinterMarker) bounded = baken_printer_marker_new (long_name, 50, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BakenPrinterMarker) marker = baken_printer_marker_new (cases[i].name,
+                                                                      cases[i].level,
+                                                                      cases[i].low);
+      g_autofree char *text = baken_printer_marker_describe (marker);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpint (baken_printer_marker_is_low (marker), ==, cases[i].low_now);
+    }
+  g_assert_cmpuint (strlen (bounded->name), <=, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,6 +778,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/print/printer/reasons", test_reasons);
+  g_test_add_func ("/print/printer/marker-text", test_marker_text);
   g_test_add_func ("/print/file-printer/writes", test_file_printer);
   g_test_add_data_func ("/print/cups/trickling-server", GINT_TO_POINTER (FALSE),
                         test_stalling_server);
@@ -712,6 +801,7 @@ main (int   argc,
   ADD ("/print/cups/cupsd-cancels", NULL, test_cupsd_cancels);
   ADD ("/print/cups/cupsd-loses-job", NULL, test_cupsd_loses_job);
   ADD ("/print/cups/no-printer", NULL, test_no_printer);
+  ADD ("/print/cups/markers", NULL, test_markers);
 #undef ADD
   g_test_add ("/print/cups/purges", Fixture, NULL, fixture_setup_preserving, test_purges,
               fixture_teardown);

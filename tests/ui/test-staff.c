@@ -563,6 +563,9 @@ test_status (Fixture       *f,
       }
   }
   wait_shows (&f->k, "(media-empty)");
+  /* The queue's supplies, as its backend reported them with that job. */
+  wait_shows (&f->k, "Toner: 8% (bijna op)");
+  wait_shows (&f->k, "Papierrol: nog niet op");
   kiosk_close (&f->k);
 }
 
