@@ -68,6 +68,9 @@ def main():
     print(f"yardstick-p99-ms {yard_p99:.1f} (before and after: "
           f"{', '.join(f'{p:.1f}' for p in p99s)})")
     print(f"ratio-p99 {kiosk_p99 / yard_p99:.2f}")
+    kiosk_p50 = float(re.search(r"tap all\s+n\s+\d+ p50\s+(\S+)", kiosk).group(1))
+    yard_p50 = max(float(m) for m in re.findall(r"tap yardstick-switch\s+n\s+\d+ p50\s+(\S+)", yard))
+    print(f"ratio-p50 {kiosk_p50 / yard_p50:.2f} (all taps {kiosk_p50:.1f} ms, yardstick {yard_p50:.1f} ms)")
     print(f"load {load_before[0]:.1f} before, {load_after[0]:.1f} after "
           f"({os.cpu_count()} cores)")
 

@@ -202,3 +202,15 @@ baken_feedback_get_answered (BakenFeedback *self)
 
   return self->answered;
 }
+
+gboolean
+baken_feedback_is_untouched (BakenFeedback *self)
+{
+  const char *first;
+
+  g_return_val_if_fail (BAKEN_IS_FEEDBACK (self), FALSE);
+
+  first = self->kind == BAKEN_FEEDBACK_HELPED ? "helped" : "wrong-ask";
+  return !self->answered && gtk_widget_get_visible (GTK_WIDGET (self)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), first) == 0;
+}

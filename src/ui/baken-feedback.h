@@ -41,5 +41,8 @@ gboolean    baken_feedback_shows        (BakenFeedback     *self,
                                          GtkWidget         *widget);
 /* Whether it was answered (for tests). */
 gboolean   baken_feedback_get_answered (BakenFeedback     *self);
+/* Whether it still asks its first question, as when it was built: not answered, not
+ * gone, the reasons not opened. */
+gboolean   baken_feedback_is_untouched (BakenFeedback     *self);
 
 G_END_DECLS

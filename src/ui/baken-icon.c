@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The SVG is parsed once. At snapshot time librsvg renders it straight into a surface
- * of the allocated square (times the scale factor), which is kept until the size
- * changes. A bitmap is never scaled, so edges stay sharp at every tile size.
+ * The SVG is parsed once per process, and drawn by librsvg straight into a surface of
+ * the allocated square (times the scale factor) once per size and style, shared by
+ * every icon that shows it (baken-icon-cache.c): a page built again costs no drawing.
+ * A bitmap is never scaled, so edges stay sharp at every tile size.
  *
  * Under a window with the class .high-contrast ("Meer contrast") the icon is drawn
  * with HIGH_CONTRAST_CSS on top of its own styles (librsvg's user style sheet): dark
@@ -17,7 +18,7 @@
 
 #include "baken-icon.h"
 
-#include "baken-icon-render.h"
+#include "baken-icon-cache.h"
 
 struct _BakenIcon
 {
@@ -26,15 +27,15 @@ struct _BakenIcon
   /* Source */
   char            *icon_name;     /* (owned) (nullable) */
   GBytes          *svg;           /* (owned) (nullable) */
-  BakenIconRender *render;        /* (owned) (nullable) parsed once */
-  gboolean         high_contrast; /* render has HIGH_CONTRAST_CSS */
+  GBytes          *source;        /* (owned) (nullable) the SVG shown, if readable */
+  gboolean         high_contrast; /* surface has HIGH_CONTRAST_CSS */
 
   /* Layout */
   int              pixel_size;    /* requested size (minimum and natural) */
   gboolean         fill;          /* grow to the largest square of the allocation */
 
-  /* Cache: the surface of the last drawn size */
-  cairo_surface_t *surface;       /* (owned) (nullable) */
+  /* The surface of the last drawn size, shared through the icon cache */
+  cairo_surface_t *surface;       /* (owned) (nullable) a reference */
   int              surface_size;  /* in device pixels */
 };
 
@@ -74,7 +75,7 @@ load (BakenIcon *self)
   g_autoptr(GBytes) bytes = NULL;
 
   clear_surface (self);
-  g_clear_pointer (&self->render, baken_icon_render_unref);
+  g_clear_pointer (&self->source, g_bytes_unref);
 
   if (self->svg != NULL)
     {
@@ -93,11 +94,12 @@ load (BakenIcon *self)
 
   if (bytes != NULL)
     {
-      self->render = baken_icon_render_new (bytes, &error);
       self->high_contrast = FALSE;
       /* Bundle icons were validated when the bundle was built; the label next to the
        * icon still says everything, so an unreadable one is left out. */
-      if (self->render == NULL)
+      if (baken_icon_cache_check (bytes, &error))
+        self->source = g_steal_pointer (&bytes);
+      else
         g_debug ("Icon not shown: %s", error->message);
     }
 
@@ -142,18 +144,13 @@ baken_icon_snapshot (GtkWidget   *widget,
   double x, y;
   cairo_t *cr;
 
-  if (self->render == NULL)
+  if (self->source == NULL)
     return;
 
   if (baken_icon_is_high_contrast (self) != self->high_contrast)
     {
       self->high_contrast = !self->high_contrast;
       clear_surface (self);
-      if (!baken_icon_render_set_stylesheet (self->render,
-                                             self->high_contrast ? HIGH_CONTRAST_CSS : NULL,
-                                             &error))
-        g_critical ("%s", error->message);
-      g_clear_error (&error);
     }
 
   size = drawn_size (self);
@@ -166,7 +163,9 @@ baken_icon_snapshot (GtkWidget   *widget,
   if (self->surface == NULL || self->surface_size != device_size)
     {
       clear_surface (self);
-      self->surface = baken_icon_render_to_surface (self->render, device_size, &error);
+      self->surface = baken_icon_cache_lookup (self->source, device_size,
+                                               self->high_contrast ? HIGH_CONTRAST_CSS : NULL,
+                                               &error);
       if (self->surface == NULL)
         {
           g_debug ("Icon not drawn: %s", error->message);
@@ -206,7 +205,7 @@ baken_icon_dispose (GObject *object)
   BakenIcon *self = BAKEN_ICON (object);
 
   clear_surface (self);
-  g_clear_pointer (&self->render, baken_icon_render_unref);
+  g_clear_pointer (&self->source, g_bytes_unref);
   g_clear_pointer (&self->svg, g_bytes_unref);
 
   G_OBJECT_CLASS (baken_icon_parent_class)->dispose (object);

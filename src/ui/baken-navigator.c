@@ -2,9 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Navigation is a history of locations (baken-history.h); each step builds its page
- * fresh in the current language (templates are translated when they are built), so
- * switching the language rebuilds the page. The page that was shown is dropped.
+ * Navigation is a history of locations (baken-history.h); each step shows the page of
+ * its location in the current language (templates are translated when they are built).
+ * The pages of life events, services and Home are kept for the next visit (a page
+ * built and laid out costs several frames, one shown again about one; baken-page-cache.c), under
+ * a key of location, language, audience and content; every other page (search, print,
+ * staff screens) is built fresh and dropped when the next shows. A kept page is shown
+ * again scrolled to its top, as a fresh one would be. Whoever owns the navigator drops
+ * the kept pages whenever they may hold something of the last person (the reset between
+ * residents, staff mode starting or ending): baken_navigator_drop_pages ().
  *
  * The search index is built once the first page is up (at low priority, after it is
  * drawn), so the first key on the search page is fast.
@@ -14,6 +20,8 @@
 #include "config.h"
 
 #include "baken-navigator.h"
+
+#include "baken-page-cache.h"
 
 #include "baken-event-page.h"
 #include "baken-home-page.h"
@@ -38,9 +46,14 @@ struct _BakenNavigator
   /* State */
   BakenHistory *history;      /* (owned) */
   GtkWidget    *page;         /* (unowned) the visible page in stack */
+  BakenPageCache *kept;       /* (owned) pages kept for the next visit */
+  BakenCatalog *kept_catalog; /* (unowned) (nullable) compared only: the content they show */
   guint         page_serial;
   guint         prepare_search_id; /* GSource, 0 when done */
 };
+
+/* Home, its life events and their situations, and the services a resident opened. */
+#define MAX_KEPT_PAGES 32
 
 G_DEFINE_FINAL_TYPE (BakenNavigator, baken_navigator, G_TYPE_OBJECT)
 
@@ -91,15 +104,15 @@ create_search_page (BakenNavigator *self,
 }
 
 static GtkWidget *
-create_page (BakenNavigator *self)
+create_page (BakenNavigator    *self,
+             BakenLocationKind  kind,
+             const char        *id)
 {
-  const char *id = baken_history_get_id (self->history);
-
   /* No trusted content yet (a kiosk with its own keys before its first bundle). */
   if (baken_context_get_catalog (self->context) == NULL)
     return baken_preparing_page_new ();
 
-  switch (baken_history_get_kind (self->history))
+  switch (kind)
     {
     case BAKEN_LOCATION_HOME:
       return baken_home_page_new (self->context, self->language);
@@ -125,12 +138,75 @@ create_page (BakenNavigator *self)
     }
 }
 
+/* The key a page is kept under: everything it was built from. NULL for a page that is
+ * never kept: it holds what a resident typed (search), a print job (print) or staff-only
+ * figures (status, handover). The audience is in the key, so a page built in staff mode
+ * (with staff-only numbers, without the feedback questions) is never one a resident
+ * gets, nor the other way round, even if a drop were missed. The content is its serial
+ * and its catalog (a new bundle also drops every page: see check_content ()). Text
+ * size and contrast are not in it: they are styles of the window, which a kept page
+ * takes on when shown. A service page with a feedback question answered is not kept
+ * (see leave_page ()). */
+static char *
+dup_page_key (BakenNavigator    *self,
+              BakenLocationKind  kind,
+              const char        *id)
+{
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+  BakenKioskContent *content = baken_context_get_content (self->context);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+
+  if (catalog == NULL ||
+      (kind != BAKEN_LOCATION_HOME && kind != BAKEN_LOCATION_EVENT &&
+       kind != BAKEN_LOCATION_SERVICES && kind != BAKEN_LOCATION_SERVICE))
+    return NULL;
+  /* A service page marks today in its opening hours: a new day, a new page. */
+  now = baken_context_dup_now (self->context);
+  today = g_date_time_format (now, "%F");
+
+  return g_strdup_printf ("%d:%s|%s|%s|%" G_GUINT64_FORMAT ":%p|%s", (int) kind,
+                          id != NULL ? id : "", self->language,
+                          baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF
+                          ? "staff" : "public",
+                          content != NULL ? baken_kiosk_content_get_serial (content) : 0,
+                          catalog, today);
+}
+
+/* Content switched in (a new bundle): no page of the old one is shown again. */
+static void
+check_content (BakenNavigator *self)
+{
+  BakenCatalog *catalog = baken_context_get_catalog (self->context);
+
+  if (catalog == self->kept_catalog)
+    return;
+  baken_page_cache_drop (self->kept, self->page);
+  self->kept_catalog = catalog;
+}
+
+/* The page old goes out of sight: kept (hidden from GTK's layout and from assistive
+ * technology until shown again) when it is as it was built, else taken out of the
+ * stack, so the next visit gets the feedback questions fresh. */
+static void
+leave_page (BakenNavigator *self,
+            GtkWidget      *old)
+{
+  if (baken_page_cache_contains (self->kept, old) &&
+      (!BAKEN_IS_SERVICE_PAGE (old) ||
+       baken_service_page_is_untouched (BAKEN_SERVICE_PAGE (old))))
+    gtk_widget_set_visible (old, FALSE);
+  else
+    baken_page_cache_forget (self->kept, old);
+}
+
 static void
 baken_navigator_dispose (GObject *object)
 {
   BakenNavigator *self = BAKEN_NAVIGATOR (object);
 
   self->page = NULL;
+  g_clear_pointer (&self->kept, baken_page_cache_free);
   g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   g_clear_object (&self->context);
 
@@ -183,6 +259,7 @@ baken_navigator_new (GtkStack     *stack,
   self = g_object_new (BAKEN_TYPE_NAVIGATOR, NULL);
   self->stack = stack;
   self->context = g_object_ref (context);
+  self->kept = baken_page_cache_new (stack, MAX_KEPT_PAGES);
   self->prepare_search_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
 
   return self;
@@ -243,21 +320,54 @@ void
 baken_navigator_show (BakenNavigator *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
   GtkWidget *old;
   GtkWidget *page;
 
   g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
 
-  name = g_strdup_printf ("page-%u", ++self->page_serial);
   old = self->page;
-  page = create_page (self);
-  gtk_stack_add_named (self->stack, page, name);
+  check_content (self);
+  key = dup_page_key (self, baken_history_get_kind (self->history),
+                      baken_history_get_id (self->history));
+  page = key != NULL ? baken_page_cache_lookup (self->kept, key) : NULL;
+  g_debug ("Page %s: %s", page != NULL ? "kept" : "new", key != NULL ? key : "(not kept)");
+  if (page != NULL)
+    {
+      gtk_widget_set_visible (page, TRUE);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN);
+    }
+  else
+    {
+      name = g_strdup_printf ("page-%u", ++self->page_serial);
+      page = create_page (self, baken_history_get_kind (self->history),
+                          baken_history_get_id (self->history));
+      gtk_stack_add_named (self->stack, page, name);
+      if (key != NULL)
+        baken_page_cache_keep (self->kept, key, page);
+    }
   gtk_stack_set_visible_child (self->stack, page);
   self->page = page;
-  if (old != NULL)
-    gtk_stack_remove (self->stack, old);
+  if (old != NULL && old != page)
+    leave_page (self, old);
 
   g_signal_emit (self, signals[SIGNAL_PAGE_SHOWN], 0);
+}
+
+void
+baken_navigator_drop_pages (BakenNavigator *self)
+{
+  g_return_if_fail (BAKEN_IS_NAVIGATOR (self));
+
+  baken_page_cache_drop (self->kept, self->page);
+}
+
+guint
+baken_navigator_get_kept_pages (BakenNavigator *self)
+{
+  g_return_val_if_fail (BAKEN_IS_NAVIGATOR (self), 0);
+
+  return baken_page_cache_get_size (self->kept);
 }
 
 void

@@ -31,8 +31,14 @@ BakenLocationKind  baken_navigator_get_kind     (BakenNavigator  *self);
 /* "home", or "KIND:ID" such as "service:ID". */
 char              *baken_navigator_dup_location (BakenNavigator  *self);
 
-/* Builds the page of the current location again (a new language). */
+/* Shows the page of the current location (again, in a new language): a kept page when
+ * there is one for it, else a new one. */
 void               baken_navigator_show         (BakenNavigator  *self);
+/* Forgets every kept page: the next show of each location builds it fresh. Call it
+ * whenever a page may hold something of the last person or of staff mode. The page on
+ * screen stays until the next show. */
+void               baken_navigator_drop_pages   (BakenNavigator  *self);
+guint              baken_navigator_get_kept_pages (BakenNavigator *self);
 void               baken_navigator_push         (BakenNavigator  *self,
                                                  BakenLocationKind kind,
                                                  const char      *id);

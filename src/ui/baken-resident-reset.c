@@ -7,7 +7,8 @@
  * the default language, with speech, text size, contrast, reach and speech mode off,
  * the speech volume at its safe level,
  * staff mode ended and the search forgotten (the page history is gone, so the search
- * page with its text is too).
+ * page with its text is too), and every page the navigator kept for a next visit
+ * dropped.
  *
  * "Bent u er nog?" is said (after a tone, speech on or off) when it appears and again
  * near the end of its countdown. The time without input does not run while speech
@@ -137,6 +138,9 @@ staff_changed_cb (BakenResidentReset *self)
 {
   gboolean staff = baken_context_get_audience (self->context) == BAKEN_AUDIENCE_STAFF;
 
+  /* Kept pages show the audience they were built for: staff-only numbers never stay
+   * for a resident, nor a resident's page for staff. */
+  baken_navigator_drop_pages (self->layout.navigator);
   baken_idle_controller_set_timeout (self->idle, get_timeout_us (self));
   if (staff)
     baken_navigator_show (self->layout.navigator);
@@ -285,6 +289,9 @@ baken_resident_reset_run (BakenResidentReset *self)
    * and before Home is shown: nothing of it is read aloud. */
   baken_resident_access_reset (self->layout.access);
   baken_navigator_forget (self->layout.navigator);
+  /* No page the last resident saw is shown again: not its scroll position, not what
+   * it held (and a new bundle below needs new pages anyway). */
+  baken_navigator_drop_pages (self->layout.navigator);
   /* A new bundle that waits is swapped in before Home is rebuilt. */
   if (self->content_switch != NULL)
     baken_content_switch_apply (self->content_switch);

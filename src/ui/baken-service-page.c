@@ -474,3 +474,16 @@ baken_service_page_new (BakenContext *context,
                        "service-id", service_id,
                        NULL);
 }
+
+gboolean
+baken_service_page_is_untouched (BakenServicePage *self)
+{
+  g_return_val_if_fail (BAKEN_IS_SERVICE_PAGE (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->feedback_slot));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (BAKEN_IS_FEEDBACK (child) && !baken_feedback_is_untouched (BAKEN_FEEDBACK (child)))
+      return FALSE;
+
+  return TRUE;
+}

@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (BakenServicePage, baken_service_page, BAKEN, SERVICE_PAGE,
 GtkWidget *baken_service_page_new (BakenContext *context,
                                    const char   *language,
                                    const char   *service_id);
+/* Whether the page is as it was built: no feedback question answered or opened on it
+ * (a page that is not may not be shown again to the next visit). */
+gboolean   baken_service_page_is_untouched (BakenServicePage *self);
 
 G_END_DECLS
