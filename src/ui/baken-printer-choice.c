@@ -18,7 +18,8 @@ struct _BakenPrinterChoice
 
   BakenPrinterLoader *loader;       /* (owned) */
   GCancellable       *cancellable;  /* (owned) the listing */
-  GtkLabel           *status;       /* "Printers zoeken…", or why there are none */
+  GtkWidget          *title;        /* "Briefjes gaan naar deze printer:" */
+  GtkLabel           *status;       /* "Printers zoeken…", or that there are none */
   GtkDropDown        *queues;
   GStrv               names;        /* (owned) (nullable) as in the drop-down */
 };
@@ -65,6 +66,8 @@ listed_cb (GObject      *source,
     {
       if (error != NULL)
         g_message ("%s", error->message);
+      /* No heading over nothing to choose from. */
+      gtk_widget_set_visible (self->title, FALSE);
       gtk_label_set_label (self->status, _("Er zijn geen printers gevonden."));
       return;
     }
@@ -130,13 +133,13 @@ baken_printer_choice_class_init (BakenPrinterChoiceClass *klass)
 static void
 baken_printer_choice_init (BakenPrinterChoice *self)
 {
-  GtkWidget *title = baken_page_label_new (_("Briefjes gaan naar deze printer:"), "status-value");
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (
                                     GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                               8);
-  gtk_widget_set_parent (title, GTK_WIDGET (self));
+  self->title = baken_page_label_new (_("Briefjes gaan naar deze printer:"), "status-value");
+  gtk_widget_set_parent (self->title, GTK_WIDGET (self));
   self->status = GTK_LABEL (baken_page_label_new (_("De printers worden gezocht…"),
                                                   "status-value"));
   gtk_widget_set_parent (GTK_WIDGET (self->status), GTK_WIDGET (self));
