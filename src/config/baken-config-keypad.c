@@ -76,6 +76,7 @@ _baken_config_keypad_set_defaults (BakenConfig *self)
     self->keypad[i] = g_strdupv ((char **) keypad_defaults[i]);
   self->speech_time_factor = 3;
   self->invite_every = 0;
+  self->double_strike_ms = 0;
   self->speech_volume = 50;
 }
 
@@ -116,6 +117,12 @@ _baken_config_speech_read (BakenConfig  *self,
       if (!read_number (raw, 1, 10, &self->speech_time_factor))
         return BAD_VALUE ("[keypad] speech-time-factor = \"%s\" is not a whole number from "
                           "1 to 10; give %s", raw, help);
+    }
+  else if (g_str_equal (key, "double-strike-ms"))
+    {
+      if (!read_number (raw, 0, 5000, &self->double_strike_ms))
+        return BAD_VALUE ("[keypad] double-strike-ms = \"%s\" is not a whole number from "
+                          "0 to 5000; give %s", raw, help);
     }
   else if (g_str_equal (key, "invite-every"))
     {

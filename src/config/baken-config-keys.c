@@ -100,6 +100,9 @@ static const BakenConfigKey known_keys[] = {
     "a whole number from 1 to 10 that the idle timeout is multiplied by in speech mode, e.g. 3" },
   { "keypad", "invite-every", BAKEN_CONFIG_VALUE_STRING,
     "a duration such as 5m between spoken invitations on Home, or off" },
+  { "keypad", "double-strike-ms", BAKEN_CONFIG_VALUE_UINT,
+    "milliseconds, 0 to 5000, during which the same keypad key pressed again is not taken "
+    "(for a hand that shakes), e.g. 500; 0 is off" },
   { "speech", "volume", BAKEN_CONFIG_VALUE_UINT,
     "the volume of speech in percent, 10 to 100, set at every idle reset and when a headset "
     "comes in, e.g. 50" },

@@ -86,6 +86,8 @@ typedef struct
   guint              speech_time_factor; /* the idle timeout × this in speech mode (3) */
   guint              invite_every;    /* seconds between spoken invitations on Home; 0:
                                        * never (the default) */
+  guint              double_strike_ms; /* the same keypad key again within this is not
+                                       * taken (EN 301 549 5.8); 0: off (the default) */
   /* [speech] */
   guint              speech_volume;   /* percent the speech sink is set to at every idle
                                        * reset and when a headset comes in (50) */

@@ -41,6 +41,9 @@ struct _BakenKeypadController
   guint            held;         /* the keypad key that is down (its auto-repeat is no
                                   * press: EN 301 549 5.7), or 0 */
   gboolean         repeat_held;  /* Repeat is down: its auto-repeat says nothing */
+  gint64           strike_us;    /* [keypad] double-strike-ms, in µs; 0: off */
+  guint            last_key;     /* the keypad key taken last, and when (monotonic µs): */
+  gint64           last_time;    /* the same again within strike_us is not taken */
   guint            hold_id;      /* GSource: Repeat held long enough, or 0 */
 };
 
@@ -184,6 +187,7 @@ baken_keypad_controller_new (GtkWidget       *window,
   self = g_object_new (BAKEN_TYPE_KEYPAD_CONTROLLER, NULL);
   self->window = window;
   self->keypad = baken_keypad_new (config);
+  self->strike_us = (gint64) config->double_strike_ms * 1000;
   self->speech_mode = g_object_ref (speech_mode);
 
   /* In kiosk mode the kiosk's key filter asks first and tells the releases of what it
@@ -211,6 +215,7 @@ baken_keypad_controller_press (BakenKeypadController *self,
                                GdkModifierType        state)
 {
   BakenKeypadCommand command;
+  gint64 now;
 
   g_return_val_if_fail (BAKEN_IS_KEYPAD_CONTROLLER (self), FALSE);
 
@@ -222,6 +227,14 @@ baken_keypad_controller_press (BakenKeypadController *self,
   if (keyval == self->held)
     return TRUE;
   self->held = keyval;
+
+  /* A hand that shakes strikes a key twice: the same key again within
+   * [keypad] double-strike-ms is not taken (EN 301 549 5.8). */
+  now = g_get_monotonic_time ();
+  if (self->strike_us > 0 && keyval == self->last_key && now - self->last_time < self->strike_us)
+    return TRUE;
+  self->last_key = keyval;
+  self->last_time = now;
 
   /* Under "Bent u er nog?" a key is "I am still here": the prompt goes (activity), and
    * the key does nothing on the page below. */

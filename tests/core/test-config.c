@@ -71,7 +71,8 @@ static void
 test_speech (void)
 {
   g_autofree char *path = write_config ("[speech]\nvolume = 35\n\n[keypad]\nvolume-up = F9\n"
-                                        "speech-time-factor = 2\ninvite-every = 5m\n");
+                                        "speech-time-factor = 2\ninvite-every = 5m\n"
+                                        "double-strike-ms = 500\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenConfig) config = baken_config_load (path, &error);
 
@@ -79,6 +80,7 @@ test_speech (void)
   g_assert_cmpuint (config->speech_volume, ==, 35);
   g_assert_cmpuint (config->speech_time_factor, ==, 2);
   g_assert_cmpuint (config->invite_every, ==, 300);
+  g_assert_cmpuint (config->double_strike_ms, ==, 500);
   g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_VOLUME_UP], ((const char * const[]) { "F9", NULL }));
   g_assert_cmpstrv (config->keypad[BAKEN_KEYPAD_VOLUME_DOWN],
                     ((const char * const[]) { "KP_3", "KP_Next", "XF86AudioLowerVolume", NULL }));
@@ -239,7 +241,8 @@ static const BadCase bad_cases[] = {
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:4: [keypad] up and down both use \"KP_8\"" },
   { "keypad-unknown-command", "[keypad]\nleft=KP_4\n",
     BAKEN_CONFIG_ERROR_UNKNOWN_KEY, "the keys of [keypad] are: help, up, down, enter, back, home, "
-    "repeat, volume-up, volume-down, faster, slower, stop, speech-time-factor, invite-every" },
+    "repeat, volume-up, volume-down, faster, slower, stop, speech-time-factor, invite-every, "
+    "double-strike-ms" },
   { "speech-volume-low", "[speech]\nvolume=5\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [speech] volume = \"5\" is not a percentage "
     "from 10 to 100" },
@@ -248,6 +251,9 @@ static const BadCase bad_cases[] = {
     "whole number from 1 to 10" },
   { "invite-every-word", "[keypad]\ninvite-every=often\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] invite-every = \"often\" is not a duration" },
+  { "double-strike-long", "[keypad]\ndouble-strike-ms=9000\n",
+    BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] double-strike-ms = \"9000\" is not a "
+    "whole number from 0 to 5000" },
   { "invite-every-short", "[keypad]\ninvite-every=10s\n",
     BAKEN_CONFIG_ERROR_BAD_VALUE, "kiosk.conf:2: [keypad] invite-every = \"10s\" is out of range" },
   { "speech-volume-word", "[speech]\n\nvolume=loud\n",

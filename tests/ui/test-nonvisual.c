@@ -540,6 +540,44 @@ test_held_key_once (void)
   ui_test_window_destroy (window);
 }
 
+/* A hand that shakes (EN 301 549 5.8): with [keypad] double-strike-ms the same key struck
+ * again at once is not taken; another key is, and so is the same key after the delay.
+ * The delay is long so that a loaded machine cannot stretch two quick presses past it. */
+static void
+test_double_strike (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (
+    "[idle]\ntimeout = 600\n\n[keypad]\ndouble-strike-ms = 4000\n");
+  BakenWindow *window = ui_test_window_new (config, TRUE, 1.0, 0, 0);
+  Transcript transcript = { NULL };
+  guint n;
+
+  g_assert_true (ui_test_wait (is_fullscreen, window, 5000));
+  transcript.utterances = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (baken_window_get_speaker (window), "notify::text",
+                    G_CALLBACK (speaker_text_cb), &transcript);
+
+  keys (window, "KP_Add");
+  keys (window, "KP_2");
+  g_assert_true (g_str_has_suffix (last_said (&transcript), ", 1 van 11"));
+  n = transcript.utterances->len;
+  /* Struck again at once: not taken, nothing said. */
+  keys (window, "KP_2");
+  if (transcript.utterances->len != n)
+    g_error ("a double strike was taken: “%s”", last_said (&transcript));
+  /* Another key is taken at once: Up leaves the first choice. */
+  keys (window, "KP_8");
+  g_assert_cmpuint (transcript.utterances->len, ==, n + 1);
+  g_assert_false (g_str_has_suffix (last_said (&transcript), ", 1 van 11"));
+  /* The same key after the delay is a new press. */
+  g_usleep (4100 * G_TIME_SPAN_MILLISECOND);
+  keys (window, "KP_8");
+  g_assert_cmpuint (transcript.utterances->len, ==, n + 2);
+
+  g_ptr_array_unref (transcript.utterances);
+  ui_test_window_destroy (window);
+}
+
 /* Faster, slower and stop from the keypad and the bar; the reset takes the rate back. */
 static void
 test_rate_and_stop (void)
@@ -660,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/nonvisual/search-speech", test_search_speech);
   g_test_add_func ("/nonvisual/repeat-held", test_repeat_held);
   g_test_add_func ("/nonvisual/held-key-once", test_held_key_once);
+  g_test_add_func ("/nonvisual/double-strike", test_double_strike);
   g_test_add_func ("/nonvisual/rate-and-stop", test_rate_and_stop);
   g_test_add_func ("/nonvisual/touch-explore", test_touch_explore);
 
