@@ -79,7 +79,9 @@ row_of (RawTable   *t,
   return -1;
 }
 
-/* fields of a row of `to` from row r of `from`, by column name. */
+/* fields of a row of `to` from row r of `from`, by column name; "" for a column `from`
+ * lacks or leaves empty (as the table stores it), so that no NULL ends the vector early
+ * for g_strfreev (). */
 static GStrv
 fields_from (RawTable *to,
              RawTable *from,
@@ -88,7 +90,11 @@ fields_from (RawTable *to,
   GStrv fields = g_new0 (char *, to->header->len + 1);
 
   for (guint c = 0; c < to->header->len; c++)
-    fields[c] = g_strdup (baken_raw_table_get (from, r, g_ptr_array_index (to->header, c)));
+    {
+      const char *text = baken_raw_table_get (from, r, g_ptr_array_index (to->header, c));
+
+      fields[c] = g_strdup (text != NULL ? text : "");
+    }
   return fields;
 }
 

@@ -373,6 +373,8 @@ baken_sync_new (const BakenSyncSettings *settings,
     return NULL;
   self->keys = baken_sync_trust_keys (self->root, self->installed.root_version);
 
+  /* Read again after reconciling: what was read above goes first. */
+  baken_installed_clear (&self->installed);
   if (!baken_store_reconcile (self->store, self->state, self->keys, error) ||
       !baken_state_get_installed (self->state, &self->installed, error) ||
       !baken_state_get_sync_status (self->state, &self->status, error))
