@@ -338,6 +338,7 @@ test_root_refused (Fixture       *f,
                    gconstpointer  data)
 {
   RootCase kind = GPOINTER_TO_INT (data);
+  g_autofree char *signature = NULL;
   guint root_version;
 
   rotate_to_1 (f);
@@ -378,8 +379,8 @@ test_root_refused (Fixture       *f,
     case ROOT_NOT_SIGNED:
       publish_root (f->pub_dir, "keys.json", 2, (int[]) { C, D, E, -1 }, 2,
                     (int[]) { TEST_KEY_CONTENT_3, -1 }, (int[]) { A, B, D, E, -1 });
-      g_assert_cmpint (g_unlink (g_build_filename (f->pub_dir, "keys.json.minisig", NULL)),
-                       ==, 0);
+      signature = g_build_filename (f->pub_dir, "keys.json.minisig", NULL);
+      g_assert_cmpint (g_unlink (signature), ==, 0);
       publish_bundle (f, 2, TEST_KEY_CONTENT_3, 2);
       break;
     default:
@@ -402,6 +403,9 @@ static void
 test_root_chain (Fixture       *f,
                  gconstpointer  data)
 {
+  g_autofree char *kept = g_build_filename (f->state_dir, "roots", "3", "keys.json", NULL);
+  g_autofree char *dropped = g_build_filename (f->state_dir, "roots", "1", NULL);
+
   rotate_to_1 (f);
   unpublish_roots (f);
   publish_root (f->pub_dir, "keys-2.json", 2, (int[]) { C, D, E, -1 }, 2,
@@ -412,10 +416,8 @@ test_root_chain (Fixture       *f,
   assert_installed (f, 1);
   g_assert_cmpuint (baken_sync_get_root_version (f->sync), ==, 3);
   /* Only the newest root is kept. */
-  g_assert_true (g_file_test (g_build_filename (f->state_dir, "roots", "3", "keys.json", NULL),
-                              G_FILE_TEST_IS_REGULAR));
-  g_assert_false (g_file_test (g_build_filename (f->state_dir, "roots", "1", NULL),
-                               G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (dropped, G_FILE_TEST_EXISTS));
 }
 
 /* A damaged state DB is rebuilt from the bundles and the roots on disk: the root version
