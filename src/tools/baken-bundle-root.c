@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "baken-bundle-cli.h"
 #include "baken-bundle-trust.h"
 #include "baken-root.h"
 #include "baken-root-publish.h"
@@ -20,54 +21,6 @@ enum {
   EXIT_PROBLEMS = 1,
   EXIT_USAGE = 2,
 };
-
-static GOptionContext *
-new_context (const char         *name,
-             const char         *parameters,
-             const char         *summary,
-             const char         *description,
-             const GOptionEntry *entries)
-{
-  g_autofree char *prgname = g_strdup_printf ("baken-bundle %s", name);
-  GOptionContext *context = g_option_context_new (parameters);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_description (context, description);
-  g_option_context_add_main_entries (context, entries, NULL);
-  return context;
-}
-
-static int G_GNUC_PRINTF (2, 3)
-usage_error (const char *command,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "baken-bundle %s: %s\nTry 'baken-bundle %s --help'.\n",
-           command, message, command);
-  return EXIT_USAGE;
-}
-
-static int G_GNUC_PRINTF (2, 3)
-problem (const char *command,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "baken-bundle %s: %s\n", command, message);
-  return EXIT_PROBLEMS;
-}
 
 /* Public keys from files or "RW…" values; NULL (with error) at the first that is not. */
 static GPtrArray *
@@ -113,34 +66,34 @@ baken_bundle_run_root_make (int    argc,
       "A key bundles are signed by: a file or the \"RW…\" key (repeat for more)", "KEY" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("root-make",
-                                                   BAKEN_BUNDLE_ROOT_MAKE_PARAMETERS,
-                                                   BAKEN_BUNDLE_ROOT_MAKE_SUMMARY,
-                                                   BAKEN_BUNDLE_ROOT_MAKE_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("root-make",
+                                                                    BAKEN_BUNDLE_ROOT_MAKE_PARAMETERS,
+                                                                    BAKEN_BUNDLE_ROOT_MAKE_SUMMARY,
+                                                                    BAKEN_BUNDLE_ROOT_MAKE_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) root_keys = NULL;
   g_autoptr(GPtrArray) content_keys = NULL;
   g_autoptr(BakenRoot) root = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("root-make", "%s", error->message);
+    return baken_bundle_cli_usage_error ("root-make", "%s", error->message);
   if (argc != 2)
-    return usage_error ("root-make", argc < 2 ? "FILE is required"
-                                              : "too many arguments; give FILE only");
+    return baken_bundle_cli_usage_error ("root-make", argc < 2 ? "FILE is required"
+                                                               : "too many arguments; give FILE only");
   if (version < 1)
-    return usage_error ("root-make", "--version N is required (from 1)");
+    return baken_bundle_cli_usage_error ("root-make", "--version N is required (from 1)");
   if (threshold < 1)
-    return usage_error ("root-make", "--threshold T is required (from 1)");
+    return baken_bundle_cli_usage_error ("root-make", "--threshold T is required (from 1)");
   if (root_values == NULL || content_values == NULL)
-    return usage_error ("root-make", "give the root keys (--root-key) and the content keys "
-                        "(--content-key)");
+    return baken_bundle_cli_usage_error ("root-make", "give the root keys (--root-key) and the content keys "
+                                         "(--content-key)");
   if (!(root_keys = read_keys (root_values, &error)) ||
       !(content_keys = read_keys (content_values, &error)))
-    return usage_error ("root-make", "%s", error->message);
+    return baken_bundle_cli_usage_error ("root-make", "%s", error->message);
 
   root = baken_root_new ((guint) version, root_keys, (guint) threshold, content_keys);
   if (!baken_root_publish_write (argv[1], root, &error))
-    return problem ("root-make", "%s", error->message);
+    return baken_bundle_cli_problem ("root-make", "%s", error->message);
 
   printf ("baken-bundle root-make: wrote %s (root version %d, %d of %u root keys, %u content "
           "key(s)); sign it with baken-bundle root-sign %s --key ROOT.key\n", argv[1],
@@ -160,28 +113,28 @@ baken_bundle_run_root_sign (int    argc,
       "The secret root key file (minisign format)", "KEY" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("root-sign",
-                                                   BAKEN_BUNDLE_ROOT_SIGN_PARAMETERS,
-                                                   BAKEN_BUNDLE_ROOT_SIGN_SUMMARY,
-                                                   BAKEN_BUNDLE_ROOT_SIGN_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("root-sign",
+                                                                    BAKEN_BUNDLE_ROOT_SIGN_PARAMETERS,
+                                                                    BAKEN_BUNDLE_ROOT_SIGN_SUMMARY,
+                                                                    BAKEN_BUNDLE_ROOT_SIGN_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenMinisignSecretKey) key = NULL;
   g_autoptr(BakenRoot) root = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("root-sign", "%s", error->message);
+    return baken_bundle_cli_usage_error ("root-sign", "%s", error->message);
   if (argc != 2)
-    return usage_error ("root-sign", argc < 2 ? "FILE is required"
-                                              : "too many arguments; give FILE only");
+    return baken_bundle_cli_usage_error ("root-sign", argc < 2 ? "FILE is required"
+                                                               : "too many arguments; give FILE only");
   if (key_path == NULL)
-    return usage_error ("root-sign", "--key KEY is required");
+    return baken_bundle_cli_usage_error ("root-sign", "--key KEY is required");
 
   key = baken_bundle_read_secret_key (key_path, &error);
   if (key == NULL)
-    return problem ("root-sign", "%s", error->message);
+    return baken_bundle_cli_problem ("root-sign", "%s", error->message);
   root = baken_root_publish_sign (argv[1], key, &error);
   if (root == NULL)
-    return problem ("root-sign", "%s", error->message);
+    return baken_bundle_cli_problem ("root-sign", "%s", error->message);
 
   printf ("baken-bundle root-sign: signed %s (root version %u) with key %s\n", argv[1],
           root->version,
@@ -251,11 +204,11 @@ baken_bundle_run_root_inspect (int    argc,
       "For version 1: the kiosks' [sync] root-threshold", "T" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("root-inspect",
-                                                   BAKEN_BUNDLE_ROOT_INSPECT_PARAMETERS,
-                                                   BAKEN_BUNDLE_ROOT_INSPECT_SUMMARY,
-                                                   BAKEN_BUNDLE_ROOT_INSPECT_DESCRIPTION,
-                                                   entries);
+  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("root-inspect",
+                                                                    BAKEN_BUNDLE_ROOT_INSPECT_PARAMETERS,
+                                                                    BAKEN_BUNDLE_ROOT_INSPECT_SUMMARY,
+                                                                    BAKEN_BUNDLE_ROOT_INSPECT_DESCRIPTION,
+                                                                    entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenRoot) root = NULL;
   g_autoptr(BakenRoot) before = NULL;
@@ -267,19 +220,19 @@ baken_bundle_run_root_inspect (int    argc,
   gboolean ok;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("root-inspect", "%s", error->message);
+    return baken_bundle_cli_usage_error ("root-inspect", "%s", error->message);
   if (argc != 2)
-    return usage_error ("root-inspect", argc < 2 ? "FILE is required"
-                                                 : "too many arguments; give FILE only");
+    return baken_bundle_cli_usage_error ("root-inspect", argc < 2 ? "FILE is required"
+                                                                  : "too many arguments; give FILE only");
   if (previous != NULL && root_values != NULL)
-    return usage_error ("root-inspect", "give --previous or --root-key, not both");
+    return baken_bundle_cli_usage_error ("root-inspect", "give --previous or --root-key, not both");
 
   root = baken_root_publish_read (argv[1], &signatures, &error);
   if (root == NULL)
-    return problem ("root-inspect", "%s", error->message);
+    return baken_bundle_cli_problem ("root-inspect", "%s", error->message);
   before = previous_root (previous, root_values, threshold, &error);
   if (before == NULL && error != NULL)
-    return usage_error ("root-inspect", "%s", error->message);
+    return baken_bundle_cli_usage_error ("root-inspect", "%s", error->message);
 
   printf ("%s: root keys document version %u\n", argv[1], root->version);
   print_keys ("root keys", root->root_keys);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "baken-bundle-cli.h"
 #include "baken-bundle-trust.h"
 
 #include <stdio.h>
@@ -33,54 +34,6 @@ enum {
 #define MAX_PASSWORD 1024
 
 /* Helpers */
-
-static GOptionContext *
-new_context (const char         *name,
-             const char         *parameters,
-             const char         *summary,
-             const char         *description,
-             const GOptionEntry *entries)
-{
-  g_autofree char *prgname = g_strdup_printf ("baken-bundle %s", name);
-  GOptionContext *context = g_option_context_new (parameters);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_description (context, description);
-  g_option_context_add_main_entries (context, entries, NULL);
-  return context;
-}
-
-static int G_GNUC_PRINTF (2, 3)
-usage_error (const char *command,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "baken-bundle %s: %s\nTry 'baken-bundle %s --help'.\n",
-           command, message, command);
-  return EXIT_USAGE;
-}
-
-static int G_GNUC_PRINTF (2, 3)
-problem (const char *command,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "baken-bundle %s: %s\n", command, message);
-  return EXIT_PROBLEMS;
-}
 
 /* Reads a password: from the terminal without echo, or the first line of standard input.
  * Returns sodium memory (free with sodium_free), or NULL at end of input. */
@@ -143,9 +96,9 @@ baken_bundle_run_keygen (int    argc,
       "Overwrite existing key files", NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("keygen", BAKEN_BUNDLE_KEYGEN_PARAMETERS,
-                                                   BAKEN_BUNDLE_KEYGEN_SUMMARY,
-                                                   BAKEN_BUNDLE_KEYGEN_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("keygen", BAKEN_BUNDLE_KEYGEN_PARAMETERS,
+                                                                    BAKEN_BUNDLE_KEYGEN_SUMMARY,
+                                                                    BAKEN_BUNDLE_KEYGEN_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenMinisignSecretKey) key = NULL;
   g_autofree char *secret_path = NULL;
@@ -155,17 +108,17 @@ baken_bundle_run_keygen (int    argc,
   char *password = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("keygen", "%s", error->message);
+    return baken_bundle_cli_usage_error ("keygen", "%s", error->message);
   if (argc != 2)
-    return usage_error ("keygen", argc < 2 ? "NAME is required (NAME.key and NAME.pub are "
-                                             "written)" : "too many arguments; give NAME only");
+    return baken_bundle_cli_usage_error ("keygen", argc < 2 ? "NAME is required (NAME.key and NAME.pub are "
+                                                              "written)" : "too many arguments; give NAME only");
 
   secret_path = g_strconcat (argv[1], ".key", NULL);
   public_path = g_strconcat (argv[1], ".pub", NULL);
   if (!force && (g_file_test (secret_path, G_FILE_TEST_EXISTS) ||
                  g_file_test (public_path, G_FILE_TEST_EXISTS)))
-    return problem ("keygen", "%s or %s exists already; choose another NAME or use --force",
-                    secret_path, public_path);
+    return baken_bundle_cli_problem ("keygen", "%s or %s exists already; choose another NAME or use --force",
+                                     secret_path, public_path);
 
   if (!unencrypted)
     {
@@ -175,7 +128,7 @@ baken_bundle_run_keygen (int    argc,
       if (password == NULL || password[0] == '\0')
         {
           sodium_free (password);
-          return problem ("keygen", "no password given; type one, or use --unencrypted");
+          return baken_bundle_cli_problem ("keygen", "no password given; type one, or use --unencrypted");
         }
       if (isatty (STDIN_FILENO))
         {
@@ -187,7 +140,7 @@ baken_bundle_run_keygen (int    argc,
           if (!same)
             {
               sodium_free (password);
-              return problem ("keygen", "the two passwords differ; nothing was written");
+              return baken_bundle_cli_problem ("keygen", "the two passwords differ; nothing was written");
             }
         }
     }
@@ -199,7 +152,7 @@ baken_bundle_run_keygen (int    argc,
                                                      BAKEN_MINISIGN_MEMLIMIT_SENSITIVE, &error);
   sodium_free (password);
   if (secret_data == NULL)
-    return problem ("keygen", "%s", error->message);
+    return baken_bundle_cli_problem ("keygen", "%s", error->message);
   public_data = baken_minisign_public_key_to_data (baken_minisign_secret_key_get_public_key (key));
 
   if (!g_file_set_contents_full (secret_path, secret_data, -1, G_FILE_SET_CONTENTS_CONSISTENT,
@@ -208,7 +161,7 @@ baken_bundle_run_keygen (int    argc,
                                  0644, &error))
     {
       sodium_memzero (secret_data, strlen (secret_data));
-      return problem ("keygen", "%s", error->message);
+      return baken_bundle_cli_problem ("keygen", "%s", error->message);
     }
   sodium_memzero (secret_data, strlen (secret_data));
 
@@ -273,26 +226,26 @@ baken_bundle_run_sign (int    argc,
       "Signed comment (default: serial, created and file name)", "TEXT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("sign", BAKEN_BUNDLE_SIGN_PARAMETERS,
-                                                   BAKEN_BUNDLE_SIGN_SUMMARY,
-                                                   BAKEN_BUNDLE_SIGN_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("sign", BAKEN_BUNDLE_SIGN_PARAMETERS,
+                                                                    BAKEN_BUNDLE_SIGN_SUMMARY,
+                                                                    BAKEN_BUNDLE_SIGN_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenMinisignSecretKey) key = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("sign", "%s", error->message);
+    return baken_bundle_cli_usage_error ("sign", "%s", error->message);
   if (argc != 2)
-    return usage_error ("sign", argc < 2 ? "OUTDIR is required"
-                                         : "too many arguments; give OUTDIR only");
+    return baken_bundle_cli_usage_error ("sign", argc < 2 ? "OUTDIR is required"
+                                                          : "too many arguments; give OUTDIR only");
   if (key_path == NULL)
-    return usage_error ("sign", "--key KEY is required");
+    return baken_bundle_cli_usage_error ("sign", "--key KEY is required");
 
   key = baken_bundle_read_secret_key (key_path, &error);
   if (key == NULL)
-    return problem ("sign", "%s", error->message);
+    return baken_bundle_cli_problem ("sign", "%s", error->message);
 
   if (!baken_bundle_sign (argv[1], key, trusted_comment, &error))
-    return problem ("sign", "%s", error->message);
+    return baken_bundle_cli_problem ("sign", "%s", error->message);
 
   printf ("baken-bundle sign: wrote %s" G_DIR_SEPARATOR_S BAKEN_BUNDLE_SIGNATURE_NAME
           " (key %s)\n", argv[1],
@@ -349,9 +302,9 @@ baken_bundle_run_verify (int    argc,
       "Trust the content keys of this root keys document (keys.json, signed)", "FILE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("verify", BAKEN_BUNDLE_VERIFY_PARAMETERS,
-                                                   BAKEN_BUNDLE_VERIFY_SUMMARY,
-                                                   BAKEN_BUNDLE_VERIFY_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("verify", BAKEN_BUNDLE_VERIFY_PARAMETERS,
+                                                                    BAKEN_BUNDLE_VERIFY_SUMMARY,
+                                                                    BAKEN_BUNDLE_VERIFY_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
   g_autoptr(GDateTime) now = NULL;
@@ -359,21 +312,21 @@ baken_bundle_run_verify (int    argc,
   g_autoptr(BakenRoot) root = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("verify", "%s", error->message);
+    return baken_bundle_cli_usage_error ("verify", "%s", error->message);
   if (argc != 2)
-    return usage_error ("verify", argc < 2 ? "OUTDIR is required"
-                                           : "too many arguments; give OUTDIR only");
+    return baken_bundle_cli_usage_error ("verify", argc < 2 ? "OUTDIR is required"
+                                                            : "too many arguments; give OUTDIR only");
   if ((pubkeys == NULL || pubkeys[0] == NULL) && !demo && root_path == NULL)
-    return usage_error ("verify", "give the trusted keys with --pubkey KEY (or --demo-key, "
-                        "or --root keys.json)");
+    return baken_bundle_cli_usage_error ("verify", "give the trusted keys with --pubkey KEY (or --demo-key, "
+                                         "or --root keys.json)");
   if (root_path != NULL && ((pubkeys != NULL && pubkeys[0] != NULL) || demo))
-    return usage_error ("verify", "give --root or --pubkey, not both: after a key rotation "
-                        "the root keys document names the keys");
+    return baken_bundle_cli_usage_error ("verify", "give --root or --pubkey, not both: after a key rotation "
+                                         "the root keys document names the keys");
   if (root_path != NULL)
     {
       root = read_root (root_path, &error);
       if (root == NULL)
-        return problem ("verify", "%s", error->message);
+        return baken_bundle_cli_problem ("verify", "%s", error->message);
       for (guint i = 0; i < root->content_keys->len; i++)
         g_ptr_array_add (keys, baken_minisign_public_key_ref (g_ptr_array_index (root->content_keys, i)));
     }
@@ -384,7 +337,7 @@ baken_bundle_run_verify (int    argc,
                                                                                        &error);
 
       if (key == NULL)
-        return usage_error ("verify", "%s", error->message);
+        return baken_bundle_cli_usage_error ("verify", "%s", error->message);
       g_ptr_array_add (keys, key);
     }
   if (demo)
@@ -400,8 +353,8 @@ baken_bundle_run_verify (int    argc,
 
       now = g_date_time_new_from_iso8601 (at, utc);
       if (now == NULL)
-        return usage_error ("verify", "--at \"%s\" is not an ISO 8601 time such as "
-                            "2026-03-01T08:00:00Z", at);
+        return baken_bundle_cli_usage_error ("verify", "--at \"%s\" is not an ISO 8601 time such as "
+                                             "2026-03-01T08:00:00Z", at);
     }
   else
     {

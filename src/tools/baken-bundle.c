@@ -18,6 +18,7 @@
 
 #include <glib.h>
 
+#include "baken-bundle-cli.h"
 #include "baken-bundle-diff.h"
 #include "baken-bundle-hsds.h"
 #include "baken-bundle-publish.h"
@@ -226,38 +227,8 @@ static GOptionContext *
 subcommand_context (const Subcommand   *sub,
                     const GOptionEntry *entries)
 {
-  g_autofree char *prgname = g_strdup_printf ("baken-bundle %s", sub->name);
-  GOptionContext *context = g_option_context_new (sub->parameters);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, sub->summary);
-  g_option_context_set_description (context, sub->description);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, NULL);
-
-  return context;
-}
-
-static int
-usage_error (const char *command,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static int
-usage_error (const char *command,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "baken-bundle %s: %s\nTry 'baken-bundle %s --help'.\n",
-           command, message, command);
-  return EXIT_USAGE;
+  return baken_bundle_cli_context_new (sub->name, sub->parameters, sub->summary,
+                                       sub->description, entries);
 }
 
 static gboolean
@@ -333,39 +304,39 @@ run_build (int    argc,
   BakenBuildOptions options = { 0, };
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (sub->name, "%s", error->message);
+    return baken_bundle_cli_usage_error (sub->name, "%s", error->message);
 
   if (argc != 3)
-    return usage_error (sub->name, argc < 3 ? "SRC and OUT are required (OUT: a bundle folder, or a .sqlite file)"
-                                            : "too many arguments; give SRC and OUT only");
+    return baken_bundle_cli_usage_error (sub->name, argc < 3 ? "SRC and OUT are required (OUT: a bundle folder, or a .sqlite file)"
+                                                             : "too many arguments; give SRC and OUT only");
 
   if (serial_text != NULL &&
       (!g_ascii_string_to_unsigned (serial_text, 10, 1, G_MAXUINT64, &options.serial, NULL)))
-    return usage_error (sub->name, "--serial \"%s\" is not a whole number above 0", serial_text);
+    return baken_bundle_cli_usage_error (sub->name, "--serial \"%s\" is not a whole number above 0", serial_text);
   if (created != NULL && !is_iso8601 (created))
-    return usage_error (sub->name, "--created \"%s\" is not an ISO 8601 time such as "
-                        "2025-03-01T08:00:00Z", created);
+    return baken_bundle_cli_usage_error (sub->name, "--created \"%s\" is not an ISO 8601 time such as "
+                                         "2025-03-01T08:00:00Z", created);
   if (expires != NULL && !is_iso8601 (expires))
-    return usage_error (sub->name, "--expires \"%s\" is not an ISO 8601 time such as "
-                        "2025-06-01T00:00:00Z", expires);
+    return baken_bundle_cli_usage_error (sub->name, "--expires \"%s\" is not an ISO 8601 time such as "
+                                         "2025-06-01T00:00:00Z", expires);
   options.created = created;
   options.expires = expires;
 
   bundle = !g_str_has_suffix (argv[2], ".sqlite");
   if (bundle && serial_text == NULL)
-    return usage_error (sub->name, "a bundle (OUTDIR) needs --serial N");
+    return baken_bundle_cli_usage_error (sub->name, "a bundle (OUTDIR) needs --serial N");
   if (bundle && options.serial > G_MAXINT64)
-    return usage_error (sub->name, "--serial of a bundle is at most %" G_GINT64_FORMAT,
-                        G_MAXINT64);
+    return baken_bundle_cli_usage_error (sub->name, "--serial of a bundle is at most %" G_GINT64_FORMAT,
+                                         G_MAXINT64);
   if (bundle && expires != NULL && valid_days != 0)
-    return usage_error (sub->name, "give --expires or --valid-days, not both");
+    return baken_bundle_cli_usage_error (sub->name, "give --expires or --valid-days, not both");
   if (valid_days < 0 || valid_days > 3660)
-    return usage_error (sub->name, "--valid-days must be from 1 to 3660");
+    return baken_bundle_cli_usage_error (sub->name, "--valid-days must be from 1 to 3660");
   if (!bundle && (valid_days != 0 || pubkey != NULL || root_version != 0))
-    return usage_error (sub->name, "--valid-days, --pubkey and --root-version are for a "
-                        "bundle (OUTDIR), not for a single .sqlite file");
+    return baken_bundle_cli_usage_error (sub->name, "--valid-days, --pubkey and --root-version are for a "
+                                         "bundle (OUTDIR), not for a single .sqlite file");
   if (root_version < 0)
-    return usage_error (sub->name, "--root-version must be 1 or more");
+    return baken_bundle_cli_usage_error (sub->name, "--root-version must be 1 or more");
   options.root_version = (guint) root_version;
 
   if (bundle ? !baken_bundle_build_bundle (argv[1], argv[2], &options, (guint) valid_days,
