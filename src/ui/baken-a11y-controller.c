@@ -24,13 +24,11 @@
 
 #include "baken-a11y-bar.h"
 #include "baken-home-page.h"
-#include "baken-icon.h"
+#include "baken-high-contrast.h"
 #include "baken-language-picker.h"
 #include "baken-speakable.h"
 #include "baken-text-size.h"
 
-#define HIGH_CONTRAST_RESOURCE "/nl/baken/Kiosk/a11y/style-hc.css"
-#define HIGH_CONTRAST_CLASS "high-contrast"
 #define LOW_REACH_CLASS "low-reach"
 
 struct _BakenA11yController
@@ -42,6 +40,8 @@ struct _BakenA11yController
   char               **languages;     /* (owned) */
   BakenSpeechTextFunc  text_func;
   gpointer             text_data;
+  BakenA11ySayFunc     say_func;      /* (nullable) takes what the page says by itself */
+  gpointer             say_data;
 
   /* State; all reset between residents */
   GSimpleActionGroup  *actions;       /* (owned) "a11y.*" */
@@ -81,38 +81,6 @@ static gboolean
 is_shown (AdwBin *slot)
 {
   return gtk_widget_get_visible (GTK_WIDGET (slot));
-}
-
-static void
-install_high_contrast (GdkDisplay *display)
-{
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_object_get_data (G_OBJECT (display), "baken-high-contrast") != NULL)
-    return;
-
-  /* Its rules only apply under bakenwindow.high-contrast, so it is loaded once and the
-   * window's class switches it. Not at the resource base path: AdwApplication would
-   * also load it whenever the desktop asks for high contrast, and the kiosk decides. */
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, HIGH_CONTRAST_RESOURCE);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
-  g_object_set_data_full (G_OBJECT (display), "baken-high-contrast",
-                          g_steal_pointer (&provider), g_object_unref);
-}
-
-/* Icons pick their colours when they draw (baken-icon.c); make them draw again. */
-static void
-redraw_icons (GtkWidget *widget)
-{
-  if (BAKEN_IS_ICON (widget))
-    gtk_widget_queue_draw (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    redraw_icons (child);
 }
 
 static void
@@ -190,9 +158,7 @@ set_high_contrast (BakenA11yController *self,
                    gboolean             on)
 {
   self->high_contrast = on;
-  install_high_contrast (gtk_widget_get_display (self->layout.window));
-  set_window_class (self, HIGH_CONTRAST_CLASS, on);
-  redraw_icons (self->layout.window);
+  baken_high_contrast_apply (self->layout.window, on);
 }
 
 static void
@@ -285,6 +251,18 @@ activate_cb (GSimpleAction *action,
   g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
 }
 
+/* What the page says without being asked (a slip that printed, "Dank u wel!"): to the
+ * say func when it takes it, else straight out. */
+static void
+say_by_itself (BakenA11yController *self,
+               const char          *text)
+{
+  if (text == NULL)
+    baken_speaker_stop (self->speaker);
+  else if (self->say_func == NULL || !self->say_func (text, self->say_data))
+    baken_a11y_controller_say (self, text);
+}
+
 /* "a11y.say" ("s"): a short word of what a part of the page shows now ("Dank u wel!"),
  * heard when read-aloud is on, from a part that cannot take the focus to be said. */
 static void
@@ -295,7 +273,7 @@ say_cb (GSimpleAction *action,
   BakenA11yController *self = user_data;
 
   if (baken_a11y_controller_get_read_aloud (self))
-    baken_a11y_controller_say (self, g_variant_get_string (parameter, NULL));
+    say_by_itself (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -316,7 +294,11 @@ page_speech_changed_cb (BakenSpeakable      *page,
   if (self->read_aloud && GTK_WIDGET (page) == get_page (self) &&
       !is_shown (self->layout.prompt_slot) &&
       !is_shown (self->layout.picker_slot))
-    speak_now (self);
+    {
+      g_autofree char *text = baken_a11y_controller_dup_text (self);
+
+      say_by_itself (self, text);
+    }
 }
 
 static void
@@ -551,6 +533,14 @@ baken_a11y_controller_open (BakenA11yController  *self,
   return TRUE;
 }
 
+void
+baken_a11y_controller_stop_reading (BakenA11yController *self)
+{
+  g_return_if_fail (BAKEN_IS_A11Y_CONTROLLER (self));
+
+  reset_action (self, "read-aloud", g_variant_new_boolean (FALSE));
+}
+
 gboolean
 baken_a11y_controller_get_read_aloud (BakenA11yController *self)
 {
@@ -587,6 +577,17 @@ baken_a11y_controller_say (BakenA11yController *self,
   /* Nothing while the window goes away. */
   if (text != NULL && self->speaker != NULL)
     baken_speaker_speak (self->speaker, text, self->language);
+}
+
+void
+baken_a11y_controller_set_say_func (BakenA11yController *self,
+                                    BakenA11ySayFunc     func,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (BAKEN_IS_A11Y_CONTROLLER (self));
+
+  self->say_func = func;
+  self->say_data = user_data;
 }
 
 BakenSpeaker *

@@ -30,6 +30,11 @@ typedef struct
 /* What "Lees voor" says now (NULL: nothing). */
 typedef char *(*BakenSpeechTextFunc) (gpointer user_data);
 
+/* Takes text that the page says by itself (TRUE) to say it another way; FALSE: say it
+ * as it is. */
+typedef gboolean (*BakenA11ySayFunc) (const char *text,
+                                      gpointer    user_data);
+
 /* Installs the "a11y" action group on layout->window. The signal "activity" says
  * the resident changed something (an action of the group). */
 BakenA11yController *baken_a11y_controller_new           (const BakenA11yLayout *layout,
@@ -55,6 +60,8 @@ gboolean             baken_a11y_controller_open          (BakenA11yController   
                                                           const char            *step,
                                                           GError               **error);
 
+/* Read-aloud off, and what is said now stops. */
+void                 baken_a11y_controller_stop_reading  (BakenA11yController   *self);
 gboolean             baken_a11y_controller_get_read_aloud (BakenA11yController  *self);
 /* Read-aloud on, without reading the page (speech mode says where the resident is). */
 void                 baken_a11y_controller_read_aloud_quietly (BakenA11yController *self);
@@ -63,6 +70,11 @@ char                *baken_a11y_controller_dup_text      (BakenA11yController   
 /* Says text (nullable) in the current language, stopping what was said before. */
 void                 baken_a11y_controller_say           (BakenA11yController   *self,
                                                           const char            *text);
+/* What a page says by itself while reading aloud (a new state, "a11y.say") goes to func
+ * first (NULL: none). */
+void                 baken_a11y_controller_set_say_func  (BakenA11yController   *self,
+                                                          BakenA11ySayFunc       func,
+                                                          gpointer               user_data);
 BakenSpeaker        *baken_a11y_controller_get_speaker   (BakenA11yController   *self);
 
 G_END_DECLS

@@ -46,12 +46,23 @@ answer (BakenFeedback  *self,
         BakenCountKind  kind,
         const char     *detail)
 {
+  GtkRoot *root;
+  GtkWidget *focus;
+  gboolean focused;
+
   if (self->answered)
     return;
   self->answered = TRUE;
   baken_context_count (self->context, kind, self->service_id, detail);
 
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  focused = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "thanks");
+  /* The answer had the focus: it goes on where a new page would put it, not to the
+   * scroller around the answer that is gone. */
+  if (focused)
+    gtk_widget_activate_action (GTK_WIDGET (self), "focus.place", NULL);
   /* A label does not take the focus: said through the window's speech, when it speaks. */
   gtk_widget_activate_action (GTK_WIDGET (self), "a11y.say", "s",
                               gtk_label_get_text (GTK_LABEL (self->thanks)));

@@ -7,7 +7,8 @@
  * move it (Up and Down step through the controls in reading order, as Tab and
  * Shift+Tab do, mirrored for right-to-left), Escape (as Terug; in kiosk mode the kiosk
  * key filter decides), Page Up and Page Down (scroll the page), and each page's name
- * for assistive technology: its heading.
+ * for assistive technology: its heading. "focus.place" puts the focus where a new page
+ * would, for a part of the page whose focused control goes away.
  */
 #define G_LOG_DOMAIN "baken-window"
 
@@ -249,6 +250,17 @@ focus_key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* "focus.place": a control with the focus went away (an answered question); the focus
+ * goes where a new page would put it. */
+static void
+place_activated_cb (GSimpleAction  *action,
+                    GVariant       *parameter,
+                    BakenFocusPath *self)
+{
+  if (get_page (self) != NULL && !overlay_shown (self))
+    place_focus (self);
+}
+
 /* GTK gives the window's first control the focus when it is first shown, whatever was
  * focused before (the page opened with --open). */
 static void
@@ -285,6 +297,8 @@ void
 baken_focus_path_listen (BakenFocusPath *self)
 {
   GtkEventController *controller;
+  g_autoptr(GSimpleActionGroup) actions = NULL;
+  g_autoptr(GSimpleAction) place = NULL;
 
   g_return_if_fail (BAKEN_IS_FOCUS_PATH (self));
 
@@ -297,6 +311,12 @@ baken_focus_path_listen (BakenFocusPath *self)
 
   g_signal_connect_object (self->layout.window, "map", G_CALLBACK (window_mapped_cb), self,
                            G_CONNECT_SWAPPED);
+
+  actions = g_simple_action_group_new ();
+  place = g_simple_action_new ("place", NULL);
+  g_signal_connect_object (place, "activate", G_CALLBACK (place_activated_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (place));
+  gtk_widget_insert_action_group (self->layout.window, "focus", G_ACTION_GROUP (actions));
 }
 
 void

@@ -27,7 +27,8 @@ typedef struct
 BakenFocusPath *baken_focus_path_new        (const BakenFocusLayout *layout);
 /* Starts taking the keys that move the focus (a capture-phase controller on the window:
  * controllers added before it, such as the kiosk's key filter, ask first) and places
- * the focus again when the window is first shown. */
+ * the focus again when the window is first shown. Installs "focus.place" on the window:
+ * the focus goes where a new page would put it. */
 void            baken_focus_path_listen     (BakenFocusPath         *self);
 
 /* A new page is shown: name it, and put focus on its first choice (or Begin). */

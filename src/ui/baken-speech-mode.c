@@ -42,6 +42,7 @@ struct _BakenSpeechMode
   gboolean             quiet;        /* a focus change that the caller says itself */
   guint                speak_id;     /* GSource: says the focus once settled, or 0 */
   GtkWidget           *said_focus;   /* (nullable) weak: the control said last */
+  char                *pending;      /* (owned) (nullable) said before the focus */
 };
 
 G_DEFINE_FINAL_TYPE (BakenSpeechMode, baken_speech_mode, G_TYPE_OBJECT)
@@ -233,23 +234,55 @@ speak_focus_cb (gpointer data)
 {
   BakenSpeechMode *self = data;
   GtkWidget *focus = get_focus (self);
+  g_autofree char *pending = g_steal_pointer (&self->pending);
   g_autofree char *text = NULL;
 
   self->speak_id = 0;
-  /* Not twice in a row: GTK may move the focus off and back while a screen is rebuilt
-   * (a new language), and the second time would cut the screen's title short. */
-  /* A scroller that kept the focus of a control gone from view (an answered question)
-   * is no control: the next key goes on from the page's first. */
-  if (GTK_IS_SCROLLED_WINDOW (focus) || GTK_IS_VIEWPORT (focus))
+  if (!baken_speech_mode_get_on (self))
     return G_SOURCE_REMOVE;
-  if (baken_speech_mode_get_on (self) && focus != NULL && focus != self->said_focus)
+  /* A scroller that kept the focus of a control gone from view is no control: the next
+   * key goes on from the page's first. */
+  if (GTK_IS_SCROLLED_WINDOW (focus) || GTK_IS_VIEWPORT (focus))
+    focus = NULL;
+  /* Not twice in a row: GTK may move the focus off and back while a screen is rebuilt
+   * (a new language), and the second time would cut the screen's title short. What the
+   * page says by itself is followed by where the focus is, also when it stayed. */
+  if (focus != NULL && (focus != self->said_focus || pending != NULL))
     {
-      text = describe (self, focus);
-      speak (self, text);
+      g_autofree char *control = describe (self, focus);
+
+      text = pending != NULL ? g_strdup_printf ("%s\n%s", pending, control)
+                             : g_steal_pointer (&control);
       g_set_weak_pointer (&self->said_focus, focus);
     }
+  else
+    {
+      text = g_steal_pointer (&pending);
+    }
+  if (text != NULL)
+    speak (self, text);
 
   return G_SOURCE_REMOVE;
+}
+
+/* In speech mode, what the page says by itself (a slip that printed, the thanks for an
+ * answer) is said once the focus has settled, together with where it is: else the
+ * focus, said a moment later, would cut it short, or it would cut the focus short. */
+static gboolean
+say_by_itself_cb (const char *text,
+                  gpointer    user_data)
+{
+  BakenSpeechMode *self = user_data;
+
+  if (!baken_speech_mode_get_on (self))
+    return FALSE;
+
+  g_free (self->pending);
+  self->pending = g_strdup (text);
+  if (self->speak_id == 0)
+    self->speak_id = g_idle_add (speak_focus_cb, self);
+
+  return TRUE;
 }
 
 /* Said once the focus has settled: while a page is replaced, GTK moves it on its own
@@ -280,6 +313,9 @@ baken_speech_mode_dispose (GObject *object)
 
   g_clear_handle_id (&self->speak_id, g_source_remove);
   g_clear_weak_pointer (&self->said_focus);
+  g_clear_pointer (&self->pending, g_free);
+  if (self->a11y != NULL)
+    baken_a11y_controller_set_say_func (self->a11y, NULL, NULL);
   g_clear_object (&self->a11y);
 
   G_OBJECT_CLASS (baken_speech_mode_parent_class)->dispose (object);
@@ -347,6 +383,7 @@ baken_speech_mode_new (GtkWidget           *window,
                            G_CALLBACK (focus_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (a11y, "notify::read-aloud",
                            G_CALLBACK (read_aloud_changed_cb), self, G_CONNECT_SWAPPED);
+  baken_a11y_controller_set_say_func (a11y, say_by_itself_cb, self);
 
   return self;
 }
@@ -388,6 +425,7 @@ baken_speech_mode_hold_focus (BakenSpeechMode *self)
   g_return_if_fail (BAKEN_IS_SPEECH_MODE (self));
 
   g_clear_handle_id (&self->speak_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_free);
   /* Something else was said: the next focus change is said, even to the same control. */
   g_clear_weak_pointer (&self->said_focus);
 }
@@ -519,6 +557,7 @@ baken_speech_mode_page_shown (BakenSpeechMode *self)
       g_string_append (text, first);
     }
   g_clear_handle_id (&self->speak_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_free);
   speak (self, text->str);
 
   return TRUE;

@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE (BakenStaffController, baken_staff_controller, G_TYPE_OBJECT
 enum {
   SIGNAL_CHANGED,
   SIGNAL_ACTIVITY,
+  SIGNAL_PAD_SHOWN,
   N_SIGNALS
 };
 
@@ -222,6 +223,9 @@ baken_staff_controller_class_init (BakenStaffControllerClass *klass)
   signals[SIGNAL_ACTIVITY] = g_signal_new ("activity", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 0);
+  signals[SIGNAL_PAD_SHOWN] = g_signal_new ("pad-shown", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
 }
 
 static void
@@ -299,6 +303,7 @@ baken_staff_controller_open_pad (BakenStaffController *self)
       baken_pin_pad_set_locked (BAKEN_PIN_PAD (pad), TRUE);
       baken_pin_pad_set_message (BAKEN_PIN_PAD (pad), message);
     }
+  g_signal_emit (self, signals[SIGNAL_PAD_SHOWN], 0);
   gtk_widget_grab_focus (pad);
 }
 

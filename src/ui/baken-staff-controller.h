@@ -25,7 +25,8 @@ typedef struct
 } BakenStaffLayout;
 
 /* Signals: "changed" when staff mode starts or ends (the page is built again for the
- * new audience), "activity" on every PIN key (input, for the idle timer). */
+ * new audience), "activity" on every PIN key (input, for the idle timer), "pad-shown"
+ * when the PIN pad opens. */
 BakenStaffController *baken_staff_controller_new      (const BakenStaffLayout *layout,
                                                        BakenContext           *context);
 /* The PIN pad (kiosk.staff-enter); says so when entry is locked or not configured. */

@@ -206,6 +206,14 @@ create_access (BakenWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* Nobody around hears the staff PIN: speech stops, and speech mode with it (the keys
+ * of the pad would be said as they get the focus, and touched twice). */
+static void
+pad_shown_cb (BakenWindow *self)
+{
+  baken_a11y_controller_stop_reading (baken_resident_access_get_a11y (self->access));
+}
+
 static void
 create_staff (BakenWindow *self)
 {
@@ -218,6 +226,8 @@ create_staff (BakenWindow *self)
 
   self->staff = baken_staff_controller_new (&layout, self->context);
   g_signal_connect_object (self->staff, "activity", G_CALLBACK (activity_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff, "pad-shown", G_CALLBACK (pad_shown_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

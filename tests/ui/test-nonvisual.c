@@ -73,34 +73,12 @@ is_fullscreen (gpointer data)
   return gtk_window_is_fullscreen (data);
 }
 
-/* The button of action under root, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Speech mode is read-aloud: the "Lees voor" button shows it (drawn or not: the idle
  * prompt hides it). */
 static gboolean
 speech_mode (BakenWindow *window)
 {
-  GtkWidget *toggle = find_action_button (GTK_WIDGET (window), "a11y.read-aloud");
+  GtkWidget *toggle = ui_test_find_action_button (GTK_WIDGET (window), "a11y.read-aloud");
 
   if (toggle == NULL)
     g_error ("no \"Lees voor\" button on screen");
@@ -338,7 +316,7 @@ test_idle_prompt (void)
   assert_said (&transcript, "Over 20 seconden gaat het scherm terug naar het begin.");
   assert_said (&transcript, "Ja, ik wil meer tijd");
   /* Focused on "Ja, ik wil meer tijd"; the page under it is not drawn. */
-  more_time = find_action_button (GTK_WIDGET (window), "kiosk.more-time");
+  more_time = ui_test_find_action_button (GTK_WIDGET (window), "kiosk.more-time");
   g_assert_nonnull (more_time);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == more_time);
   g_assert_false (ui_test_has_label (GTK_WIDGET (window), first));
@@ -388,7 +366,7 @@ test_idle_prompt_silent_resident (void)
   location = g_strdup_printf ("event:%s", event_id);
   ui_test_activate_to (window, "kiosk.open-event", event_id, location);
   /* A sub-situation of the page: Return on it would open its services. */
-  choice = find_action_button (GTK_WIDGET (window), "kiosk.open-services");
+  choice = ui_test_find_action_button (GTK_WIDGET (window), "kiosk.open-services");
   g_assert_nonnull (choice);
   gtk_widget_grab_focus (choice);
   g_assert_false (speech_mode (window));
@@ -606,7 +584,7 @@ test_rate_and_stop (void)
 
   /* The bar's Stop, shown while speech is on: a first touch says it, a second acts. */
   keys (window, "KP_2");
-  stop = find_action_button (GTK_WIDGET (window), "speech.stop");
+  stop = ui_test_find_action_button (GTK_WIDGET (window), "speech.stop");
   g_assert_true (gtk_widget_get_mapped (stop));
   ui_test_hold (window, stop, 50);
   assert_said (&transcript, "Stop, knop");

@@ -357,35 +357,13 @@ keys (Kiosk      *kiosk,
   ui_test_settle (kiosk->window);
 }
 
-/* The button of action in the window (drawn or not), or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Speech mode is read-aloud: the "Lees voor" button shows it (drawn or not: the idle
  * prompt hides it). */
 static gboolean
 speech_mode (gpointer data)
 {
   Kiosk *kiosk = data;
-  GtkWidget *toggle = find_action_button (GTK_WIDGET (kiosk->window), "a11y.read-aloud");
+  GtkWidget *toggle = ui_test_find_action_button (GTK_WIDGET (kiosk->window), "a11y.read-aloud");
 
   if (toggle == NULL)
     g_error ("no \"Lees voor\" button on screen");
@@ -403,7 +381,7 @@ static gboolean
 volume_buttons_work (gpointer data)
 {
   Kiosk *kiosk = data;
-  GtkWidget *button = find_action_button (GTK_WIDGET (kiosk->window), "sound.volume-up");
+  GtkWidget *button = ui_test_find_action_button (GTK_WIDGET (kiosk->window), "sound.volume-up");
 
   g_assert_nonnull (button);
   return gtk_widget_get_sensitive (button);
@@ -632,7 +610,7 @@ test_takes_speech (void)
   assert_volume_soon ("headset", 30);
   /* And from the accessibility bar: "Harder", real taps. In speech mode the first says
    * it and the second acts. */
-  louder = find_action_button (GTK_WIDGET (kiosk.window), "sound.volume-up");
+  louder = ui_test_find_action_button (GTK_WIDGET (kiosk.window), "sound.volume-up");
   ui_test_hold (kiosk.window, louder, 50);
   ui_test_settle (kiosk.window);
   assert_said (&kiosk, "Harder, knop");
@@ -739,7 +717,7 @@ test_idle_waits_for_speech (void)
   g_assert_true (wait_for (volume_buttons_work, &kiosk, 5000));
 
   /* "Lees voor", a real tap: Home is read, title and every choice. */
-  read_aloud = find_action_button (GTK_WIDGET (kiosk.window), "a11y.read-aloud");
+  read_aloud = ui_test_find_action_button (GTK_WIDGET (kiosk.window), "a11y.read-aloud");
   g_assert_nonnull (read_aloud);
   watch.window = kiosk.window;
   watch.start = g_get_monotonic_time ();
@@ -789,9 +767,9 @@ test_speech_row_fits (void)
       ui_test_activate (kiosk.window, "a11y.text-size",
                         g_variant_new_int32 (BAKEN_TEXT_SIZE_VERY_LARGE));
       ui_test_activate (kiosk.window, "a11y.read-aloud", NULL);
-      louder = find_action_button (GTK_WIDGET (kiosk.window), "sound.volume-up");
+      louder = ui_test_find_action_button (GTK_WIDGET (kiosk.window), "sound.volume-up");
       g_assert_true (gtk_widget_get_mapped (louder));
-      g_assert_true (gtk_widget_get_mapped (find_action_button (GTK_WIDGET (kiosk.window),
+      g_assert_true (gtk_widget_get_mapped (ui_test_find_action_button (GTK_WIDGET (kiosk.window),
                                                                 "speech.slower")));
       ui_test_assert_labels_whole (kiosk.window, screen);
       ui_test_activate (kiosk.window, "a11y.read-aloud", NULL);

@@ -27,6 +27,7 @@
 #include "baken-pin-pad.h"
 #include "baken-print-page.h"
 #include "baken-printer-choice.h"
+#include "baken-speaker.h"
 #include "baken-state.h"
 #include "baken-status-page.h"
 
@@ -172,6 +173,65 @@ static gboolean
 service_shows_number (Kiosk *k)
 {
   return shows_text_containing (k, STAFF_NUMBER);
+}
+
+static void
+said_cb (BakenSpeaker *speaker,
+         GParamSpec   *pspec,
+         GPtrArray    *said)
+{
+  if (baken_speaker_get_text (speaker) != NULL)
+    g_ptr_array_add (said, g_strdup (baken_speaker_get_text (speaker)));
+}
+
+static gboolean
+reads_aloud (Kiosk *k)
+{
+  GtkWidget *toggle = ui_test_find_action_button (GTK_WIDGET (k->window),
+                                                  "a11y.read-aloud");
+
+  g_assert_nonnull (toggle);
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
+}
+
+/* A resident left speech mode on: the PIN a clerk then types is not said aloud, key by
+ * key, to whoever stands by; the pad's keys act on one touch. */
+static void
+test_pin_unsaid (void)
+{
+  Kiosk k = { 0, };
+  g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  guint from;
+
+  kiosk_open (&k, NULL, 1.0);
+  g_signal_connect (baken_window_get_speaker (k.window), "notify::text",
+                    G_CALLBACK (said_cb), said);
+  ui_test_send_keys (k.window, "KP_Add", NULL);
+  ui_test_settle (k.window);
+  g_assert_true (reads_aloud (&k));
+  g_assert_cmpuint (said->len, >, 0);
+
+  names = ui_test_find_by_css_class (GTK_WIDGET (k.window), "kiosk-name");
+  ui_test_hold (k.window, g_ptr_array_index (names, 0), 3400);
+  g_assert_nonnull (pad (&k));
+  ui_test_settle (k.window);
+  g_assert_false (reads_aloud (&k));
+
+  from = said->len;
+  ui_test_send_keys (k.window, "Tab", "Tab", "Tab", NULL);
+  ui_test_settle (k.window);
+  keys = ui_test_find_by_css_class (pad (&k), "pin-key");
+  g_assert_cmpuint (keys->len, >=, 10);
+  ui_test_hold (k.window, g_ptr_array_index (keys, 4), 50);
+  ui_test_settle (k.window);
+  wait_shows (&k, "•");
+  for (guint i = from; i < said->len; i++)
+    g_error ("said with the PIN pad open: “%s”", (char *) g_ptr_array_index (said, i));
+
+  g_signal_handlers_disconnect_by_data (baken_window_get_speaker (k.window), said);
+  kiosk_close (&k);
 }
 
 /* Holding the name opens the pad; five wrong PINs lock it, also after a restart; five
@@ -634,6 +694,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/staff/pin-lock", test_pin_lock);
+  g_test_add_func ("/staff/pin-unsaid", test_pin_unsaid);
   g_test_add_func ("/staff/idle-ends-staff", test_idle_ends_staff);
   g_test_add_func ("/staff/desk-keys", test_desk_keys);
   g_test_add_func ("/staff/desk-needs-pin", test_desk_needs_pin);

@@ -277,6 +277,10 @@ walk (gconstpointer data)
   g_assert_cmpuint (w.said->len, >, from);
   /* And what the monitor asks there. */
   g_assert_true (said_since (&w, from, g_dgettext (GETTEXT_PACKAGE, "Heeft dit u geholpen?")));
+  /* All of it in one go, ending where the focus is (Begin), so nothing is cut short. */
+  assert_said (&w, g_dgettext (GETTEXT_PACKAGE, "Neem uw briefje uit de printer"));
+  g_assert_true (g_regex_match (w.position, last_said (&w), 0, NULL));
+  g_assert_true (focus_is (&w, "kiosk.home", NULL));
   g_assert_true (ui_test_wait (slip_in_out_dir, w.cups.out, 20000));
   dir = g_dir_open (w.cups.out, 0, &error);
   g_assert_no_error (error);

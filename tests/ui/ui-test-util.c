@@ -315,6 +315,27 @@ ui_test_find_by_css_class (GtkWidget  *root,
   return found;
 }
 
+GtkWidget *
+ui_test_find_action_button (GtkWidget  *root,
+                            const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 GPtrArray *
 ui_test_find_all (GtkWidget *root,
                   GType      type)

@@ -75,6 +75,9 @@ GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
 /* All drawn widgets of type (or a subtype) under root, in tree order. */
 GPtrArray    *ui_test_find_all          (GtkWidget    *root,
                                          GType         type);
+/* The first widget under root (drawn or not) whose action is action, or NULL. */
+GtkWidget    *ui_test_find_action_button (GtkWidget  *root,
+                                          const char *action);
 /* The ids of every life event of the catalog that has services, at any depth. */
 GPtrArray    *ui_test_collect_event_ids (BakenCatalog *catalog);
 
