@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * GTK 4.8 has no getter for an accessible name, so a control is named by the labels
- * drawn inside it (as a sighted person reads it), else by its tooltip.
+ * drawn inside it (as a sighted person reads it), else by its tooltip. A label in another
+ * language than the screen's (content that fell back to Dutch) is said in the voice of
+ * its own (baken-speech-span.h).
  */
 #define G_LOG_DOMAIN "baken-controls"
 
@@ -12,6 +14,11 @@
 #include "baken-controls.h"
 
 #include <glib/gi18n.h>
+
+#include "baken-speech-span.h"
+
+/* The language of a label's text when it is not the screen's. */
+#define LANGUAGE_KEY "baken-controls-language"
 
 static void
 collect (GtkWidget *widget,
@@ -68,9 +75,12 @@ append_labels (GtkWidget *widget,
   if (GTK_IS_LABEL (widget))
     {
       g_autofree char *text = g_strstrip (g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+      const char *language = g_object_get_data (G_OBJECT (widget), LANGUAGE_KEY);
+      g_autofree char *said = baken_speech_span_mark (text, language != NULL ? language : "",
+                                                      language != NULL);
 
       if (*text != '\0')
-        g_string_append_printf (name, "%s%s", name->len > 0 ? ", " : "", text);
+        g_string_append_printf (name, "%s%s", name->len > 0 ? ", " : "", said);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -150,4 +160,13 @@ baken_controls_describe (GtkWidget *control,
     }
 
   return g_string_free (speech, FALSE);
+}
+
+void
+baken_controls_set_language (GtkWidget  *label,
+                             const char *language)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  g_object_set_data_full (G_OBJECT (label), LANGUAGE_KEY, g_strdup (language), g_free);
 }

@@ -21,4 +21,9 @@ char      *baken_controls_describe (GtkWidget *control,
                                     guint      position,
                                     guint      n);
 
+/* label's text is in language (nullable: the screen's), as content that fell back to
+ * Dutch is: a control named by it says it in that language's voice. */
+void       baken_controls_set_language (GtkWidget  *label,
+                                        const char *language);
+
 G_END_DECLS

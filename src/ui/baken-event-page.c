@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "baken-columns.h"
+#include "baken-controls.h"
 #include "baken-icon.h"
 
 struct _BakenEventPage
@@ -46,6 +47,7 @@ create_choice (GBytes     *svg,
                const char *icon_name,
                const char *title,
                const char *summary,
+               guint       dutch,
                const char *action,
                const char *target)
 {
@@ -78,6 +80,8 @@ create_choice (GBytes     *svg,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "choice-title");
+  if (dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE)
+    baken_controls_set_language (label, "nl");
   gtk_box_append (GTK_BOX (text), label);
 
   if (summary != NULL)
@@ -86,6 +90,8 @@ create_choice (GBytes     *svg,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "choice-summary");
+      if (dutch & BAKEN_LIFE_EVENT_DUTCH_SUMMARY)
+        baken_controls_set_language (label, "nl");
       gtk_box_append (GTK_BOX (text), label);
     }
 
@@ -161,7 +167,7 @@ fill (BakenEventPage *self)
         svg = baken_catalog_get_icon (catalog, child->icon);
 
       append_choice (self, create_choice (svg, NULL, child->title, child->summary,
-                                          "kiosk.open-event", child->id));
+                                          child->dutch, "kiosk.open-event", child->id));
     }
 
   if (event->n_services > 0)
@@ -171,7 +177,7 @@ fill (BakenEventPage *self)
                                   _("Iets anders"),
                                   /* Translators: under "Iets anders" */
                                   _("Bekijk wie u verder kan helpen."),
-                                  "kiosk.open-services", event->id));
+                                  0, "kiosk.open-services", event->id));
 }
 
 static void

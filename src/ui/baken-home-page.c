@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baken-controls.h"
 #include "baken-icon.h"
 #include "baken-tile-grid.h"
 
@@ -64,6 +65,8 @@ create_tile (BakenHomePage  *self,
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_add_css_class (label, "tile-label");
+  if (event->dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE)
+    baken_controls_set_language (label, "nl");
   gtk_size_group_add_widget (self->labels, label);
   gtk_box_append (GTK_BOX (box), label);
 

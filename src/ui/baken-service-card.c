@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "baken-bidi.h"
+#include "baken-controls.h"
 #include "baken-icon.h"
 #include "baken-open-badge.h"
 
@@ -204,6 +205,10 @@ baken_service_card_new (const BakenService *service,
 
   gtk_label_set_label (self->organization, service->organization_name);
   gtk_label_set_label (self->name, service->name);
+  if (service->dutch & BAKEN_SERVICE_DUTCH_ORGANIZATION)
+    baken_controls_set_language (GTK_WIDGET (self->organization), "nl");
+  if (service->dutch & BAKEN_SERVICE_DUTCH_NAME)
+    baken_controls_set_language (GTK_WIDGET (self->name), "nl");
   set_optional (self->summary, service->summary);
   set_optional (self->note, service->note);
   adw_bin_set_child (self->badge_slot,

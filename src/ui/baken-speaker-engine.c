@@ -23,7 +23,11 @@
 #include <espeak-ng/espeak_ng.h>
 #include <gmodule.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "baken-speech-span.h"
 
 G_DEFINE_QUARK (baken-speaker-error-quark, baken_speaker_error)
 
@@ -41,7 +45,8 @@ G_DEFINE_QUARK (baken-speaker-error-quark, baken_speaker_error)
   F (espeak_ng_Synthesize) \
   F (espeak_ng_GetSampleRate) \
   F (espeak_ng_Cancel) \
-  F (espeak_IsPlaying)
+  F (espeak_IsPlaying) \
+  F (espeak_SetPhonemeTrace)
 
 /* Filled by engine_load (), under engine_lock. */
 static struct {
@@ -271,6 +276,22 @@ write_wav (const char  *path,
   return TRUE;
 }
 
+/* Called with engine_lock held, after the voice is set. A text with spans in other
+ * languages goes as SSML, each span in its own voice (baken-speech-span.h). */
+static espeak_ng_STATUS
+synthesize (const char *text)
+{
+  g_autofree char *ssml = NULL;
+
+  if (!baken_speech_span_has_any (text))
+    return api.espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+                                     espeakCHARS_UTF8, NULL, NULL);
+
+  ssml = baken_speech_span_to_ssml (text, baken_speaker_engine_get_voice);
+  return api.espeak_ng_Synthesize (ssml, strlen (ssml) + 1, 0, POS_CHARACTER, 0,
+                                   espeakCHARS_UTF8 | espeakSSML, NULL, NULL);
+}
+
 /* Called with engine_lock held, in synchronous mode. */
 static gboolean
 synthesize_to_wav_locked (guint        serial,
@@ -290,8 +311,7 @@ synthesize_to_wav_locked (guint        serial,
 
   engine_samples = samples;
   engine_serial = serial;
-  status = api.espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
-                                 espeakCHARS_UTF8, NULL, NULL);
+  status = synthesize (text);
   engine_samples = NULL;
 
   /* Stopped for a newer request: nothing to write. */
@@ -325,8 +345,7 @@ speak_on_audio_locked (const char  *text,
     return FALSE;
 
   /* Queued to espeak-ng's own thread, which plays as it synthesises. */
-  status = api.espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
-                                 espeakCHARS_UTF8, NULL, NULL);
+  status = synthesize (text);
   if (status != ENS_OK)
     {
       set_engine_error (error, status, "espeak-ng could not say the text");
@@ -436,4 +455,52 @@ baken_speaker_engine_synthesize_wav (guint        serial,
   g_mutex_unlock (&engine_lock);
 
   return ok;
+}
+
+char *
+baken_speaker_engine_dup_phonemes (const char  *text,
+                                   const char  *language,
+                                   GError     **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint16));
+  char *buffer = NULL;
+  size_t size = 0;
+  FILE *stream;
+  espeak_ng_STATUS status;
+  char *phonemes;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_mutex_lock (&engine_lock);
+  /* espeak-ng's default rate: the phonemes do not depend on it. */
+  if (!engine_ensure (ENGINE_SYNCHRONOUS, error) ||
+      !engine_set_voice (language, 100, 175, error))
+    {
+      g_mutex_unlock (&engine_lock);
+      return NULL;
+    }
+
+  stream = open_memstream (&buffer, &size);
+  api.espeak_SetPhonemeTrace (espeakPHONEMES_SHOW, stream);
+  engine_samples = samples;
+  engine_serial = baken_speaker_engine_supersede ();
+  status = synthesize (text);
+  engine_samples = NULL;
+  api.espeak_SetPhonemeTrace (0, NULL);
+  fclose (stream);
+  g_mutex_unlock (&engine_lock);
+
+  if (status != ENS_OK)
+    {
+      free (buffer);
+      set_engine_error (error, status, "espeak-ng could not say the text");
+      return NULL;
+    }
+
+  phonemes = g_strdup (buffer != NULL ? buffer : "");
+  free (buffer);
+
+  return phonemes;
 }

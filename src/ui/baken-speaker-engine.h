@@ -70,4 +70,11 @@ gboolean    baken_speaker_engine_synthesize_wav (guint                   serial,
                                                  const char             *path,
                                                  GError                **error);
 
+/* The phonemes espeak-ng says for text in the voice of language, as "espeak-ng -x"
+ * prints them (its own mnemonics, one line per clause; a voice switched to by espeak-ng
+ * itself in parentheses): which voice read which part, for tests. Synchronous mode. */
+char       *baken_speaker_engine_dup_phonemes   (const char             *text,
+                                                 const char             *language,
+                                                 GError                **error);
+
 G_END_DECLS

@@ -19,6 +19,8 @@
 
 #include "baken-speaker.h"
 
+#include "baken-speech-span.h"
+
 struct _BakenSpeaker
 {
   GObject             parent_instance;
@@ -327,8 +329,9 @@ speak (BakenSpeaker *self,
   g_return_if_fail (text != NULL);
   g_return_if_fail (language != NULL);
 
+  /* Recorded as heard: the marks of spans in other languages are not words. */
   g_free (self->text);
-  self->text = g_strdup (text);
+  self->text = baken_speech_span_strip (text);
   g_free (self->language);
   self->language = g_strdup (language);
   self->volume = volume;

@@ -39,7 +39,8 @@ BakenSpeaker *baken_speaker_new               (BakenSpeakerOutput  output,
 BakenSpeaker *baken_speaker_new_from_environment (gboolean         kiosk);
 
 /* Stops what is being said and starts saying text in the voice of a UI language (nl,
- * en, ar, tr, pl, uk). Returns at once: the engine runs on a worker thread. */
+ * en, ar, tr, pl, uk), its spans in the voices of theirs (baken-speech-span.h). Returns
+ * at once: the engine runs on a worker thread. */
 void          baken_speaker_speak             (BakenSpeaker       *self,
                                                const char         *text,
                                                const char         *language);
@@ -50,9 +51,9 @@ void          baken_speaker_speak_softly      (BakenSpeaker       *self,
 /* Stops at once; does nothing when silent. */
 void          baken_speaker_stop              (BakenSpeaker       *self);
 
-/* The last text and language handed to the engine (NULL after stop), for tests. Every
- * part of the kiosk speaks through baken_speaker_speak (), which notifies "text" for
- * each utterance: a test records the transcript there. */
+/* The last text (without span marks) and language handed to the engine (NULL after
+ * stop), for tests. Every part of the kiosk speaks through baken_speaker_speak (), which
+ * notifies "text" for each utterance: a test records the transcript there. */
 const char   *baken_speaker_get_text          (BakenSpeaker       *self);
 const char   *baken_speaker_get_language      (BakenSpeaker       *self);
 /* Whether something is being said: from speak () until it has been played (or

@@ -23,6 +23,7 @@
 #include "baken-feedback.h"
 #include "baken-home-page.h"
 #include "baken-search-page.h"
+#include "baken-speech-span.h"
 #include "baken-speech-text.h"
 
 struct _BakenSpeechMode
@@ -178,6 +179,7 @@ dup_title (BakenSpeechMode *self)
 {
   GtkWidget *page = get_page (self);
   g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
   const char *heading;
   char *end;
 
@@ -197,7 +199,8 @@ dup_title (BakenSpeechMode *self)
     *--end = '\0';
 
   heading = gtk_stack_page_get_title (gtk_stack_get_page (self->stack, page));
-  if (heading != NULL && *heading != '\0' && !g_str_has_prefix (heading, text))
+  plain = baken_speech_span_strip (text);
+  if (heading != NULL && *heading != '\0' && !g_str_has_prefix (heading, plain))
     return g_strdup_printf ("%s. %s", text, heading);
 
   return g_steal_pointer (&text);

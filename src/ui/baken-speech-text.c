@@ -17,12 +17,14 @@
 #include "baken-languages.h"
 #include "baken-service-facts.h"
 #include "baken-service-card.h"
+#include "baken-speech-span.h"
 
 void
 baken_speech_text_append (GString    *speech,
                           const char *text)
 {
   g_autofree char *line = NULL;
+  const char *end;
   gunichar last;
 
   g_return_if_fail (speech != NULL);
@@ -38,23 +40,41 @@ baken_speech_text_append (GString    *speech,
   g_strdelimit (line, "\n\r\t", ' ');
 
   g_string_append (speech, line);
-  last = g_utf8_get_char (g_utf8_find_prev_char (line, line + strlen (line)));
+  /* The end of a text in another language (baken-speech-span.h) is no word. */
+  end = line + strlen (line);
+  if (end[-1] == BAKEN_SPEECH_SPAN_END && end - 1 > line)
+    end--;
+  last = g_utf8_get_char (g_utf8_find_prev_char (line, end));
   /* Arabic has its own question mark (؟) and full stop is shared. */
   if (!g_unichar_ispunct (last))
     g_string_append_c (speech, '.');
   g_string_append_c (speech, '\n');
 }
 
-/* "Label: text." with the label from the screen. */
+/* Content (nullable) that fell back to Dutch is said in the Dutch voice. */
+static void
+append_content (GString    *speech,
+                const char *text,
+                gboolean    dutch)
+{
+  g_autofree char *marked = baken_speech_span_mark (text, "nl", dutch);
+
+  baken_speech_text_append (speech, marked);
+}
+
+/* "Label: text." with the label from the screen; dutch: the text fell back to Dutch. */
 static void
 append_section (GString    *speech,
                 const char *heading,
-                const char *text)
+                const char *content,
+                gboolean    dutch)
 {
   g_autofree char *line = NULL;
+  g_autofree char *text = NULL;
 
-  if (text == NULL || *text == '\0')
+  if (content == NULL || *content == '\0')
     return;
+  text = baken_speech_span_mark (content, "nl", dutch);
 
   /* "Wat kost het? Gratis." rather than "Wat kost het?: Gratis." */
   if (g_unichar_ispunct (g_utf8_get_char (g_utf8_find_prev_char (heading,
@@ -128,7 +148,7 @@ baken_speech_text_home (BakenCatalog  *catalog,
     {
       BakenLifeEvent *event = g_ptr_array_index (events, i);
 
-      baken_speech_text_append (speech, event->title);
+      append_content (speech, event->title, event->dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE);
     }
 
   return g_string_free (g_steal_pointer (&speech), FALSE);
@@ -157,18 +177,19 @@ baken_speech_text_event (BakenCatalog  *catalog,
     return NULL;
 
   speech = g_string_new (NULL);
-  baken_speech_text_append (speech, event->title);
-  baken_speech_text_append (speech,
-                            event->question != NULL ? event->question
-                            : _("Wat past het best bij u?"));
-  baken_speech_text_append (speech, event->body);
+  append_content (speech, event->title, event->dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE);
+  if (event->question != NULL)
+    append_content (speech, event->question, event->dutch & BAKEN_LIFE_EVENT_DUTCH_QUESTION);
+  else
+    baken_speech_text_append (speech, _("Wat past het best bij u?"));
+  append_content (speech, event->body, event->dutch & BAKEN_LIFE_EVENT_DUTCH_BODY);
 
   for (guint i = 0; i < children->len; i++)
     {
       BakenLifeEvent *child = g_ptr_array_index (children, i);
 
-      baken_speech_text_append (speech, child->title);
-      baken_speech_text_append (speech, child->summary);
+      append_content (speech, child->title, child->dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE);
+      append_content (speech, child->summary, child->dutch & BAKEN_LIFE_EVENT_DUTCH_SUMMARY);
     }
 
   if (event->n_services > 0)
@@ -208,7 +229,7 @@ baken_speech_text_services (BakenCatalog  *catalog,
     return NULL;
 
   speech = g_string_new (NULL);
-  baken_speech_text_append (speech, event->title);
+  append_content (speech, event->title, event->dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE);
   if (services->len == 0)
     {
       baken_speech_text_append (speech, _("Hier staat nog geen organisatie bij."));
@@ -221,10 +242,14 @@ baken_speech_text_services (BakenCatalog  *catalog,
       BakenService *service = g_ptr_array_index (services, i);
       g_autofree char *status = open_status_text (service->hours, config, now);
 
-      baken_speech_text_append (speech, service->organization_name);
-      baken_speech_text_append (speech, service->name);
-      baken_speech_text_append (speech,
-                                service->note != NULL ? service->note : service->summary);
+      append_content (speech, service->organization_name,
+                      service->dutch & BAKEN_SERVICE_DUTCH_ORGANIZATION);
+      append_content (speech, service->name, service->dutch & BAKEN_SERVICE_DUTCH_NAME);
+      if (service->note != NULL)
+        append_content (speech, service->note, service->dutch & BAKEN_SERVICE_DUTCH_NOTE);
+      else
+        append_content (speech, service->summary,
+                        service->dutch & BAKEN_SERVICE_DUTCH_DESCRIPTION);
       baken_speech_text_append (speech, status);
     }
 
@@ -261,11 +286,11 @@ append_channel (GString            *speech,
       value = baken_channel_dup_value_text (channel);
     }
 
-  append_section (speech, title, value);
+  append_section (speech, title, value, FALSE);
   if (value == NULL || *value == '\0')
     baken_speech_text_append (speech, title);
   if (channel->label != NULL && g_strcmp0 (channel->label, title) != 0)
-    baken_speech_text_append (speech, channel->label);
+    append_content (speech, channel->label, channel->dutch & BAKEN_CHANNEL_DUTCH_LABEL);
   baken_speech_text_append (speech, channel->cost_note);
 }
 
@@ -298,28 +323,34 @@ baken_speech_text_service (BakenCatalog  *catalog,
   speech = g_string_new (NULL);
   status = open_status_text (service->hours, config, now);
 
-  baken_speech_text_append (speech, service->organization_name);
-  baken_speech_text_append (speech, service->name);
+  append_content (speech, service->organization_name,
+                  service->dutch & BAKEN_SERVICE_DUTCH_ORGANIZATION);
+  append_content (speech, service->name, service->dutch & BAKEN_SERVICE_DUTCH_NAME);
   baken_speech_text_append (speech, status);
-  baken_speech_text_append (speech, service->alert);
-  append_section (speech, _("Hier helpen ze u mee"), service->description);
+  append_content (speech, service->alert, service->dutch & BAKEN_SERVICE_DUTCH_ALERT);
+  append_section (speech, _("Hier helpen ze u mee"), service->description,
+                  service->dutch & BAKEN_SERVICE_DUTCH_DESCRIPTION);
   /* Who it is for, what it costs, the wait: where the page shows them. */
   facts = baken_service_facts (service);
   for (guint i = 0; facts[i] != NULL; i++)
     baken_speech_text_append (speech, facts[i]);
-  append_section (speech, _("Wat kunt u verwachten?"), service->what_to_expect);
+  append_section (speech, _("Wat kunt u verwachten?"), service->what_to_expect,
+                  service->dutch & BAKEN_SERVICE_DUTCH_WHAT_TO_EXPECT);
 
   if (service->what_to_bring != NULL && service->what_to_bring[0] != NULL)
     {
       baken_speech_text_append (speech, _("Wat neemt u mee?"));
       for (guint i = 0; service->what_to_bring[i] != NULL; i++)
-        baken_speech_text_append (speech, service->what_to_bring[i]);
+        append_content (speech, service->what_to_bring[i],
+                        baken_service_bring_is_dutch (service, i));
     }
 
-  append_section (speech, _("Wat kost het?"), service->cost);
-  append_section (speech, _("Voor wie?"), service->eligibility);
+  append_section (speech, _("Wat kost het?"), service->cost,
+                  service->dutch & BAKEN_SERVICE_DUTCH_COST);
+  append_section (speech, _("Voor wie?"), service->eligibility,
+                  service->dutch & BAKEN_SERVICE_DUTCH_ELIGIBILITY);
   languages = baken_language_format_list ((const char * const *) service->languages);
-  append_section (speech, _("Talen"), languages);
+  append_section (speech, _("Talen"), languages, FALSE);
 
   for (guint i = 0; i < service->channels->len; i++)
     {
@@ -340,7 +371,8 @@ baken_speech_text_service (BakenCatalog  *catalog,
         {
           const BakenLocation *location = g_ptr_array_index (service->locations, i);
 
-          baken_speech_text_append (speech, location->name);
+          append_content (speech, location->name,
+                          location->dutch & BAKEN_LOCATION_DUTCH_NAME);
           baken_speech_text_append (speech, location->address);
           baken_speech_text_append (speech, location->city);
         }
@@ -398,11 +430,11 @@ baken_speech_text_slip (const BakenSlip *slip)
   baken_speech_text_append (speech, slip->service);
   baken_speech_text_append (speech, slip->organization);
   baken_speech_text_append (speech, slip->alert);
-  append_section (speech, slip->heading_help, slip->help);
+  append_section (speech, slip->heading_help, slip->help, FALSE);
   /* Who it is for, what it costs, the wait: where the slip prints them. */
   for (guint i = 0; slip->facts != NULL && slip->facts[i] != NULL; i++)
     baken_speech_text_append (speech, slip->facts[i]);
-  append_section (speech, slip->heading_expect, slip->what_to_expect);
+  append_section (speech, slip->heading_expect, slip->what_to_expect, FALSE);
 
   if (slip->what_to_bring != NULL && slip->what_to_bring[0] != NULL)
     {
@@ -424,7 +456,7 @@ baken_speech_text_slip (const BakenSlip *slip)
         value = speakable_address (channel->value);
 
       if (value != NULL)
-        append_section (speech, channel->title, value);
+        append_section (speech, channel->title, value, FALSE);
       else
         baken_speech_text_append (speech, channel->title);
       baken_speech_text_append (speech, channel->cost_note);
@@ -446,7 +478,7 @@ baken_speech_text_slip (const BakenSlip *slip)
       append_today (speech, address->days);
     }
 
-  append_section (speech, slip->heading_cost, slip->cost);
+  append_section (speech, slip->heading_cost, slip->cost, FALSE);
   baken_speech_text_append (speech, slip->footer_privacy);
 
   return g_string_free (g_steal_pointer (&speech), FALSE);
