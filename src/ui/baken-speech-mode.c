@@ -254,7 +254,7 @@ speak_focus_cb (gpointer data)
     {
       g_autofree char *control = describe (self, focus);
 
-      text = pending != NULL ? g_strdup_printf ("%s\n%s", pending, control)
+      text = pending != NULL ? g_strdup_printf ("%s\n%s", g_strchomp (pending), control)
                              : g_steal_pointer (&control);
       g_set_weak_pointer (&self->said_focus, focus);
     }
