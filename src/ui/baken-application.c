@@ -428,7 +428,6 @@ start_desk (BakenApplication *self,
   const char *print[] = { "<Control>p", NULL };
 
   gtk_window_set_resizable (window, TRUE);
-  baken_context_set_desk (self->context, TRUE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "kiosk.print-current", print);
   enter_staff_mode (self);
   g_signal_connect_object (baken_context_get_staff (self->context), "notify::active",
@@ -466,6 +465,8 @@ baken_application_activate (GApplication *application)
         g_error ("Cannot open the embedded content: %s", error->message);
     }
 
+  /* Before the window: its parts are built for the desk or for a kiosk. */
+  baken_context_set_desk (self->context, self->desk);
   window = GTK_WINDOW (baken_window_new (GTK_APPLICATION (self), self->context, self->kiosk,
                                          self->idle_scale));
 

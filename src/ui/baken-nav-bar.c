@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Between the two buttons: "Vraag het aan de medewerker bij de balie", so every screen
- * has a way to a person, also those without a phone number or address.
+ * has a way to a person, also those without a phone number or address; not at the desk,
+ * where that person is the one using the screen.
  */
 #define G_LOG_DOMAIN "baken-nav-bar"
 
@@ -16,7 +17,10 @@
 
 struct _BakenNavBar
 {
-  GtkWidget parent_instance;
+  GtkWidget  parent_instance;
+
+  GtkWidget *back_button;
+  GtkWidget *desk_hint;
 };
 
 G_DEFINE_FINAL_TYPE (BakenNavBar, baken_nav_bar, GTK_TYPE_WIDGET)
@@ -44,6 +48,8 @@ baken_nav_bar_class_init (BakenNavBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-nav-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, BakenNavBar, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BakenNavBar, desk_hint);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "navbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
@@ -58,7 +64,17 @@ baken_nav_bar_init (BakenNavBar *self)
 }
 
 GtkWidget *
-baken_nav_bar_new (void)
+baken_nav_bar_new (gboolean at_desk)
 {
-  return g_object_new (BAKEN_TYPE_NAV_BAR, NULL);
+  BakenNavBar *self = g_object_new (BAKEN_TYPE_NAV_BAR, NULL);
+
+  /* The clerk is the person to ask: Back keeps the space, Home stays on the right. */
+  if (at_desk)
+    {
+      gtk_widget_set_visible (self->desk_hint, FALSE);
+      gtk_widget_set_hexpand (self->back_button, TRUE);
+      gtk_widget_set_halign (self->back_button, GTK_ALIGN_START);
+    }
+
+  return GTK_WIDGET (self);
 }

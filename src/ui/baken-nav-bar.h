@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BakenNavBar, baken_nav_bar, BAKEN, NAV_BAR, GtkWidget)
 
-/* Back, "ask the staff at the desk", Home. Activates kiosk.back and kiosk.home. */
-GtkWidget *baken_nav_bar_new (void);
+/* Back, "ask the staff at the desk" (not at_desk), Home. Activates kiosk.back and
+ * kiosk.home. */
+GtkWidget *baken_nav_bar_new (gboolean at_desk);
 
 G_END_DECLS

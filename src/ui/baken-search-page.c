@@ -115,8 +115,10 @@ show_nothing_found (BakenSearchPage *self,
               /* Translators: the search found nothing; said kindly, not as an error */
               _("Daar vonden we niets voor."));
 
-  /* The way to a person first: it stays in view above the keyboard. */
-  gtk_box_append (self->results, baken_desk_hint_new ());
+  /* The way to a person first: it stays in view above the keyboard (at the desk that
+   * person is the clerk using the screen). */
+  if (!baken_context_get_desk (baken_page_get_context (BAKEN_PAGE (self))))
+    gtk_box_append (self->results, baken_desk_hint_new ());
 
   if (suggestions->len > 0)
     gtk_box_append (self->results,

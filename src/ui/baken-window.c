@@ -151,7 +151,7 @@ apply_language (BakenWindow *self)
 static void
 build_chrome (BakenWindow *self)
 {
-  adw_bin_set_child (self->nav_slot, baken_nav_bar_new ());
+  adw_bin_set_child (self->nav_slot, baken_nav_bar_new (baken_context_get_desk (self->context)));
   adw_bin_set_child (self->a11y_slot, baken_a11y_controller_create_bar (self->a11y));
 }
 

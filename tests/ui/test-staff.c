@@ -22,7 +22,10 @@
 #include "../print/cups-fixture.h"
 #include "test-util.h"
 
+#include "baken-desk-hint.h"
 #include "baken-handover-page.h"
+#include "baken-keyboard.h"
+#include "baken-search-page.h"
 #include "baken-pin.h"
 #include "baken-pin-pad.h"
 #include "baken-print-page.h"
@@ -376,6 +379,44 @@ test_desk_keys (void)
                                          "kiosk.print-current", (const char *[]) { NULL });
 }
 
+/* At the desk the clerk is the person to ask: no "Vraag het aan de medewerker bij de
+ * balie" under the screens, nor above the suggestions of a search that found nothing;
+ * a kiosk keeps both. */
+static void
+test_desk_no_ask_staff (void)
+{
+  const char *ask = "Vraag het aan de medewerker bij de balie";
+  Kiosk k = { 0, };
+  GPtrArray *hints;
+
+  for (guint desk = 0; desk < 2; desk++)
+    {
+      g_autoptr(BakenConfig) config = staff_config (NULL);
+      g_autoptr(GError) error = NULL;
+
+      k.context = baken_context_load (config, &error);
+      g_assert_no_error (error);
+      baken_context_set_desk (k.context, desk);
+      k.window = ui_test_window_new_for_context (k.context, 1.0, 1080, 1920);
+      g_assert_true (ui_test_has_label (GTK_WIDGET (k.window), ask) == !desk);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (k.window), "kiosk.search", NULL));
+      ui_test_settle (k.window);
+      baken_keyboard_set_text (BAKEN_KEYBOARD (ui_test_find_widget (GTK_WIDGET (k.window),
+                                                                    BAKEN_TYPE_KEYBOARD)),
+                               "qqxqzzq");
+      wait_shows (&k, "Daar vonden we niets voor.");
+      ui_test_settle (k.window);
+      hints = ui_test_find_all (ui_test_find_widget (GTK_WIDGET (k.window),
+                                                     BAKEN_TYPE_SEARCH_PAGE),
+                                BAKEN_TYPE_DESK_HINT);
+      g_assert_cmpuint (hints->len, ==, (desk ? 0 : 1));
+      g_clear_pointer (&hints, g_ptr_array_unref);
+      ui_test_window_destroy (k.window);
+      g_clear_object (&k.context);
+    }
+}
+
 /* `baken --desk` never opens without a PIN unless kiosk.conf says this desk has none. */
 static void
 test_desk_needs_pin (void)
@@ -698,6 +739,7 @@ main (int    argc,
   g_test_add_func ("/staff/idle-ends-staff", test_idle_ends_staff);
   g_test_add_func ("/staff/desk-keys", test_desk_keys);
   g_test_add_func ("/staff/desk-needs-pin", test_desk_needs_pin);
+  g_test_add_func ("/staff/desk-no-ask-staff", test_desk_no_ask_staff);
   g_test_add ("/staff/handover-no-trace", Fixture, NULL, fixture_setup, test_handover,
               fixture_teardown);
   g_test_add ("/staff/status", Fixture, NULL, fixture_setup,
