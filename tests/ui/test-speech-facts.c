@@ -118,26 +118,6 @@ find (const char *text,
   return at;
 }
 
-/* The focused control is actionable with action and (when not NULL) the target. */
-static gboolean
-focus_is (Ear        *ear,
-          const char *action,
-          const char *target)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (ear->window));
-  GVariant *value;
-
-  if (focus == NULL || !GTK_IS_ACTIONABLE (focus) ||
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), action) != 0)
-    return FALSE;
-  if (target == NULL)
-    return TRUE;
-
-  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
-  return value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-         g_str_equal (g_variant_get_string (value, NULL), target);
-}
-
 static void
 down_to (Ear        *ear,
          const char *action,
@@ -145,7 +125,7 @@ down_to (Ear        *ear,
 {
   for (guint i = 0; i < 40; i++)
     {
-      if (focus_is (ear, action, target))
+      if (ui_test_focus_is (ear->window, action, target))
         return;
       keys (ear, "KP_2");
     }

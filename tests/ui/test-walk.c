@@ -98,26 +98,6 @@ print_transcript (Walk *walk)
   g_test_message ("TRANSCRIPT %s END", walk->language);
 }
 
-/* The focused control is actionable with action and (when not NULL) the target. */
-static gboolean
-focus_is (Walk       *walk,
-          const char *action,
-          const char *target)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (walk->window));
-  GVariant *value;
-
-  if (focus == NULL || !GTK_IS_ACTIONABLE (focus) ||
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), action) != 0)
-    return FALSE;
-  if (target == NULL)
-    return TRUE;
-
-  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
-  return value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-         g_str_equal (g_variant_get_string (value, NULL), target);
-}
-
 /* Down until the control is reached; each step must be said with its place. */
 static void
 move_to (Walk       *walk,
@@ -126,7 +106,7 @@ move_to (Walk       *walk,
 {
   for (guint i = 0; i < 80; i++)
     {
-      if (focus_is (walk, action, target))
+      if (ui_test_focus_is (walk->window, action, target))
         return;
       keys (walk, "KP_2");
       if (!g_regex_match (walk->position, last_said (walk), 0, NULL))
@@ -280,7 +260,7 @@ walk (gconstpointer data)
   /* All of it in one go, ending where the focus is (Begin), so nothing is cut short. */
   assert_said (&w, g_dgettext (GETTEXT_PACKAGE, "Neem uw briefje uit de printer"));
   g_assert_true (g_regex_match (w.position, last_said (&w), 0, NULL));
-  g_assert_true (focus_is (&w, "kiosk.home", NULL));
+  g_assert_true (ui_test_focus_is (w.window, "kiosk.home", NULL));
   g_assert_true (ui_test_wait (slip_in_out_dir, w.cups.out, 20000));
   dir = g_dir_open (w.cups.out, 0, &error);
   g_assert_no_error (error);

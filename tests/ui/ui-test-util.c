@@ -315,6 +315,25 @@ ui_test_find_by_css_class (GtkWidget  *root,
   return found;
 }
 
+gboolean
+ui_test_focus_is (BakenWindow *window,
+                  const char  *action,
+                  const char  *target)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GVariant *value;
+
+  if (focus == NULL || !GTK_IS_ACTIONABLE (focus) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), action) != 0)
+    return FALSE;
+  if (target == NULL)
+    return TRUE;
+
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
+  return value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+         g_str_equal (g_variant_get_string (value, NULL), target);
+}
+
 GtkWidget *
 ui_test_find_action_button (GtkWidget  *root,
                             const char *action)

@@ -75,6 +75,11 @@ GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
 /* All drawn widgets of type (or a subtype) under root, in tree order. */
 GPtrArray    *ui_test_find_all          (GtkWidget    *root,
                                          GType         type);
+/* Whether the focused control is actionable with action and (when not NULL) the string
+ * target. */
+gboolean      ui_test_focus_is          (BakenWindow  *window,
+                                         const char   *action,
+                                         const char   *target);
 /* The first widget under root (drawn or not) whose action is action, or NULL. */
 GtkWidget    *ui_test_find_action_button (GtkWidget  *root,
                                           const char *action);
