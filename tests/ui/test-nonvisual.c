@@ -341,6 +341,15 @@ test_idle_prompt (void)
   ui_test_run (200);
   assert_said (&transcript, tile);
 
+  /* Any other key under the prompt is "I am still here" too, and no more: Down does not
+   * move on to the next tile. (KP_Down: xdotool would press Num Lock before KP_2, and
+   * that first key alone is the "still here".) */
+  g_assert_true (ui_test_wait (prompt_visible, window, 20000));
+  ui_test_settle (window);
+  keys (window, "KP_Down");
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+
   g_ptr_array_unref (transcript.utterances);
   ui_test_window_destroy (window);
 }
@@ -384,6 +393,15 @@ test_idle_prompt_silent_resident (void)
 
     g_assert_cmpstr (now, ==, location);
   }
+
+  /* Tab under the prompt does not go on to the next control of the page either. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == choice);
+  g_assert_true (ui_test_wait (prompt_visible, window, 10000));
+  ui_test_settle (window);
+  ui_test_send_keys (window, "Tab", NULL);
+  ui_test_settle (window);
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == choice);
 
   g_ptr_array_unref (transcript.utterances);
   ui_test_window_destroy (window);
