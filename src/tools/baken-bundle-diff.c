@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "baken-bundle-cli.h"
 #include "baken-bundle-lint.h"
 #include "baken-diff.h"
 
@@ -24,21 +25,19 @@ baken_bundle_run_diff (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE", "FILE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_context_new ("diff",
-                                                                BAKEN_BUNDLE_DIFF_PARAMETERS,
-                                                                BAKEN_BUNDLE_DIFF_SUMMARY,
-                                                                BAKEN_BUNDLE_DIFF_DESCRIPTION,
-                                                                entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("diff", BAKEN_BUNDLE_DIFF_PARAMETERS, BAKEN_BUNDLE_DIFF_SUMMARY,
+                                  BAKEN_BUNDLE_DIFF_DESCRIPTION, entries);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenDiff) diff = NULL;
   g_autofree char *text = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return baken_bundle_usage_error ("diff", "%s", error->message);
+    return baken_bundle_cli_usage_error ("diff", "%s", error->message);
   if (argc != 3)
-    return baken_bundle_usage_error ("diff", argc < 3 ? "OLD and NEW are required"
-                                                      : "too many arguments; give OLD and NEW only");
+    return baken_bundle_cli_usage_error ("diff", argc < 3 ? "OLD and NEW are required"
+                                         : "too many arguments; give OLD and NEW only");
 
   diff = baken_diff_new (argv[1], argv[2], problems, &error);
   if (diff == NULL)

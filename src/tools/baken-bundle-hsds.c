@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "baken-bundle-cli.h"
 #include "baken-bundle-lint.h"
 #include "baken-hsds.h"
 
@@ -84,27 +85,26 @@ baken_bundle_run_import_hsds (int    argc,
     { NULL }
   };
   const char *source, *out;
-  g_autoptr(GOptionContext) context = baken_bundle_context_new ("import-hsds",
-                                                                BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS,
-                                                                BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
-                                                                BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION,
-                                                                entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("import-hsds", BAKEN_BUNDLE_IMPORT_HSDS_PARAMETERS,
+                                  BAKEN_BUNDLE_IMPORT_HSDS_SUMMARY,
+                                  BAKEN_BUNDLE_IMPORT_HSDS_DESCRIPTION, entries);
   g_autoptr(BakenHsdsImportReport) report = baken_hsds_import_report_new ();
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return baken_bundle_usage_error ("import-hsds", "%s", error->message);
+    return baken_bundle_cli_usage_error ("import-hsds", "%s", error->message);
   if (into != NULL && menu != NULL)
-    return baken_bundle_usage_error ("import-hsds", "--into takes the menu of SOURCE; leave "
-                                     "out --menu");
+    return baken_bundle_cli_usage_error ("import-hsds", "--into takes the menu of SOURCE; leave "
+                                         "out --menu");
   if (argc != 3 - (url != NULL) - (into != NULL))
-    return baken_bundle_usage_error ("import-hsds", "give %s",
-                                     url != NULL && into != NULL ? "no PATH and no OUT with --url and --into"
-                                     : url != NULL ? "OUT only with --url"
-                                     : into != NULL ? "PATH only with --into" : "PATH and OUT");
+    return baken_bundle_cli_usage_error ("import-hsds", "give %s", url != NULL && into != NULL ?
+                                         "no PATH and no OUT with --url and --into" : url != NULL ?
+                                         "OUT only with --url" : into != NULL ?
+                                         "PATH only with --into" : "PATH and OUT");
   if (timeout_s < 1)
-    return baken_bundle_usage_error ("import-hsds", "--timeout must be at least 1 second");
+    return baken_bundle_cli_usage_error ("import-hsds", "--timeout must be at least 1 second");
   options.url = url;
   options.menu = menu;
   options.into = into;
@@ -176,20 +176,19 @@ baken_bundle_run_export_hsds (int    argc,
       "Also export staff-only phones (never publish the result)", NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_context_new ("export-hsds",
-                                                                BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS,
-                                                                BAKEN_BUNDLE_EXPORT_HSDS_SUMMARY,
-                                                                BAKEN_BUNDLE_EXPORT_HSDS_DESCRIPTION,
-                                                                entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("export-hsds", BAKEN_BUNDLE_EXPORT_HSDS_PARAMETERS,
+                                  BAKEN_BUNDLE_EXPORT_HSDS_SUMMARY,
+                                  BAKEN_BUNDLE_EXPORT_HSDS_DESCRIPTION, entries);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return baken_bundle_usage_error ("export-hsds", "%s", error->message);
+    return baken_bundle_cli_usage_error ("export-hsds", "%s", error->message);
   if (argc != 3)
-    return baken_bundle_usage_error ("export-hsds", argc < 3 ? "SRC and OUT are required"
-                                                             : "too many arguments; give SRC and OUT only");
+    return baken_bundle_cli_usage_error ("export-hsds", argc < 3 ? "SRC and OUT are required"
+                                         : "too many arguments; give SRC and OUT only");
 
   if (!baken_hsds_export (argv[1], argv[2], &options, notes, problems, &error))
     {

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "baken-bundle-cli.h"
 #include "baken-inspect.h"
 #include "baken-inspect-source.h"
 
@@ -28,22 +29,21 @@ baken_bundle_run_inspect (int    argc,
       "Take DATE (YYYY-MM-DD) as today (default: today)", "DATE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_context_new ("inspect",
-                                                                BAKEN_BUNDLE_INSPECT_PARAMETERS,
-                                                                BAKEN_BUNDLE_INSPECT_SUMMARY,
-                                                                BAKEN_BUNDLE_INSPECT_DESCRIPTION,
-                                                                entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("inspect", BAKEN_BUNDLE_INSPECT_PARAMETERS,
+                                  BAKEN_BUNDLE_INSPECT_SUMMARY, BAKEN_BUNDLE_INSPECT_DESCRIPTION,
+                                  entries);
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   BakenInspectOptions options = { 0, };
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return baken_bundle_usage_error ("inspect", "%s", error->message);
+    return baken_bundle_cli_usage_error ("inspect", "%s", error->message);
   if (argc != 2)
-    return baken_bundle_usage_error ("inspect", argc < 2 ? "BUNDLE or SRC is required"
-                                                         : "too many arguments; give BUNDLE or SRC only");
+    return baken_bundle_cli_usage_error ("inspect", argc < 2 ? "BUNDLE or SRC is required"
+                                         : "too many arguments; give BUNDLE or SRC only");
   if (max_age < 1)
-    return baken_bundle_usage_error ("inspect", "--max-age must be 1 or more days");
+    return baken_bundle_cli_usage_error ("inspect", "--max-age must be 1 or more days");
 
   options.today = today;
   options.max_age_days = max_age;
@@ -54,7 +54,7 @@ baken_bundle_run_inspect (int    argc,
   if (summary == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-        return baken_bundle_usage_error ("inspect", "--today %s", error->message);
+        return baken_bundle_cli_usage_error ("inspect", "--today %s", error->message);
       fprintf (stderr, "baken-bundle inspect: %s\n", error->message);
       return 1;
     }

@@ -14,42 +14,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "baken-bundle-cli.h"
 #include "baken-lint.h"
-
-GOptionContext *
-baken_bundle_context_new (const char         *name,
-                          const char         *parameters,
-                          const char         *summary,
-                          const char         *description,
-                          const GOptionEntry *entries)
-{
-  g_autofree char *prgname = g_strdup_printf ("baken-bundle %s", name);
-  GOptionContext *context = g_option_context_new (parameters);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_description (context, description);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, NULL);
-
-  return context;
-}
-
-int
-baken_bundle_usage_error (const char *name,
-                          const char *format,
-                          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "baken-bundle %s: %s\nTry 'baken-bundle %s --help'.\n", name, message, name);
-  return 2;
-}
 
 static void
 print_json (GPtrArray  *issues,
@@ -118,25 +84,24 @@ baken_bundle_run_lint (int    argc,
       "Take DATE (YYYY-MM-DD) as today, for assured-date (default: today)", "DATE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_context_new ("lint",
-                                                                BAKEN_BUNDLE_LINT_PARAMETERS,
-                                                                BAKEN_BUNDLE_LINT_SUMMARY,
-                                                                BAKEN_BUNDLE_LINT_DESCRIPTION,
-                                                                entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("lint", BAKEN_BUNDLE_LINT_PARAMETERS, BAKEN_BUNDLE_LINT_SUMMARY,
+                                  BAKEN_BUNDLE_LINT_DESCRIPTION, entries);
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GError) error = NULL;
   BakenLintOptions options = { 0, };
   guint n_errors = 0, n_warnings = 0;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return baken_bundle_usage_error ("lint", "%s", error->message);
+    return baken_bundle_cli_usage_error ("lint", "%s", error->message);
   if (argc != 2)
-    return baken_bundle_usage_error ("lint", argc < 2 ? "SRC is required"
-                                                      : "too many arguments; give SRC only");
+    return baken_bundle_cli_usage_error ("lint", argc < 2 ? "SRC is required"
+                                         : "too many arguments; give SRC only");
   if (max_age < 1)
-    return baken_bundle_usage_error ("lint", "--max-age must be 1 or more days");
+    return baken_bundle_cli_usage_error ("lint", "--max-age must be 1 or more days");
   if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "json") != 0)
-    return baken_bundle_usage_error ("lint", "--format must be text or json, not \"%s\"", format);
+    return baken_bundle_cli_usage_error ("lint", "--format must be text or json, not \"%s\"",
+                                         format);
 
   options.today = today;
   options.max_age_days = max_age;
@@ -144,7 +109,7 @@ baken_bundle_run_lint (int    argc,
   if (issues == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-        return baken_bundle_usage_error ("lint", "--today %s", error->message);
+        return baken_bundle_cli_usage_error ("lint", "--today %s", error->message);
       fprintf (stderr, "baken-bundle lint: %s\n", error->message);
       return 1;
     }

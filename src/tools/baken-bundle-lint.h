@@ -84,15 +84,4 @@ int baken_bundle_run_lint    (int    argc,
 int baken_bundle_run_inspect (int    argc,
                               char **argv);
 
-/* Shared by them: a GOptionContext with the synopsis, summary and description, and
- * a usage error ("baken-bundle NAME: MESSAGE", a hint, exit status 2). */
-GOptionContext *baken_bundle_context_new (const char         *name,
-                                          const char         *parameters,
-                                          const char         *summary,
-                                          const char         *description,
-                                          const GOptionEntry *entries);
-int             baken_bundle_usage_error (const char         *name,
-                                          const char         *format,
-                                          ...) G_GNUC_PRINTF (2, 3);
-
 G_END_DECLS

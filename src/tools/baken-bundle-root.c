@@ -66,10 +66,10 @@ baken_bundle_run_root_make (int    argc,
       "A key bundles are signed by: a file or the \"RW…\" key (repeat for more)", "KEY" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("root-make",
-                                                                    BAKEN_BUNDLE_ROOT_MAKE_PARAMETERS,
-                                                                    BAKEN_BUNDLE_ROOT_MAKE_SUMMARY,
-                                                                    BAKEN_BUNDLE_ROOT_MAKE_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("root-make", BAKEN_BUNDLE_ROOT_MAKE_PARAMETERS,
+                                  BAKEN_BUNDLE_ROOT_MAKE_SUMMARY,
+                                  BAKEN_BUNDLE_ROOT_MAKE_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) root_keys = NULL;
   g_autoptr(GPtrArray) content_keys = NULL;
@@ -79,13 +79,14 @@ baken_bundle_run_root_make (int    argc,
     return baken_bundle_cli_usage_error ("root-make", "%s", error->message);
   if (argc != 2)
     return baken_bundle_cli_usage_error ("root-make", argc < 2 ? "FILE is required"
-                                                               : "too many arguments; give FILE only");
+                                         : "too many arguments; give FILE only");
   if (version < 1)
     return baken_bundle_cli_usage_error ("root-make", "--version N is required (from 1)");
   if (threshold < 1)
     return baken_bundle_cli_usage_error ("root-make", "--threshold T is required (from 1)");
   if (root_values == NULL || content_values == NULL)
-    return baken_bundle_cli_usage_error ("root-make", "give the root keys (--root-key) and the content keys "
+    return baken_bundle_cli_usage_error ("root-make",
+                                         "give the root keys (--root-key) and the content keys "
                                          "(--content-key)");
   if (!(root_keys = read_keys (root_values, &error)) ||
       !(content_keys = read_keys (content_values, &error)))
@@ -113,10 +114,10 @@ baken_bundle_run_root_sign (int    argc,
       "The secret root key file (minisign format)", "KEY" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("root-sign",
-                                                                    BAKEN_BUNDLE_ROOT_SIGN_PARAMETERS,
-                                                                    BAKEN_BUNDLE_ROOT_SIGN_SUMMARY,
-                                                                    BAKEN_BUNDLE_ROOT_SIGN_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("root-sign", BAKEN_BUNDLE_ROOT_SIGN_PARAMETERS,
+                                  BAKEN_BUNDLE_ROOT_SIGN_SUMMARY,
+                                  BAKEN_BUNDLE_ROOT_SIGN_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenMinisignSecretKey) key = NULL;
   g_autoptr(BakenRoot) root = NULL;
@@ -125,7 +126,7 @@ baken_bundle_run_root_sign (int    argc,
     return baken_bundle_cli_usage_error ("root-sign", "%s", error->message);
   if (argc != 2)
     return baken_bundle_cli_usage_error ("root-sign", argc < 2 ? "FILE is required"
-                                                               : "too many arguments; give FILE only");
+                                         : "too many arguments; give FILE only");
   if (key_path == NULL)
     return baken_bundle_cli_usage_error ("root-sign", "--key KEY is required");
 
@@ -204,11 +205,10 @@ baken_bundle_run_root_inspect (int    argc,
       "For version 1: the kiosks' [sync] root-threshold", "T" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("root-inspect",
-                                                                    BAKEN_BUNDLE_ROOT_INSPECT_PARAMETERS,
-                                                                    BAKEN_BUNDLE_ROOT_INSPECT_SUMMARY,
-                                                                    BAKEN_BUNDLE_ROOT_INSPECT_DESCRIPTION,
-                                                                    entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("root-inspect", BAKEN_BUNDLE_ROOT_INSPECT_PARAMETERS,
+                                  BAKEN_BUNDLE_ROOT_INSPECT_SUMMARY,
+                                  BAKEN_BUNDLE_ROOT_INSPECT_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenRoot) root = NULL;
   g_autoptr(BakenRoot) before = NULL;
@@ -223,7 +223,7 @@ baken_bundle_run_root_inspect (int    argc,
     return baken_bundle_cli_usage_error ("root-inspect", "%s", error->message);
   if (argc != 2)
     return baken_bundle_cli_usage_error ("root-inspect", argc < 2 ? "FILE is required"
-                                                                  : "too many arguments; give FILE only");
+                                         : "too many arguments; give FILE only");
   if (previous != NULL && root_values != NULL)
     return baken_bundle_cli_usage_error ("root-inspect", "give --previous or --root-key, not both");
 

@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "baken-bundle-cli.h"
 #include "baken-bundle-lint.h"
 #include "baken-content-source.h"
 #include "baken-translations.h"
@@ -104,29 +105,29 @@ baken_bundle_run_translations (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    baken_bundle_context_new ("translations", BAKEN_BUNDLE_TRANSLATIONS_PARAMETERS,
-                              BAKEN_BUNDLE_TRANSLATIONS_SUMMARY,
-                              BAKEN_BUNDLE_TRANSLATIONS_DESCRIPTION, entries);
+    baken_bundle_cli_context_new ("translations", BAKEN_BUNDLE_TRANSLATIONS_PARAMETERS,
+                                  BAKEN_BUNDLE_TRANSLATIONS_SUMMARY,
+                                  BAKEN_BUNDLE_TRANSLATIONS_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenContentSource) source = NULL;
   gboolean export;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return baken_bundle_usage_error ("translations", "%s", error->message);
+    return baken_bundle_cli_usage_error ("translations", "%s", error->message);
 
   if (argc < 2 || (strcmp (argv[1], "export") != 0 && strcmp (argv[1], "import") != 0))
-    return baken_bundle_usage_error ("translations", "say export or import");
+    return baken_bundle_cli_usage_error ("translations", "say export or import");
   export = strcmp (argv[1], "export") == 0;
   if (argc != 4)
-    return baken_bundle_usage_error ("translations", export ? "export takes SRC and OUT.po"
-                                                            : "import takes SRC and IN.po");
+    return baken_bundle_cli_usage_error ("translations", export ? "export takes SRC and OUT.po"
+                                         : "import takes SRC and IN.po");
   if (export && lang == NULL)
-    return baken_bundle_usage_error ("translations", "export needs --lang LANG");
+    return baken_bundle_cli_usage_error ("translations", "export needs --lang LANG");
   if (!export && lang != NULL)
-    return baken_bundle_usage_error ("translations", "--lang is for export; import reads the "
-                                     "language from the PO file's header");
+    return baken_bundle_cli_usage_error ("translations", "--lang is for export; import reads the "
+                                         "language from the PO file's header");
   if (export && dry_run)
-    return baken_bundle_usage_error ("translations", "--dry-run is for import");
+    return baken_bundle_cli_usage_error ("translations", "--dry-run is for import");
 
   if ((source = baken_content_source_load (argv[2], &error)) == NULL)
     {

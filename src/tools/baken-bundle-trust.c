@@ -96,9 +96,10 @@ baken_bundle_run_keygen (int    argc,
       "Overwrite existing key files", NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("keygen", BAKEN_BUNDLE_KEYGEN_PARAMETERS,
-                                                                    BAKEN_BUNDLE_KEYGEN_SUMMARY,
-                                                                    BAKEN_BUNDLE_KEYGEN_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("keygen", BAKEN_BUNDLE_KEYGEN_PARAMETERS,
+                                  BAKEN_BUNDLE_KEYGEN_SUMMARY, BAKEN_BUNDLE_KEYGEN_DESCRIPTION,
+                                  entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenMinisignSecretKey) key = NULL;
   g_autofree char *secret_path = NULL;
@@ -110,14 +111,16 @@ baken_bundle_run_keygen (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return baken_bundle_cli_usage_error ("keygen", "%s", error->message);
   if (argc != 2)
-    return baken_bundle_cli_usage_error ("keygen", argc < 2 ? "NAME is required (NAME.key and NAME.pub are "
-                                                              "written)" : "too many arguments; give NAME only");
+    return baken_bundle_cli_usage_error ("keygen", argc < 2 ?
+                                         "NAME is required (NAME.key and NAME.pub are " "written)"
+                                         : "too many arguments; give NAME only");
 
   secret_path = g_strconcat (argv[1], ".key", NULL);
   public_path = g_strconcat (argv[1], ".pub", NULL);
   if (!force && (g_file_test (secret_path, G_FILE_TEST_EXISTS) ||
                  g_file_test (public_path, G_FILE_TEST_EXISTS)))
-    return baken_bundle_cli_problem ("keygen", "%s or %s exists already; choose another NAME or use --force",
+    return baken_bundle_cli_problem ("keygen",
+                                     "%s or %s exists already; choose another NAME or use --force",
                                      secret_path, public_path);
 
   if (!unencrypted)
@@ -128,7 +131,8 @@ baken_bundle_run_keygen (int    argc,
       if (password == NULL || password[0] == '\0')
         {
           sodium_free (password);
-          return baken_bundle_cli_problem ("keygen", "no password given; type one, or use --unencrypted");
+          return baken_bundle_cli_problem ("keygen",
+                                           "no password given; type one, or use --unencrypted");
         }
       if (isatty (STDIN_FILENO))
         {
@@ -140,7 +144,8 @@ baken_bundle_run_keygen (int    argc,
           if (!same)
             {
               sodium_free (password);
-              return baken_bundle_cli_problem ("keygen", "the two passwords differ; nothing was written");
+              return baken_bundle_cli_problem ("keygen",
+                                               "the two passwords differ; nothing was written");
             }
         }
     }
@@ -226,9 +231,9 @@ baken_bundle_run_sign (int    argc,
       "Signed comment (default: serial, created and file name)", "TEXT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("sign", BAKEN_BUNDLE_SIGN_PARAMETERS,
-                                                                    BAKEN_BUNDLE_SIGN_SUMMARY,
-                                                                    BAKEN_BUNDLE_SIGN_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("sign", BAKEN_BUNDLE_SIGN_PARAMETERS, BAKEN_BUNDLE_SIGN_SUMMARY,
+                                  BAKEN_BUNDLE_SIGN_DESCRIPTION, entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(BakenMinisignSecretKey) key = NULL;
 
@@ -236,7 +241,7 @@ baken_bundle_run_sign (int    argc,
     return baken_bundle_cli_usage_error ("sign", "%s", error->message);
   if (argc != 2)
     return baken_bundle_cli_usage_error ("sign", argc < 2 ? "OUTDIR is required"
-                                                          : "too many arguments; give OUTDIR only");
+                                         : "too many arguments; give OUTDIR only");
   if (key_path == NULL)
     return baken_bundle_cli_usage_error ("sign", "--key KEY is required");
 
@@ -302,9 +307,10 @@ baken_bundle_run_verify (int    argc,
       "Trust the content keys of this root keys document (keys.json, signed)", "FILE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = baken_bundle_cli_context_new ("verify", BAKEN_BUNDLE_VERIFY_PARAMETERS,
-                                                                    BAKEN_BUNDLE_VERIFY_SUMMARY,
-                                                                    BAKEN_BUNDLE_VERIFY_DESCRIPTION, entries);
+  g_autoptr(GOptionContext) context =
+    baken_bundle_cli_context_new ("verify", BAKEN_BUNDLE_VERIFY_PARAMETERS,
+                                  BAKEN_BUNDLE_VERIFY_SUMMARY, BAKEN_BUNDLE_VERIFY_DESCRIPTION,
+                                  entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) baken_minisign_public_key_unref);
   g_autoptr(GDateTime) now = NULL;
@@ -315,12 +321,14 @@ baken_bundle_run_verify (int    argc,
     return baken_bundle_cli_usage_error ("verify", "%s", error->message);
   if (argc != 2)
     return baken_bundle_cli_usage_error ("verify", argc < 2 ? "OUTDIR is required"
-                                                            : "too many arguments; give OUTDIR only");
+                                         : "too many arguments; give OUTDIR only");
   if ((pubkeys == NULL || pubkeys[0] == NULL) && !demo && root_path == NULL)
-    return baken_bundle_cli_usage_error ("verify", "give the trusted keys with --pubkey KEY (or --demo-key, "
+    return baken_bundle_cli_usage_error ("verify",
+                                         "give the trusted keys with --pubkey KEY (or --demo-key, "
                                          "or --root keys.json)");
   if (root_path != NULL && ((pubkeys != NULL && pubkeys[0] != NULL) || demo))
-    return baken_bundle_cli_usage_error ("verify", "give --root or --pubkey, not both: after a key rotation "
+    return baken_bundle_cli_usage_error ("verify",
+                                         "give --root or --pubkey, not both: after a key rotation "
                                          "the root keys document names the keys");
   if (root_path != NULL)
     {
@@ -353,7 +361,8 @@ baken_bundle_run_verify (int    argc,
 
       now = g_date_time_new_from_iso8601 (at, utc);
       if (now == NULL)
-        return baken_bundle_cli_usage_error ("verify", "--at \"%s\" is not an ISO 8601 time such as "
+        return baken_bundle_cli_usage_error ("verify",
+                                             "--at \"%s\" is not an ISO 8601 time such as "
                                              "2026-03-01T08:00:00Z", at);
     }
   else

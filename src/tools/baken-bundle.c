@@ -307,17 +307,22 @@ run_build (int    argc,
     return baken_bundle_cli_usage_error (sub->name, "%s", error->message);
 
   if (argc != 3)
-    return baken_bundle_cli_usage_error (sub->name, argc < 3 ? "SRC and OUT are required (OUT: a bundle folder, or a .sqlite file)"
-                                                             : "too many arguments; give SRC and OUT only");
+    return baken_bundle_cli_usage_error (sub->name, argc < 3 ?
+                                         "SRC and OUT are required (OUT: a bundle folder, or a "
+                                         ".sqlite file)"
+                                         : "too many arguments; give SRC and OUT only");
 
   if (serial_text != NULL &&
       (!g_ascii_string_to_unsigned (serial_text, 10, 1, G_MAXUINT64, &options.serial, NULL)))
-    return baken_bundle_cli_usage_error (sub->name, "--serial \"%s\" is not a whole number above 0", serial_text);
+    return baken_bundle_cli_usage_error (sub->name, "--serial \"%s\" is not a whole number above 0",
+                                         serial_text);
   if (created != NULL && !is_iso8601 (created))
-    return baken_bundle_cli_usage_error (sub->name, "--created \"%s\" is not an ISO 8601 time such as "
+    return baken_bundle_cli_usage_error (sub->name,
+                                         "--created \"%s\" is not an ISO 8601 time such as "
                                          "2025-03-01T08:00:00Z", created);
   if (expires != NULL && !is_iso8601 (expires))
-    return baken_bundle_cli_usage_error (sub->name, "--expires \"%s\" is not an ISO 8601 time such as "
+    return baken_bundle_cli_usage_error (sub->name,
+                                         "--expires \"%s\" is not an ISO 8601 time such as "
                                          "2025-06-01T00:00:00Z", expires);
   options.created = created;
   options.expires = expires;
@@ -326,14 +331,15 @@ run_build (int    argc,
   if (bundle && serial_text == NULL)
     return baken_bundle_cli_usage_error (sub->name, "a bundle (OUTDIR) needs --serial N");
   if (bundle && options.serial > G_MAXINT64)
-    return baken_bundle_cli_usage_error (sub->name, "--serial of a bundle is at most %" G_GINT64_FORMAT,
-                                         G_MAXINT64);
+    return baken_bundle_cli_usage_error (sub->name, "--serial of a bundle is at most %"
+                                         G_GINT64_FORMAT, G_MAXINT64);
   if (bundle && expires != NULL && valid_days != 0)
     return baken_bundle_cli_usage_error (sub->name, "give --expires or --valid-days, not both");
   if (valid_days < 0 || valid_days > 3660)
     return baken_bundle_cli_usage_error (sub->name, "--valid-days must be from 1 to 3660");
   if (!bundle && (valid_days != 0 || pubkey != NULL || root_version != 0))
-    return baken_bundle_cli_usage_error (sub->name, "--valid-days, --pubkey and --root-version are for a "
+    return baken_bundle_cli_usage_error (sub->name,
+                                         "--valid-days, --pubkey and --root-version are for a "
                                          "bundle (OUTDIR), not for a single .sqlite file");
   if (root_version < 0)
     return baken_bundle_cli_usage_error (sub->name, "--root-version must be 1 or more");
