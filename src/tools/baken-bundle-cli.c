@@ -27,19 +27,30 @@ baken_bundle_cli_context_new (const char         *name,
   return context;
 }
 
+/* "baken-bundle COMMAND: MESSAGE" on standard error, and the hint to --help. */
+static void G_GNUC_PRINTF (3, 0)
+report (const char *command,
+        gboolean    hint,
+        const char *format,
+        va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  fprintf (stderr, "baken-bundle %s: %s\n", command, message);
+  if (hint)
+    fprintf (stderr, "Try 'baken-bundle %s --help'.\n", command);
+}
+
 int
 baken_bundle_cli_usage_error (const char *command,
                               const char *format,
                               ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  report (command, TRUE, format, args);
   va_end (args);
-  fprintf (stderr, "baken-bundle %s: %s\nTry 'baken-bundle %s --help'.\n",
-           command, message, command);
 
   return BAKEN_BUNDLE_EXIT_USAGE;
 }
@@ -49,13 +60,11 @@ baken_bundle_cli_problem (const char *command,
                           const char *format,
                           ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  report (command, FALSE, format, args);
   va_end (args);
-  fprintf (stderr, "baken-bundle %s: %s\n", command, message);
 
   return BAKEN_BUNDLE_EXIT_PROBLEMS;
 }
