@@ -13,6 +13,7 @@
 
 #include "baken-bidi.h"
 #include "baken-controls.h"
+#include "baken-flow.h"
 #include "baken-icon.h"
 #include "baken-open-badge.h"
 
@@ -26,7 +27,7 @@ struct _BakenServiceCard
   GtkLabel  *summary;
   GtkLabel  *note;
   AdwBin    *badge_slot;
-  GtkFlowBox *channels;
+  BakenFlow *channels;
 };
 
 G_DEFINE_FINAL_TYPE (BakenServiceCard, baken_service_card, GTK_TYPE_BUTTON)
@@ -183,6 +184,7 @@ baken_service_card_class_init (BakenServiceCardClass *klass)
 static void
 baken_service_card_init (BakenServiceCard *self)
 {
+  g_type_ensure (BAKEN_TYPE_FLOW);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -225,9 +227,7 @@ baken_service_card_new (const BakenService *service,
         continue;
 
       chip = create_channel_chip (service, channel);
-      gtk_flow_box_append (self->channels, chip);
-      /* Information, not a control: the card is the one target. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      baken_flow_append (self->channels, chip);
       n_channels++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->channels), n_channels > 0);

@@ -5,12 +5,14 @@
  * The chips under a service are the ways to reach it; two chips that read the same
  * ("Langskomen", "Langskomen") make a resident guess where to go. Every card of every
  * list of the demo is read. The slip before printing is shown whole, and the kiosk's
- * name is never cut, whatever the language and text size.
+ * name is never cut, whatever the language and text size. The chips flow like words:
+ * side by side, a new line when the next does not fit, right to left in Arabic.
  */
 #include "config.h"
 
 #include "ui-test-util.h"
 
+#include "baken-flow.h"
 #include "baken-print-page.h"
 #include "baken-service-card.h"
 
@@ -83,6 +85,160 @@ test_chips_differ (void)
   g_test_message ("%u cards read", n_cards);
   g_assert_cmpuint (n_cards, >, 30);
   g_assert_true (seen_raadslieden);
+  ui_test_window_destroy (window);
+}
+
+static GtkWidget *
+fixed_item (int width,
+            int height)
+{
+  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_size_request (item, width, height);
+  return item;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *in)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, in, &bounds));
+  return bounds;
+}
+
+/* BakenFlow on its own: items at their own width side by side, the next line when one
+ * does not fit, a long text given the whole line (and wrapped in it), mirrored in a
+ * right-to-left language. */
+static void
+test_flow (gconstpointer data)
+{
+  gboolean rtl = GPOINTER_TO_INT (data);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *flow = baken_flow_new ();
+  GtkWidget *a = fixed_item (300, 50), *b = fixed_item (300, 60), *c = fixed_item (500, 40);
+  GtkWidget *text = gtk_label_new ("Een lange tekst die niet op één regel past en daarom "
+                                   "de hele regel krijgt en binnen die regel afbreekt, "
+                                   "zoals een adres met een lange straatnaam doet.");
+  graphene_rect_t ra, rb, rc, rt;
+  int flow_width;
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_widget_set_direction (flow, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  baken_flow_set_column_spacing (BAKEN_FLOW (flow), 24);
+  baken_flow_set_row_spacing (BAKEN_FLOW (flow), 8);
+  baken_flow_append (BAKEN_FLOW (flow), a);
+  baken_flow_append (BAKEN_FLOW (flow), b);
+  baken_flow_append (BAKEN_FLOW (flow), c);
+  baken_flow_append (BAKEN_FLOW (flow), text);
+  gtk_widget_set_valign (flow, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), flow);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (flow) < 700 || baken_flow_get_lines (BAKEN_FLOW (flow)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  ui_test_run (100);
+
+  flow_width = gtk_widget_get_width (flow);
+  ra = bounds_in (a, flow);
+  rb = bounds_in (b, flow);
+  rc = bounds_in (c, flow);
+  rt = bounds_in (text, flow);
+  g_test_message ("%d px: a %.0f,%.0f b %.0f,%.0f c %.0f,%.0f text %.0f,%.0f %.0f×%.0f",
+                  flow_width, ra.origin.x, ra.origin.y, rb.origin.x, rb.origin.y,
+                  rc.origin.x, rc.origin.y, rt.origin.x, rt.origin.y, rt.size.width,
+                  rt.size.height);
+
+  /* a and b share the first line (300 + 24 + 300 fits), as tall as b; c does not fit. */
+  g_assert_cmpuint (baken_flow_get_lines (BAKEN_FLOW (flow)), ==, 3);
+  g_assert_cmpfloat (ra.size.width, ==, 300);
+  g_assert_cmpfloat (rb.size.width, ==, 300);
+  g_assert_cmpfloat (ra.origin.y, ==, 0);
+  g_assert_cmpfloat (rb.origin.y, ==, 0);
+  g_assert_cmpfloat (ra.size.height, ==, 60);
+  g_assert_cmpfloat (rc.origin.y, ==, 60 + 8);
+  g_assert_cmpfloat (rc.size.width, ==, 500);
+  if (rtl)
+    {
+      g_assert_cmpfloat (ra.origin.x, ==, flow_width - 300);
+      g_assert_cmpfloat (rb.origin.x, ==, flow_width - 300 - 24 - 300);
+      g_assert_cmpfloat (rc.origin.x, ==, flow_width - 500);
+    }
+  else
+    {
+      g_assert_cmpfloat (ra.origin.x, ==, 0);
+      g_assert_cmpfloat (rb.origin.x, ==, 300 + 24);
+      g_assert_cmpfloat (rc.origin.x, ==, 0);
+    }
+
+  /* The long text: the whole third line, on more than one line of its own. */
+  g_assert_cmpfloat (rt.origin.x, ==, 0);
+  g_assert_cmpfloat (rt.size.width, ==, flow_width);
+  g_assert_cmpfloat (rt.origin.y, ==, 60 + 8 + 40 + 8);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (text))), >, 1);
+  g_assert_cmpint (gtk_widget_get_height (flow), ==, (int) (rt.origin.y + rt.size.height));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every card of the demo at the largest text in portrait: each chip lies whole inside
+ * its card, and no two chips overlap. */
+static void
+test_chips_inside (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GPtrArray) event_ids = NULL;
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  BakenCatalog *catalog = baken_context_get_catalog (baken_window_get_context (window));
+  guint n_chips = 0, n_wrapped = 0;
+
+  ui_test_open (window, "a11y:very-large");
+  event_ids = ui_test_collect_event_ids (catalog);
+  for (guint e = 0; e < event_ids->len; e++)
+    {
+      g_autofree char *step = g_strconcat ("services:", (char *) g_ptr_array_index (event_ids, e),
+                                           NULL);
+      g_autoptr(GPtrArray) cards = NULL;
+
+      ui_test_open (window, step);
+      ui_test_settle (window);
+      cards = ui_test_find_all (GTK_WIDGET (window), BAKEN_TYPE_SERVICE_CARD);
+      for (guint c = 0; c < cards->len; c++)
+        {
+          GtkWidget *card = g_ptr_array_index (cards, c);
+          g_autoptr(GPtrArray) chips = ui_test_find_by_css_class (card, "channel-chip");
+          GtkWidget *flow = chips->len > 0 ? gtk_widget_get_parent (chips->pdata[0]) : NULL;
+          int card_width = gtk_widget_get_width (card);
+
+          for (guint i = 0; i < chips->len; i++)
+            {
+              graphene_rect_t chip = bounds_in (chips->pdata[i], card);
+
+              if (chip.origin.x < 0 || chip.origin.x + chip.size.width > card_width ||
+                  chip.origin.y + chip.size.height > gtk_widget_get_height (card))
+                g_error ("%s: a chip at %.0f,%.0f %.0f×%.0f is cut off by its card (%d×%d)",
+                         step, chip.origin.x, chip.origin.y, chip.size.width, chip.size.height,
+                         card_width, gtk_widget_get_height (card));
+              for (guint j = 0; j < i; j++)
+                {
+                  graphene_rect_t other = bounds_in (chips->pdata[j], card);
+
+                  if (graphene_rect_intersection (&chip, &other, NULL))
+                    g_error ("%s: two chips overlap", step);
+                }
+              n_chips++;
+            }
+          if (flow != NULL && baken_flow_get_lines (BAKEN_FLOW (flow)) > 1)
+            n_wrapped++;
+        }
+    }
+
+  /* The test must have seen chips, and cards whose chips take more than one line. */
+  g_test_message ("%u chips read, %u cards with more than one line of chips", n_chips,
+                  n_wrapped);
+  g_assert_cmpuint (n_chips, >, 30);
+  g_assert_cmpuint (n_wrapped, >, 0);
   ui_test_window_destroy (window);
 }
 
@@ -180,6 +336,9 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/glance/chips-differ", test_chips_differ);
+  g_test_add_data_func ("/ui/glance/flow/ltr", GINT_TO_POINTER (FALSE), test_flow);
+  g_test_add_data_func ("/ui/glance/flow/rtl", GINT_TO_POINTER (TRUE), test_flow);
+  g_test_add_func ("/ui/glance/chips-inside", test_chips_inside);
   g_test_add_data_func ("/ui/glance/preview-whole/portrait", portrait, test_preview_whole);
   g_test_add_data_func ("/ui/glance/preview-whole/landscape", landscape, test_preview_whole);
   g_test_add_data_func ("/ui/glance/kiosk-name-whole/portrait", portrait, test_kiosk_name_whole);
