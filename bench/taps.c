@@ -6,7 +6,12 @@
  * The kiosk window on the embedded demo content, driven as bench/soak drives it, round
  * after round: a life event, a situation, a service, the print preview, Back, Back,
  * Home, the text size up and down, high contrast on and off, another language and back,
- * the search screen and three keys of its on-screen keyboard, Home. Each tap is timed
+ * the search screen and three keys of its on-screen keyboard, Home. Each round is a new
+ * resident: it begins after a real idle reset (the prompt, its countdown, the reset),
+ * which drops every kept page, so each page is built on its first tap of the round as
+ * it is for each resident. One round before the measured ones is not counted: a kiosk
+ * runs for months, and what its process does once (loading a font face, drawing an icon
+ * for the first time) is reported apart, as "cold". Each tap is timed
  * from the moment it is given (the action activated, or with --input the pointer click
  * sent to the X server through XTest) to the frame clock's after-paint of the first
  * frame drawn after the window took the new state (its location, language, text size,
@@ -14,11 +19,13 @@
  * 30 ms), so a tap never pays for the one before.
  *
  * Prints for each kind "tap KIND n N p50 P p99 Q max M" (ms), then "taps-p99-ms N" over
- * all taps. With --input, a kind whose button is not on screen (none are expected) is
- * driven by its action and marked with a star.
+ * all taps, then the uncounted first round ("cold"). With --phases, also each kind's
+ * time split into the action, the wait for the frame, layout and paint. With --input,
+ * a kind whose button is not on screen (none are expected) is driven by its action and
+ * marked with a star.
  *
  * Run: bench/taps.py BUILD_DIR [ROUNDS] (its own Xvfb, the yardstick in the same run), or
- *      BAKEN_LOCALEDIR=BUILD_DIR/po BUILD_DIR/bench/taps [ROUNDS] [--input]
+ *      BAKEN_LOCALEDIR=BUILD_DIR/po BUILD_DIR/bench/taps [ROUNDS] [--input] [--phases]
  *      [--landscape] [--lang CODE] [--text very-large]
  */
 #define G_LOG_DOMAIN "baken-taps"
@@ -51,10 +58,43 @@ static const char *tap_names[N_TAPS] = {
 };
 
 static TapStats  stats[N_TAPS];
+static TapStats  cold;          /* the uncounted first round */
+static gboolean  counting;
 static gboolean  by_action[N_TAPS];
 static gboolean  input_mode;
+static gboolean  phases_mode;
 static GtkWidget *window;
 static guint     frames;
+
+/* With --phases: where a tap's time goes. The action (the page built, the state
+ * changed), the wait for the frame clock, the layout phase (measure and allocate) and
+ * the paint phase (snapshot and render), from the frame clock's own phases. */
+enum { PHASE_ACTION, PHASE_WAIT, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+static const char *phase_names[N_PHASES] = { "action", "wait", "layout", "paint" };
+static TapStats  phase_stats[N_TAPS][N_PHASES];
+static gint64    frame_start, layout_end, paint_end;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  frame_start = g_get_monotonic_time ();
+}
+
+/* Connected after GDK's own handlers, so these mark the end of each phase. */
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  layout_end = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  paint_end = g_get_monotonic_time ();
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -187,7 +227,7 @@ tap (guint       kind,
   gboolean timed_out = FALSE;
   GtkWidget *button = NULL;
   guint id, start;
-  gint64 t0;
+  gint64 t0, t_action;
 
   if (input_mode)
     {
@@ -201,6 +241,7 @@ tap (guint       kind,
     click (button);
   else
     gtk_widget_activate_action_variant (on, action, target);
+  t_action = g_get_monotonic_time ();
 
   id = g_timeout_add (5000, timeout_cb, &timed_out);
   for (;;)
@@ -218,7 +259,21 @@ tap (guint       kind,
     g_error ("%s (%s): no new screen within 5 s", tap_names[kind], action);
   g_source_remove (id);
 
+  if (!counting)
+    {
+      tap_stats_add (&cold, (g_get_monotonic_time () - t0) / 1000.0);
+      settle ();
+      return;
+    }
   tap_stats_add (&stats[kind], (g_get_monotonic_time () - t0) / 1000.0);
+  if (phases_mode)
+    {
+      /* A click (--input) takes effect in the frame: its handling counts as waiting. */
+      tap_stats_add (&phase_stats[kind][PHASE_ACTION], (t_action - t0) / 1000.0);
+      tap_stats_add (&phase_stats[kind][PHASE_WAIT], MAX (0, frame_start - t_action) / 1000.0);
+      tap_stats_add (&phase_stats[kind][PHASE_LAYOUT], (layout_end - frame_start) / 1000.0);
+      tap_stats_add (&phase_stats[kind][PHASE_PAINT], (paint_end - layout_end) / 1000.0);
+    }
   settle ();
 }
 
@@ -299,6 +354,46 @@ open_step (const char *step)
   settle ();
 }
 
+static gboolean
+reset_done (void)
+{
+  g_autofree char *location = baken_window_dup_location (BAKEN_WINDOW (window));
+
+  return !baken_window_get_idle_prompt_visible (BAKEN_WINDOW (window)) &&
+         g_strcmp0 (location, "home") == 0 &&
+         g_strcmp0 (baken_window_get_language (BAKEN_WINDOW (window)), "nl") == 0;
+}
+
+/* The resident walks away: the prompt, its countdown, the reset (kept pages dropped,
+ * Dutch and normal text again); then the next one's language and text size. */
+static void
+next_resident (const char *language,
+               const char *text)
+{
+  gboolean timed_out = FALSE;
+  guint id;
+
+  open_step ("idle:prompt");
+  id = g_timeout_add (20000, timeout_cb, &timed_out);
+  while (!reset_done () && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("The idle reset did not come");
+  g_source_remove (id);
+  settle ();
+
+  if (!g_str_equal (language, "nl"))
+    {
+      g_autofree char *step = g_strdup_printf ("lang:%s", language);
+      open_step (step);
+    }
+  if (text != NULL)
+    {
+      g_autofree char *step = g_strdup_printf ("a11y:%s", text);
+      open_step (step);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +415,8 @@ main (int   argc,
     {
       if (g_str_equal (argv[i], "--input"))
         input_mode = TRUE;
+      else if (g_str_equal (argv[i], "--phases"))
+        phases_mode = TRUE;
       else if (g_str_equal (argv[i], "--landscape"))
         landscape = TRUE;
       else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
@@ -330,7 +427,7 @@ main (int   argc,
         rounds = (guint) g_ascii_strtoull (argv[i], NULL, 10);
       else
         {
-          fprintf (stderr, "usage: taps [ROUNDS] [--input] [--landscape] [--lang CODE] "
+          fprintf (stderr, "usage: taps [ROUNDS] [--input] [--phases] [--landscape] [--lang CODE] "
                    "[--text large|very-large]\n");
           return 2;
         }
@@ -364,8 +461,10 @@ main (int   argc,
   paths = collect_paths (baken_context_get_catalog (context), "nl");
   g_assert_cmpuint (paths->len, >, 0);
 
-  /* No idle reset in the middle of a round. */
-  window = GTK_WIDGET (baken_window_new (GTK_APPLICATION (application), context, FALSE, 100));
+  /* The idle times a twentieth of the configured ones, as in bench/soak: the reset
+   * between residents takes a second, and each tap restarts the idle timer (no round
+   * leaves the window alone for the few seconds a reset would need). */
+  window = GTK_WIDGET (baken_window_new (GTK_APPLICATION (application), context, FALSE, 0.05));
   gtk_window_set_default_size (GTK_WINDOW (window), landscape ? 1920 : 1080,
                                landscape ? 1080 : 1920);
   gtk_window_present (GTK_WINDOW (window));
@@ -373,30 +472,31 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint",
+                    G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout",
+                          G_CALLBACK (layout_cb), NULL);
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "paint",
+                          G_CALLBACK (paint_cb), NULL);
   settle ();
 
-  if (!g_str_equal (language, "nl"))
-    {
-      g_autofree char *step = g_strdup_printf ("lang:%s", language);
-      open_step (step);
-    }
-  base_size = 0;
-  if (text != NULL)
-    {
-      g_autofree char *step = g_strdup_printf ("a11y:%s", text);
-      open_step (step);
-      base_size = g_str_equal (text, "very-large") ? 2 : 1;
-    }
+  base_size = text == NULL ? 0 : g_str_equal (text, "very-large") ? 2 : 1;
   other_language = g_str_equal (language, "en") ? "nl" : "en";
 
-  printf ("# %u rounds over %u paths, %s, %s, text %s, by %s\n", rounds, paths->len,
+  printf ("# %u rounds over %u paths, each after an idle reset, one more uncounted; %s, %s, "
+          "text %s, by %s\n", rounds, paths->len,
           landscape ? "landscape 1920x1080" : "portrait 1080x1920", language,
           text != NULL ? text : "normal", input_mode ? "XTest pointer clicks" : "actions");
   fflush (stdout);
 
-  for (guint round = 0; round < rounds; round++)
+  for (guint round = 0; round <= rounds; round++)
     {
-      Path *path = g_ptr_array_index (paths, round % paths->len);
+      /* Round 0 is not counted; it takes the last path, which round `rounds` takes
+       * again only when there are more rounds than paths. */
+      Path *path = g_ptr_array_index (paths, (round + paths->len - 1) % paths->len);
+
+      next_resident (language, text);
+      counting = round > 0;
 
       tap_string (TAP_EVENT, "kiosk.open-event", path->event);
       tap_string (TAP_SITUATION, "kiosk.open-event", path->situation);
@@ -424,7 +524,16 @@ main (int   argc,
       tap_stats_merge (&all, &stats[kind]);
     }
   tap_stats_print (&all, "all", "");
+  if (phases_mode)
+    for (guint kind = 0; kind < N_TAPS; kind++)
+      for (guint phase = 0; phase < N_PHASES; phase++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s/%s", tap_names[kind], phase_names[phase]);
+
+          tap_stats_print (&phase_stats[kind][phase], name, "");
+        }
   printf ("taps-p99-ms %.1f\n", tap_stats_percentile (&all, 99));
+  tap_stats_print (&cold, "cold", "");
   fflush (stdout);
 
   gtk_window_destroy (GTK_WINDOW (window));

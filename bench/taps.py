@@ -9,8 +9,13 @@ window size and renderer. Prints the kiosk's table, the yardstick's, the ratio o
 p99s and the load average before and after (the machine may be shared: compare
 ratios). Never part of `meson test`.
 
-Usage: bench/taps.py [BUILD_DIR] [ROUNDS] [--input] [--landscape] [--lang CODE]
-                     [--text large|very-large]
+Each round is a new resident after a real idle reset (every kept page dropped), and one
+round before them is not counted: it is printed apart as "cold" (what the process does
+once: loading font faces, drawing icons the first time). --phases splits each kind of tap
+into the action, the wait for the frame, layout and paint.
+
+Usage: bench/taps.py [BUILD_DIR] [ROUNDS] [--input] [--phases] [--landscape]
+                     [--lang CODE] [--text large|very-large]
 """
 import glob
 import os
