@@ -236,14 +236,8 @@ baken_keypad_controller_press (BakenKeypadController *self,
   self->last_key = keyval;
   self->last_time = now;
 
-  /* Under "Bent u er nog?" a key is "I am still here": the prompt goes (activity), and
-   * the key does nothing on the page below. */
-  if (baken_speech_mode_get_prompted (self->speech_mode))
-    {
-      g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
-      return TRUE;
-    }
-
+  /* Under "Bent u er nog?" no key comes here: the idle controller takes every press
+   * under the prompt as "I am still here" and stops it (baken-idle-controller.c). */
   g_signal_emit (self, signals[SIGNAL_ACTIVITY], 0);
 
   if (!baken_speech_mode_get_on (self->speech_mode))

@@ -403,6 +403,19 @@ test_idle_prompt_silent_resident (void)
   g_assert_false (baken_window_get_idle_prompt_visible (window));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == choice);
 
+  /* Nor does Escape, which goes Back on a keyboard when nothing covers the page: the
+   * key that takes the prompt away is spent on it. */
+  g_assert_true (ui_test_wait (prompt_visible, window, 10000));
+  ui_test_settle (window);
+  ui_test_send_keys (window, "Escape", NULL);
+  ui_test_settle (window);
+  g_assert_false (baken_window_get_idle_prompt_visible (window));
+  {
+    g_autofree char *now = location_of (window);
+
+    g_assert_cmpstr (now, ==, location);
+  }
+
   g_ptr_array_unref (transcript.utterances);
   ui_test_window_destroy (window);
 }
