@@ -33,12 +33,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The page asks for nothing of the window. Every time a page is shown, GTK asks the
- * window for its minimum and natural size ("compute-size", before the frame) to tell
- * the window manager; measured through this bin, that laid every wrapping label of a
- * new page out at widths it is never shown at, several milliseconds per tap for a size
- * that cannot change the window (its size is the screen's, or --size). The page is
- * measured in size_allocate, at the width it gets. */
 static void
 baken_reach_bin_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -48,7 +42,11 @@ baken_reach_bin_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
+  BakenReachBin *self = BAKEN_REACH_BIN (widget);
+
   *minimum = *natural = 0;
+  if (self->child != NULL && gtk_widget_should_layout (self->child))
+    gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
 }
 
 static void
@@ -58,20 +56,11 @@ baken_reach_bin_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   BakenReachBin *self = BAKEN_REACH_BIN (widget);
-  int min_width = 0, min_height = 0;
+  int child_min = 0;
 
   self->offset = 0;
   if (self->child == NULL || !gtk_widget_should_layout (self->child))
     return;
-
-  /* Never narrower or lower than the page can be (a window made smaller than that at
-   * the desk cuts the page off at its edge; the page scrolls, so that takes a tiny
-   * window). */
-  gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
-                      NULL, NULL);
-  width = MAX (width, min_width);
-  gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL,
-                      NULL, NULL);
 
   if (self->active)
     {
@@ -84,13 +73,13 @@ baken_reach_bin_size_allocate (GtkWidget *widget,
           gtk_widget_compute_point (widget, root, &GRAPHENE_POINT_INIT (0, 0), &top))
         target = gtk_widget_get_height (root) / 3 - (int) top.y;
 
-      self->offset = CLAMP (target, 0, MAX (0, height - min_height));
+      gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, width, &child_min, NULL,
+                          NULL, NULL);
+      self->offset = CLAMP (target, 0, MAX (0, height - child_min));
     }
 
   gtk_widget_size_allocate (self->child,
-                            &(GtkAllocation) {
-                              0, self->offset, width, MAX (height - self->offset, min_height)
-                            },
+                            &(GtkAllocation) { 0, self->offset, width, height - self->offset },
                             -1);
 }
 
@@ -183,8 +172,6 @@ baken_reach_bin_class_init (BakenReachBinClass *klass)
 static void
 baken_reach_bin_init (BakenReachBin *self)
 {
-  /* What a page too large for the window has past its edge is not drawn over the bars. */
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
 GtkWidget *

@@ -32,6 +32,7 @@
 #include "baken-navigator.h"
 #include "baken-open-steps.h"
 #include "baken-reach-bin.h"
+#include "baken-screen-frame.h"
 #include "baken-resident-access.h"
 #include "baken-resident-reset.h"
 #include "baken-staff-controller.h"
@@ -433,6 +434,7 @@ static void
 baken_window_init (BakenWindow *self)
 {
   g_type_ensure (BAKEN_TYPE_REACH_BIN);
+  g_type_ensure (BAKEN_TYPE_SCREEN_FRAME);
   g_type_ensure (BAKEN_TYPE_TOP_BAR);
 
   self->idle_scale = 1.0;
