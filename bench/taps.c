@@ -455,6 +455,16 @@ main (int   argc,
     g_error ("%s", error->message);
 
   config = baken_config_new ();
+  /* --lang: a language the default [kiosk] languages leave out is offered too. */
+  if (!g_strv_contains ((const char * const *) config->languages, language))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) config->languages);
+      g_strv_builder_add (builder, language);
+      g_strfreev (config->languages);
+      config->languages = g_strv_builder_end (builder);
+    }
   context = baken_context_load (config, &error);
   if (context == NULL)
     g_error ("%s", error->message);

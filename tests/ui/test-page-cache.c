@@ -7,6 +7,8 @@
  * last person saw (scroll position, language, and in staff mode staff-only numbers), so
  * the reset between residents and every change of staff mode must drop them all: a
  * dropped page is out of the window's stack, and the next visit builds a new one.
+ * Drawn icons are kept too (baken-icon-cache.c), within a bound: past it, the icons
+ * asked for longest ago go, not all of them.
  */
 #include "config.h"
 
@@ -15,6 +17,8 @@
 #include "baken-context.h"
 #include "baken-event-page.h"
 #include "baken-feedback.h"
+#include "baken-icon.h"
+#include "baken-icon-cache.h"
 #include "baken-navigator.h"
 #include "baken-service-page.h"
 #include "baken-staff-session.h"
@@ -319,6 +323,61 @@ test_kept_page_fresh (void)
   kiosk_close (&k);
 }
 
+/* Past the bound the icons asked for longest ago go; the one just asked for stays. */
+static void
+test_icon_cache_bound (void)
+{
+  g_autoptr(GBytes) svg = g_resources_lookup_data (BAKEN_ICON_RESOURCE_PATH "phone.svg",
+                                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *first, *second, *again;
+  int size = 1000, drawn = 0;
+
+  g_assert_nonnull (svg);
+  baken_icon_cache_clear ();
+
+  /* 4 MB each: the first two, then more until the cache is nearly full. */
+  first = baken_icon_cache_lookup (svg, size++, NULL, &error);
+  g_assert_no_error (error);
+  second = baken_icon_cache_lookup (svg, size++, NULL, &error);
+  g_assert_no_error (error);
+  drawn = 2;
+  while (baken_icon_cache_get_bytes () + 4 * 1000 * 1004 <= BAKEN_ICON_CACHE_MAX_BYTES)
+    {
+      cairo_surface_destroy (baken_icon_cache_lookup (svg, size++, NULL, &error));
+      g_assert_no_error (error);
+      drawn++;
+    }
+
+  /* The first is asked for again (a page shown again); then three more are drawn. */
+  again = baken_icon_cache_lookup (svg, 1000, NULL, NULL);
+  g_assert_true (again == first);
+  cairo_surface_destroy (again);
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_surface_destroy (baken_icon_cache_lookup (svg, size++, NULL, &error));
+      g_assert_no_error (error);
+      drawn++;
+    }
+  g_test_message ("%d icons drawn, %" G_GSIZE_FORMAT " bytes kept", drawn,
+                  baken_icon_cache_get_bytes ());
+  g_assert_cmpuint (baken_icon_cache_get_bytes (), <=, BAKEN_ICON_CACHE_MAX_BYTES);
+  g_assert_cmpuint (baken_icon_cache_get_bytes (), >, BAKEN_ICON_CACHE_MAX_BYTES / 2);
+
+  /* Still the same surface for the first; the second, not asked for since, was dropped
+   * (this test holds it, so a new one is another surface). */
+  again = baken_icon_cache_lookup (svg, 1000, NULL, NULL);
+  g_assert_true (again == first);
+  cairo_surface_destroy (again);
+  again = baken_icon_cache_lookup (svg, 1001, NULL, NULL);
+  g_assert_true (again != second);
+  cairo_surface_destroy (again);
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+  baken_icon_cache_clear ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/page-cache/staff-drops", test_staff_drops);
   g_test_add_func ("/page-cache/audience-in-key", test_audience_in_key);
   g_test_add_func ("/page-cache/kept-page-fresh", test_kept_page_fresh);
+  g_test_add_func ("/page-cache/icon-cache-bound", test_icon_cache_bound);
 
   return g_test_run ();
 }
