@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from startup import start_xvfb  # noqa: E402
+from startup import start_xvfb, stop_xvfb  # noqa: E402
 
 build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "_build")
 rounds = sys.argv[2] if len(sys.argv) > 2 else "1000"
@@ -34,7 +34,7 @@ def main():
             return subprocess.call([os.path.join(build, "bench", "soak"), rounds, every],
                                    env=env)
     finally:
-        xvfb.kill()
+        stop_xvfb(xvfb)
 
 
 if __name__ == "__main__":

@@ -27,17 +27,29 @@ icons = sorted(glob.glob(os.path.join(root, "data", "demo", "icons", "*.svg")))[
 
 
 def start_xvfb(size="1080x1920"):
-    for display in range(90, 120):
-        if not os.path.exists(f"/tmp/.X11-unix/X{display}"):
-            proc = subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", f"{size}x24",
-                                     "-nolisten", "tcp"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for _ in range(100):
-                if os.path.exists(f"/tmp/.X11-unix/X{display}"):
-                    return proc, f":{display}"
-                time.sleep(0.05)
-            proc.kill()
-    raise SystemExit("cannot start Xvfb")
+    """An Xvfb on a display it picks itself (-displayfd): no race with other servers,
+    and no display left blocked by the lock file of one that was killed. Stop it with
+    stop_xvfb(), which lets it remove its lock and socket."""
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
+                             f"{size}x24", "-nolisten", "tcp"], pass_fds=(write_fd,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as reader:
+        number = reader.readline().strip()
+    if not number.isdigit():
+        stop_xvfb(proc)
+        raise SystemExit("cannot start Xvfb")
+    return proc, f":{number}"
+
+
+def stop_xvfb(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def pss_kb(pid):
@@ -106,7 +118,7 @@ def main():
                         results.append((name, renderer, statistics.median(times), min(times),
                                         statistics.median(psses) / 1024, len(times)))
     finally:
-        xvfb.kill()
+        stop_xvfb(xvfb)
 
     print(f"{'program':28} {'renderer':8} {'median ms':>10} {'min ms':>8} {'PSS MiB':>8} runs")
     for name, renderer, median, best, pss, n in results:

@@ -25,7 +25,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from startup import start_xvfb  # noqa: E402
+from startup import start_xvfb, stop_xvfb  # noqa: E402
 
 args = sys.argv[1:]
 build = os.path.abspath(args.pop(0) if args and not args[0].startswith("-") else "_build")
@@ -60,7 +60,7 @@ def main():
             kiosk = run([os.path.join(build, "bench", "taps"), rounds] + options, env)
             yard += run(bare, env)
     finally:
-        xvfb.kill()
+        stop_xvfb(xvfb)
     load_after = os.getloadavg()
 
     sys.stdout.write(kiosk)
