@@ -8,16 +8,25 @@
  * page → its print preview → Back → Back → Back → Home, then the search with three keys
  * of the on-screen keyboard → Home. Every tenth round the resident first switches to
  * English and large text with high contrast (and back to normal text, contrast off),
- * and at the end walks away: the idle prompt shows and the reset brings Home in Dutch. Every step waits until the window has drawn the
- * new screen, so icons, text and render nodes are really made and dropped.
+ * and at the end walks away: the idle prompt shows and the reset brings Home in Dutch.
+ * Every step waits until the window has drawn the new screen, so icons, text and
+ * render nodes are really made and dropped.
+ *
+ * With --bundles DIR the kiosk runs as in the field: a sync store in --state-dir, the
+ * content it installed from DIR/1 (verified with the [sync] public-keys of --config),
+ * and --swaps times over the run a new bundle (DIR/2, DIR/3, …) installed by the sync
+ * while a resident is on a path, verified in the background and applied at the next
+ * idle reset; the soak checks that the reset brought that serial on screen.
  *
  * Prints "round N pss-kib P rss-kib R anon-kib A fds F taps T" every EVERY rounds, then the growth
  * of anonymous memory (the heap: what a leak grows; PSS also moves when other processes
  * map the same libraries) per 1000 rounds after the warm-up (the first 10 %: caches of
  * GTK, fontconfig and the catalog fill up there).
  *
- * Run: bench/soak.py BUILD_DIR [ROUNDS] (its own Xvfb), or on a display
- *      BAKEN_LOCALEDIR=BUILD_DIR/po BUILD_DIR/bench/soak [ROUNDS [EVERY]]
+ * Run: bench/soak.py BUILD_DIR [ROUNDS [EVERY]] [--walk-every K] [--swaps N] (its own
+ *      Xvfb; it builds the bundles), or on a display
+ *      BAKEN_LOCALEDIR=BUILD_DIR/po BUILD_DIR/bench/soak [ROUNDS [EVERY]] [--walk-every K]
+ *        [--config FILE --state-dir DIR --bundles DIR --swaps N]
  */
 #define G_LOG_DOMAIN "baken-soak"
 
@@ -31,6 +40,7 @@
 
 #include "baken-application.h"
 #include "baken-context.h"
+#include "baken-kiosk-content.h"
 #include "baken-search-page.h"
 #include "baken-window.h"
 
@@ -254,13 +264,128 @@ walk_away (GtkWidget *window)
   settle (window);
 }
 
+/* Content swaps */
+
+typedef struct
+{
+  BakenKioskContent *content;
+  BakenSync         *sync;
+  char              *bundles;   /* DIR/1, DIR/2, …: signed bundle folders */
+  guint64            next;      /* the next folder to install */
+  gboolean           running;   /* an install in the worker thread */
+  guint              swaps;     /* bundles shown after an idle reset */
+} Swapper;
+
+static void
+install_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Swapper *swapper = user_data;
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = baken_sync_run_finish (BAKEN_SYNC (source), result, &error);
+  if (outcome == NULL)
+    g_error ("The sync from %s/%" G_GUINT64_FORMAT " failed: %s", swapper->bundles,
+             swapper->next, error->message);
+  if (outcome->error != NULL)
+    g_error ("The sync refused %s: %s", outcome->source, outcome->error->message);
+  swapper->running = FALSE;
+}
+
+/* The sync installs the next bundle from its folder, as `baken --sync-from` does; the
+ * kiosk verifies it in the background and keeps it waiting for the next idle reset. */
+static void
+swap_begin (Swapper *swapper)
+{
+  g_autofree char *name = g_strdup_printf ("%" G_GUINT64_FORMAT, ++swapper->next);
+  g_autofree char *folder = g_build_filename (swapper->bundles, name, NULL);
+
+  swapper->running = TRUE;
+  baken_sync_run_async (swapper->sync, folder, NULL, install_done_cb, swapper);
+}
+
+/* Waits until the bundle from swap_begin () is installed and verified. */
+static void
+swap_wait (Swapper *swapper)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (60000, timeout_cb, &timed_out);
+
+  while ((swapper->running || !baken_kiosk_content_get_update_pending (swapper->content)) &&
+         !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Bundle %" G_GUINT64_FORMAT " was not ready to show after 60 s", swapper->next);
+  g_source_remove (id);
+}
+
+/* After the idle reset: the waiting bundle is the one on screen. */
+static void
+swap_check (Swapper *swapper)
+{
+  guint64 serial = baken_kiosk_content_get_serial (swapper->content);
+
+  if (serial != swapper->next)
+    g_error ("After the idle reset the kiosk shows serial %" G_GUINT64_FORMAT ", not %"
+             G_GUINT64_FORMAT, serial, swapper->next);
+  swapper->swaps++;
+}
+
+/* The kiosk as in the field: a sync store in state_dir and the first bundle installed
+ * from it. */
+static BakenContext *
+context_from_sync (BakenConfig *config,
+                   const char  *state_dir,
+                   Swapper     *swapper)
+{
+  g_autofree char *first = g_build_filename (swapper->bundles, "1", NULL);
+  g_autoptr(BakenSyncOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  swapper->sync = baken_sync_new (&config->sync, state_dir, &error);
+  if (swapper->sync == NULL)
+    g_error ("%s: %s", state_dir, error->message);
+  outcome = baken_sync_run (swapper->sync, first, g_get_real_time () / G_USEC_PER_SEC, NULL,
+                            &error);
+  if (outcome == NULL)
+    g_error ("%s: %s", first, error->message);
+  if (outcome->error != NULL)
+    g_error ("%s: %s", first, outcome->error->message);
+  swapper->next = 1;
+  swapper->content = baken_kiosk_content_new (config, swapper->sync);
+  baken_kiosk_content_wait (swapper->content);
+  if (baken_kiosk_content_get_serial (swapper->content) != 1)
+    g_error ("The kiosk did not open bundle 1 of %s: %s", swapper->bundles,
+             baken_kiosk_content_get_problem (swapper->content));
+  return baken_context_new_for_content (config, swapper->content);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("BAKEN_LOCALEDIR");
-  guint rounds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000;
-  guint every = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100;
+  g_autofree char *config_path = NULL;
+  g_autofree char *state_dir = NULL;
+  int walk_every = 10, n_swaps = 0;
+  GOptionEntry entries[] = {
+    { "walk-every", 0, 0, G_OPTION_ARG_INT, &walk_every,
+      "A visitor who walks away (the idle reset) every K rounds (10)", "K" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path,
+      "The kiosk's config (with --bundles: its [sync] public-keys)", "FILE" },
+    { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
+      "The sync store and state DB (with --bundles)", "DIR" },
+    { "bundles", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Signed bundle folders DIR/1, DIR/2, …: the kiosk starts on 1", "DIR" },
+    { "swaps", 0, 0, G_OPTION_ARG_INT, &n_swaps,
+      "New bundles applied at idle resets over the run (needs --bundles)", "N" },
+    { NULL }
+  };
+  Swapper swapper = { NULL };
+  g_autoptr(GOptionContext) options = NULL;
+  guint rounds, every, resets, swap_every = 0;
   g_autoptr(BakenApplication) application = NULL;
   g_autoptr(BakenConfig) config = NULL;
   g_autoptr(BakenContext) context = NULL;
@@ -271,10 +396,35 @@ main (int   argc,
   guint warm_round = 0, last_round = 0;
   gint64 start;
 
-  if (rounds == 0 || every == 0)
+  entries[3].arg_data = &swapper.bundles;
+  options = g_option_context_new ("[ROUNDS [EVERY]]");
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
     {
-      fprintf (stderr, "usage: soak [ROUNDS [EVERY]]\n");
+      fprintf (stderr, "soak: %s\n", error->message);
       return 2;
+    }
+  rounds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000;
+  every = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100;
+  if (rounds == 0 || every == 0 || walk_every <= 0 || n_swaps < 0 ||
+      (n_swaps > 0 && swapper.bundles == NULL) ||
+      (swapper.bundles != NULL && (config_path == NULL || state_dir == NULL)))
+    {
+      fprintf (stderr, "usage: soak [ROUNDS [EVERY]] [--walk-every K] "
+               "[--config FILE --state-dir DIR --bundles DIR [--swaps N]]\n");
+      return 2;
+    }
+  /* The swaps spread evenly over the idle resets. */
+  resets = rounds / (guint) walk_every;
+  if (n_swaps > 0)
+    {
+      if ((guint) n_swaps > resets)
+        {
+          fprintf (stderr, "soak: %d swaps need at least %d idle resets; there are %u\n",
+                   n_swaps, n_swaps, resets);
+          return 2;
+        }
+      swap_every = resets / (guint) n_swaps;
     }
 
   /* As main () does. */
@@ -295,14 +445,31 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (application), NULL, &error))
     g_error ("%s", error->message);
 
-  config = baken_config_new ();
-  context = baken_context_load (config, &error);
-  if (context == NULL)
-    g_error ("%s", error->message);
+  if (config_path != NULL)
+    {
+      config = baken_config_load (config_path, &error);
+      if (config == NULL)
+        g_error ("%s", error->message);
+    }
+  else
+    {
+      config = baken_config_new ();
+    }
+  if (swapper.bundles != NULL)
+    {
+      context = context_from_sync (config, state_dir, &swapper);
+    }
+  else
+    {
+      context = baken_context_load (config, &error);
+      if (context == NULL)
+        g_error ("%s", error->message);
+    }
   paths = collect_paths (baken_context_get_catalog (context));
   g_assert_cmpuint (paths->len, >, 0);
 
-  /* Idle timeout 4.5 s, countdown 1 s: the walk-away rounds do not take all day. */
+  /* The idle durations × 0.05 (the default 90 s + 20 s: 4.5 s + 1 s): the walk-away
+   * rounds do not take all day. */
   window = GTK_WIDGET (baken_window_new (GTK_APPLICATION (application), context, FALSE, 0.05));
   gtk_window_set_default_size (GTK_WINDOW (window), 1080, 1920);
   gtk_window_present (GTK_WINDOW (window));
@@ -312,7 +479,8 @@ main (int   argc,
                     G_CALLBACK (after_paint_cb), NULL);
   settle (window);
 
-  printf ("# %u paths to a service page; %u rounds\n", paths->len, rounds);
+  printf ("# %u paths to a service page; %u rounds; an idle reset every %d rounds; %d "
+          "content swaps\n", paths->len, rounds, walk_every, n_swaps);
   printf ("round %6u pss-kib %7" G_GINT64_FORMAT " rss-kib %7" G_GINT64_FORMAT
           " anon-kib %7" G_GINT64_FORMAT " fds %3u\n", 0, smaps_kib ("Pss:"), smaps_kib ("Rss:"),
           smaps_kib ("Anonymous:"), count_fds ());
@@ -324,11 +492,17 @@ main (int   argc,
       Path *path = g_ptr_array_index (paths, (round - 1) % paths->len);
       const char *service = g_ptr_array_index (path->services,
                                                ((round - 1) / paths->len) % path->services->len);
-      gboolean visitor = round % 10 == 0;
+      gboolean visitor = round % (guint) walk_every == 0;
+      guint reset = round / (guint) walk_every;
+      gboolean swap = visitor && swap_every > 0 && reset % swap_every == 0 &&
+                      swapper.swaps < (guint) n_swaps;
 
       if (visitor)
         {
           open_step (window, "lang:en");
+          /* The resident is on a path (English) when the sync brings a bundle. */
+          if (swap)
+            swap_begin (&swapper);
           open_step (window, "a11y:large");
           open_step (window, "a11y:contrast");
         }
@@ -354,16 +528,21 @@ main (int   argc,
           a11y_step (window, "a11y.high-contrast", NULL);
         }
 
+      if (swap)
+        swap_wait (&swapper);
       if (visitor)
         walk_away (window);
+      if (swap)
+        swap_check (&swapper);
 
       if (round % every == 0 || round == rounds)
         {
           gint64 anon = smaps_kib ("Anonymous:");
 
           printf ("round %6u pss-kib %7" G_GINT64_FORMAT " rss-kib %7" G_GINT64_FORMAT
-                  " anon-kib %7" G_GINT64_FORMAT " fds %3u taps %7u  %.0f ms/round\n", round,
-                  smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon, count_fds (), taps,
+                  " anon-kib %7" G_GINT64_FORMAT " fds %3u taps %7u resets %5u swaps %3u"
+                  "  %.0f ms/round\n", round, smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon,
+                  count_fds (), taps, round / (guint) walk_every, swapper.swaps,
                   (g_get_monotonic_time () - start) / 1000.0 / round);
           fflush (stdout);
           if (warm_anon < 0 && round >= rounds / 10)
@@ -385,6 +564,10 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+  g_clear_object (&context);
+  g_clear_object (&swapper.content);
+  g_clear_object (&swapper.sync);
+  g_free (swapper.bundles);
 
   return 0;
 }

@@ -1,15 +1,26 @@
 #!/usr/bin/env python3
 """bench/soak: memory over a day of use, in one kiosk process.
 
-Runs BUILD_DIR/bench/soak (bench/soak.c: the kiosk window on the demo content, driven
-through the resident's path ROUNDS times: a life event, a situation, a service page,
-Back, Home; every tenth round English, large text and high contrast, then the idle
-reset) under its own Xvfb with GTK's cairo renderer, and prints PSS, RSS and anonymous
-memory every EVERY rounds, and the growth of anonymous memory (the heap, where a leak
-shows) per 1000 rounds after the warm-up.
+Runs BUILD_DIR/bench/soak (bench/soak.c: the kiosk window, driven through the
+resident's path ROUNDS times: a life event, a situation, a service page, its print
+preview, Back, Home, three keys of the search; every K-th round (--walk-every, 10)
+English, large text and high contrast, then the idle reset) under its own Xvfb with
+GTK's cairo renderer, and prints PSS, RSS and anonymous memory every EVERY rounds, and
+the growth of anonymous memory (the heap, where a leak shows) per 1000 rounds after the
+warm-up.
 
-Usage: bench/soak.py [BUILD_DIR] [ROUNDS] [EVERY]
+With --swaps N the kiosk runs as in the field: this script signs N + 1 bundles of the
+demo content with a key of its own (serials 1 to N + 1, made by BUILD_DIR's
+baken-bundle), the kiosk starts on a sync store with bundle 1, and N times over the run
+the sync installs the next one while a resident is on a path; it is applied at the
+next idle reset.
+
+Usage: bench/soak.py [BUILD_DIR] [ROUNDS] [EVERY] [--walk-every K] [--swaps N]
+  e.g. bench/soak.py _build 7150 250 --walk-every 7 --swaps 100
+       (about 100,000 taps, 1,021 idle resets, 100 new bundles)
 """
+import argparse
+import datetime
 import os
 import subprocess
 import sys
@@ -18,21 +29,62 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from startup import start_xvfb, stop_xvfb  # noqa: E402
 
-build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "_build")
-rounds = sys.argv[2] if len(sys.argv) > 2 else "1000"
-every = sys.argv[3] if len(sys.argv) > 3 else "100"
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def make_bundles(build, tmp, count):
+    """Bundles 1..count of data/demo in tmp/bundles/<serial>, signed with a new key;
+    returns the config lines that trust that key."""
+    tool = os.path.join(build, "src", "tools", "baken-bundle")
+    key = os.path.join(tmp, "bench")
+    subprocess.run([tool, "keygen", "--unencrypted", key], check=True,
+                   stdout=subprocess.DEVNULL)
+    # A day ago, a minute per serial: a higher serial is newer, never in the future.
+    base = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=1)
+    for serial in range(1, count + 1):
+        out = os.path.join(tmp, "bundles", str(serial))
+        created = (base + datetime.timedelta(minutes=serial)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        subprocess.run([tool, "build", os.path.join(root, "data", "demo"), out,
+                        "--serial", str(serial), "--created", created,
+                        "--valid-days", "30", "--pubkey", key + ".pub"],
+                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([tool, "sign", out, "--key", key + ".key"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return f"[sync]\npublic-keys = {key}.pub\n"
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("build", nargs="?", default="_build")
+    parser.add_argument("rounds", nargs="?", default="1000")
+    parser.add_argument("every", nargs="?", default="100")
+    parser.add_argument("--walk-every", default="10")
+    parser.add_argument("--swaps", type=int, default=0)
+    args = parser.parse_args()
+    build = os.path.abspath(args.build)
+
     xvfb, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory() as home:
             env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", GSK_RENDERER="cairo",
-                       XDG_RUNTIME_DIR=home, HOME=home, NO_AT_BRIDGE="1",
+                       XDG_RUNTIME_DIR=home, HOME=home, XDG_STATE_HOME=home,
+                       XDG_CACHE_HOME=home, NO_AT_BRIDGE="1",
                        BAKEN_LOCALEDIR=os.path.join(build, "po"))
             env.pop("WAYLAND_DISPLAY", None)
-            return subprocess.call([os.path.join(build, "bench", "soak"), rounds, every],
-                                   env=env)
+            # The shortest countdown (5 s, × 0.05 in the soak): the walk-aways are
+            # resets, not waiting.
+            config = os.path.join(home, "kiosk.conf")
+            text = "[idle]\ncountdown = 5\n"
+            command = [os.path.join(build, "bench", "soak"), args.rounds, args.every,
+                       "--walk-every", args.walk_every, "--config", config]
+            if args.swaps > 0:
+                text += make_bundles(build, home, args.swaps + 1)
+                command += ["--state-dir", os.path.join(home, "state"),
+                            "--bundles", os.path.join(home, "bundles"),
+                            "--swaps", str(args.swaps)]
+            with open(config, "w") as f:
+                f.write(text)
+            return subprocess.call(command, env=env)
     finally:
         stop_xvfb(xvfb)
 
