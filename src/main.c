@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "baken-application.h"
+#include "baken-memory.h"
 #include "baken-notify.h"
 #include "baken-pin.h"
 
@@ -131,6 +132,9 @@ main (int   argc,
   /* A tool for IT, no display: before GTK or the application start. */
   if (has_argument (argc, argv, "--hash-pin"))
     return hash_pin ();
+
+  /* Before any thread starts: the heap must not grow by an arena per worker. */
+  baken_memory_limit_arenas ();
 
   /* Before anything can start a child that would inherit them (baken-notify.h). */
   baken_notify_take_environment ();

@@ -35,6 +35,7 @@
 #include "baken-content-switch.h"
 #include "baken-idle-controller.h"
 #include "baken-invitation.h"
+#include "baken-memory.h"
 #include "baken-usage.h"
 
 struct _BakenResidentReset
@@ -55,6 +56,7 @@ struct _BakenResidentReset
   /* State */
   gboolean              resetting;       /* ending staff mode inside run () */
   gboolean              idle_expired;    /* run () because nobody touched the kiosk */
+  guint                 give_back_id;    /* the heap trimmed once Home is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (BakenResidentReset, baken_resident_reset, G_TYPE_OBJECT)
@@ -168,6 +170,7 @@ baken_resident_reset_dispose (GObject *object)
 {
   BakenResidentReset *self = BAKEN_RESIDENT_RESET (object);
 
+  g_clear_handle_id (&self->give_back_id, g_source_remove);
   g_clear_object (&self->idle);
   g_clear_object (&self->invitation);
   g_clear_object (&self->content_switch);
@@ -273,6 +276,16 @@ baken_resident_reset_start (BakenResidentReset *self)
   baken_content_switch_start (self->content_switch);
 }
 
+static gboolean
+give_back_cb (gpointer user_data)
+{
+  BakenResidentReset *self = user_data;
+
+  self->give_back_id = 0;
+  baken_memory_give_back ();
+  return G_SOURCE_REMOVE;
+}
+
 void
 baken_resident_reset_run (BakenResidentReset *self)
 {
@@ -303,6 +316,11 @@ baken_resident_reset_run (BakenResidentReset *self)
                   NULL);
   else
     baken_navigator_show (self->layout.navigator);
+
+  /* What the last resident's pages (and an old bundle) held goes back to the system,
+   * after Home is drawn (below the priority of GTK's frames), while nobody waits. */
+  if (self->give_back_id == 0)
+    self->give_back_id = g_idle_add_full (G_PRIORITY_LOW, give_back_cb, self, NULL);
 }
 
 void

@@ -8,9 +8,13 @@
  * the reset between residents and every change of staff mode must drop them all: a
  * dropped page is out of the window's stack, and the next visit builds a new one.
  * Drawn icons are kept too (baken-icon-cache.c), within a bound: past it, the icons
- * asked for longest ago go, not all of them.
+ * asked for longest ago go, not all of them. After the reset, the memory the pages
+ * held is handed back to the system (baken-memory.h).
  */
 #include "config.h"
+
+#include <string.h>
+#include <unistd.h>
 
 #include "ui-test-util.h"
 
@@ -132,6 +136,62 @@ test_reset_drops (void)
   open_event (&k);
   again = ui_test_find_widget (GTK_WIDGET (k.window), BAKEN_TYPE_EVENT_PAGE);
   g_assert_true (again != event_page);
+  kiosk_close (&k);
+}
+
+static gsize
+resident_bytes (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  fields = g_strsplit (statm, " ", -1);
+  g_assert_cmpuint (g_strv_length (fields), >=, 2);
+  return g_ascii_strtoull (fields[1], NULL, 10) * (gsize) sysconf (_SC_PAGESIZE);
+}
+
+static gboolean
+given_back_cb (gpointer data)
+{
+  gsize *target = data;
+
+  return resident_bytes () <= *target;
+}
+
+/* What the last resident's pages held goes back to the system after the idle reset:
+ * 64 MiB freed below a block still in use stays in the heap until the reset hands it
+ * back. */
+static void
+test_reset_gives_back (void)
+{
+  enum { N_BLOCKS = 4096, BLOCK = 16 * 1024 };
+  Kiosk k = { 0, };
+  g_autofree void **blocks = g_new (void *, N_BLOCKS);
+  void *fence;
+  gsize before, target;
+
+  kiosk_open (&k);
+  open_service (&k);
+  for (guint i = 0; i < N_BLOCKS; i++)
+    blocks[i] = memset (g_malloc (BLOCK), 1, BLOCK);
+  fence = g_malloc (BLOCK);
+  for (guint i = 0; i < N_BLOCKS; i++)
+    g_free (blocks[i]);
+  before = resident_bytes ();
+  target = before - (gsize) N_BLOCKS * BLOCK / 2;
+
+  /* Freed but kept: nothing hands it back by itself. */
+  ui_test_run (300);
+  g_assert_cmpuint (resident_bytes (), >, target);
+
+  ui_test_open (k.window, "idle:prompt");
+  g_assert_true (ui_test_wait (reset_done_cb, &k, 10000));
+  g_assert_true (ui_test_wait (given_back_cb, &target, 5000));
+  g_test_message ("resident %" G_GSIZE_FORMAT " KiB before the reset, %" G_GSIZE_FORMAT
+                  " KiB after", before / 1024, resident_bytes () / 1024);
+
+  g_free (fence);
   kiosk_close (&k);
 }
 
@@ -385,6 +445,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/page-cache/reset-drops", test_reset_drops);
+  g_test_add_func ("/page-cache/reset-gives-back", test_reset_gives_back);
   g_test_add_func ("/page-cache/staff-drops", test_staff_drops);
   g_test_add_func ("/page-cache/audience-in-key", test_audience_in_key);
   g_test_add_func ("/page-cache/kept-page-fresh", test_kept_page_fresh);
