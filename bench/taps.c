@@ -42,6 +42,7 @@
 
 #include "baken-application.h"
 #include "baken-context.h"
+#include "baken-memory.h"
 #include "baken-search-page.h"
 #include "baken-window.h"
 
@@ -436,6 +437,7 @@ main (int   argc,
     rounds = 1;
 
   /* As main () does. */
+  baken_memory_limit_arenas ();
   if (g_getenv ("GSK_RENDERER") == NULL)
     g_setenv ("GSK_RENDERER", "cairo", TRUE);
   if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
