@@ -15,7 +15,12 @@ Prints the soak's lines, then the report of each leak (when there is one) and th
 suppressions that matched, and last "leaks: N reports, B bytes". Exits non-zero when a
 leak is reported (or the soak fails).
 
-Usage: bench/leaks.py BUILD_DIR [ROUNDS]   (ROUNDS 80: about 1,090 taps, 8 idle resets)
+With --swaps N (4) the kiosk runs on a sync store and N new bundles come in over the
+run, each applied at an idle reset (bench/soak.py --swaps): the old catalog, its search
+index and its pages are dropped while LeakSanitizer watches.
+
+Usage: bench/leaks.py BUILD_DIR [ROUNDS] [--swaps N]
+       (ROUNDS 80: about 1,090 taps, 8 idle resets)
 """
 import json
 import os
@@ -23,10 +28,10 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from startup import start_xvfb, stop_xvfb  # noqa: E402
+from soak import make_bundles  # noqa: E402
+from startup import kiosk_env, start_pulse, start_xvfb, stop_xvfb  # noqa: E402
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 suppressions = os.path.join(root, "bench", "lsan-ui.supp")
@@ -54,47 +59,18 @@ def built_with_asan(build):
     return "libasan" in out
 
 
-def start_pulse(home, env):
-    """A PulseAudio of this run, with a null sink that plays in real time, as the kiosk
-    has one: the idle prompt is said aloud (espeak-ng, through PulseAudio) and the
-    attention tone played. Sets PULSE_SERVER in env; returns the server's process, or
-    None without PulseAudio, and then the soak runs with speech off: without a device
-    espeak-ng stops each utterance on an audio error with the voice it was given still
-    in its queue and loses copies of it (1,344 bytes each), and its ALSA output
-    (pcaudiolib) leaks 608 bytes at each reopen, which espeak_ng_Cancel() does: neither
-    is the kiosk's."""
-    socket = os.path.join(home, "pulse-native")
-    daemon_env = dict(env, DISPLAY="")
-    env["PULSE_SERVER"] = "unix:" + socket
-    try:
-        proc = subprocess.Popen(["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
-                                 "--use-pid-file=no", "-L", "module-null-sink sink_name=bench",
-                                 "-L", f"module-native-protocol-unix auth-anonymous=1 "
-                                 f"socket={socket}"],
-                                env=daemon_env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-    except OSError:
-        proc = None
-    for _ in range(100):
-        if proc is None or proc.poll() is not None or os.path.exists(socket):
-            break
-        time.sleep(0.1)
-    if proc is None or not os.path.exists(socket):
-        if proc is not None:
-            proc.kill()
-            proc.wait()
-        print("# no PulseAudio: speech is off (BAKEN_SPEECH_OUTPUT=none)", flush=True)
-        env["BAKEN_SPEECH_OUTPUT"] = "none"
-        return None
-    return proc
-
-
 def main():
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
         print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
         return 2
-    build = os.path.abspath(sys.argv[1])
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 80
+    args = sys.argv[1:]
+    swaps = 4
+    if "--swaps" in args:
+        at = args.index("--swaps")
+        swaps = int(args[at + 1])
+        del args[at:at + 2]
+    build = os.path.abspath(args[0])
+    rounds = int(args[1]) if len(args) > 1 else 80
     soak = os.path.join(build, "bench", "soak")
     if not os.path.exists(soak):
         sys.exit(f"leaks: {soak} does not exist (ninja -C {sys.argv[1]} bench/soak)")
@@ -105,26 +81,31 @@ def main():
     xvfb, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory() as home:
-            env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", GSK_RENDERER="cairo",
-                       XDG_RUNTIME_DIR=home, HOME=home, XDG_STATE_HOME=home,
-                       XDG_CACHE_HOME=home, NO_AT_BRIDGE="1",
-                       BAKEN_LOCALEDIR=os.path.join(build, "po"),
-                       # The slow unwinder: whole stacks through libraries built without
-                       # frame pointers, so the suppressions see which library allocated.
-                       ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0",
-                       LSAN_OPTIONS=f"suppressions={suppressions}:print_suppressions=1",
-                       UBSAN_OPTIONS="print_stacktrace=1")
-            env.pop("WAYLAND_DISPLAY", None)
+            env = kiosk_env(build, display, home,
+                            # The slow unwinder: whole stacks through libraries built
+                            # without frame pointers, so the suppressions see which
+                            # library allocated.
+                            ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0",
+                            LSAN_OPTIONS=f"suppressions={suppressions}:print_suppressions=1",
+                            UBSAN_OPTIONS="print_stacktrace=1")
             pulse = start_pulse(home, env)
             try:
                 # The shortest countdown (5 s, x 0.05 in the soak), as bench/soak.py.
                 config = os.path.join(home, "kiosk.conf")
+                command = [soak, str(rounds), str(max(1, rounds // 8)), "--config", config]
+                text = "[idle]\ncountdown = 5\n"
+                if swaps > 0:
+                    # The IT tool of this build, without leak checks of its own.
+                    text += make_bundles(build, home, swaps + 1,
+                                         dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
+                    command += ["--state-dir", os.path.join(home, "state"),
+                                "--bundles", os.path.join(home, "bundles"),
+                                "--swaps", str(swaps)]
                 with open(config, "w") as f:
-                    f.write("[idle]\ncountdown = 5\n")
+                    f.write(text)
                 report = os.path.join(home, "stderr")
                 with open(report, "w") as err:
-                    status = subprocess.call([soak, str(rounds), str(max(1, rounds // 8)),
-                                              "--config", config], env=env, stderr=err)
+                    status = subprocess.call(command, env=env, stderr=err)
                 with open(report) as f:
                     text = f.read()
             finally:

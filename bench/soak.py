@@ -27,18 +27,18 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from startup import start_xvfb, stop_xvfb  # noqa: E402
+from startup import kiosk_env, start_pulse, start_xvfb, stop_xvfb  # noqa: E402
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def make_bundles(build, tmp, count):
+def make_bundles(build, tmp, count, env=None):
     """Bundles 1..count of data/demo in tmp/bundles/<serial>, signed with a new key;
     returns the config lines that trust that key."""
     tool = os.path.join(build, "src", "tools", "baken-bundle")
     key = os.path.join(tmp, "bench")
     subprocess.run([tool, "keygen", "--unencrypted", key], check=True,
-                   stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, env=env)
     # A day ago, a minute per serial: a higher serial is newer, never in the future.
     base = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=1)
     for serial in range(1, count + 1):
@@ -47,9 +47,9 @@ def make_bundles(build, tmp, count):
         subprocess.run([tool, "build", os.path.join(root, "data", "demo"), out,
                         "--serial", str(serial), "--created", created,
                         "--valid-days", "30", "--pubkey", key + ".pub"],
-                       check=True, stdout=subprocess.DEVNULL)
+                       check=True, stdout=subprocess.DEVNULL, env=env)
         subprocess.run([tool, "sign", out, "--key", key + ".key"], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, env=env)
     return f"[sync]\npublic-keys = {key}.pub\n"
 
 
@@ -66,11 +66,7 @@ def main():
     xvfb, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory() as home:
-            env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", GSK_RENDERER="cairo",
-                       XDG_RUNTIME_DIR=home, HOME=home, XDG_STATE_HOME=home,
-                       XDG_CACHE_HOME=home, NO_AT_BRIDGE="1",
-                       BAKEN_LOCALEDIR=os.path.join(build, "po"))
-            env.pop("WAYLAND_DISPLAY", None)
+            env = kiosk_env(build, display, home)
             # The shortest countdown (5 s, × 0.05 in the soak): the walk-aways are
             # resets, not waiting.
             config = os.path.join(home, "kiosk.conf")
@@ -84,7 +80,15 @@ def main():
                             "--swaps", str(args.swaps)]
             with open(config, "w") as f:
                 f.write(text)
-            return subprocess.call(command, env=env)
+            # A sound server with a null sink, as a kiosk has one: the idle prompt is
+            # said aloud.
+            pulse = start_pulse(home, env)
+            try:
+                return subprocess.call(command, env=env)
+            finally:
+                if pulse is not None:
+                    pulse.terminate()
+                    pulse.wait()
     finally:
         stop_xvfb(xvfb)
 

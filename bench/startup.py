@@ -52,6 +52,52 @@ def stop_xvfb(proc):
         proc.wait()
 
 
+def kiosk_env(build, display, home, **extra):
+    """The environment of a kiosk process of BUILD_DIR on display: X11 with GTK's cairo
+    renderer, its home, state, cache and runtime folders in home, no accessibility bus,
+    the translations of the build."""
+    env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", GSK_RENDERER="cairo",
+               XDG_RUNTIME_DIR=home, HOME=home, XDG_STATE_HOME=home, XDG_CACHE_HOME=home,
+               NO_AT_BRIDGE="1", BAKEN_LOCALEDIR=os.path.join(build, "po"), **extra)
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def start_pulse(home, env):
+    """A PulseAudio of this run, with a null sink that plays in real time, as the kiosk
+    has one: the idle prompt is said aloud (espeak-ng, through PulseAudio) and the
+    attention tone played. Sets PULSE_SERVER in env; returns the server's process, or
+    None without PulseAudio, and then the soak runs with speech off: without a device
+    espeak-ng stops each utterance on an audio error with the voice it was given still
+    in its queue and loses copies of it (1,344 bytes each), and its ALSA output
+    (pcaudiolib) leaks 608 bytes at each reopen, which espeak_ng_Cancel() does: neither
+    is the kiosk's."""
+    socket = os.path.join(home, "pulse-native")
+    daemon_env = dict(env, DISPLAY="")
+    env["PULSE_SERVER"] = "unix:" + socket
+    try:
+        proc = subprocess.Popen(["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
+                                 "--use-pid-file=no", "-L", "module-null-sink sink_name=bench",
+                                 "-L", f"module-native-protocol-unix auth-anonymous=1 "
+                                 f"socket={socket}"],
+                                env=daemon_env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+    except OSError:
+        proc = None
+    for _ in range(100):
+        if proc is None or proc.poll() is not None or os.path.exists(socket):
+            break
+        time.sleep(0.1)
+    if proc is None or not os.path.exists(socket):
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+        print("# no PulseAudio: speech is off (BAKEN_SPEECH_OUTPUT=none)", flush=True)
+        env["BAKEN_SPEECH_OUTPUT"] = "none"
+        return None
+    return proc
+
+
 def pss_kb(pid):
     with open(f"/proc/{pid}/smaps_rollup") as f:
         for line in f:
