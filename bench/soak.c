@@ -18,10 +18,13 @@
  * while a resident is on a path, verified in the background and applied at the next
  * idle reset; the soak checks that the reset brought that serial on screen.
  *
- * Prints "round N pss-kib P rss-kib R anon-kib A fds F taps T" every EVERY rounds, then the growth
- * of anonymous memory (the heap: what a leak grows; PSS also moves when other processes
- * map the same libraries) per 1000 rounds after the warm-up (the first 10 %: caches of
- * GTK, fontconfig and the catalog fill up there).
+ * Prints "round N pss-kib P rss-kib R anon-kib A fds F taps T" at the first idle reset
+ * after every EVERY rounds (and at the last round), then the growth of anonymous memory
+ * (the heap: what a leak grows; PSS also moves when other processes map the same
+ * libraries) per 1000 rounds after the warm-up (the first 10 %: caches of GTK,
+ * fontconfig and the catalog fill up there). Right after a reset the kiosk has handed
+ * back what the resident's pages held (baken-memory.h), so the samples compare like
+ * with like; between resets the heap holds one resident's pages.
  *
  * Run: bench/soak.py BUILD_DIR [ROUNDS [EVERY]] [--walk-every K] [--swaps N] (its own
  *      Xvfb; it builds the bundles), or on a display
@@ -394,7 +397,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
   gint64 warm_anon = -1, last_anon = -1;
-  guint warm_round = 0, last_round = 0;
+  guint warm_round = 0, last_round = 0, printed_round = 0;
   gint64 start;
 
   entries[3].arg_data = &swapper.bundles;
@@ -537,7 +540,7 @@ main (int   argc,
       if (swap)
         swap_check (&swapper);
 
-      if (round % every == 0 || round == rounds)
+      if ((visitor && round - printed_round >= every) || round == rounds)
         {
           gint64 anon = smaps_kib ("Anonymous:");
 
@@ -547,21 +550,26 @@ main (int   argc,
                   count_fds (), taps, round / (guint) walk_every, swapper.swaps,
                   (g_get_monotonic_time () - start) / 1000.0 / round);
           fflush (stdout);
-          if (warm_anon < 0 && round >= rounds / 10)
+          printed_round = round;
+          /* The growth compares samples right after a reset only. */
+          if (visitor && warm_anon < 0 && round >= rounds / 10)
             {
               warm_anon = anon;
               warm_round = round;
             }
-          last_anon = anon;
-          last_round = round;
+          if (visitor)
+            {
+              last_anon = anon;
+              last_round = round;
+            }
         }
     }
 
   if (warm_anon >= 0 && last_round > warm_round)
-    printf ("anonymous memory after round %u: %+.1f KiB per 1000 rounds (%+" G_GINT64_FORMAT
-            " KiB in %u rounds)\n", warm_round,
+    printf ("anonymous memory after the reset of round %u: %+.1f KiB per 1000 rounds (%+"
+            G_GINT64_FORMAT " KiB by the reset of round %u)\n", warm_round,
             (last_anon - warm_anon) * 1000.0 / (last_round - warm_round), last_anon - warm_anon,
-            last_round - warm_round);
+            last_round);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
