@@ -8,7 +8,6 @@
 
 #include <glib.h>
 #include <glib/gi18n.h>
-#include <gtk/gtk.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -97,26 +96,6 @@ disable_gl (void)
     g_setenv ("GDK_DEBUG", value, TRUE);
 }
 
-/* GTK parses its own Default theme when it opens the display (~80 million instructions,
- * a tenth of the work before the first frame), and libadwaita throws it away at once
- * for its stylesheet and the empty theme "Adwaita-empty". GTK opened with that theme
- * named skips the parse. The name is taken back before libadwaita starts: it reads
- * GTK_THEME to decide whether to load its stylesheet at all. An admin's GTK_THEME is
- * left alone; without a display (baken --sync-now over ssh) this does nothing, and the
- * application reports it as before. */
-static void
-open_display_unthemed (void)
-{
-  if (g_getenv ("GTK_THEME") != NULL)
-    return;
-
-  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
-  /* The display's settings load the theme when they are made. */
-  if (gtk_init_check ())
-    gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
-}
-
 static void
 setup_gettext (void)
 {
@@ -178,7 +157,6 @@ main (int   argc,
     g_unsetenv ("GTK_DEBUG");
 
   setup_gettext ();
-  open_display_unthemed ();
 
   application = baken_application_new (start_time_us);
 

@@ -67,6 +67,8 @@ struct _BakenApplication
   BakenConfig    *config;        /* (owned) (nullable) */
   BakenSync      *sync;          /* (owned) (nullable) without a usable state folder */
   BakenKioskContent *content;    /* (owned) (nullable) verifying while GTK starts */
+  char           *content_state_dir; /* (owned) (nullable) for startup to open the store */
+  BakenClock     *content_clock;  /* (owned) (nullable) for startup, until it opens it */
   BakenContext   *context;       /* (owned) (nullable) */
   char           *pending_folder; /* (owned) (nullable) a --sync-from waiting for a sync */
 
@@ -283,24 +285,22 @@ baken_application_handle_local_options (GApplication *application,
       self->height = 960;
     }
 
-  /* A second `baken` only presents the running kiosk: it must not touch the sync store
-   * (each open counts towards the fallback). */
-  if (!g_application_register (application, NULL, &error))
-    {
-      g_printerr ("baken: %s\n", error->message);
-      return 1;
-    }
-  if (g_application_get_is_remote (application))
-    return -1;
-
   /* Development windows and tests keep their own state, never the kiosk service's
    * /var/lib/baken, even when they run as root. */
   if (state_dir == NULL && (dev || g_strcmp0 (g_getenv ("BAKEN_NON_UNIQUE"), "1") == 0))
     state_dir = g_build_filename (g_get_user_state_dir (), "baken", NULL);
 
+  /* The sync store and the content are opened by startup, which runs in the first
+   * `baken` only: a second one only presents the running kiosk and must not touch the
+   * store (each open counts towards the fallback). */
   self->config = baken_config_ref (config);
-  self->sync = baken_kiosk_setup_open_sync (config, state_dir);
-  self->content = baken_kiosk_content_new_at (config, self->sync, clock);
+  self->content_state_dir = g_steal_pointer (&state_dir);
+  self->content_clock = g_steal_pointer (&clock);
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("baken: %s\n", error->message);
+      return 1;
+    }
 
   return -1;
 }
@@ -361,9 +361,27 @@ static const GActionEntry app_actions[] = {
   { "sync-from", sync_from_activated, "s", NULL, NULL, { 0 } },
 };
 
+/* The content of the command line's config starts to be verified in its worker thread
+ * (baken-kiosk-content.h), beside GTK and libadwaita starting. */
+static void
+open_content (BakenApplication *self)
+{
+  g_autoptr(BakenClock) clock = g_steal_pointer (&self->content_clock);
+  g_autofree char *state_dir = g_steal_pointer (&self->content_state_dir);
+
+  if (self->config == NULL || self->content != NULL)
+    return;
+  if (clock == NULL)
+    clock = baken_clock_new ();
+  self->sync = baken_kiosk_setup_open_sync (self->config, state_dir);
+  self->content = baken_kiosk_content_new_at (self->config, self->sync, clock);
+}
+
 static void
 baken_application_startup (GApplication *application)
 {
+  open_content (BAKEN_APPLICATION (application));
+  baken_kiosk_setup_open_display ();
   G_APPLICATION_CLASS (baken_application_parent_class)->startup (application);
 
   /* `baken --sync-now` and `baken --sync-from DIR` of another process land here. */
@@ -508,6 +526,7 @@ baken_application_dispose (GObject *object)
   g_clear_object (&self->first_frame);
   g_clear_object (&self->context);
   g_clear_object (&self->content);
+  g_clear_object (&self->content_clock);
   if (self->sync != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->sync, run_pending_folder, self);
@@ -526,6 +545,7 @@ baken_application_finalize (GObject *object)
   g_strfreev (self->open_steps);
   g_clear_pointer (&self->config, baken_config_unref);
   g_free (self->pending_folder);
+  g_free (self->content_state_dir);
 
   G_OBJECT_CLASS (baken_application_parent_class)->finalize (object);
 }

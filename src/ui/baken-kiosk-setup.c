@@ -1,4 +1,4 @@
-/* baken-kiosk-setup.c: where the kiosk's config and sync store come from
+/* baken-kiosk-setup.c: where the kiosk's config and sync store come from, and the display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "baken-kiosk-setup.h"
+
+#include <gtk/gtk.h>
 
 BakenConfig *
 baken_kiosk_setup_load_config (const char  *path,
@@ -38,4 +40,17 @@ baken_kiosk_setup_open_sync (BakenConfig *config,
     g_warning ("No sync: cannot use the state folder %s: %s", dir, error->message);
 
   return sync;
+}
+
+void
+baken_kiosk_setup_open_display (void)
+{
+  if (g_getenv ("GTK_THEME") != NULL)
+    return;
+
+  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  /* The display's settings load the theme when they are made. */
+  if (gtk_init_check ())
+    gtk_settings_get_default ();
+  g_unsetenv ("GTK_THEME");
 }
