@@ -30,8 +30,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from soak import make_bundles  # noqa: E402
-from startup import kiosk_env, start_pulse, start_xvfb, stop_xvfb  # noqa: E402
+from soak import soak_command  # noqa: E402
+from startup import kiosk_env, start_pulse, start_xvfb, stop_pulse, stop_xvfb  # noqa: E402
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 suppressions = os.path.join(root, "bench", "lsan-ui.supp")
@@ -90,28 +90,17 @@ def main():
                             UBSAN_OPTIONS="print_stacktrace=1")
             pulse = start_pulse(home, env)
             try:
-                # The shortest countdown (5 s, x 0.05 in the soak), as bench/soak.py.
-                config = os.path.join(home, "kiosk.conf")
-                command = [soak, str(rounds), str(max(1, rounds // 8)), "--config", config]
-                text = "[idle]\ncountdown = 5\n"
-                if swaps > 0:
-                    # The IT tool of this build, without leak checks of its own.
-                    text += make_bundles(build, home, swaps + 1,
-                                         dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
-                    command += ["--state-dir", os.path.join(home, "state"),
-                                "--bundles", os.path.join(home, "bundles"),
-                                "--swaps", str(swaps)]
-                with open(config, "w") as f:
-                    f.write(text)
+                # The IT tool of this build makes the bundles, without leak checks of
+                # its own.
+                command = soak_command(build, home, [rounds, max(1, rounds // 8)], swaps,
+                                       dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
                 report = os.path.join(home, "stderr")
                 with open(report, "w") as err:
                     status = subprocess.call(command, env=env, stderr=err)
                 with open(report) as f:
                     text = f.read()
             finally:
-                if pulse is not None:
-                    pulse.terminate()
-                    pulse.wait()
+                stop_pulse(pulse)
     finally:
         stop_xvfb(xvfb)
 

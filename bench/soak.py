@@ -27,7 +27,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from startup import kiosk_env, start_pulse, start_xvfb, stop_xvfb  # noqa: E402
+from startup import kiosk_env, start_pulse, start_xvfb, stop_pulse, stop_xvfb  # noqa: E402
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -53,6 +53,24 @@ def make_bundles(build, tmp, count, env=None):
     return f"[sync]\npublic-keys = {key}.pub\n"
 
 
+def soak_command(build, home, arguments, swaps, tool_env=None):
+    """The command line of BUILD_DIR/bench/soak with arguments, and its config in home:
+    the shortest countdown (5 s, x 0.05 in the soak: the walk-aways are resets, not
+    waiting) and, with swaps > 0, the sync store and swaps + 1 bundles made by the
+    build's IT tool (run with tool_env)."""
+    config = os.path.join(home, "kiosk.conf")
+    text = "[idle]\ncountdown = 5\n"
+    command = [os.path.join(build, "bench", "soak")] + [str(a) for a in arguments]
+    command += ["--config", config]
+    if swaps > 0:
+        text += make_bundles(build, home, swaps + 1, tool_env)
+        command += ["--state-dir", os.path.join(home, "state"),
+                    "--bundles", os.path.join(home, "bundles"), "--swaps", str(swaps)]
+    with open(config, "w") as f:
+        f.write(text)
+    return command
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("build", nargs="?", default="_build")
@@ -67,28 +85,16 @@ def main():
     try:
         with tempfile.TemporaryDirectory() as home:
             env = kiosk_env(build, display, home)
-            # The shortest countdown (5 s, × 0.05 in the soak): the walk-aways are
-            # resets, not waiting.
-            config = os.path.join(home, "kiosk.conf")
-            text = "[idle]\ncountdown = 5\n"
-            command = [os.path.join(build, "bench", "soak"), args.rounds, args.every,
-                       "--walk-every", args.walk_every, "--config", config]
-            if args.swaps > 0:
-                text += make_bundles(build, home, args.swaps + 1)
-                command += ["--state-dir", os.path.join(home, "state"),
-                            "--bundles", os.path.join(home, "bundles"),
-                            "--swaps", str(args.swaps)]
-            with open(config, "w") as f:
-                f.write(text)
+            command = soak_command(build, home, [args.rounds, args.every,
+                                                 "--walk-every", args.walk_every],
+                                   args.swaps)
             # A sound server with a null sink, as a kiosk has one: the idle prompt is
             # said aloud.
             pulse = start_pulse(home, env)
             try:
                 return subprocess.call(command, env=env)
             finally:
-                if pulse is not None:
-                    pulse.terminate()
-                    pulse.wait()
+                stop_pulse(pulse)
     finally:
         stop_xvfb(xvfb)
 

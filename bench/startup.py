@@ -98,6 +98,13 @@ def start_pulse(home, env):
     return proc
 
 
+def stop_pulse(proc):
+    """Stops a server from start_pulse() (None: there was none)."""
+    if proc is not None:
+        proc.terminate()
+        proc.wait()
+
+
 def pss_kb(pid):
     with open(f"/proc/{pid}/smaps_rollup") as f:
         for line in f:
