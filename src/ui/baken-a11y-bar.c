@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "baken-icon.h"
+#include "baken-line.h"
 
 struct _BakenA11yBar
 {
@@ -62,6 +63,7 @@ static void
 baken_a11y_bar_init (BakenA11yBar *self)
 {
   g_type_ensure (BAKEN_TYPE_ICON);
+  g_type_ensure (BAKEN_TYPE_LINE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A row of four equal buttons; below it, while speech is on, how speech sounds. */

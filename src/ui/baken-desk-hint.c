@@ -9,6 +9,7 @@
 #include "baken-desk-hint.h"
 
 #include "baken-icon.h"
+#include "baken-line-layout.h"
 
 struct _BakenDeskHint
 {
@@ -40,15 +41,18 @@ baken_desk_hint_class_init (BakenDeskHintClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/baken/Kiosk/ui/baken-desk-hint.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, BAKEN_TYPE_LINE_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "deskhint");
 }
 
 static void
 baken_desk_hint_init (BakenDeskHint *self)
 {
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
   g_type_ensure (BAKEN_TYPE_ICON);
   gtk_widget_init_template (GTK_WIDGET (self));
+  baken_line_layout_set_spacing (BAKEN_LINE_LAYOUT (layout), 16);
 }
 
 GtkWidget *

@@ -17,6 +17,7 @@
 #include "baken-columns.h"
 #include "baken-controls.h"
 #include "baken-icon.h"
+#include "baken-line.h"
 
 struct _BakenEventPage
 {
@@ -58,7 +59,7 @@ create_choice (GBytes     *svg,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  box = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 24);
   gtk_button_set_child (GTK_BUTTON (button), box);
 
   if (svg != NULL)
@@ -68,13 +69,13 @@ create_choice (GBytes     *svg,
   if (icon != NULL)
     {
       gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), icon);
+      baken_line_append (BAKEN_LINE (box), icon);
     }
 
-  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  text = baken_line_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
+  baken_line_append (BAKEN_LINE (box), text);
 
   label = gtk_label_new (title);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -82,7 +83,7 @@ create_choice (GBytes     *svg,
   gtk_widget_add_css_class (label, "choice-title");
   if (dutch & BAKEN_LIFE_EVENT_DUTCH_TITLE)
     baken_controls_set_language (label, "nl");
-  gtk_box_append (GTK_BOX (text), label);
+  baken_line_append (BAKEN_LINE (text), label);
 
   if (summary != NULL)
     {
@@ -92,7 +93,7 @@ create_choice (GBytes     *svg,
       gtk_widget_add_css_class (label, "choice-summary");
       if (dutch & BAKEN_LIFE_EVENT_DUTCH_SUMMARY)
         baken_controls_set_language (label, "nl");
-      gtk_box_append (GTK_BOX (text), label);
+      baken_line_append (BAKEN_LINE (text), label);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),

@@ -23,6 +23,7 @@
 #include "baken-keyboard.h"
 #include "baken-open-badge.h"
 #include "baken-service-card.h"
+#include "baken-line.h"
 
 /* A note fits on a receipt in a few lines. */
 #define NOTE_MAX_CHARS 140
@@ -55,7 +56,7 @@ channel_row (const BakenChannel *channel,
 {
   BakenConfig *config = baken_context_get_config (context);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *row = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 16);
   g_autofree char *value = baken_channel_dup_value_text (channel);
   g_autofree char *shown = baken_bidi_dup_value (value != NULL ? value : "");
   GtkWidget *icon = baken_icon_new (baken_channel_kind_get_icon_name (channel->kind), 48);
@@ -71,9 +72,9 @@ channel_row (const BakenChannel *channel,
                                                        baken_context_get_clock (context),
                                                        config->holidays));
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (row), icon);
+  baken_line_append (BAKEN_LINE (row), icon);
   gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (row), box);
+  baken_line_append (BAKEN_LINE (row), box);
   return row;
 }
 

@@ -14,6 +14,7 @@
 
 #include "baken-desk-hint.h"
 #include "baken-icon.h"
+#include "baken-line-layout.h"
 
 struct _BakenNavBar
 {
@@ -50,7 +51,7 @@ baken_nav_bar_class_init (BakenNavBarClass *klass)
                                                "/nl/baken/Kiosk/ui/baken-nav-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, BakenNavBar, back_button);
   gtk_widget_class_bind_template_child (widget_class, BakenNavBar, desk_hint);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, BAKEN_TYPE_LINE_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "navbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
 }

@@ -9,6 +9,7 @@
 #include "baken-open-badge.h"
 
 #include "baken-icon.h"
+#include "baken-line-layout.h"
 
 /* Never sleep longer than this: a day is the longest a badge's words stay right. */
 #define MAX_SLEEP_S (24 * 60 * 60)
@@ -182,7 +183,7 @@ baken_open_badge_class_init (BakenOpenBadgeClass *klass)
   widget_class->map = baken_open_badge_map;
   widget_class->unmap = baken_open_badge_unmap;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, BAKEN_TYPE_LINE_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "openbadge");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
 }
@@ -193,7 +194,7 @@ baken_open_badge_init (BakenOpenBadge *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkWidget *icon;
 
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+  baken_line_layout_set_spacing (BAKEN_LINE_LAYOUT (layout), 12);
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 

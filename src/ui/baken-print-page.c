@@ -26,6 +26,7 @@
 #include "baken-feedback.h"
 #include "baken-hours.h"
 #include "baken-icon.h"
+#include "baken-line.h"
 #include "baken-print-slip.h"
 #include "baken-slip-picture.h"
 #include "baken-slip-render.h"
@@ -483,6 +484,7 @@ baken_print_page_init (BakenPrintPage *self)
 {
   g_type_ensure (BAKEN_TYPE_COLUMNS);
   g_type_ensure (BAKEN_TYPE_ICON);
+  g_type_ensure (BAKEN_TYPE_LINE);
 
   self->cancellable = g_cancellable_new ();
   self->check = g_cancellable_new ();

@@ -13,6 +13,7 @@
 #include "baken-search-results.h"
 
 #include "baken-icon.h"
+#include "baken-line.h"
 
 static GtkWidget *
 create_result_button (BakenCatalog *catalog,
@@ -33,7 +34,7 @@ create_result_button (BakenCatalog *catalog,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  box = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 24);
   gtk_button_set_child (GTK_BUTTON (button), box);
 
   if (icon != NULL && (svg = baken_catalog_get_icon (catalog, icon)) != NULL)
@@ -41,18 +42,18 @@ create_result_button (BakenCatalog *catalog,
   else
     image = baken_icon_new (ui_icon, 72);
   gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), image);
+  baken_line_append (BAKEN_LINE (box), image);
 
-  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  text = baken_line_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
+  baken_line_append (BAKEN_LINE (box), text);
 
   label = gtk_label_new (title);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "choice-title");
-  gtk_box_append (GTK_BOX (text), label);
+  baken_line_append (BAKEN_LINE (text), label);
 
   if (subtitle != NULL && *subtitle != '\0')
     {
@@ -60,7 +61,7 @@ create_result_button (BakenCatalog *catalog,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "choice-summary");
-      gtk_box_append (GTK_BOX (text), label);
+      baken_line_append (BAKEN_LINE (text), label);
     }
 
   /* A button with a box inside has no accessible name of its own. */

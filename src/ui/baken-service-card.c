@@ -16,6 +16,7 @@
 #include "baken-flow.h"
 #include "baken-icon.h"
 #include "baken-open-badge.h"
+#include "baken-line.h"
 
 struct _BakenServiceCard
 {
@@ -131,16 +132,16 @@ create_channel_chip (const BakenService *service,
   else
     text = baken_bidi_dup_value (short_text);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  box = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_add_css_class (box, "channel-chip");
-  gtk_box_append (GTK_BOX (box),
-                  baken_icon_new (baken_channel_kind_get_icon_name (channel->kind), 36));
+  baken_line_append (BAKEN_LINE (box),
+                    baken_icon_new (baken_channel_kind_get_icon_name (channel->kind), 36));
 
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
+  baken_line_append (BAKEN_LINE (box), label);
 
   return box;
 }

@@ -25,6 +25,7 @@
 #include "baken-icon.h"
 #include "baken-languages.h"
 #include "baken-open-badge.h"
+#include "baken-line.h"
 #include "baken-service-card.h"
 
 struct _BakenServicePage
@@ -88,13 +89,13 @@ icon_row (const char *icon_name,
           int         size,
           GtkWidget  *content)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *box = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *icon = baken_icon_new (icon_name, size);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), icon);
+  baken_line_append (BAKEN_LINE (box), icon);
   gtk_widget_set_hexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (box), content);
+  baken_line_append (BAKEN_LINE (box), content);
 
   return box;
 }

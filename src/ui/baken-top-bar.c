@@ -7,7 +7,8 @@
  * is built again in each new language. Between the name and "Zoeken" staff see a mark
  * when the content is stale (baken-content-switch.c fills that slot). Staff get in by
  * holding the name (baken-staff-controller.c); "Alles lager" moves the whole bar down
- * (baken-a11y-controller.c). A GtkBox, so its place in the window's column can change.
+ * (baken-a11y-controller.c). A row (baken-line-layout.c): a long name wraps, and is laid
+ * out once per width.
  */
 #define G_LOG_DOMAIN "baken-top-bar"
 
@@ -17,11 +18,12 @@
 
 #include "baken-icon.h"
 #include "baken-language-switch.h"
+#include "baken-line-layout.h"
 #include "baken-search-page.h"
 
 struct _BakenTopBar
 {
-  GtkBox     parent_instance;
+  GtkWidget  parent_instance;
 
   /* Template children */
   GtkLabel  *kiosk_name;
@@ -33,12 +35,16 @@ struct _BakenTopBar
   GtkLabel  *language_label;  /* (unowned) on the picker button, or NULL */
 };
 
-G_DEFINE_FINAL_TYPE (BakenTopBar, baken_top_bar, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (BakenTopBar, baken_top_bar, GTK_TYPE_WIDGET)
 
 static void
 baken_top_bar_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BAKEN_TYPE_TOP_BAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (baken_top_bar_parent_class)->dispose (object);
 }
@@ -58,13 +64,19 @@ baken_top_bar_class_init (BakenTopBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenTopBar, search_slot);
   gtk_widget_class_bind_template_child (widget_class, BakenTopBar, language_box);
   gtk_widget_class_bind_template_child (widget_class, BakenTopBar, language_icon);
+  gtk_widget_class_set_layout_manager_type (widget_class, BAKEN_TYPE_LINE_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "box");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 baken_top_bar_init (BakenTopBar *self)
 {
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
   g_type_ensure (BAKEN_TYPE_ICON);
   gtk_widget_init_template (GTK_WIDGET (self));
+  baken_line_layout_set_spacing (BAKEN_LINE_LAYOUT (layout), 16);
 }
 
 void

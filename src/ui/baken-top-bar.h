@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define BAKEN_TYPE_TOP_BAR (baken_top_bar_get_type ())
 
-G_DECLARE_FINAL_TYPE (BakenTopBar, baken_top_bar, BAKEN, TOP_BAR, GtkBox)
+G_DECLARE_FINAL_TYPE (BakenTopBar, baken_top_bar, BAKEN, TOP_BAR, GtkWidget)
 
 /* Shows name (nullable) and the language switch of languages with language on. */
 void       baken_top_bar_setup            (BakenTopBar        *self,
