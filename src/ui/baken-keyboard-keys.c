@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "baken-icon.h"
+#include "baken-line.h"
 
 
 typedef struct
@@ -177,18 +178,18 @@ static GtkWidget *
 create_accents_key (const Accents *accents)
 {
   GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *box = baken_line_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label;
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (accents->label));
+  baken_line_append (BAKEN_LINE (box), gtk_label_new (accents->label));
   /* Translators: a short word under the accented letters (é ë ï) on the key that shows
    * them on the on-screen keyboard; it says what the key is for */
   label = gtk_label_new (_("accenten"));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "key-caption");
-  gtk_box_append (GTK_BOX (box), label);
+  baken_line_append (BAKEN_LINE (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
 
   create_special_key (button, "accents", "keyboard.accents",
