@@ -27,10 +27,20 @@
  * Run: bench/taps.py BUILD_DIR [ROUNDS] (its own Xvfb, the yardstick in the same run), or
  *      BAKEN_LOCALEDIR=BUILD_DIR/po BUILD_DIR/bench/taps [ROUNDS] [--input] [--phases]
  *      [--landscape] [--lang CODE] [--text very-large]
+ *
+ * With TAPS_COLLECT=KIND (a name from the table, e.g. language-switch), under
+ * `valgrind --tool=callgrind --collect-atstart=no`, callgrind counts that kind of tap
+ * only, from the action to the frame that shows it.
  */
 #define G_LOG_DOMAIN "baken-taps"
 
 #include "config.h"
+
+#if __has_include (<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
 
 #include <X11/extensions/XTest.h>
 #include <gdk/x11/gdkx.h>
@@ -215,6 +225,13 @@ click (GtkWidget *button)
   XFlush (xdisplay);
 }
 
+/* Whether callgrind counts this kind of tap (TAPS_COLLECT): counted rounds only. */
+static gboolean
+collecting (guint kind)
+{
+  return counting && g_strcmp0 (g_getenv ("TAPS_COLLECT"), tap_names[kind]) == 0;
+}
+
 /* Gives one tap (on widget, the window or a keyboard), waits for the frame that shows
  * its answer, and counts it. */
 static void
@@ -237,6 +254,8 @@ tap (guint       kind,
         by_action[kind] = TRUE;
     }
 
+  if (collecting (kind))
+    CALLGRIND_TOGGLE_COLLECT;
   t0 = g_get_monotonic_time ();
   if (button != NULL)
     click (button);
@@ -260,6 +279,8 @@ tap (guint       kind,
     g_error ("%s (%s): no new screen within 5 s", tap_names[kind], action);
   g_source_remove (id);
 
+  if (collecting (kind))
+    CALLGRIND_TOGGLE_COLLECT;
   if (!counting)
     {
       tap_stats_add (&cold, (g_get_monotonic_time () - t0) / 1000.0);
