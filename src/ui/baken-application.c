@@ -44,6 +44,7 @@
 #include "baken-context.h"
 #include "baken-first-frame.h"
 #include "baken-kiosk-content.h"
+#include "baken-gtk-fixes.h"
 #include "baken-kiosk-setup.h"
 #include "baken-report-command.h"
 #include "baken-state.h"
@@ -383,6 +384,7 @@ baken_application_startup (GApplication *application)
   open_content (BAKEN_APPLICATION (application));
   baken_kiosk_setup_open_display ();
   G_APPLICATION_CLASS (baken_application_parent_class)->startup (application);
+  baken_gtk_fixes_install ();
 
   /* `baken --sync-now` and `baken --sync-from DIR` of another process land here. */
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
