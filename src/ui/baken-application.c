@@ -43,8 +43,8 @@
 
 #include "baken-context.h"
 #include "baken-first-frame.h"
-#include "baken-kiosk-content.h"
 #include "baken-gtk-fixes.h"
+#include "baken-kiosk-content.h"
 #include "baken-kiosk-setup.h"
 #include "baken-report-command.h"
 #include "baken-state.h"

@@ -21,9 +21,9 @@
 #include "baken-bidi.h"
 #include "baken-icon.h"
 #include "baken-keyboard.h"
+#include "baken-line.h"
 #include "baken-open-badge.h"
 #include "baken-service-card.h"
-#include "baken-line.h"
 
 /* A note fits on a receipt in a few lines. */
 #define NOTE_MAX_CHARS 140

@@ -148,6 +148,7 @@ baken_line_layout_measure (GtkLayoutManager *manager,
   BakenLineLayout *self = BAKEN_LINE_LAYOUT (manager);
   guint n = collect_children (widget, NULL);
   GtkRequestedSize *sizes;
+  gboolean shared;
 
   *minimum = *natural = 0;
   if (n == 0)
@@ -182,11 +183,11 @@ baken_line_layout_measure (GtkLayoutManager *manager,
 
   /* Across it: the largest child, a row's at the width each gets; a column's width is
    * the same for any height. */
-  if (self->orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0)
+  shared = self->orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0;
+  if (shared)
     share (self, for_size, -1, sizes, n);
   for (guint i = 0; i < n; i++)
     {
-      gboolean shared = self->orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0;
       int child_min = 0, child_nat = 0;
 
       gtk_widget_measure (sizes[i].data, orientation, shared ? sizes[i].minimum_size : -1,
@@ -231,9 +232,9 @@ baken_line_layout_allocate (GtkLayoutManager *manager,
 
 static void
 baken_line_layout_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   BakenLineLayout *self = BAKEN_LINE_LAYOUT (object);
 
@@ -258,9 +259,9 @@ baken_line_layout_get_property (GObject    *object,
 
 static void
 baken_line_layout_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   BakenLineLayout *self = BAKEN_LINE_LAYOUT (object);
 
@@ -321,16 +322,6 @@ baken_line_layout_init (BakenLineLayout *self)
 {
 }
 
-GtkLayoutManager *
-baken_line_layout_new (GtkOrientation orientation,
-                       int            spacing)
-{
-  return g_object_new (BAKEN_TYPE_LINE_LAYOUT,
-                       "orientation", orientation,
-                       "spacing", spacing,
-                       NULL);
-}
-
 GtkOrientation
 baken_line_layout_get_orientation (BakenLineLayout *self)
 {
@@ -363,7 +354,7 @@ baken_line_layout_get_spacing (BakenLineLayout *self)
 
 void
 baken_line_layout_set_spacing (BakenLineLayout *self,
-                              int             spacing)
+                               int              spacing)
 {
   g_return_if_fail (BAKEN_IS_LINE_LAYOUT (self));
 
@@ -386,7 +377,7 @@ baken_line_layout_get_homogeneous (BakenLineLayout *self)
 
 void
 baken_line_layout_set_homogeneous (BakenLineLayout *self,
-                                  gboolean        homogeneous)
+                                   gboolean         homogeneous)
 {
   g_return_if_fail (BAKEN_IS_LINE_LAYOUT (self));
 

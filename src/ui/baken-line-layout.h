@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BakenLineLayout, baken_line_layout, BAKEN, LINE_LAYOUT, GtkLayoutManager)
 
-GtkLayoutManager *baken_line_layout_new             (GtkOrientation   orientation,
-                                                     int              spacing);
 GtkOrientation    baken_line_layout_get_orientation (BakenLineLayout *self);
 void              baken_line_layout_set_orientation (BakenLineLayout *self,
                                                      GtkOrientation   orientation);

@@ -52,9 +52,9 @@ baken_line_dispose (GObject *object)
 
 static void
 baken_line_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   BakenLine *self = BAKEN_LINE (object);
 
@@ -79,9 +79,9 @@ baken_line_get_property (GObject    *object,
 
 static void
 baken_line_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   BakenLine *self = BAKEN_LINE (object);
 
@@ -149,8 +149,8 @@ baken_line_new (GtkOrientation orientation,
 }
 
 void
-baken_line_append (BakenLine  *self,
-                  GtkWidget *child)
+baken_line_append (BakenLine *self,
+                   GtkWidget *child)
 {
   g_return_if_fail (BAKEN_IS_LINE (self));
   g_return_if_fail (GTK_IS_WIDGET (child));

@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BakenLine, baken_line, BAKEN, LINE, GtkWidget)
 
 GtkWidget *baken_line_new    (GtkOrientation  orientation,
-                             int             spacing);
+                              int             spacing);
 void       baken_line_append (BakenLine      *self,
-                             GtkWidget      *child);
+                              GtkWidget      *child);
 
 G_END_DECLS

@@ -15,8 +15,8 @@
 #include "baken-controls.h"
 #include "baken-flow.h"
 #include "baken-icon.h"
-#include "baken-open-badge.h"
 #include "baken-line.h"
+#include "baken-open-badge.h"
 
 struct _BakenServiceCard
 {
@@ -135,7 +135,7 @@ create_channel_chip (const BakenService *service,
   box = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_add_css_class (box, "channel-chip");
   baken_line_append (BAKEN_LINE (box),
-                    baken_icon_new (baken_channel_kind_get_icon_name (channel->kind), 36));
+                     baken_icon_new (baken_channel_kind_get_icon_name (channel->kind), 36));
 
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -24,8 +24,8 @@
 #include "baken-geo.h"
 #include "baken-icon.h"
 #include "baken-languages.h"
-#include "baken-open-badge.h"
 #include "baken-line.h"
+#include "baken-open-badge.h"
 #include "baken-service-card.h"
 
 struct _BakenServicePage
