@@ -88,26 +88,6 @@ test_chips_differ (void)
   ui_test_window_destroy (window);
 }
 
-static GtkWidget *
-fixed_item (int width,
-            int height)
-{
-  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_set_size_request (item, width, height);
-  return item;
-}
-
-static graphene_rect_t
-bounds_in (GtkWidget *widget,
-           GtkWidget *in)
-{
-  graphene_rect_t bounds;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, in, &bounds));
-  return bounds;
-}
-
 /* BakenFlow on its own: items at their own width side by side, the next line when one
  * does not fit, a long text given the whole line (and wrapped in it), mirrored in a
  * right-to-left language. */
@@ -117,7 +97,8 @@ test_flow (gconstpointer data)
   gboolean rtl = GPOINTER_TO_INT (data);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *flow = baken_flow_new ();
-  GtkWidget *a = fixed_item (300, 50), *b = fixed_item (300, 60), *c = fixed_item (500, 40);
+  GtkWidget *a = ui_test_fixed_item (300, 50), *b = ui_test_fixed_item (300, 60);
+  GtkWidget *c = ui_test_fixed_item (500, 40);
   GtkWidget *text = gtk_label_new ("Een lange tekst die niet op één regel past en daarom "
                                    "de hele regel krijgt en binnen die regel afbreekt, "
                                    "zoals een adres met een lange straatnaam doet.");
@@ -141,10 +122,10 @@ test_flow (gconstpointer data)
   ui_test_run (100);
 
   flow_width = gtk_widget_get_width (flow);
-  ra = bounds_in (a, flow);
-  rb = bounds_in (b, flow);
-  rc = bounds_in (c, flow);
-  rt = bounds_in (text, flow);
+  ra = ui_test_bounds_in (a, flow);
+  rb = ui_test_bounds_in (b, flow);
+  rc = ui_test_bounds_in (c, flow);
+  rt = ui_test_bounds_in (text, flow);
   g_test_message ("%d px: a %.0f,%.0f b %.0f,%.0f c %.0f,%.0f text %.0f,%.0f %.0f×%.0f",
                   flow_width, ra.origin.x, ra.origin.y, rb.origin.x, rb.origin.y,
                   rc.origin.x, rc.origin.y, rt.origin.x, rt.origin.y, rt.size.width,
@@ -213,7 +194,7 @@ test_chips_inside (void)
 
           for (guint i = 0; i < chips->len; i++)
             {
-              graphene_rect_t chip = bounds_in (chips->pdata[i], card);
+              graphene_rect_t chip = ui_test_bounds_in (chips->pdata[i], card);
 
               if (chip.origin.x < 0 || chip.origin.x + chip.size.width > card_width ||
                   chip.origin.y + chip.size.height > gtk_widget_get_height (card))
@@ -222,7 +203,7 @@ test_chips_inside (void)
                          card_width, gtk_widget_get_height (card));
               for (guint j = 0; j < i; j++)
                 {
-                  graphene_rect_t other = bounds_in (chips->pdata[j], card);
+                  graphene_rect_t other = ui_test_bounds_in (chips->pdata[j], card);
 
                   if (graphene_rect_intersection (&chip, &other, NULL))
                     g_error ("%s: two chips overlap", step);

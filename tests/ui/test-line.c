@@ -20,16 +20,6 @@ static const char long_text[] =
   "zoals de uitleg bij een keuze doet.";
 
 static GtkWidget *
-fixed_item (int width,
-            int height)
-{
-  GtkWidget *item = gtk_label_new (NULL);
-
-  gtk_widget_set_size_request (item, width, height);
-  return item;
-}
-
-static GtkWidget *
 wrapping_label (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
@@ -37,16 +27,6 @@ wrapping_label (const char *text)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   return label;
-}
-
-static graphene_rect_t
-bounds_in (GtkWidget *widget,
-           GtkWidget *in)
-{
-  graphene_rect_t bounds;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, in, &bounds));
-  return bounds;
 }
 
 static GtkWidget *
@@ -89,7 +69,7 @@ test_row (gconstpointer data)
 {
   gboolean rtl = GPOINTER_TO_INT (data);
   GtkWidget *row = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *a = fixed_item (100, 50), *b = fixed_item (80, 40);
+  GtkWidget *a = ui_test_fixed_item (100, 50), *b = ui_test_fixed_item (80, 40);
   g_autofree char *longer = g_strconcat (long_text, " ", long_text, NULL);
   GtkWidget *text = wrapping_label (longer);
   GtkWidget *window;
@@ -105,9 +85,9 @@ test_row (gconstpointer data)
   gtk_widget_set_valign (row, GTK_ALIGN_START);
   window = present (row, 600, 400);
 
-  ra = bounds_in (a, row);
-  rb = bounds_in (b, row);
-  rt = bounds_in (text, row);
+  ra = ui_test_bounds_in (a, row);
+  rb = ui_test_bounds_in (b, row);
+  rt = ui_test_bounds_in (text, row);
   g_test_message ("row %d×%d: a %.0f+%.0f, text %.0f+%.0f×%.0f, b %.0f+%.0f",
                   gtk_widget_get_width (row), gtk_widget_get_height (row), ra.origin.x,
                   ra.size.width, rt.origin.x, rt.size.width, rt.size.height, rb.origin.x,
@@ -145,7 +125,7 @@ test_row_homogeneous (void)
   g_object_set (row, "homogeneous", TRUE, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      items[i] = fixed_item (20 + 20 * (int) i, 30);
+      items[i] = ui_test_fixed_item (20 + 20 * (int) i, 30);
       baken_line_append (BAKEN_LINE (row), items[i]);
     }
   gtk_widget_set_valign (row, GTK_ALIGN_START);
@@ -153,7 +133,7 @@ test_row_homogeneous (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      graphene_rect_t r = bounds_in (items[i], row);
+      graphene_rect_t r = ui_test_bounds_in (items[i], row);
 
       g_assert_cmpfloat (r.size.width, ==, 100);
       g_assert_cmpfloat (r.origin.x, ==, 110 * i);
@@ -180,8 +160,8 @@ test_column (void)
 
   gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 300, &title_height, NULL, NULL, NULL);
   gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 300, &text_height, NULL, NULL, NULL);
-  rc = bounds_in (column, window);
-  rt = bounds_in (text, column);
+  rc = ui_test_bounds_in (column, window);
+  rt = ui_test_bounds_in (text, column);
   g_test_message ("column %.0f×%.0f at %.0f; title %d, text %d px high", rc.size.width,
                   rc.size.height, rc.origin.y, title_height, text_height);
 

@@ -355,6 +355,26 @@ ui_test_find_action_button (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+ui_test_fixed_item (int width,
+                    int height)
+{
+  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_size_request (item, width, height);
+  return item;
+}
+
+graphene_rect_t
+ui_test_bounds_in (GtkWidget *widget,
+                   GtkWidget *in)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, in, &bounds));
+  return bounds;
+}
+
 GPtrArray *
 ui_test_find_all (GtkWidget *root,
                   GType      type)

@@ -75,6 +75,12 @@ GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
 /* All drawn widgets of type (or a subtype) under root, in tree order. */
 GPtrArray    *ui_test_find_all          (GtkWidget    *root,
                                          GType         type);
+/* A widget of exactly width × height, with nothing in it. */
+GtkWidget    *ui_test_fixed_item        (int           width,
+                                         int           height);
+/* The bounds of widget in the coordinates of in (which must contain it). */
+graphene_rect_t ui_test_bounds_in       (GtkWidget    *widget,
+                                         GtkWidget    *in);
 /* Whether the focused control is actionable with action and (when not NULL) the string
  * target. */
 gboolean      ui_test_focus_is          (BakenWindow  *window,
