@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baken-clamp.h"
 #include "baken-columns.h"
 #include "baken-controls.h"
 #include "baken-icon.h"
@@ -59,7 +60,10 @@ create_choice (GBytes     *svg,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
 
+  /* Icon and text centred in the row by the row, not by their valign
+   * (baken-line-layout.c). */
   box = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  g_object_set (box, "center", TRUE, NULL);
   gtk_button_set_child (GTK_BUTTON (button), box);
 
   if (svg != NULL)
@@ -67,13 +71,9 @@ create_choice (GBytes     *svg,
   else if (icon_name != NULL)
     icon = baken_icon_new (icon_name, 80);
   if (icon != NULL)
-    {
-      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-      baken_line_append (BAKEN_LINE (box), icon);
-    }
+    baken_line_append (BAKEN_LINE (box), icon);
 
   text = baken_line_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (text, TRUE);
   baken_line_append (BAKEN_LINE (box), text);
 
@@ -268,6 +268,7 @@ baken_event_page_class_init (BakenEventPageClass *klass)
 static void
 baken_event_page_init (BakenEventPage *self)
 {
+  g_type_ensure (BAKEN_TYPE_CLAMP);
   g_type_ensure (BAKEN_TYPE_COLUMNS);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -68,9 +68,9 @@ channel_row (const BakenChannel *channel,
   gtk_box_append (GTK_BOX (box), baken_page_label_new (shown, "channel-value"));
   if (channel->is_staff)
     gtk_box_append (GTK_BOX (box), baken_page_label_new (_("Alleen voor medewerkers"), "staff-only"));
-  gtk_box_append (GTK_BOX (box), baken_open_badge_new (channel->hours,
-                                                       baken_context_get_clock (context),
-                                                       config->holidays));
+  gtk_box_append (GTK_BOX (box), baken_open_badge_new_row (channel->hours,
+                                                           baken_context_get_clock (context),
+                                                           config->holidays));
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   baken_line_append (BAKEN_LINE (row), icon);
   gtk_widget_set_hexpand (box, TRUE);

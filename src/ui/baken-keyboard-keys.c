@@ -181,7 +181,8 @@ create_accents_key (const Accents *accents)
   GtkWidget *box = baken_line_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label;
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  /* Centred by the line, not by valign (baken-line-layout.c). */
+  g_object_set (box, "center", TRUE, NULL);
   baken_line_append (BAKEN_LINE (box), gtk_label_new (accents->label));
   /* Translators: a short word under the accented letters (é ë ï) on the key that shows
    * them on the on-screen keyboard; it says what the key is for */

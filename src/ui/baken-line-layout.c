@@ -24,6 +24,13 @@
  * and as tall as its children at its width; extra height goes to those that expand.
  * Right to left, the first child of a row is on the right.
  *
+ * With center, the children are centred along the line when they leave some of it
+ * (none expands), and each child of a row is as tall as it needs at its width, centred
+ * in the row's height: an icon beside a title and a description, or beside a button's
+ * label; the two lines of a key. A valign or halign would do that too, but GTK 4.8 measures a widget that is aligned,
+ * not filled, for its height at no width first (gtk_widget_allocate, gtksizerequest.c),
+ * laying its text out on one line, a width it is never shown at.
+ *
  * The spacing is a property, not the CSS border-spacing GtkBoxLayout also reads:
  * GTK 4.8 has no public way to read that.
  */
@@ -40,6 +47,7 @@ struct _BakenLineLayout
   GtkOrientation   orientation;
   int              spacing;
   gboolean         homogeneous;
+  gboolean         center;
 };
 
 G_DEFINE_FINAL_TYPE (BakenLineLayout, baken_line_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -49,6 +57,7 @@ enum {
   PROP_ORIENTATION,
   PROP_SPACING,
   PROP_HOMOGENEOUS,
+  PROP_CENTER,
   N_PROPS
 };
 
@@ -217,6 +226,17 @@ baken_line_layout_allocate (GtkLayoutManager *manager,
   sizes = g_newa (GtkRequestedSize, n);
   collect_children (widget, sizes);
   share (self, across ? width : height, across ? height : width, sizes, n);
+
+  /* Centred: what the children leave of the line, half before them. */
+  if (self->center)
+    {
+      int used = (int) (n - 1) * self->spacing;
+
+      for (guint i = 0; i < n; i++)
+        used += sizes[i].minimum_size;
+      position = MAX (0, ((across ? width : height) - used) / 2);
+    }
+
   for (guint i = 0; i < n; i++)
     {
       int size = sizes[i].minimum_size;
@@ -225,6 +245,15 @@ baken_line_layout_allocate (GtkLayoutManager *manager,
       if (across)
         allocation = (GtkAllocation) { rtl ? width - position - size : position, 0,
                                        size, height };
+      if (across && self->center)
+        {
+          int natural = 0;
+
+          gtk_widget_measure (sizes[i].data, GTK_ORIENTATION_VERTICAL, size, NULL, &natural,
+                              NULL, NULL);
+          allocation.height = MIN (natural, height);
+          allocation.y = (height - allocation.height) / 2;
+        }
       gtk_widget_size_allocate (sizes[i].data, &allocation, -1);
       position += size + self->spacing;
     }
@@ -252,6 +281,10 @@ baken_line_layout_get_property (GObject    *object,
       g_value_set_boolean (value, self->homogeneous);
       break;
 
+    case PROP_CENTER:
+      g_value_set_boolean (value, self->center);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -277,6 +310,10 @@ baken_line_layout_set_property (GObject      *object,
 
     case PROP_HOMOGENEOUS:
       baken_line_layout_set_homogeneous (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CENTER:
+      baken_line_layout_set_center (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -310,6 +347,12 @@ baken_line_layout_class_init (BakenLineLayoutClass *klass)
 
   properties[PROP_HOMOGENEOUS] =
     g_param_spec_boolean ("homogeneous", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CENTER] =
+    g_param_spec_boolean ("center", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
@@ -388,4 +431,27 @@ baken_line_layout_set_homogeneous (BakenLineLayout *self,
   self->homogeneous = homogeneous;
   gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOMOGENEOUS]);
+}
+
+gboolean
+baken_line_layout_get_center (BakenLineLayout *self)
+{
+  g_return_val_if_fail (BAKEN_IS_LINE_LAYOUT (self), FALSE);
+
+  return self->center;
+}
+
+void
+baken_line_layout_set_center (BakenLineLayout *self,
+                              gboolean         center)
+{
+  g_return_if_fail (BAKEN_IS_LINE_LAYOUT (self));
+
+  center = !!center;
+  if (self->center == center)
+    return;
+
+  self->center = center;
+  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CENTER]);
 }

@@ -21,5 +21,10 @@ void              baken_line_layout_set_spacing     (BakenLineLayout *self,
 gboolean          baken_line_layout_get_homogeneous (BakenLineLayout *self);
 void              baken_line_layout_set_homogeneous (BakenLineLayout *self,
                                                      gboolean         homogeneous);
+/* The children centred along the line when none expands; across, each also as tall as
+ * it needs at its width, centred in the row's height. */
+gboolean          baken_line_layout_get_center      (BakenLineLayout *self);
+void              baken_line_layout_set_center      (BakenLineLayout *self,
+                                                     gboolean         center);
 
 G_END_DECLS

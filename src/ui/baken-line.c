@@ -28,6 +28,7 @@ enum {
   PROP_ORIENTATION,
   PROP_SPACING,
   PROP_HOMOGENEOUS,
+  PROP_CENTER,
   N_PROPS
 };
 
@@ -72,6 +73,10 @@ baken_line_get_property (GObject    *object,
       g_value_set_boolean (value, baken_line_layout_get_homogeneous (line_layout (self)));
       break;
 
+    case PROP_CENTER:
+      g_value_set_boolean (value, baken_line_layout_get_center (line_layout (self)));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -97,6 +102,10 @@ baken_line_set_property (GObject      *object,
 
     case PROP_HOMOGENEOUS:
       baken_line_layout_set_homogeneous (line_layout (self), g_value_get_boolean (value));
+      break;
+
+    case PROP_CENTER:
+      baken_line_layout_set_center (line_layout (self), g_value_get_boolean (value));
       break;
 
     default:
@@ -126,6 +135,11 @@ baken_line_class_init (BakenLineClass *klass)
 
   properties[PROP_HOMOGENEOUS] =
     g_param_spec_boolean ("homogeneous", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CENTER] =
+    g_param_spec_boolean ("center", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 

@@ -9,6 +9,7 @@
 #include "baken-open-badge.h"
 
 #include "baken-icon.h"
+#include "baken-line.h"
 #include "baken-line-layout.h"
 
 /* Never sleep longer than this: a day is the longest a badge's words stay right. */
@@ -195,11 +196,9 @@ baken_open_badge_init (BakenOpenBadge *self)
   GtkWidget *icon;
 
   baken_line_layout_set_spacing (BAKEN_LINE_LAYOUT (layout), 12);
-  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  baken_line_layout_set_center (BAKEN_LINE_LAYOUT (layout), TRUE);
 
   icon = baken_icon_new ("clock", 32);
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (icon, GTK_WIDGET (self));
 
   self->label = gtk_label_new (NULL);
@@ -225,6 +224,18 @@ baken_open_badge_new (BakenSchedule     *schedule,
   update (self);
 
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+baken_open_badge_new_row (BakenSchedule     *schedule,
+                          BakenClock        *clock,
+                          BakenHolidayFlags  holidays)
+{
+  GtkWidget *row = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  baken_line_append (BAKEN_LINE (row), baken_open_badge_new (schedule, clock, holidays));
+
+  return row;
 }
 
 BakenOpenState

@@ -22,6 +22,11 @@ G_DECLARE_FINAL_TYPE (BakenOpenBadge, baken_open_badge, BAKEN, OPEN_BADGE, GtkWi
 GtkWidget      *baken_open_badge_new       (BakenSchedule     *schedule,
                                             BakenClock        *clock,
                                             BakenHolidayFlags  holidays);
+/* The badge at the start of a row, as wide as its text needs: a row keeps it from the
+ * width of the place it is put in without an align of its own (baken-line-layout.c). */
+GtkWidget      *baken_open_badge_new_row   (BakenSchedule     *schedule,
+                                            BakenClock        *clock,
+                                            BakenHolidayFlags  holidays);
 BakenOpenState  baken_open_badge_get_state (BakenOpenBadge    *self);
 const char     *baken_open_badge_get_text  (BakenOpenBadge    *self);
 

@@ -34,18 +34,19 @@ create_result_button (BakenCatalog *catalog,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
 
+  /* Icon and text centred in the row by the row, not by their valign
+   * (baken-line-layout.c). */
   box = baken_line_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  g_object_set (box, "center", TRUE, NULL);
   gtk_button_set_child (GTK_BUTTON (button), box);
 
   if (icon != NULL && (svg = baken_catalog_get_icon (catalog, icon)) != NULL)
     image = baken_icon_new_for_svg (svg, 72);
   else
     image = baken_icon_new (ui_icon, 72);
-  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
   baken_line_append (BAKEN_LINE (box), image);
 
   text = baken_line_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (text, TRUE);
   baken_line_append (BAKEN_LINE (box), text);
 

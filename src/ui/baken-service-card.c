@@ -215,7 +215,7 @@ baken_service_card_new (const BakenService *service,
   set_optional (self->summary, service->summary);
   set_optional (self->note, service->note);
   adw_bin_set_child (self->badge_slot,
-                     baken_open_badge_new (service->hours, clock, holidays));
+                     baken_open_badge_new_row (service->hours, clock, holidays));
 
   for (guint i = 0; i < service->channels->len; i++)
     {

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "baken-bidi.h"
+#include "baken-clamp.h"
 #include "baken-columns.h"
 #include "baken-day-table.h"
 #include "baken-facts-box.h"
@@ -185,7 +186,7 @@ create_channel (const BakenService *service,
       channel->kind == BAKEN_CHANNEL_PHONE ||
       channel->kind == BAKEN_CHANNEL_CHAT ||
       channel->kind == BAKEN_CHANNEL_WALK_IN)
-    gtk_box_append (GTK_BOX (box), baken_open_badge_new (hours, clock, holidays));
+    gtk_box_append (GTK_BOX (box), baken_open_badge_new_row (hours, clock, holidays));
 
   if (channel->cost_note != NULL)
     gtk_box_append (GTK_BOX (box), baken_page_label_new (channel->cost_note, "dim-note"));
@@ -285,8 +286,9 @@ fill (BakenServicePage *self)
   gtk_label_set_label (self->organization, service->organization_name);
   gtk_label_set_label (self->name, service->name);
   adw_bin_set_child (self->badge_slot,
-                     baken_open_badge_new (service->hours, baken_context_get_clock (context),
-                                           config->holidays));
+                     baken_open_badge_new_row (service->hours,
+                                               baken_context_get_clock (context),
+                                               config->holidays));
   gtk_label_set_label (self->alert, service->alert != NULL ? service->alert : "");
   gtk_widget_set_visible (GTK_WIDGET (self->alert), service->alert != NULL);
   /* Hidden until there is a service to print. */
@@ -456,6 +458,7 @@ baken_service_page_class_init (BakenServicePageClass *klass)
 static void
 baken_service_page_init (BakenServicePage *self)
 {
+  g_type_ensure (BAKEN_TYPE_CLAMP);
   g_type_ensure (BAKEN_TYPE_COLUMNS);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baken-clamp.h"
 #include "baken-columns.h"
 #include "baken-service-card.h"
 
@@ -181,6 +182,7 @@ baken_services_page_class_init (BakenServicesPageClass *klass)
 static void
 baken_services_page_init (BakenServicesPage *self)
 {
+  g_type_ensure (BAKEN_TYPE_CLAMP);
   g_type_ensure (BAKEN_TYPE_COLUMNS);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -15,6 +15,8 @@
 
 #include "baken-tile-grid.h"
 
+#include "baken-scroll-content.h"
+
 struct _BakenTileGrid
 {
   GtkWidget parent_instance;
@@ -43,31 +45,51 @@ count_children (BakenTileGrid *self)
   return n;
 }
 
-/* The largest minimum size of the children, height for a cell width. */
-static void
-children_minimum (BakenTileGrid *self,
-                  int            cell_width,
-                  int           *min_width,
-                  int           *min_height)
+/* The largest minimum width of the children. */
+static int
+children_min_width (BakenTileGrid *self)
 {
-  *min_width = 0;
-  *min_height = 0;
+  int min_width = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      int w, h;
+      int w;
 
       if (!gtk_widget_should_layout (child))
         continue;
 
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &w, NULL, NULL, NULL);
-      *min_width = MAX (*min_width, w);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, MAX (cell_width, w),
-                          &h, NULL, NULL, NULL);
-      *min_height = MAX (*min_height, h);
+      min_width = MAX (min_width, w);
     }
+
+  return min_width;
+}
+
+/* The largest minimum height of the children in cells cell_width wide, which is at
+ * least their minimum width: GTK 4.8 keeps no measure below a widget's minimum, so
+ * asking one would lay its text out anew each time. */
+static int
+children_min_height (BakenTileGrid *self,
+                     int            cell_width)
+{
+  int min_height = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int h;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, cell_width, &h, NULL, NULL, NULL);
+      min_height = MAX (min_height, h);
+    }
+
+  return min_height;
 }
 
 static int
@@ -87,24 +109,22 @@ fitting_height (BakenTileGrid *self,
                 int            width)
 {
   int lowest = G_MAXINT;
-  int min_w, min_h;
+  int min_w = children_min_width (self);
 
   for (guint c = 1; c <= n; c++)
     {
       guint r = (n + c - 1) / c;
       int cw = cell_size (width, c, self->spacing);
 
-      children_minimum (self, cw, &min_w, &min_h);
       if (cw < min_w)
         break;  /* more columns are narrower still */
-      lowest = MIN (lowest, (int) r * min_h + (int) (r - 1) * self->spacing);
+      lowest = MIN (lowest, (int) r * children_min_height (self, cw) +
+                            (int) (r - 1) * self->spacing);
     }
 
   if (lowest == G_MAXINT)
-    {
-      children_minimum (self, width, &min_w, &min_h);
-      lowest = (int) n * min_h + (int) (n - 1) * self->spacing;
-    }
+    lowest = (int) n * children_min_height (self, MAX (width, min_w)) +
+             (int) (n - 1) * self->spacing;
 
   return lowest;
 }
@@ -129,7 +149,7 @@ baken_tile_grid_measure (GtkWidget      *widget,
   int child_min = 0, child_nat = 0;
 
   *minimum = *natural = 0;
-  if (n == 0)
+  if (n == 0 || baken_scroll_content_answer_unused (widget, orientation, for_size))
     return;
 
   if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
@@ -179,7 +199,7 @@ baken_tile_grid_size_allocate (GtkWidget *widget,
   int best_icon = G_MININT;
   int least_overflow = G_MAXINT;
   guint least_overflow_cols = 1;
-  int cell_w, cell_h;
+  int min_w, cell_w, cell_h;
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
   if (n == 0)
@@ -188,21 +208,22 @@ baken_tile_grid_size_allocate (GtkWidget *widget,
   /* Of the column counts where every tile gets at least its minimum (labels wrap in
    * narrow cells, so the minimum height depends on the width), take the one that
    * leaves the icons the most room. */
+  min_w = children_min_width (self);
   for (guint c = 1; c <= n; c++)
     {
       guint r = (n + c - 1) / c;
       int cw = cell_size (width, c, self->spacing);
       int ch = cell_size (height, r, self->spacing);
-      int min_w, min_h, icon;
+      int min_h, icon;
 
-      children_minimum (self, cw, &min_w, &min_h);
-      if (cw < min_w || ch < min_h)
+      if (cw < min_w)
+        break;  /* more columns are narrower still */
+      min_h = children_min_height (self, cw);
+      if (ch < min_h)
         {
-          int overflow = MAX (min_w - cw, 0) + MAX (min_h - ch, 0);
-
-          if (overflow < least_overflow)
+          if (min_h - ch < least_overflow)
             {
-              least_overflow = overflow;
+              least_overflow = min_h - ch;
               least_overflow_cols = c;
             }
           continue;

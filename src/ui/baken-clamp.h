@@ -1,0 +1,24 @@
+/* baken-clamp.h: a page's content, at most so wide, centred
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define BAKEN_TYPE_CLAMP (baken_clamp_get_type ())
+
+G_DECLARE_FINAL_TYPE (BakenClamp, baken_clamp, BAKEN, CLAMP, GtkWidget)
+
+GtkWidget *baken_clamp_new              (void);
+GtkWidget *baken_clamp_get_child        (BakenClamp *self);
+void       baken_clamp_set_child        (BakenClamp *self,
+                                         GtkWidget  *child);
+int        baken_clamp_get_maximum_size (BakenClamp *self);
+/* The widest the child gets, in pixels (unless its minimum is wider). */
+void       baken_clamp_set_maximum_size (BakenClamp *self,
+                                         int         maximum_size);
+
+G_END_DECLS
