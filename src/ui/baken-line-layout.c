@@ -227,14 +227,16 @@ baken_line_layout_allocate (GtkLayoutManager *manager,
   collect_children (widget, sizes);
   share (self, across ? width : height, across ? height : width, sizes, n);
 
-  /* Centred: what the children leave of the line, half before them. */
+  /* Centred: what the children leave of the line, half before them (the odd pixel
+   * after them, on the left in a right-to-left row, as GTK centres). */
   if (self->center)
     {
-      int used = (int) (n - 1) * self->spacing;
+      int left = across ? width : height;
 
       for (guint i = 0; i < n; i++)
-        used += sizes[i].minimum_size;
-      position = MAX (0, ((across ? width : height) - used) / 2);
+        left -= sizes[i].minimum_size + (i > 0 ? self->spacing : 0);
+      left = MAX (0, left);
+      position = across && rtl ? left - left / 2 : left / 2;
     }
 
   for (guint i = 0; i < n; i++)
