@@ -784,6 +784,51 @@ test_tile_grid_fallback (gconstpointer data)
                                                  GTK_STYLE_PROVIDER (css));
 }
 
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* A tap that restyles the whole window (contrast, text size, language) is answered in
+ * one frame, and then the screen stays still: no colours fading for 200 ms, repainting
+ * the window frame after frame (ui/style.css). Each look is shown once before, so its
+ * icons are drawn already (they arrive from a worker thread, each with a frame). */
+static void
+test_still_after_tap (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  struct { const char *action; const char *there; const char *back; } taps[] = {
+    { "a11y.high-contrast", NULL, NULL },
+    { "a11y.text-size", "2", "0" },
+    { "kiosk.language", "'en'", "'nl'" },
+  };
+  guint frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+
+  for (guint i = 0; i < G_N_ELEMENTS (taps); i++)
+    {
+      for (guint round = 0; round < 3; round++)
+        {
+          const char *target = round % 2 == 0 ? taps[i].there : taps[i].back;
+          GVariant *parameter = target != NULL ? g_variant_new_parsed (target) : NULL;
+
+          g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window),
+                                                             taps[i].action, parameter));
+          frames = 0;
+          ui_test_run (600);
+        }
+      g_test_message ("%s: %u frames painted in 600 ms", taps[i].action, frames);
+      g_assert_cmpuint (frames, >=, 1);
+      g_assert_cmpuint (frames, <=, 2);
+    }
+  g_signal_handler_disconnect (clock, id);
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/idle/at-rest", test_idle_at_rest);
 
   g_test_add_func ("/ui/window/no-staff-channels", test_no_staff_channels);
+  g_test_add_func ("/ui/window/still-after-tap", test_still_after_tap);
 
   return g_test_run ();
 }
