@@ -183,7 +183,9 @@ baken_clamp_class_init (BakenClampClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* As AdwClamp: the same node for the CSS and the same role for assistive technology. */
   gtk_widget_class_set_css_name (widget_class, "clamp");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -27,9 +27,10 @@
  * With center, the children are centred along the line when they leave some of it
  * (none expands), and each child of a row is as tall as it needs at its width, centred
  * in the row's height: an icon beside a title and a description, or beside a button's
- * label; the two lines of a key. A valign or halign would do that too, but GTK 4.8 measures a widget that is aligned,
- * not filled, for its height at no width first (gtk_widget_allocate, gtksizerequest.c),
- * laying its text out on one line, a width it is never shown at.
+ * label; the two lines of a key. A valign or halign would do that too, but GTK 4.8
+ * measures a widget that is aligned, not filled, for its height at no width first
+ * (gtk_widget_allocate, gtksizerequest.c), laying its text out on one line, a width it
+ * is never shown at.
  *
  * The spacing is a property, not the CSS border-spacing GtkBoxLayout also reads:
  * GTK 4.8 has no public way to read that.

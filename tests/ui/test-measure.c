@@ -222,6 +222,9 @@ test_clamp_unscrolled (void)
   gtk_widget_measure (clamp, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   g_assert_cmpint (min, ==, 200);
   g_assert_cmpint (nat, ==, 300);
+  /* A group to assistive technology, as AdwClamp was. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (clamp)), ==,
+                   GTK_ACCESSIBLE_ROLE_GROUP);
   g_object_unref (clamp);
 }
 
