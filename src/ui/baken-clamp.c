@@ -18,17 +18,15 @@
 
 struct _BakenClamp
 {
-  GtkWidget  parent_instance;
+  AdwBin parent_instance;
 
-  GtkWidget *child;   /* (owned by the widget tree) (nullable) */
-  int        maximum_size;
+  int    maximum_size;
 };
 
-G_DEFINE_FINAL_TYPE (BakenClamp, baken_clamp, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BakenClamp, baken_clamp, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_CHILD,
   PROP_MAXIMUM_SIZE,
   N_PROPS
 };
@@ -38,11 +36,12 @@ static GParamSpec *properties[N_PROPS];
 /* The child's width when the clamp is width wide (-1: as wide as it likes). */
 static int
 child_width (BakenClamp *self,
+             GtkWidget  *child,
              int         width)
 {
   int min = 0, nat = 0, widest;
 
-  gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   widest = MAX (self->maximum_size, min);
 
   return width < 0 ? MIN (nat, widest) : MIN (width, widest);
@@ -58,19 +57,20 @@ baken_clamp_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   BakenClamp *self = BAKEN_CLAMP (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
 
   *minimum = *natural = 0;
-  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+  if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      gtk_widget_measure (self->child, orientation, -1, minimum, natural, NULL, NULL);
+      gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
       *natural = MAX (self->maximum_size, *minimum);
     }
   else if (!baken_scroll_content_answer_unused (widget, orientation, for_size))
     {
-      gtk_widget_measure (self->child, orientation, child_width (self, for_size),
+      gtk_widget_measure (child, orientation, child_width (self, child, for_size),
                           minimum, natural, NULL, NULL);
     }
 }
@@ -82,13 +82,14 @@ baken_clamp_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   BakenClamp *self = BAKEN_CLAMP (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
   int inner;
 
-  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+  if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
-  inner = child_width (self, width);
-  gtk_widget_size_allocate (self->child,
+  inner = child_width (self, child, width);
+  gtk_widget_size_allocate (child,
                             &(GtkAllocation) { (width - inner) / 2, 0, inner, height },
                             baseline);
 }
@@ -97,16 +98,6 @@ static GtkSizeRequestMode
 baken_clamp_get_request_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-baken_clamp_dispose (GObject *object)
-{
-  BakenClamp *self = BAKEN_CLAMP (object);
-
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (baken_clamp_parent_class)->dispose (object);
 }
 
 static void
@@ -119,10 +110,6 @@ baken_clamp_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
-
     case PROP_MAXIMUM_SIZE:
       g_value_set_int (value, self->maximum_size);
       break;
@@ -142,10 +129,6 @@ baken_clamp_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CHILD:
-      baken_clamp_set_child (self, g_value_get_object (value));
-      break;
-
     case PROP_MAXIMUM_SIZE:
       baken_clamp_set_maximum_size (self, g_value_get_int (value));
       break;
@@ -161,19 +144,12 @@ baken_clamp_class_init (BakenClampClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = baken_clamp_dispose;
   object_class->get_property = baken_clamp_get_property;
   object_class->set_property = baken_clamp_set_property;
 
   widget_class->measure = baken_clamp_measure;
   widget_class->size_allocate = baken_clamp_size_allocate;
   widget_class->get_request_mode = baken_clamp_get_request_mode;
-
-  properties[PROP_CHILD] =
-    g_param_spec_object ("child", NULL, NULL,
-                         GTK_TYPE_WIDGET,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_MAXIMUM_SIZE] =
     g_param_spec_int ("maximum-size", NULL, NULL,
@@ -192,40 +168,14 @@ static void
 baken_clamp_init (BakenClamp *self)
 {
   self->maximum_size = 1500;
+  /* Laid out by measure and size_allocate above, not by AdwBin's GtkBinLayout. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }
 
 GtkWidget *
 baken_clamp_new (void)
 {
   return g_object_new (BAKEN_TYPE_CLAMP, NULL);
-}
-
-GtkWidget *
-baken_clamp_get_child (BakenClamp *self)
-{
-  g_return_val_if_fail (BAKEN_IS_CLAMP (self), NULL);
-
-  return self->child;
-}
-
-void
-baken_clamp_set_child (BakenClamp *self,
-                       GtkWidget  *child)
-{
-  g_return_if_fail (BAKEN_IS_CLAMP (self));
-  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
-
-  if (self->child == child)
-    return;
-
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-  if (child != NULL)
-    {
-      self->child = child;
-      gtk_widget_set_parent (child, GTK_WIDGET (self));
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
 int

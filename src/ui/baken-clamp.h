@@ -4,18 +4,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define BAKEN_TYPE_CLAMP (baken_clamp_get_type ())
 
-G_DECLARE_FINAL_TYPE (BakenClamp, baken_clamp, BAKEN, CLAMP, GtkWidget)
+/* An AdwBin: its child is adw_bin_get_child () and the "child" property. */
+G_DECLARE_FINAL_TYPE (BakenClamp, baken_clamp, BAKEN, CLAMP, AdwBin)
 
 GtkWidget *baken_clamp_new              (void);
-GtkWidget *baken_clamp_get_child        (BakenClamp *self);
-void       baken_clamp_set_child        (BakenClamp *self,
-                                         GtkWidget  *child);
 int        baken_clamp_get_maximum_size (BakenClamp *self);
 /* The widest the child gets, in pixels (unless its minimum is wider). */
 void       baken_clamp_set_maximum_size (BakenClamp *self,

@@ -179,7 +179,7 @@ test_clamp_scrolled (void)
   graphene_rect_t r;
 
   baken_clamp_set_maximum_size (BAKEN_CLAMP (clamp), 500);
-  baken_clamp_set_child (BAKEN_CLAMP (clamp), GTK_WIDGET (probe));
+  adw_bin_set_child (ADW_BIN (clamp), GTK_WIDGET (probe));
   window = present (scrolled (clamp), GTK_WIDGET (probe), 800, 200);
 
   r = ui_test_bounds_in (GTK_WIDGET (probe), clamp);
@@ -214,7 +214,7 @@ test_clamp_unscrolled (void)
   int min = 0, nat = 0;
 
   baken_clamp_set_maximum_size (BAKEN_CLAMP (clamp), 300);
-  baken_clamp_set_child (BAKEN_CLAMP (clamp), GTK_WIDGET (probe));
+  adw_bin_set_child (ADW_BIN (clamp), GTK_WIDGET (probe));
   gtk_widget_measure (clamp, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
   g_assert_cmpuint (probe->heights_without_width, ==, 0);
   g_assert_cmpint (probe->narrowest, ==, 300);
@@ -286,7 +286,7 @@ test_line_center (void)
   /* In a page, as a choice is: the clamp keeps the scrolled window's own question. */
   gtk_box_append (GTK_BOX (column), row);
   baken_clamp_set_maximum_size (BAKEN_CLAMP (clamp), 2000);
-  baken_clamp_set_child (BAKEN_CLAMP (clamp), column);
+  adw_bin_set_child (ADW_BIN (clamp), column);
   window = present (scrolled (clamp), GTK_WIDGET (probe), 720, 600);
 
   width = gtk_widget_get_width (row) - 100 - 20;
