@@ -206,33 +206,13 @@ find_box_rows (GtkWidget *widget,
 static void
 test_no_box_rows (gconstpointer data)
 {
-  const char *language = data;
-  g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\nlanguages = nl;en;ar\n");
-  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
-  const char *steps[] = {
+  static const char *const steps[] = {
     "home", "event:le-geld", "services:le-geld", "service:svc-schuldhulp",
     "search:deurwaarder", "print:svc-schuldhulp",
   };
-  g_autofree char *lang_step = g_strconcat ("lang:", language, NULL);
 
-  ui_test_open (window, lang_step);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr(GString) found = g_string_new (NULL);
-
-      if (!g_str_equal (steps[i], "home"))
-        ui_test_open (window, steps[i]);
-      if (g_str_has_prefix (steps[i], "print:"))
-        ui_test_wait_preview (window);
-      find_box_rows (GTK_WIDGET (window), found);
-      g_test_message ("%s, %s: %s", language, steps[i], found->len > 0 ? found->str : "none");
-      if (found->len > 0)
-        g_error ("%s, %s: a horizontal GtkBox holds text that wraps (use BakenLine):%s",
-                 language, steps[i], found->str);
-      if (g_str_has_prefix (steps[i], "print:"))
-        ui_test_activate (window, "kiosk.home", NULL);
-    }
-  ui_test_window_destroy (window);
+  ui_test_check_screens (data, steps, G_N_ELEMENTS (steps), find_box_rows,
+                         "a horizontal GtkBox holds text that wraps (use BakenLine)");
 }
 
 int

@@ -356,29 +356,14 @@ find_aligned_text (GtkWidget *widget,
 static void
 test_no_aligned_text (gconstpointer data)
 {
-  const char *language = data;
-  g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\nlanguages = nl;en;ar\n");
-  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
-  const char *steps[] = {
+  static const char *const steps[] = {
     "home", "event:le-geld", "services:le-geld", "service:svc-schuldhulp",
     "search:deurwaarder",
   };
-  g_autofree char *lang_step = g_strconcat ("lang:", language, NULL);
 
-  ui_test_open (window, lang_step);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr(GString) found = g_string_new (NULL);
-
-      if (!g_str_equal (steps[i], "home"))
-        ui_test_open (window, steps[i]);
-      find_aligned_text (GTK_WIDGET (window), found);
-      g_test_message ("%s, %s: %s", language, steps[i], found->len > 0 ? found->str : "none");
-      if (found->len > 0)
-        g_error ("%s, %s: text that wraps in an aligned widget (GTK 4.8 lays it out "
-                 "on one line first):%s", language, steps[i], found->str);
-    }
-  ui_test_window_destroy (window);
+  ui_test_check_screens (data, steps, G_N_ELEMENTS (steps), find_aligned_text,
+                         "text that wraps in an aligned widget (GTK 4.8 lays it out on "
+                         "one line first)");
 }
 
 int

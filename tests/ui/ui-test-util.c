@@ -652,6 +652,37 @@ ui_test_wait_preview (BakenWindow *window)
   ui_test_settle (window);
 }
 
+void
+ui_test_check_screens (const char        *language,
+                       const char *const *steps,
+                       guint              n_steps,
+                       UiTestScreenCheck  check,
+                       const char        *problem)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\nlanguages = nl;en;ar\n");
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  g_autofree char *lang_step = g_strconcat ("lang:", language, NULL);
+
+  ui_test_open (window, lang_step);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(GString) found = g_string_new (NULL);
+      gboolean print = g_str_has_prefix (steps[i], "print:");
+
+      if (!g_str_equal (steps[i], "home"))
+        ui_test_open (window, steps[i]);
+      if (print)
+        ui_test_wait_preview (window);
+      check (GTK_WIDGET (window), found);
+      g_test_message ("%s, %s: %s", language, steps[i], found->len > 0 ? found->str : "none");
+      if (found->len > 0)
+        g_error ("%s, %s: %s:%s", language, steps[i], problem, found->str);
+      if (print)
+        ui_test_activate (window, "kiosk.home", NULL);
+    }
+  ui_test_window_destroy (window);
+}
+
 typedef struct
 {
   BakenWindow *window;

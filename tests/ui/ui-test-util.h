@@ -130,6 +130,19 @@ void          ui_test_activate_to       (BakenWindow  *window,
 GtkWidget    *ui_test_print_page        (BakenWindow  *window);
 /* Waits until the print page's preview is drawn (10 s at most), then settles. */
 void          ui_test_wait_preview      (BakenWindow  *window);
+
+/* Appends to found what is wrong under root, or nothing. */
+typedef void (*UiTestScreenCheck) (GtkWidget *root,
+                                   GString   *found);
+/* In a window of 1080 × 1920 offering nl, en and ar, switched to language: opens each
+ * of steps in turn ("home" is where it starts; a "print:" step waits for the preview
+ * and goes home after) and fails naming the step and what check found there, after
+ * problem ("a horizontal GtkBox holds text that wraps"). */
+void          ui_test_check_screens     (const char        *language,
+                                         const char *const *steps,
+                                         guint              n_steps,
+                                         UiTestScreenCheck  check,
+                                         const char        *problem);
 /* Waits until the print page shows state ("preview", "printing", "done", "failed");
  * fails the test after timeout_ms. Returns the seconds it took. */
 double        ui_test_wait_print_state  (BakenWindow  *window,
