@@ -17,6 +17,7 @@
 #include "baken-page.h"
 
 #include "baken-bidi.h"
+#include "baken-wrap.h"
 
 typedef struct
 {
@@ -163,8 +164,7 @@ baken_page_label_new (const char *text,
   g_autofree char *shown = baken_bidi_dup_text (text);
   GtkWidget *label = gtk_label_new (shown);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  baken_wrap_break_anywhere (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);

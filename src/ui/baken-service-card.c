@@ -17,6 +17,7 @@
 #include "baken-icon.h"
 #include "baken-line.h"
 #include "baken-open-badge.h"
+#include "baken-wrap.h"
 
 struct _BakenServiceCard
 {
@@ -138,8 +139,7 @@ create_channel_chip (const BakenService *service,
                      baken_icon_new (baken_channel_kind_get_icon_name (channel->kind), 36));
 
   label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  baken_wrap_break_anywhere (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   baken_line_append (BAKEN_LINE (box), label);
 
