@@ -6,7 +6,9 @@
  * less one layout of the whole page per page shown: asked for its height without a
  * width by the scrolled window it is in, which throws the answer away, AdwClamp laid
  * the page out at its maximum width, a width the kiosk never shows it at; this clamp
- * answers 0 then (baken-scroll-content.h), and anywhere else as AdwClamp.
+ * answers 0 then (baken-scroll-content.h), and anywhere else as AdwClamp. Nor is a
+ * page taller than the screen laid out at the width beside the scroll bar and again at
+ * the width without it, to see whether the bar is needed (baken-scroll-content.h).
  */
 #define G_LOG_DOMAIN "baken-clamp"
 
@@ -70,6 +72,23 @@ baken_clamp_measure (GtkWidget      *widget,
     }
   else if (!baken_scroll_content_answer_unused (widget, orientation, for_size))
     {
+      int bar = 0, view = 0;
+
+      if (baken_scroll_content_tries_without_bar (widget, orientation, for_size,
+                                                  &bar, &view))
+        {
+          gboolean expected = baken_scroll_content_expects_bar (widget);
+          gboolean needed;
+
+          /* Taller than the view beside the bar: the bar shows, at that width. */
+          gtk_widget_measure (child, orientation,
+                              child_width (self, child, expected ? for_size - bar : for_size),
+                              minimum, natural, NULL, NULL);
+          needed = *minimum > view;
+          baken_scroll_content_saw_bar (widget, needed);
+          if (needed || !expected)
+            return;
+        }
       gtk_widget_measure (child, orientation, child_width (self, child, for_size),
                           minimum, natural, NULL, NULL);
     }
