@@ -18,6 +18,7 @@
 #include "baken-clamp.h"
 #include "baken-line.h"
 #include "baken-tile-grid.h"
+#include "baken-wrap.h"
 
 /* A widget as wide as it is told, min_width at least, twice that by nature, with as
  * much area as a paragraph of text: its height shrinks as it gets wider. */
@@ -31,6 +32,7 @@ struct _TestProbe
   GtkWidget parent_instance;
 
   int       min_width;
+  int       area;                   /* width × height */
   guint     heights_without_width;  /* measures of the height for no width */
   int       narrowest;              /* the smallest width a height was asked for */
   GHashTable *widths;               /* every width a height was asked for */
@@ -42,7 +44,7 @@ static int
 probe_height (TestProbe *self,
               int        width)
 {
-  return PROBE_AREA / MAX (width, self->min_width);
+  return self->area / MAX (width, self->min_width);
 }
 
 static void
@@ -135,6 +137,7 @@ probe_new (int min_width)
   TestProbe *probe = g_object_new (TEST_TYPE_PROBE, NULL);
 
   probe->min_width = min_width;
+  probe->area = PROBE_AREA;
   return probe;
 }
 
@@ -202,6 +205,78 @@ test_clamp_scrolled (void)
   g_assert_cmpfloat (r.origin.x, ==, 0);
   g_assert_cmpfloat (r.size.height, ==, PROBE_AREA / gtk_widget_get_width (clamp));
   g_assert_cmpuint (probe->heights_without_width, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A probe of area in a clamp in a scrolled window in a frame, in a window width × height;
+ * returns the window once the probe is shown. */
+static GtkWidget *
+present_framed (TestProbe *probe,
+                int        area,
+                int        width,
+                int        height)
+{
+  GtkWidget *clamp = baken_clamp_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  probe->area = area;
+  baken_clamp_set_maximum_size (BAKEN_CLAMP (clamp), 2000);
+  adw_bin_set_child (ADW_BIN (clamp), GTK_WIDGET (probe));
+  gtk_frame_set_child (GTK_FRAME (frame), scrolled (clamp));
+  return present (frame, GTK_WIDGET (probe), width, height);
+}
+
+/* The room the scroll bar takes beside the content of probe's scrolled window (its
+ * width and margins), 0 if the bar is not shown. */
+static int
+bar_width (TestProbe *probe)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (probe), GTK_TYPE_VIEWPORT);
+
+  return gtk_widget_get_width (gtk_widget_get_parent (viewport)) - gtk_widget_get_width (viewport);
+}
+
+/* Content taller than its view is laid out once, at the width beside the scroll bar,
+ * once the kind of page (here: a frame) is known to scroll; content that fits is laid
+ * out once, at the full width, once the kind is known to fit. */
+static void
+test_clamp_bar (void)
+{
+  TestProbe *probe = probe_new (100);
+  GtkWidget *window = present_framed (probe, 600000, 600, 300);
+  int full = gtk_widget_get_width (gtk_widget_get_ancestor (GTK_WIDGET (probe),
+                                                            GTK_TYPE_SCROLLED_WINDOW));
+  int bar = bar_width (probe);
+
+  /* The first tall page of its kind: tried at the full width, then beside the bar. */
+  g_test_message ("scrolled window %d wide, bar %d, probe asked %u widths", full, bar,
+                  g_hash_table_size (probe->widths));
+  g_assert_cmpint (bar, >, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (probe)), ==, full - bar);
+  assert_asked_only (probe, (const int[]) { full, full - bar }, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The next: beside the bar only, and shown there. */
+  probe = probe_new (100);
+  window = present_framed (probe, 600000, 600, 300);
+  g_assert_cmpint (bar_width (probe), ==, bar);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (probe)), ==, full - bar);
+  assert_asked_only (probe, (const int[]) { full - bar }, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A page of that kind that fits: tried beside the bar, shown without it. */
+  probe = probe_new (100);
+  window = present_framed (probe, 60000, 600, 300);
+  g_assert_cmpint (bar_width (probe), ==, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (probe)), ==, full);
+  assert_asked_only (probe, (const int[]) { full, full - bar }, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* And the next that fits: at the full width only. */
+  probe = probe_new (100);
+  window = present_framed (probe, 60000, 600, 300);
+  g_assert_cmpint (bar_width (probe), ==, 0);
+  assert_asked_only (probe, (const int[]) { full }, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -351,17 +426,54 @@ find_aligned_text (GtkWidget *widget,
     }
 }
 
+/* Names each drawn label under widget whose text of more than BAKEN_WRAP_MIN_CHARS
+ * characters may break inside a word and that has no width-chars: GTK lays it out at a
+ * width of 0 for its minimum, a line per letter (baken-wrap.c). */
+static void
+find_text_by_letter (GtkWidget *widget,
+                     GString   *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)) &&
+          gtk_label_get_wrap_mode (GTK_LABEL (child)) == PANGO_WRAP_WORD_CHAR &&
+          g_utf8_strlen (gtk_label_get_text (GTK_LABEL (child)), -1) > BAKEN_WRAP_MIN_CHARS &&
+          gtk_label_get_width_chars (GTK_LABEL (child)) <= 0)
+        {
+          g_string_append_printf (found, " %s > \"%.30s…\";", G_OBJECT_TYPE_NAME (widget),
+                                  gtk_label_get_text (GTK_LABEL (child)));
+        }
+      find_text_by_letter (child, found);
+    }
+}
+
+static const char *const resident_steps[] = {
+  "home", "event:le-geld", "services:le-geld", "service:svc-schuldhulp",
+  "search:deurwaarder",
+};
+
+/* Every page a resident passes, in Dutch and in Arabic: no long text that may break
+ * inside a word is measured a letter per line. */
+static void
+test_no_text_by_letter (gconstpointer data)
+{
+  ui_test_check_screens (data, resident_steps, G_N_ELEMENTS (resident_steps),
+                         find_text_by_letter,
+                         "long text that breaks inside words without a width-chars (GTK "
+                         "lays it out a letter per line for its minimum width)");
+}
+
 /* Every page a resident passes, in Dutch and in Arabic: no text that wraps is in a
  * widget that is aligned rather than filled. */
 static void
 test_no_aligned_text (gconstpointer data)
 {
-  static const char *const steps[] = {
-    "home", "event:le-geld", "services:le-geld", "service:svc-schuldhulp",
-    "search:deurwaarder",
-  };
-
-  ui_test_check_screens (data, steps, G_N_ELEMENTS (steps), find_aligned_text,
+  ui_test_check_screens (data, resident_steps, G_N_ELEMENTS (resident_steps),
+                         find_aligned_text,
                          "text that wraps in an aligned widget (GTK 4.8 lays it out on "
                          "one line first)");
 }
@@ -373,11 +485,14 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/measure/clamp/scrolled", test_clamp_scrolled);
+  g_test_add_func ("/ui/measure/clamp/bar", test_clamp_bar);
   g_test_add_func ("/ui/measure/clamp/unscrolled", test_clamp_unscrolled);
   g_test_add_func ("/ui/measure/tile-grid", test_tile_grid);
   g_test_add_func ("/ui/measure/line-center", test_line_center);
   g_test_add_data_func ("/ui/measure/no-aligned-text/nl", "nl", test_no_aligned_text);
   g_test_add_data_func ("/ui/measure/no-aligned-text/ar", "ar", test_no_aligned_text);
+  g_test_add_data_func ("/ui/measure/no-text-by-letter/nl", "nl", test_no_text_by_letter);
+  g_test_add_data_func ("/ui/measure/no-text-by-letter/ar", "ar", test_no_text_by_letter);
 
   return g_test_run ();
 }
