@@ -9,8 +9,9 @@
  *   done      "Neem uw briefje uit de printer"; the whole page is a button to Home
  *   failed    why, in one plain sentence, "ask at the desk", and the slip's QR code large
  *
- * The printer is checked as soon as the preview opens, so a known fault (no paper, cupsd
- * down, …) shows before the resident taps Print. Leaving the page — Back, Home, another
+ * The printer is checked as soon as the preview has been painted, so a known fault (no
+ * paper, cupsd down, …) shows before the resident taps Print; the slip is drawn from then
+ * too, so neither worker thread slows the frame that shows the page. Leaving the page — Back, Home, another
  * language, the idle reset — cancels whatever it started; the printer then cancels a job
  * that was already sent, so a slip never comes out for the next person.
  */
@@ -22,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baken-after-paint.h"
 #include "baken-columns.h"
 #include "baken-feedback.h"
 #include "baken-hours.h"
@@ -302,17 +304,30 @@ start_action (GtkWidget  *widget,
                                g_object_ref (self));
 }
 
+/* Once the page has been painted (baken-after-paint.c): the slip drawn, the printer
+ * checked. The spinner shows until the slip is ready. */
+static void
+start_preview (GtkWidget *widget)
+{
+  BakenPrintPage *self = BAKEN_PRINT_PAGE (widget);
+  BakenConfig *config = baken_context_get_config (baken_page_get_context (BAKEN_PAGE (self)));
+
+  baken_slip_render_image_async (self->slip, config->paper,
+                                 config->paper == BAKEN_PAPER_RECEIPT_80MM
+                                 ? RECEIPT_PIXELS_PER_MM : PAGE_PIXELS_PER_MM,
+                                 self->cancellable, preview_ready_cb, g_object_ref (self));
+  baken_printer_check_async (get_printer (self), self->check, checked_cb, g_object_ref (self));
+}
+
 static void
 baken_print_page_constructed (GObject *object)
 {
   BakenPrintPage *self = BAKEN_PRINT_PAGE (object);
-  BakenConfig *config;
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (baken_print_page_parent_class)->constructed (object);
 
   g_assert (self->service_id != NULL);
-  config = baken_context_get_config (baken_page_get_context (BAKEN_PAGE (self)));
 
   self->slip = baken_print_slip_build (baken_page_get_context (BAKEN_PAGE (self)),
                                       baken_page_get_language (BAKEN_PAGE (self)),
@@ -326,11 +341,7 @@ baken_print_page_constructed (GObject *object)
     }
 
   show_state (self, "preview");
-  baken_slip_render_image_async (self->slip, config->paper,
-                                 config->paper == BAKEN_PAPER_RECEIPT_80MM
-                                 ? RECEIPT_PIXELS_PER_MM : PAGE_PIXELS_PER_MM,
-                                 self->cancellable, preview_ready_cb, g_object_ref (self));
-  baken_printer_check_async (get_printer (self), self->check, checked_cb, g_object_ref (self));
+  baken_after_paint (GTK_WIDGET (self), start_preview);
 }
 
 /* In landscape the Print button stands beside the slip, which gets the full height.
