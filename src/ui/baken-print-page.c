@@ -11,9 +11,10 @@
  *
  * The printer is checked as soon as the preview has been painted, so a known fault (no
  * paper, cupsd down, …) shows before the resident taps Print; the slip is drawn from then
- * too, so neither worker thread slows the frame that shows the page. Leaving the page — Back, Home, another
- * language, the idle reset — cancels whatever it started; the printer then cancels a job
- * that was already sent, so a slip never comes out for the next person.
+ * too, so neither worker thread slows the frame that shows the page. Leaving the page —
+ * Back, Home, another language, the idle reset — cancels whatever it started; the
+ * printer then cancels a job that was already sent, so a slip never comes out for the
+ * next person.
  */
 #define G_LOG_DOMAIN "baken-print-page"
 
