@@ -23,8 +23,9 @@ struct _BakenA11yBar
 {
   GtkWidget  parent_instance;
 
-  GtkButton *text_size;
-  GtkLabel  *text_size_label;
+  GtkButton     *text_size;
+  GtkLabel      *text_size_label;
+  BakenTextSize  size;
 };
 
 G_DEFINE_FINAL_TYPE (BakenA11yBar, baken_a11y_bar, GTK_TYPE_WIDGET)
@@ -105,6 +106,7 @@ baken_a11y_bar_set_text_size (BakenA11yBar  *self,
       break;
     }
 
+  self->size = size;
   next = size == BAKEN_TEXT_SIZE_LAST ? BAKEN_TEXT_SIZE_NORMAL : size + 1;
   gtk_label_set_label (self->text_size_label, label);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->text_size), "i", (gint32) next);
@@ -113,4 +115,12 @@ baken_a11y_bar_set_text_size (BakenA11yBar  *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->text_size), "on");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->text_size), "on");
+}
+
+BakenTextSize
+baken_a11y_bar_get_text_size (BakenA11yBar *self)
+{
+  g_return_val_if_fail (BAKEN_IS_A11Y_BAR (self), BAKEN_TEXT_SIZE_NORMAL);
+
+  return self->size;
 }

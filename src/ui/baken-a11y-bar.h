@@ -20,5 +20,7 @@ GtkWidget *baken_a11y_bar_new           (void);
 /* The text-size button says what its next tap does and targets the next step. */
 void       baken_a11y_bar_set_text_size (BakenA11yBar  *self,
                                          BakenTextSize  size);
+/* The size given last. */
+BakenTextSize baken_a11y_bar_get_text_size (BakenA11yBar *self);
 
 G_END_DECLS

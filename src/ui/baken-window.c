@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baken-a11y-bar.h"
 #include "baken-kiosk-actions.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
@@ -62,6 +63,8 @@ struct _BakenWindow
   /* Navigation */
   char                  *language;         /* (owned) */
   BakenNavigator        *navigator;        /* (owned) the history and its pages */
+  GHashTable            *nav_bars;         /* (owned) language → nav bar (a ref), kept */
+  GHashTable            *a11y_bars;        /* (owned) language → a11y bar (a ref), kept */
 
   /* The parts the window uses; each reports back by signal or callback */
   BakenResidentAccess   *access;           /* (owned) a11y, speech mode, keypad, keys */
@@ -148,12 +151,33 @@ apply_language (BakenWindow *self)
     baken_staff_controller_relabel (self->staff);
 }
 
-/* The parts outside the page that hold translated text. */
+/* The parts outside the page that hold translated text, built once per language and
+ * kept: building them anew took a third of a language switch. */
 static void
 build_chrome (BakenWindow *self)
 {
-  adw_bin_set_child (self->nav_slot, baken_nav_bar_new (baken_context_get_desk (self->context)));
-  adw_bin_set_child (self->a11y_slot, baken_a11y_controller_create_bar (self->a11y));
+  GtkWidget *nav = g_hash_table_lookup (self->nav_bars, self->language);
+  GtkWidget *bar = g_hash_table_lookup (self->a11y_bars, self->language);
+  GtkWidget *shown = adw_bin_get_child (self->a11y_slot);
+
+  if (nav == NULL)
+    {
+      nav = g_object_ref_sink (baken_nav_bar_new (baken_context_get_desk (self->context)));
+      g_hash_table_insert (self->nav_bars, g_strdup (self->language), nav);
+    }
+  if (bar == NULL)
+    {
+      bar = g_object_ref_sink (baken_a11y_controller_create_bar (self->a11y));
+      g_hash_table_insert (self->a11y_bars, g_strdup (self->language), bar);
+    }
+  else if (shown != NULL && shown != bar)
+    {
+      /* Only the bar shown follows the text size. */
+      baken_a11y_bar_set_text_size (BAKEN_A11Y_BAR (bar),
+                                    baken_a11y_bar_get_text_size (BAKEN_A11Y_BAR (shown)));
+    }
+  adw_bin_set_child (self->nav_slot, nav);
+  adw_bin_set_child (self->a11y_slot, bar);
 }
 
 /* The idle prompt, the language picker or the PIN pad covers the page. */
@@ -293,6 +317,8 @@ baken_window_dispose (GObject *object)
   g_clear_object (&self->access);
   g_clear_object (&self->navigator);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAKEN_TYPE_WINDOW);
+  g_clear_pointer (&self->nav_bars, g_hash_table_unref);
+  g_clear_pointer (&self->a11y_bars, g_hash_table_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (baken_window_parent_class)->dispose (object);
@@ -440,6 +466,8 @@ baken_window_init (BakenWindow *self)
   self->idle_scale = 1.0;
   /* The kiosk.language action reads this before constructed() sets the default. */
   self->language = g_strdup ("nl");
+  self->nav_bars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->a11y_bars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
