@@ -6,9 +6,9 @@
  * less one layout of the whole page per page shown: asked for its height without a
  * width by the scrolled window it is in, which throws the answer away, AdwClamp laid
  * the page out at its maximum width, a width the kiosk never shows it at; this clamp
- * answers 0 then (baken-scroll-content.h), and anywhere else as AdwClamp. Nor is a
- * page taller than the screen laid out at the width beside the scroll bar and again at
- * the width without it, to see whether the bar is needed (baken-scroll-content.h).
+ * answers 0 then (baken-scroll-content.h), and anywhere else as AdwClamp. It keeps the
+ * scroll bar's room free when the bar is not shown (baken_scroll_content_gutter ()), so
+ * a page is laid out at one width, with or without the bar.
  */
 #define G_LOG_DOMAIN "baken-clamp"
 
@@ -72,24 +72,9 @@ baken_clamp_measure (GtkWidget      *widget,
     }
   else if (!baken_scroll_content_answer_unused (widget, orientation, for_size))
     {
-      int bar = 0, view = 0;
+      int gutter = baken_scroll_content_gutter (widget, for_size);
 
-      if (baken_scroll_content_tries_without_bar (widget, orientation, for_size,
-                                                  &bar, &view))
-        {
-          gboolean expected = baken_scroll_content_expects_bar (widget);
-          gboolean needed;
-
-          /* Taller than the view beside the bar: the bar shows, at that width. */
-          gtk_widget_measure (child, orientation,
-                              child_width (self, child, expected ? for_size - bar : for_size),
-                              minimum, natural, NULL, NULL);
-          needed = *minimum > view;
-          baken_scroll_content_saw_bar (widget, needed);
-          if (needed || !expected)
-            return;
-        }
-      gtk_widget_measure (child, orientation, child_width (self, child, for_size),
+      gtk_widget_measure (child, orientation, child_width (self, child, for_size - gutter),
                           minimum, natural, NULL, NULL);
     }
 }
@@ -102,15 +87,17 @@ baken_clamp_size_allocate (GtkWidget *widget,
 {
   BakenClamp *self = BAKEN_CLAMP (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
-  int inner;
+  int gutter, inner, x;
 
   if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
-  inner = child_width (self, child, width);
-  gtk_widget_size_allocate (child,
-                            &(GtkAllocation) { (width - inner) / 2, 0, inner, height },
-                            baseline);
+  gutter = baken_scroll_content_gutter (widget, width);
+  inner = child_width (self, child, width - gutter);
+  /* The bar's room is on its side: the right, the left right-to-left. */
+  x = (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? gutter : 0) +
+      (width - gutter - inner) / 2;
+  gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, inner, height }, baseline);
 }
 
 static GtkSizeRequestMode

@@ -12,15 +12,10 @@
  * When its scroll bar comes and goes, GtkScrolledWindow first asks for the content's
  * height at its full width, to see whether the content fits without the bar
  * (gtk_scrolled_window_size_allocate), and if not, lays it out again at the width left
- * beside the bar. A page taller than the screen had every text laid out at both
- * widths. The content may answer that try with its height at the narrower width once
- * that is taller than the view: it is never less than the true answer, so the bar
- * shows exactly when it would have (but for a page that fits only without the bar:
- * it gets the bar), and the content is then shown at the width it was measured at.
- * Which width to try first is learnt per kind of page (the type of the widget the
- * scrolled window is in): a service page is nearly always taller than the screen, a
- * life event's page nearly never, and a short page tried beside the bar first would be
- * laid out twice instead.
+ * beside the bar: every text of a page taller than the screen was laid out at both
+ * widths. The content keeps the bar's room free instead, as CSS's
+ * `scrollbar-gutter: stable` does: it is laid out beside the bar whether the bar shows
+ * or not, so at one width, and it does not move when the bar comes.
  */
 #define G_LOG_DOMAIN "baken-scroll-content"
 
@@ -61,68 +56,25 @@ baken_scroll_content_answer_unused (GtkWidget      *widget,
          !gtk_scrolled_window_get_propagate_natural_height (scrolled);
 }
 
-/* For each kind of page (GType), whether its content last needed the scroll bar. */
-static GHashTable *needed_bar;
-
-static gpointer
-page_kind (GtkWidget *widget)
+int
+baken_scroll_content_gutter (GtkWidget *widget,
+                             int        width)
 {
   GtkScrolledWindow *scrolled = scrolled_window_of (widget);
-  GtkWidget *page = scrolled != NULL ? gtk_widget_get_parent (GTK_WIDGET (scrolled)) : NULL;
-
-  return page != NULL ? GSIZE_TO_POINTER (G_OBJECT_TYPE (page)) : NULL;
-}
-
-gboolean
-baken_scroll_content_expects_bar (GtkWidget *widget)
-{
-  gpointer kind = page_kind (widget);
-
-  return kind != NULL && needed_bar != NULL &&
-         g_hash_table_contains (needed_bar, kind);
-}
-
-void
-baken_scroll_content_saw_bar (GtkWidget *widget,
-                              gboolean   needed)
-{
-  gpointer kind = page_kind (widget);
-
-  if (kind == NULL)
-    return;
-  if (needed_bar == NULL)
-    needed_bar = g_hash_table_new (NULL, NULL);
-  if (needed)
-    g_hash_table_add (needed_bar, kind);
-  else
-    g_hash_table_remove (needed_bar, kind);
-}
-
-gboolean
-baken_scroll_content_tries_without_bar (GtkWidget      *widget,
-                                        GtkOrientation  orientation,
-                                        int             for_size,
-                                        int            *bar,
-                                        int            *view)
-{
-  GtkScrolledWindow *scrolled;
   GtkPolicyType horizontal = GTK_POLICY_ALWAYS, vertical = GTK_POLICY_NEVER;
+  int bar = 0;
 
-  if (orientation != GTK_ORIENTATION_VERTICAL || for_size <= 0)
-    return FALSE;
-
-  scrolled = scrolled_window_of (widget);
-  if (scrolled == NULL || for_size != gtk_widget_get_width (GTK_WIDGET (scrolled)))
-    return FALSE;
+  /* Shown at the scrolled window's full width: the bar is not there (or not yet). */
+  if (scrolled == NULL || width <= 0 || width != gtk_widget_get_width (GTK_WIDGET (scrolled)))
+    return 0;
 
   gtk_scrolled_window_get_policy (scrolled, &horizontal, &vertical);
   if (vertical != GTK_POLICY_AUTOMATIC || horizontal != GTK_POLICY_NEVER ||
       gtk_scrolled_window_get_overlay_scrolling (scrolled))
-    return FALSE;
+    return 0;
 
   gtk_widget_measure (gtk_scrolled_window_get_vscrollbar (scrolled),
-                      GTK_ORIENTATION_HORIZONTAL, -1, bar, NULL, NULL, NULL);
-  *view = gtk_widget_get_height (GTK_WIDGET (scrolled));
+                      GTK_ORIENTATION_HORIZONTAL, -1, &bar, NULL, NULL, NULL);
 
-  return *bar > 0 && *bar < for_size && *view > 0;
+  return bar < width ? bar : 0;
 }

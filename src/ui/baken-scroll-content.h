@@ -15,21 +15,12 @@ gboolean baken_scroll_content_answer_unused (GtkWidget      *widget,
                                              GtkOrientation  orientation,
                                              int             for_size);
 
-/* Whether a measure of widget is its scrolled window's try without a scroll bar: its
- * height at the scrolled window's full width, while it is directly in the viewport of
- * a GtkScrolledWindow whose scroll bar comes and goes and takes room (no overlay). If
- * so, *bar is the scroll bar's width and *view the height the content is shown in. */
-gboolean baken_scroll_content_tries_without_bar (GtkWidget      *widget,
-                                                 GtkOrientation  orientation,
-                                                 int             for_size,
-                                                 int            *bar,
-                                                 int            *view);
-
-/* Whether the content of a scrolled window on this kind of page (the type of the widget
- * the scrolled window is in) last needed the scroll bar, as told by
- * baken_scroll_content_saw_bar (): the width to try first. */
-gboolean baken_scroll_content_expects_bar (GtkWidget *widget);
-void     baken_scroll_content_saw_bar     (GtkWidget *widget,
-                                           gboolean   needed);
+/* The room to keep free for the scroll bar when widget, directly in the viewport of a
+ * GtkScrolledWindow whose bar comes and goes and takes room (no overlay), is shown or
+ * measured at width: the bar's width when width is the scrolled window's full width
+ * (the bar is not shown), else 0. The content is then laid out beside the bar's room,
+ * at the same width as when the bar shows. */
+int      baken_scroll_content_gutter          (GtkWidget      *widget,
+                                               int             width);
 
 G_END_DECLS
