@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 /* Wraps label between words, and inside a word too long for a line (an e-mail address,
  * a long compound), so that no text runs off the screen; a text longer than
- * BAKEN_WRAP_MIN_CHARS characters gets a minimum width of that many. Call it once the
- * label has its text. */
+ * BAKEN_WRAP_MIN_CHARS characters gets a minimum width of that many, a shorter one is
+ * set on one line. Follows the label's text from then on. */
 void baken_wrap_break_anywhere (GtkLabel *label);
 
 G_END_DECLS
