@@ -424,9 +424,9 @@ find_aligned_text (GtkWidget *widget,
     }
 }
 
-/* Names each drawn label under widget whose text of more than BAKEN_WRAP_MIN_CHARS
- * characters may break inside a word and that has no width-chars: GTK lays it out at a
- * width of 0 for its minimum, a line per letter (baken-wrap.c). */
+/* Names each drawn label under widget that may break inside a word and has no
+ * width-chars: GTK lays it out at a width of 0 for its minimum, a line per letter
+ * (baken-wrap.c). */
 static void
 find_text_by_letter (GtkWidget *widget,
                      GString   *found)
@@ -439,7 +439,6 @@ find_text_by_letter (GtkWidget *widget,
         continue;
       if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)) &&
           gtk_label_get_wrap_mode (GTK_LABEL (child)) == PANGO_WRAP_WORD_CHAR &&
-          g_utf8_strlen (gtk_label_get_text (GTK_LABEL (child)), -1) > BAKEN_WRAP_MIN_CHARS &&
           gtk_label_get_width_chars (GTK_LABEL (child)) <= 0)
         {
           g_string_append_printf (found, " %s > \"%.30s…\";", G_OBJECT_TYPE_NAME (widget),
@@ -449,20 +448,42 @@ find_text_by_letter (GtkWidget *widget,
     }
 }
 
+/* A text that may break inside a word: long, it wraps with a minimum of 20 characters;
+ * short, it is set on one line; and the label follows its text. */
+static void
+test_wrap_follows_text (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("030 555 01 23"));
+  static const char long_text[] = "schuldhulpverlening@gemeente-voorbeeldstad.nl";
+
+  baken_wrap_break_anywhere (GTK_LABEL (label));
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (label)), ==, PANGO_WRAP_WORD_CHAR);
+
+  gtk_label_set_label (GTK_LABEL (label), long_text);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (label)), ==, BAKEN_WRAP_MIN_CHARS);
+
+  gtk_label_set_text (GTK_LABEL (label), "Bellen");
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (label)), ==, -1);
+  g_object_unref (label);
+}
+
 static const char *const resident_steps[] = {
   "home", "event:le-geld", "services:le-geld", "service:svc-schuldhulp",
   "search:deurwaarder",
 };
 
-/* Every page a resident passes, in Dutch and in Arabic: no long text that may break
- * inside a word is measured a letter per line. */
+/* Every page a resident passes, in Dutch and in Arabic: no text that may break inside a
+ * word is measured a letter per line. */
 static void
 test_no_text_by_letter (gconstpointer data)
 {
   ui_test_check_screens (data, resident_steps, G_N_ELEMENTS (resident_steps),
                          find_text_by_letter,
-                         "long text that breaks inside words without a width-chars (GTK "
-                         "lays it out a letter per line for its minimum width)");
+                         "text that breaks inside words without a width-chars (GTK lays "
+                         "it out a letter per line for its minimum width)");
 }
 
 /* Every page a resident passes, in Dutch and in Arabic: no text that wraps is in a
@@ -489,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/ui/measure/line-center", test_line_center);
   g_test_add_data_func ("/ui/measure/no-aligned-text/nl", "nl", test_no_aligned_text);
   g_test_add_data_func ("/ui/measure/no-aligned-text/ar", "ar", test_no_aligned_text);
+  g_test_add_func ("/ui/measure/wrap-follows-text", test_wrap_follows_text);
   g_test_add_data_func ("/ui/measure/no-text-by-letter/nl", "nl", test_no_text_by_letter);
   g_test_add_data_func ("/ui/measure/no-text-by-letter/ar", "ar", test_no_text_by_letter);
 
