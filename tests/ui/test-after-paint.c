@@ -47,18 +47,25 @@ run_frames (GtkWidget *window,
     }
 }
 
+/* A shown window with a stack of labels named names (NULL-terminated), the first one
+ * shown; *stack is the stack. */
 static GtkWidget *
-shown_window (GtkWidget *child)
+shown_stack (const char *const *names,
+             GtkStack          **stack)
 {
   GtkWidget *window = gtk_window_new ();
 
-  gtk_window_set_child (GTK_WINDOW (window), child);
+  *stack = GTK_STACK (gtk_stack_new ());
+  for (guint i = 0; names[i] != NULL; i++)
+    gtk_stack_add_named (*stack, gtk_label_new (names[i]), names[i]);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (*stack));
   gtk_window_set_default_size (GTK_WINDOW (window), 200, 200);
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
+  run_frames (window, 1);
   return window;
 }
 
@@ -66,16 +73,11 @@ shown_window (GtkWidget *child)
 static void
 test_mapped (void)
 {
-  GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *first = gtk_label_new ("first");
-  GtkWidget *page = gtk_label_new ("page");
-  GtkWidget *window;
+  GtkStack *stack;
+  GtkWidget *window = shown_stack ((const char *[]) { "first", "page", NULL }, &stack);
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "page");
 
   called = 0;
-  gtk_stack_add_named (GTK_STACK (stack), first, "first");
-  gtk_stack_add_named (GTK_STACK (stack), page, "page");
-  window = shown_window (stack);
-  run_frames (window, 1);
 
   /* Not shown yet: not called, however many frames. */
   baken_after_paint (page, count_cb);
@@ -83,7 +85,7 @@ test_mapped (void)
   g_assert_cmpuint (called, ==, 0);
 
   /* Shown: not before the frame that shows it, then once. */
-  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+  gtk_stack_set_visible_child (stack, page);
   g_assert_cmpuint (called, ==, 0);
   run_frames (window, 1);
   g_assert_cmpuint (called, ==, 1);
@@ -100,33 +102,29 @@ test_mapped (void)
 static void
 test_unmapped_and_destroyed (void)
 {
-  GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *first = gtk_label_new ("first");
-  GtkWidget *page = gtk_label_new ("page");
-  GtkWidget *other = gtk_label_new ("other");
-  GtkWidget *window;
+  GtkStack *stack;
+  GtkWidget *window = shown_stack ((const char *[]) { "first", "page", "other", NULL },
+                                   &stack);
+  GtkWidget *first = gtk_stack_get_child_by_name (stack, "first");
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "page");
+  GtkWidget *other = gtk_stack_get_child_by_name (stack, "other");
 
   called = 0;
-  gtk_stack_add_named (GTK_STACK (stack), first, "first");
-  gtk_stack_add_named (GTK_STACK (stack), page, "page");
-  gtk_stack_add_named (GTK_STACK (stack), other, "other");
-  window = shown_window (stack);
-  run_frames (window, 1);
 
   baken_after_paint (page, count_cb);
-  gtk_stack_set_visible_child (GTK_STACK (stack), page);
-  gtk_stack_set_visible_child (GTK_STACK (stack), first);
+  gtk_stack_set_visible_child (stack, page);
+  gtk_stack_set_visible_child (stack, first);
   run_frames (window, 3);
   g_assert_cmpuint (called, ==, 0);
 
-  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+  gtk_stack_set_visible_child (stack, page);
   run_frames (window, 1);
   g_assert_cmpuint (called, ==, 1);
 
   /* Removed while shown, before its frame. */
   baken_after_paint (other, count_cb);
-  gtk_stack_set_visible_child (GTK_STACK (stack), other);
-  gtk_stack_remove (GTK_STACK (stack), other);
+  gtk_stack_set_visible_child (stack, other);
+  gtk_stack_remove (stack, other);
   run_frames (window, 3);
   g_assert_cmpuint (called, ==, 1);
 

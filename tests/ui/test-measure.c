@@ -398,53 +398,54 @@ holds_wrapping_text (GtkWidget *widget)
   return FALSE;
 }
 
-/* Names each drawn widget under widget that is aligned rather than filled and holds
- * text that wraps. */
+/* Names each drawn widget under root that is aligned rather than filled and holds text
+ * that wraps. */
 static void
-find_aligned_text (GtkWidget *widget,
+find_aligned_text (GtkWidget *root,
                    GString   *found)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if ((gtk_widget_get_halign (child) != GTK_ALIGN_FILL ||
-           gtk_widget_get_valign (child) != GTK_ALIGN_FILL) &&
-          gtk_widget_get_request_mode (child) == GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH &&
-          holds_wrapping_text (child))
-        {
-          g_autofree char *classes = g_strjoinv (".", gtk_widget_get_css_classes (child));
+  g_autoptr(GPtrArray) drawn = ui_test_find_all (root, GTK_TYPE_WIDGET);
 
-          g_string_append_printf (found, " %s > %s.%s;", G_OBJECT_TYPE_NAME (widget),
-                                  G_OBJECT_TYPE_NAME (child), classes);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (drawn, i);
+
+      if (widget != root &&
+          (gtk_widget_get_halign (widget) != GTK_ALIGN_FILL ||
+           gtk_widget_get_valign (widget) != GTK_ALIGN_FILL) &&
+          gtk_widget_get_request_mode (widget) == GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH &&
+          holds_wrapping_text (widget))
+        {
+          g_autofree char *classes = g_strjoinv (".", gtk_widget_get_css_classes (widget));
+
+          g_string_append_printf (found, " %s > %s.%s;",
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                  G_OBJECT_TYPE_NAME (widget), classes);
         }
-      find_aligned_text (child, found);
     }
 }
 
-/* Names each drawn label under widget that may break inside a word and has no
+/* Names each drawn label under root that may break inside a word and has no
  * width-chars: GTK lays it out at a width of 0 for its minimum, a line per letter
  * (baken-wrap.c). */
 static void
-find_text_by_letter (GtkWidget *widget,
+find_text_by_letter (GtkWidget *root,
                      GString   *found)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
     {
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)) &&
-          gtk_label_get_wrap_mode (GTK_LABEL (child)) == PANGO_WRAP_WORD_CHAR &&
-          gtk_label_get_width_chars (GTK_LABEL (child)) <= 0)
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (gtk_label_get_wrap (label) &&
+          gtk_label_get_wrap_mode (label) == PANGO_WRAP_WORD_CHAR &&
+          gtk_label_get_width_chars (label) <= 0)
         {
-          g_string_append_printf (found, " %s > \"%.30s…\";", G_OBJECT_TYPE_NAME (widget),
-                                  gtk_label_get_text (GTK_LABEL (child)));
+          g_string_append_printf (found, " %s > \"%.30s…\";",
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (GTK_WIDGET (label))),
+                                  gtk_label_get_text (label));
         }
-      find_text_by_letter (child, found);
     }
 }
 
