@@ -18,11 +18,13 @@
  * while a resident is on a path, verified in the background and applied at the next
  * idle reset; the soak checks that the reset brought that serial on screen.
  *
- * Prints "round N pss-kib P rss-kib R anon-kib A fds F taps T" at the first idle reset
- * after every EVERY rounds (and at the last round), then the growth of anonymous memory
- * (the heap: what a leak grows; PSS also moves when other processes map the same
- * libraries) per 1000 rounds after the warm-up (the first 10 %: caches of GTK,
- * fontconfig and the catalog fill up there). Right after a reset the kiosk has handed
+ * Prints "round N pss-kib P rss-kib R anon-kib A heap-kib H fds F taps T" at the first
+ * idle reset after every EVERY rounds (and at the last round), then the growth of
+ * anonymous memory (the heap: what a leak grows; PSS also moves when other processes map
+ * the same libraries) per 1000 rounds after the warm-up (the first 10 %: caches of GTK,
+ * fontconfig and the catalog fill up there). heap-kib is what malloc has handed out and
+ * not had back (heap_in_use_kib ()): when it grows with anon-kib, memory is held; when
+ * only anon-kib grows, the heap is fragmented. Right after a reset the kiosk has handed
  * back what the resident's pages held (baken-memory.h), so the samples compare like
  * with like; between resets the heap holds one resident's pages.
  *
@@ -37,6 +39,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +106,46 @@ smaps_kib (const char *field)
     return -1;
   line = strstr (text, field);
   return line != NULL ? g_ascii_strtoll (line + strlen (field), NULL, 10) : -1;
+}
+
+/* The bytes malloc has handed out and not had back, over every arena (glibc's
+ * malloc_info totals: the heap's size less its free chunks, plus mmapped blocks), in
+ * KiB. Beside anon-kib it tells a leak (this grows) from a heap that is fragmented or
+ * not yet trimmed (only anon-kib grows). */
+static gint64
+heap_in_use_kib (void)
+{
+  g_autofree char *xml = NULL;
+  size_t size = 0;
+  FILE *stream = open_memstream (&xml, &size);
+  gint64 current = -1, free_fast = 0, free_rest = 0, mmapped = 0;
+  const char *at;
+
+  if (stream == NULL)
+    return -1;
+  malloc_info (0, stream);
+  fclose (stream);
+  /* The totals over all arenas come last: each field's last occurrence. */
+  for (at = xml; (at = strstr (at, "<total type=\"")) != NULL; at++)
+    {
+      const char *value = strstr (at, "size=\"");
+
+      if (value == NULL)
+        break;
+      if (g_str_has_prefix (at, "<total type=\"fast\""))
+        free_fast = g_ascii_strtoll (value + 6, NULL, 10);
+      else if (g_str_has_prefix (at, "<total type=\"rest\""))
+        free_rest = g_ascii_strtoll (value + 6, NULL, 10);
+      else if (g_str_has_prefix (at, "<total type=\"mmap\""))
+        mmapped = g_ascii_strtoll (value + 6, NULL, 10);
+    }
+  at = g_strrstr (xml, "<system type=\"current\" size=\"");
+  if (at != NULL)
+    current = g_ascii_strtoll (at + strlen ("<system type=\"current\" size=\""), NULL, 10);
+  if (current < 0)
+    return -1;
+
+  return (current - free_fast - free_rest + mmapped) / 1024;
 }
 
 /* Every path a resident can take to a service page, one per situation. */
@@ -487,8 +530,9 @@ main (int   argc,
   printf ("# %u paths to a service page; %u rounds; an idle reset every %d rounds; %d "
           "content swaps\n", paths->len, rounds, walk_every, n_swaps);
   printf ("round %6u pss-kib %7" G_GINT64_FORMAT " rss-kib %7" G_GINT64_FORMAT
-          " anon-kib %7" G_GINT64_FORMAT " fds %3u\n", 0, smaps_kib ("Pss:"), smaps_kib ("Rss:"),
-          smaps_kib ("Anonymous:"), count_fds ());
+          " anon-kib %7" G_GINT64_FORMAT " heap-kib %7" G_GINT64_FORMAT " fds %3u\n", 0,
+          smaps_kib ("Pss:"), smaps_kib ("Rss:"), smaps_kib ("Anonymous:"), heap_in_use_kib (),
+          count_fds ());
   fflush (stdout);
 
   start = g_get_monotonic_time ();
@@ -545,8 +589,9 @@ main (int   argc,
           gint64 anon = smaps_kib ("Anonymous:");
 
           printf ("round %6u pss-kib %7" G_GINT64_FORMAT " rss-kib %7" G_GINT64_FORMAT
-                  " anon-kib %7" G_GINT64_FORMAT " fds %3u taps %7u resets %5u swaps %3u"
-                  "  %.0f ms/round\n", round, smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon,
+                  " anon-kib %7" G_GINT64_FORMAT " heap-kib %7" G_GINT64_FORMAT
+                  " fds %3u taps %7u resets %5u swaps %3u  %.0f ms/round\n", round,
+                  smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon, heap_in_use_kib (),
                   count_fds (), taps, round / (guint) walk_every, swapper.swaps,
                   (g_get_monotonic_time () - start) / 1000.0 / round);
           fflush (stdout);
