@@ -9,7 +9,15 @@ kiosk does. Prints the ratio Baken/yardstick per renderer and the load average. 
 print "first-frame-ms N" from their frame clock's first after-paint; PSS is read from
 /proc/PID/smaps_rollup one second later, when Home is settled.
 
-Usage: bench/startup.py [BUILD_DIR] [N]
+With --phases it runs only the kiosk, N times with BAKEN_REPORT_FIRST_FRAME=phases, and
+prints when each phase of its start ended (median ms after exec, and the median length of
+the phase): loading (exec and the dynamic linker, up to main ()), registered (on the
+session bus), content-started (the verification thread started, the sync store opened),
+display-opened (GTK's display and settings), styles-loaded (GTK's and libadwaita's
+start, the stylesheets), content-ready (the verified content, the state DB), window-built
+(Home), first-frame (presented, laid out, painted).
+
+Usage: bench/startup.py [BUILD_DIR] [N] [--phases]
 """
 import glob
 import os
@@ -20,8 +28,10 @@ import sys
 import tempfile
 import time
 
-build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "_build")
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+phases_only = "--phases" in sys.argv[1:]
+build = os.path.abspath(arguments[0] if len(arguments) > 0 else "_build")
+runs = int(arguments[1]) if len(arguments) > 1 else 15
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 icons = sorted(glob.glob(os.path.join(root, "data", "demo", "icons", "*.svg")))[:12]
 
@@ -135,7 +145,64 @@ def measure(cmd, env):
     return ms, pss
 
 
+def measure_phases(cmd, env):
+    """{phase: ms after exec} of one run of the kiosk with BAKEN_REPORT_FIRST_FRAME=phases,
+    or None without a first frame. The kiosk counts from main (); "loading" (exec and the
+    dynamic linker) is what the wall clock saw before that."""
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    phases = {}
+    try:
+        for line in proc.stdout:
+            fields = line.split()
+            if len(fields) == 3 and fields[0] == "startup-phase":
+                phases[fields[1]] = float(fields[2])
+            elif len(fields) == 2 and fields[0] == "first-frame-ms":
+                loading = (time.monotonic() - t0) * 1000 - float(fields[1])
+                phases = {"loading": 0.0, **phases, "first-frame": float(fields[1])}
+                return {name: ms + loading for name, ms in phases.items()}
+        return None
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def main_phases():
+    xvfb, display = start_xvfb()
+    runs_of = []
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            env = kiosk_env(build, display, home, GDK_DEBUG="gl-disable",
+                            BAKEN_REPORT_FIRST_FRAME="phases",
+                            BAKEN_QUIT_AFTER_FIRST_FRAME="1")
+            cmd = [os.path.join(build, "src", "baken"), "--size", "1080x1920"]
+            measure_phases(cmd, env)  # warm the page cache once
+            for _ in range(runs):
+                phases = measure_phases(cmd, env)
+                if phases is not None:
+                    runs_of.append(phases)
+    finally:
+        stop_xvfb(xvfb)
+    if not runs_of:
+        raise SystemExit("the kiosk reported no first frame")
+    print(f"{'phase':18} {'ends, ms after exec':>19} {'length ms':>10}   ({len(runs_of)} runs, "
+          "medians)")
+    previous = None
+    for name in runs_of[0]:
+        ends = [r[name] for r in runs_of if name in r]
+        lengths = [r[name] - (r[previous] if previous else 0.0) for r in runs_of
+                   if name in r and (previous is None or previous in r)]
+        print(f"{name:18} {statistics.median(ends):19.1f} {statistics.median(lengths):10.1f}")
+        previous = name
+    load = os.getloadavg()
+    print(f"load {load[0]:.1f} ({os.cpu_count()} cores)")
+
+
 def main():
+    if phases_only:
+        main_phases()
+        return
     xvfb, display = start_xvfb()
     results = []
     try:

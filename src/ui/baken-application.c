@@ -381,9 +381,15 @@ open_content (BakenApplication *self)
 static void
 baken_application_startup (GApplication *application)
 {
-  open_content (BAKEN_APPLICATION (application));
+  BakenApplication *self = BAKEN_APPLICATION (application);
+
+  baken_first_frame_phase (self->start_time_us, "registered");
+  open_content (self);
+  baken_first_frame_phase (self->start_time_us, "content-started");
   baken_kiosk_setup_open_display ();
+  baken_first_frame_phase (self->start_time_us, "display-opened");
   G_APPLICATION_CLASS (baken_application_parent_class)->startup (application);
+  baken_first_frame_phase (self->start_time_us, "styles-loaded");
   baken_gtk_fixes_install ();
 
   /* `baken --sync-now` and `baken --sync-from DIR` of another process land here. */
@@ -473,6 +479,7 @@ baken_application_activate (GApplication *application)
     {
       self->context = baken_context_new_for_content (self->config, self->content);
       attach_state (self);
+      baken_first_frame_phase (self->start_time_us, "content-ready");
     }
 
   /* Activated without going through the command line (tests): the defaults. */
@@ -489,6 +496,7 @@ baken_application_activate (GApplication *application)
   baken_context_set_desk (self->context, self->desk);
   window = GTK_WINDOW (baken_window_new (GTK_APPLICATION (self), self->context, self->kiosk,
                                          self->idle_scale));
+  baken_first_frame_phase (self->start_time_us, "window-built");
 
   if (!self->kiosk)
     gtk_window_set_default_size (window,

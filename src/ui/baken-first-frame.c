@@ -6,6 +6,8 @@
  * watchdog pings start. BAKEN_REPORT_FIRST_FRAME=1 prints "first-frame-ms N"
  * (milliseconds from the start of main() to the end of the first painted frame) on
  * stdout; with BAKEN_QUIT_AFTER_FIRST_FRAME=1 as well, the application quits right after.
+ * BAKEN_REPORT_FIRST_FRAME=phases also prints the time at which each phase of the start
+ * ended (baken_first_frame_phase ()).
  */
 #define G_LOG_DOMAIN "baken-application"
 
@@ -62,6 +64,27 @@ start_watchdog (BakenFirstFrame *self)
   g_message ("Pinging the service manager's watchdog every %u ms", interval);
 }
 
+/* Whether BAKEN_REPORT_FIRST_FRAME asks for the figure: "1", or "phases" for the phases
+ * as well. */
+static gboolean
+report_wanted (const char *what)
+{
+  const char *report = g_getenv ("BAKEN_REPORT_FIRST_FRAME");
+
+  return g_strcmp0 (report, what) == 0 || g_strcmp0 (report, "phases") == 0;
+}
+
+void
+baken_first_frame_phase (gint64      start_time_us,
+                         const char *phase)
+{
+  if (g_strcmp0 (g_getenv ("BAKEN_REPORT_FIRST_FRAME"), "phases") != 0)
+    return;
+
+  g_print ("startup-phase %s %.1f\n", phase, (g_get_monotonic_time () - start_time_us) / 1000.0);
+  fflush (stdout);
+}
+
 static void
 after_paint_cb (GdkFrameClock    *frame_clock,
                 BakenFirstFrame  *self)
@@ -75,7 +98,7 @@ after_paint_cb (GdkFrameClock    *frame_clock,
   /* Home is on screen: now the service manager may stop waiting. */
   start_watchdog (self);
 
-  if (g_strcmp0 (g_getenv ("BAKEN_REPORT_FIRST_FRAME"), "1") != 0)
+  if (!report_wanted ("1"))
     return;
 
   g_print ("first-frame-ms %" G_GINT64_FORMAT "\n", elapsed_us / 1000);

@@ -21,4 +21,10 @@ BakenFirstFrame *baken_first_frame_new   (GApplication    *application,
 void             baken_first_frame_watch (BakenFirstFrame *self,
                                           GtkWidget       *window);
 
+/* With BAKEN_REPORT_FIRST_FRAME=phases: prints "startup-phase PHASE MS" (milliseconds
+ * since start_time_us, the start of main ()) on stdout, for bench/startup.py --phases.
+ * The first frame is then reported as with BAKEN_REPORT_FIRST_FRAME=1. */
+void             baken_first_frame_phase (gint64           start_time_us,
+                                          const char      *phase);
+
 G_END_DECLS
