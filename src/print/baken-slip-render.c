@@ -307,6 +307,7 @@ typedef struct
   BakenSlip  *slip;           /* (owned) */
   BakenPaper  paper;
   double      pixels_per_mm;
+  gboolean    image;          /* an image for the preview, else a PDF */
 } RenderData;
 
 static void
@@ -317,14 +318,12 @@ render_data_free (RenderData *data)
 }
 
 static void
-render_task (GTask        *task,
-             gpointer      source_object,
-             RenderData   *data,
-             gboolean      image)
+render_task (GTask      *task,
+             RenderData *data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (image)
+  if (data->image)
     {
       cairo_surface_t *surface = baken_slip_render_image (data->slip, data->paper,
                                                           data->pixels_per_mm, &error);
@@ -345,22 +344,45 @@ render_task (GTask        *task,
     }
 }
 
-static void
-render_pdf_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+/* The thread of slip_queue (): draws each task it is given, in turn, for ever. */
+static gpointer
+slip_thread (gpointer data)
 {
-  render_task (task, source_object, task_data, FALSE);
+  GAsyncQueue *queue = data;
+
+  for (;;)
+    {
+      g_autoptr(GTask) task = g_async_queue_pop (queue);
+
+      if (!g_task_return_error_if_cancelled (task))
+        render_task (task, g_task_get_task_data (task));
+    }
+
+  return NULL;
 }
 
-static void
-render_image_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* Slips are drawn on one thread, "baken-slip", that lives as long as the process, one
+ * after the other. Pango gives each thread a font map of its own
+ * (pango_cairo_font_map_get_default ()), and GLib's shared pool of GTask threads starts
+ * and ends threads all the time (a thousand in a few dozen rounds of bench/soak): each
+ * slip drawn on a new thread loaded its fonts anew, and part of what fontconfig,
+ * HarfBuzz and cairo made for them stayed, some 1 KB per slip (heaptrack over
+ * bench/soak). */
+static GAsyncQueue *
+slip_queue (void)
 {
-  render_task (task, source_object, task_data, TRUE);
+  static GAsyncQueue *queue;
+
+  if (g_once_init_enter (&queue))
+    {
+      GAsyncQueue *new_queue = g_async_queue_new ();
+
+      /* Never joined: it waits on the queue until the process ends. */
+      g_thread_unref (g_thread_new ("baken-slip", slip_thread, new_queue));
+      g_once_init_leave (&queue, new_queue);
+    }
+
+  return queue;
 }
 
 static void
@@ -368,7 +390,7 @@ start_render (BakenSlip           *slip,
               BakenPaper           paper,
               double               pixels_per_mm,
               gpointer             source_tag,
-              GTaskThreadFunc      thread_func,
+              gboolean             image,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
@@ -379,10 +401,10 @@ start_render (BakenSlip           *slip,
   data->slip = baken_slip_ref (slip);
   data->paper = paper;
   data->pixels_per_mm = pixels_per_mm;
+  data->image = image;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, thread_func);
+  g_async_queue_push (slip_queue (), g_steal_pointer (&task));
 }
 
 void
@@ -394,7 +416,7 @@ baken_slip_render_pdf_async (BakenSlip           *slip,
 {
   g_return_if_fail (slip != NULL);
 
-  start_render (slip, paper, 0, baken_slip_render_pdf_async, render_pdf_thread,
+  start_render (slip, paper, 0, baken_slip_render_pdf_async, FALSE,
                 cancellable, callback, user_data);
 }
 
@@ -420,7 +442,7 @@ baken_slip_render_image_async (BakenSlip           *slip,
   g_return_if_fail (slip != NULL);
   g_return_if_fail (pixels_per_mm > 0 && pixels_per_mm <= 50);
 
-  start_render (slip, paper, pixels_per_mm, baken_slip_render_image_async, render_image_thread,
+  start_render (slip, paper, pixels_per_mm, baken_slip_render_image_async, TRUE,
                 cancellable, callback, user_data);
 }
 

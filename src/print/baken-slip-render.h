@@ -16,7 +16,8 @@
  * markup.
  *
  * The functions are thread-safe for different slips and for the same slip (it is not
- * changed). The _async variants run in a GTask thread.
+ * changed). The _async variants run on one worker thread of their own, one slip after
+ * the other.
  */
 #pragma once
 
