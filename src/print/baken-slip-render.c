@@ -364,7 +364,7 @@ slip_thread (gpointer data)
 /* Slips are drawn on one thread, "baken-slip", that lives as long as the process, one
  * after the other. Pango gives each thread a font map of its own
  * (pango_cairo_font_map_get_default ()), and GLib's shared pool of GTask threads starts
- * and ends threads all the time (a thousand in a few dozen rounds of bench/soak): each
+ * and ends threads all the time (hundreds in a few dozen rounds of bench/soak): each
  * slip drawn on a new thread loaded its fonts anew, and part of what fontconfig,
  * HarfBuzz and cairo made for them stayed, some 1 KB per slip (heaptrack over
  * bench/soak). */
