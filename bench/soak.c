@@ -23,8 +23,8 @@
  * anonymous memory (the heap: what a leak grows; PSS also moves when other processes map
  * the same libraries) per 1000 rounds after the warm-up (the first 10 %: caches of GTK,
  * fontconfig and the catalog fill up there). heap-kib is what malloc has handed out and
- * not had back (heap_in_use_kib ()): when it grows with anon-kib, memory is held; when
- * only anon-kib grows, the heap is fragmented. Right after a reset the kiosk has handed
+ * not had back (heap_in_use_kib (), -1 under AddressSanitizer): when it grows with
+ * anon-kib, memory is held; when only anon-kib grows, the heap is fragmented. Right after a reset the kiosk has handed
  * back what the resident's pages held (baken-memory.h), so the samples compare like
  * with like; between resets the heap holds one resident's pages.
  *
@@ -142,7 +142,8 @@ heap_in_use_kib (void)
   at = g_strrstr (xml, "<system type=\"current\" size=\"");
   if (at != NULL)
     current = g_ascii_strtoll (at + strlen ("<system type=\"current\" size=\""), NULL, 10);
-  if (current < 0)
+  /* Under AddressSanitizer's allocator malloc_info () reports no heap at all. */
+  if (current <= 0)
     return -1;
 
   return (current - free_fast - free_rest + mmapped) / 1024;
