@@ -16,9 +16,9 @@
 #include <glib/gstdio.h>
 
 #include "baken-catalog.h"
-#include "baken-content-build.h"
 #include "baken-slip.h"
 #include "baken-slip-render.h"
+#include "slip-test-content.h"
 
 /* Preview scale of the golden images: small files, still readable. */
 #define GOLDEN_PX_PER_MM 5.0
@@ -34,8 +34,6 @@
 
 typedef struct
 {
-  char         *dir;
-  char         *db_path;
   BakenCatalog *catalog;
   BakenSlipPlace place;
 } Fixture;
@@ -61,18 +59,8 @@ static Fixture fixture;
 static void
 fixture_init (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "build", NULL);
-  BakenBuildOptions options = { .serial = 42, .created = "2025-12-01T00:00:00Z" };
-
-  /* Shared by all tests; before g_test_run () there are no isolated dirs yet. */
-  fixture.dir = g_dir_make_tmp ("baken-slip-render-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture.db_path = g_build_filename (fixture.dir, "content.sqlite", NULL);
-  baken_content_build (src, fixture.db_path, &options, NULL, &error);
-  g_assert_no_error (error);
-  fixture.catalog = baken_catalog_new_for_path (fixture.db_path, &error);
-  g_assert_no_error (error);
+  /* Shared by all tests. */
+  fixture.catalog = slip_test_content_open ();
 
   fixture.place = (BakenSlipPlace) {
     .name = "Bibliotheek Teststad",
@@ -677,11 +665,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_assert_finalize_object (fixture.catalog);
-  g_unlink (fixture.db_path);
-  g_rmdir (fixture.dir);
-  g_free (fixture.db_path);
-  g_free (fixture.dir);
+  slip_test_content_close (fixture.catalog);
 
   return status;
 }

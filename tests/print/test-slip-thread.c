@@ -11,34 +11,14 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
-#include "baken-catalog.h"
-#include "baken-content-build.h"
 #include "baken-slip.h"
 #include "baken-slip-render.h"
+#include "slip-test-content.h"
 
 #define SLIP_THREAD_NAME "baken-slip"
 
-static char         *dir;
-static char         *db_path;
 static BakenCatalog *catalog;
-
-static void
-fixture_init (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "build", NULL);
-  BakenBuildOptions options = { .serial = 42, .created = "2025-12-01T00:00:00Z" };
-
-  dir = g_dir_make_tmp ("baken-slip-thread-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (dir, "content.sqlite", NULL);
-  baken_content_build (src, db_path, &options, NULL, &error);
-  g_assert_no_error (error);
-  catalog = baken_catalog_new_for_path (db_path, &error);
-  g_assert_no_error (error);
-}
 
 static BakenSlip *
 make_slip (void)
@@ -244,18 +224,14 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  fixture_init ();
+  catalog = slip_test_content_open ();
 
   g_test_add_func ("/print/slip-thread/one-thread", test_one_thread);
   g_test_add_func ("/print/slip-thread/queued", test_queued);
 
   status = g_test_run ();
 
-  g_assert_finalize_object (catalog);
-  g_unlink (db_path);
-  g_rmdir (dir);
-  g_free (db_path);
-  g_free (dir);
+  slip_test_content_close (catalog);
 
   return status;
 }
