@@ -41,6 +41,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baken-app-link.h"
 #include "baken-context.h"
 #include "baken-first-frame.h"
 #include "baken-gtk-fixes.h"
@@ -436,7 +437,7 @@ attach_state (BakenApplication *self)
 static void
 enter_staff_mode (BakenApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = baken_app_link_get_window (G_APPLICATION (self));
   BakenStaffSession *session = baken_context_get_staff (self->context);
 
   if (baken_staff_session_get_active (session) || window == NULL)
@@ -451,10 +452,8 @@ static void
 start_desk (BakenApplication *self,
             GtkWindow        *window)
 {
-  const char *print[] = { "<Control>p", NULL };
-
   gtk_window_set_resizable (window, TRUE);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "kiosk.print-current", print);
+  baken_app_link_desk_keys (window);
   enter_staff_mode (self);
   g_signal_connect_object (baken_context_get_staff (self->context), "notify::active",
                            G_CALLBACK (enter_staff_mode), self,
@@ -468,7 +467,7 @@ baken_application_activate (GApplication *application)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = baken_app_link_get_window (G_APPLICATION (self));
   if (window != NULL)
     {
       gtk_window_present (window);

@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "baken-a11y-bar.h"
+#include "baken-app-link.h"
 #include "baken-kiosk-actions.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
@@ -103,7 +104,7 @@ page_shown_cb (BakenWindow *self)
   baken_resident_access_page_shown (self->access);
 }
 
-/* Something happened: a tap, a key, a new page. */
+/* Something happened: a tap, a key, a new page ("activity" of the parts). */
 static void
 poke (BakenWindow *self)
 {
@@ -203,12 +204,6 @@ baken_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (baken_window_parent_class)->close_request (window);
 }
 
-static void
-activity_cb (BakenWindow *self)
-{
-  poke (self);
-}
-
 /* The parts that hear the resident before the first page is shown. */
 static void
 create_access (BakenWindow *self)
@@ -227,7 +222,7 @@ create_access (BakenWindow *self)
 
   self->access = baken_resident_access_new (&layout, self->context, self->kiosk);
   self->a11y = baken_resident_access_get_a11y (self->access);
-  g_signal_connect_object (self->access, "activity", G_CALLBACK (activity_cb), self,
+  g_signal_connect_object (self->access, "activity", G_CALLBACK (poke), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -250,7 +245,7 @@ create_staff (BakenWindow *self)
   };
 
   self->staff = baken_staff_controller_new (&layout, self->context);
-  g_signal_connect_object (self->staff, "activity", G_CALLBACK (activity_cb), self,
+  g_signal_connect_object (self->staff, "activity", G_CALLBACK (poke), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->staff, "pad-shown", G_CALLBACK (pad_shown_cb), self,
                            G_CONNECT_SWAPPED);
@@ -478,16 +473,20 @@ baken_window_new (GtkApplication *application,
                   gboolean        kiosk,
                   double          idle_scale)
 {
+  BakenWindow *self;
+
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (BAKEN_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (idle_scale > 0, NULL);
 
-  return g_object_new (BAKEN_TYPE_WINDOW,
-                       "application", application,
+  /* Not "application": baken-app-link.c says why. */
+  self = g_object_new (BAKEN_TYPE_WINDOW,
                        "context", context,
                        "kiosk", kiosk,
                        "idle-scale", idle_scale,
                        NULL);
+  baken_app_link_window (GTK_WINDOW (self), G_APPLICATION (application));
+  return self;
 }
 
 BakenContext *

@@ -16,6 +16,7 @@
 #include <gio/gunixsocketaddress.h>
 #include <glib/gstdio.h>
 
+#include "baken-app-link.h"
 #include "baken-application.h"
 #include "test-util.h"
 #include "ui-test-util.h"
@@ -233,7 +234,7 @@ idle_run_tick_cb (gpointer data)
 {
   GApplication *application = data;
   IdleRun *run = g_object_get_data (G_OBJECT (application), "idle-run");
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWindow *active = baken_app_link_get_window (application);
   gint64 now = g_get_monotonic_time ();
 
   if (run->window == NULL)

@@ -22,6 +22,7 @@
 #include "../print/cups-fixture.h"
 #include "test-util.h"
 
+#include "baken-app-link.h"
 #include "baken-desk-hint.h"
 #include "baken-handover-page.h"
 #include "baken-keyboard.h"
@@ -361,11 +362,9 @@ static void
 test_desk_keys (void)
 {
   Kiosk k = { 0, };
-  const char *print[] = { "<Control>p", NULL };
 
-  gtk_application_set_accels_for_action (GTK_APPLICATION (ui_test_get_application ()),
-                                         "kiosk.print-current", print);
   kiosk_open (&k, NULL, 1.0);
+  baken_app_link_desk_keys (GTK_WINDOW (k.window));
   baken_staff_session_start_unlocked (staff (&k));
   ui_test_activate_to (k.window, "kiosk.open-service", SERVICE, "service:" SERVICE);
   ui_test_send_keys (k.window, "ctrl+p", NULL);
@@ -375,8 +374,6 @@ test_desk_keys (void)
   ui_test_send_keys (k.window, "ctrl+p", NULL);
   ui_test_assert_location (k.window, "home", 1000);
   kiosk_close (&k);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (ui_test_get_application ()),
-                                         "kiosk.print-current", (const char *[]) { NULL });
 }
 
 /* At the desk the clerk is the person to ask: no "Vraag het aan de medewerker bij de

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "baken-app-link.h"
 #include "baken-application.h"
 #include "baken-kiosk-content.h"
 #include "baken-state.h"
@@ -125,7 +126,7 @@ busy_run_tick_cb (gpointer data)
 {
   GApplication *application = data;
   BusyRun *run = g_object_get_data (G_OBJECT (application), "busy-run");
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWindow *window = baken_app_link_get_window (application);
   gint64 now = g_get_monotonic_time ();
 
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
