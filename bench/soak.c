@@ -24,9 +24,10 @@
  * the same libraries) per 1000 rounds after the warm-up (the first 10 %: caches of GTK,
  * fontconfig and the catalog fill up there). heap-kib is what malloc has handed out and
  * not had back (heap_in_use_kib (), -1 under AddressSanitizer): when it grows with
- * anon-kib, memory is held; when only anon-kib grows, the heap is fragmented. Right after a reset the kiosk has handed
- * back what the resident's pages held (baken-memory.h), so the samples compare like
- * with like; between resets the heap holds one resident's pages.
+ * anon-kib, memory is held; when only anon-kib grows, the heap is fragmented. Its growth
+ * after the warm-up is printed too. Right after a reset the kiosk has handed back what
+ * the resident's pages held (baken-memory.h), so the samples compare like with like;
+ * between resets the heap holds one resident's pages.
  *
  * Run: bench/soak.py BUILD_DIR [ROUNDS [EVERY]] [--walk-every K] [--swaps N] (its own
  *      Xvfb; it builds the bundles), or on a display
@@ -440,7 +441,7 @@ main (int   argc,
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
-  gint64 warm_anon = -1, last_anon = -1;
+  gint64 warm_anon = -1, last_anon = -1, warm_heap = -1, last_heap = -1;
   guint warm_round = 0, last_round = 0, printed_round = 0;
   gint64 start;
 
@@ -588,11 +589,12 @@ main (int   argc,
       if ((visitor && round - printed_round >= every) || round == rounds)
         {
           gint64 anon = smaps_kib ("Anonymous:");
+          gint64 heap = heap_in_use_kib ();
 
           printf ("round %6u pss-kib %7" G_GINT64_FORMAT " rss-kib %7" G_GINT64_FORMAT
                   " anon-kib %7" G_GINT64_FORMAT " heap-kib %7" G_GINT64_FORMAT
                   " fds %3u taps %7u resets %5u swaps %3u  %.0f ms/round\n", round,
-                  smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon, heap_in_use_kib (),
+                  smaps_kib ("Pss:"), smaps_kib ("Rss:"), anon, heap,
                   count_fds (), taps, round / (guint) walk_every, swapper.swaps,
                   (g_get_monotonic_time () - start) / 1000.0 / round);
           fflush (stdout);
@@ -601,11 +603,13 @@ main (int   argc,
           if (visitor && warm_anon < 0 && round >= rounds / 10)
             {
               warm_anon = anon;
+              warm_heap = heap;
               warm_round = round;
             }
           if (visitor)
             {
               last_anon = anon;
+              last_heap = heap;
               last_round = round;
             }
         }
@@ -615,6 +619,11 @@ main (int   argc,
     printf ("anonymous memory after the reset of round %u: %+.1f KiB per 1000 rounds (%+"
             G_GINT64_FORMAT " KiB by the reset of round %u)\n", warm_round,
             (last_anon - warm_anon) * 1000.0 / (last_round - warm_round), last_anon - warm_anon,
+            last_round);
+  if (warm_heap >= 0 && last_heap >= 0 && last_round > warm_round)
+    printf ("heap in use after the reset of round %u: %+.1f KiB per 1000 rounds (%+"
+            G_GINT64_FORMAT " KiB by the reset of round %u)\n", warm_round,
+            (last_heap - warm_heap) * 1000.0 / (last_round - warm_round), last_heap - warm_heap,
             last_round);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -6,8 +6,8 @@ resident's path ROUNDS times: a life event, a situation, a service page, its pri
 preview, Back, Home, three keys of the search; every K-th round (--walk-every, 10)
 English, large text and high contrast, then the idle reset) under its own Xvfb with
 GTK's cairo renderer, and prints PSS, RSS, anonymous memory and the heap malloc holds
-every EVERY rounds, and the growth of anonymous memory (the heap, where a leak shows) per
-1000 rounds after the warm-up.
+every EVERY rounds, and the growth of anonymous memory (where a leak shows) and of the
+heap in use (what is held, not fragmentation) per 1000 rounds after the warm-up.
 
 With --swaps N the kiosk runs as in the field: this script signs N + 1 bundles of the
 demo content with a key of its own (serials 1 to N + 1, made by BUILD_DIR's
