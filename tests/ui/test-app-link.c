@@ -218,6 +218,63 @@ test_window_linked (void)
   g_action_map_remove_action (G_ACTION_MAP (application), "test-probe");
 }
 
+typedef struct
+{
+  BakenContext *context;
+  BakenWindow  *window;
+  gboolean      destroyed;   /* the window was destroyed while the application ran */
+  gboolean      ran_on;      /* the application still ran after activate () returned */
+} HoldRun;
+
+static void
+hold_destroyed_cb (GtkWidget *window,
+                   HoldRun   *run)
+{
+  run->destroyed = TRUE;
+}
+
+static gboolean
+hold_close_cb (gpointer data)
+{
+  HoldRun *run = data;
+
+  run->ran_on = TRUE;
+  gtk_window_destroy (GTK_WINDOW (run->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hold_activate_cb (GApplication *application,
+                  HoldRun      *run)
+{
+  run->window = baken_window_new (GTK_APPLICATION (application), run->context, FALSE, 1.0);
+  g_signal_connect (run->window, "destroy", G_CALLBACK (hold_destroyed_cb), run);
+  gtk_window_present (GTK_WINDOW (run->window));
+  g_timeout_add (200, hold_close_cb, run);
+}
+
+/* An application runs as long as its window lives, as one that holds its windows
+ * does: g_application_run () returns when the window is destroyed, not before. */
+static void
+test_holds_application (void)
+{
+  g_autoptr(GtkApplication) application = NULL;
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  g_autoptr(GError) error = NULL;
+  HoldRun run = { 0, };
+
+  run.context = baken_context_load (config, &error);
+  g_assert_no_error (error);
+  application = gtk_application_new ("nl.baken.TestAppLink", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (application, "activate", G_CALLBACK (hold_activate_cb), &run);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+  g_assert_true (run.ran_on);
+  g_assert_true (run.destroyed);
+  g_assert_null (baken_app_link_get_window (G_APPLICATION (application)));
+  g_clear_object (&run.context);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,6 +283,7 @@ main (int    argc,
 
   g_test_add_func ("/app-link/muxers-steady", test_muxers_steady);
   g_test_add_func ("/app-link/window-linked", test_window_linked);
+  g_test_add_func ("/app-link/holds-application", test_holds_application);
 
   return g_test_run ();
 }
