@@ -77,15 +77,26 @@ count_muxer_ref (GObject *object,
     glib_func ("g_object_weak_ref") (object, muxer_gone, NULL);
 }
 
+/* GLib's function name, then the count: delta +1 for a reference taken, -1 dropped. */
+static void
+forward (const char  *name,
+         GObject     *object,
+         GWeakNotify  notify,
+         gpointer     data,
+         int          delta)
+{
+  glib_func (name) (object, notify, data);
+  if (notify != muxer_gone && is_muxer (object))
+    count_muxer_ref (object, delta);
+}
+
 /* GLib's own, declared in gobject.h: these take their place in the process. */
 void
 g_object_weak_ref (GObject     *object,
                    GWeakNotify  notify,
                    gpointer     data)
 {
-  glib_func ("g_object_weak_ref") (object, notify, data);
-  if (notify != muxer_gone && is_muxer (object))
-    count_muxer_ref (object, 1);
+  forward ("g_object_weak_ref", object, notify, data, 1);
 }
 
 void
@@ -93,9 +104,7 @@ g_object_weak_unref (GObject     *object,
                      GWeakNotify  notify,
                      gpointer     data)
 {
-  glib_func ("g_object_weak_unref") (object, notify, data);
-  if (notify != muxer_gone && is_muxer (object))
-    count_muxer_ref (object, -1);
+  forward ("g_object_weak_unref", object, notify, data, -1);
 }
 
 /* The most weak references any live action muxer holds. */
