@@ -70,6 +70,7 @@ struct _BakenPrintPage
   GtkAspectFrame  *preview_frame;
   GtkSpinner      *printing_spinner;
   GtkLabel        *failure_message;
+  GtkWidget       *ask_line;       /* "Vraag het aan de medewerker": not at the desk */
   GtkWidget       *qr_box;
   GtkImage        *qr;
 };
@@ -329,6 +330,9 @@ baken_print_page_constructed (GObject *object)
   G_OBJECT_CLASS (baken_print_page_parent_class)->constructed (object);
 
   g_assert (self->service_id != NULL);
+  /* At the desk the clerk is the person one would ask. */
+  gtk_widget_set_visible (self->ask_line,
+                          !baken_context_get_desk (baken_page_get_context (BAKEN_PAGE (self))));
 
   self->slip = baken_print_slip_build (baken_page_get_context (BAKEN_PAGE (self)),
                                       baken_page_get_language (BAKEN_PAGE (self)),
@@ -483,6 +487,7 @@ baken_print_page_class_init (BakenPrintPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, preview_frame);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, printing_spinner);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, failure_message);
+  gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, ask_line);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, qr_box);
   gtk_widget_class_bind_template_child (widget_class, BakenPrintPage, qr);
 

@@ -377,8 +377,8 @@ test_desk_keys (void)
 }
 
 /* At the desk the clerk is the person to ask: no "Vraag het aan de medewerker bij de
- * balie" under the screens, nor above the suggestions of a search that found nothing;
- * a kiosk keeps both. */
+ * balie" under the screens, nor above the suggestions of a search that found nothing,
+ * nor on the screen of a slip that cannot print; a kiosk keeps all three. */
 static void
 test_desk_no_ask_staff (void)
 {
@@ -409,6 +409,14 @@ test_desk_no_ask_staff (void)
                                 BAKEN_TYPE_DESK_HINT);
       g_assert_cmpuint (hints->len, ==, (desk ? 0 : 1));
       g_clear_pointer (&hints, g_ptr_array_unref);
+
+      /* A slip that cannot print: no print service answers on this port. */
+      g_setenv ("CUPS_SERVER", "127.0.0.1:9", TRUE);
+      ui_test_activate_to (k.window, "kiosk.open-print", SERVICE, "print:" SERVICE);
+      ui_test_wait_print_state (k.window, "failed", 10000);
+      g_assert_true (ui_test_has_label (ui_test_print_page (k.window),
+                                        "Vraag het aan de medewerker bij de balie.") == !desk);
+      g_unsetenv ("CUPS_SERVER");
       ui_test_window_destroy (k.window);
       g_clear_object (&k.context);
     }
