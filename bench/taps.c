@@ -80,10 +80,10 @@ static guint     frames;
 /* With --phases: where a tap's time goes. The action (the page built, the state
  * changed), the wait for the frame clock, the layout phase (measure and allocate) and
  * the paint phase (snapshot and render), from the frame clock's own phases. */
-enum { PHASE_ACTION, PHASE_WAIT, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
-static const char *phase_names[N_PHASES] = { "action", "wait", "layout", "paint" };
+enum { PHASE_ACTION, PHASE_WAIT, PHASE_LAYOUT, PHASE_PAINT, PHASE_AFTER, N_PHASES };
+static const char *phase_names[N_PHASES] = { "action", "wait", "layout", "paint", "after" };
 static TapStats  phase_stats[N_TAPS][N_PHASES];
-static gint64    frame_start, layout_end, paint_end;
+static gint64    frame_start, layout_end, paint_end, after_end;
 
 static void
 before_paint_cb (GdkFrameClock *clock,
@@ -111,6 +111,7 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  after_end = g_get_monotonic_time ();
   frames++;
 }
 
@@ -295,6 +296,7 @@ tap (guint       kind,
       tap_stats_add (&phase_stats[kind][PHASE_WAIT], MAX (0, frame_start - t_action) / 1000.0);
       tap_stats_add (&phase_stats[kind][PHASE_LAYOUT], (layout_end - frame_start) / 1000.0);
       tap_stats_add (&phase_stats[kind][PHASE_PAINT], (paint_end - layout_end) / 1000.0);
+      tap_stats_add (&phase_stats[kind][PHASE_AFTER], (after_end - paint_end) / 1000.0);
     }
   settle ();
 }

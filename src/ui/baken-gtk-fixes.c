@@ -9,12 +9,26 @@
  * every page shown leaves one behind (a memory soak found them, ~4 a round), and a
  * change of that setting would call into scrolled windows long freed. Here every
  * unrealized scrolled window takes its handlers off the settings.
+ *
+ * On X11, after every frame, GDK 4.8 asks whether the window manager can synchronize
+ * frames (_NET_WM_FRAME_DRAWN). It remembers a window manager once it found one, but
+ * not that there is none: in an X session without one (a kiosk's, Xvfb) every frame
+ * ends in a round trip to the X server, which answers only once it has copied that
+ * frame in, 1.5–3 ms of each tap at 1080×1920 (bench/taps --phases, "after"). With no
+ * window manager there is nothing to synchronize with, so each window realized without
+ * one has frame synchronization off (a public switch of GDK's); with one, GDK's default
+ * stays. A manager started later finds the window unsynchronized, which only lets it
+ * show a frame before it is complete. Wayland (cage) is not concerned.
  */
 #define G_LOG_DOMAIN "baken-gtk-fixes"
 
 #include "config.h"
 
 #include "baken-gtk-fixes.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 static gboolean
 scrolled_window_unrealize_hook (GSignalInvocationHint *hint,
@@ -31,6 +45,30 @@ scrolled_window_unrealize_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+static gboolean
+window_realize_hook (GSignalInvocationHint *hint,
+                     guint                  n_values,
+                     const GValue          *values,
+                     gpointer               user_data)
+{
+#ifdef GDK_WINDOWING_X11
+  GObject *instance = g_value_get_object (&values[0]);
+  GdkDisplay *display;
+  GdkSurface *surface;
+
+  if (!GTK_IS_WINDOW (instance))
+    return TRUE;
+  display = gtk_widget_get_display (GTK_WIDGET (instance));
+  surface = gtk_native_get_surface (GTK_NATIVE (instance));
+  if (GDK_IS_X11_DISPLAY (display) && surface != NULL &&
+      !gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
+                                            "_NET_WM_FRAME_DRAWN"))
+    gdk_x11_surface_set_frame_sync_enabled (surface, FALSE);
+#endif
+
+  return TRUE;
+}
+
 void
 baken_gtk_fixes_install (void)
 {
@@ -42,6 +80,9 @@ baken_gtk_fixes_install (void)
       g_type_class_ref (GTK_TYPE_WIDGET);
       g_signal_add_emission_hook (g_signal_lookup ("unrealize", GTK_TYPE_WIDGET), 0,
                                   scrolled_window_unrealize_hook, NULL, NULL);
+      /* After GtkWindow's own handler, which creates the surface. */
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                                  window_realize_hook, NULL, NULL);
       g_once_init_leave (&installed, 1);
     }
 }

@@ -5,10 +5,53 @@
  * A GtkScrolledWindow shown and taken away again, as every page of a resident's visit
  * is, leaves no handler on GtkSettings (baken-gtk-fixes.c): in GTK 4.8 each left one,
  * for the life of the process, pointing at the freed scrolled window.
+ *
+ * A window painted again and again under an X server without a window manager (this
+ * test's Xvfb) does not ask the server for a window manager after each frame: in GTK
+ * 4.8 each frame did, a round trip. The test counts those questions in its own
+ * XGetWindowProperty (), which the dynamic linker gives GDK (export_dynamic in meson);
+ * it forwards to Xlib's. A window realized before Baken installs its mends shows that
+ * the count works: it asks after every frame.
  */
 #include "config.h"
 
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+
 #include "ui-test-util.h"
+
+typedef int (*GetPropertyFunc) (Display *, Window, Atom, long, long, Bool, Atom, Atom *,
+                                int *, unsigned long *, unsigned long *, unsigned char **);
+
+static Atom  wm_check_atom;   /* _NET_SUPPORTING_WM_CHECK, once the test knows it */
+static guint wm_questions;    /* how often anyone read that property */
+
+/* Xlib's, declared in Xlib.h: this one takes its place in the process. */
+int
+XGetWindowProperty (Display        *display,
+                    Window          window,
+                    Atom            property,
+                    long            offset,
+                    long            length,
+                    Bool            delete,
+                    Atom            type,
+                    Atom           *actual_type,
+                    int            *actual_format,
+                    unsigned long  *n_items,
+                    unsigned long  *bytes_after,
+                    unsigned char **data)
+{
+  static GetPropertyFunc xlib_func;
+
+  if (xlib_func == NULL)
+    xlib_func = (GetPropertyFunc) dlsym (RTLD_NEXT, "XGetWindowProperty");
+  g_assert_nonnull (xlib_func);
+  if (wm_check_atom != None && property == wm_check_atom)
+    wm_questions++;
+
+  return xlib_func (display, window, property, offset, length, delete, type, actual_type,
+                    actual_format, n_items, bytes_after, data);
+}
 
 static guint
 handlers_for (GtkSettings *settings,
@@ -53,13 +96,101 @@ test_scrolled_window_settings (void)
     }
 }
 
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* How often a window manager was asked for while window painted n frames, each showing
+ * label lighter or darker (a frame with nothing new paints nothing; a new size would
+ * ask the window manager for other reasons). */
+static guint
+questions_in_frames (GtkWidget *window,
+                     GtkWidget *label,
+                     guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint frames = 0;
+  guint before = wm_questions;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint start = frames;
+
+      gtk_widget_set_opacity (label, gtk_widget_get_opacity (label) > 0.75 ? 0.5 : 1.0);
+      while (frames == start)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+  return wm_questions - before;
+}
+
+/* A window with a label, shown and painted: the label is what questions_in_frames ()
+ * repaints. */
+static GtkWidget *
+window_new_shown (GtkWidget **label)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  *label = gtk_label_new ("Tekst");
+  gtk_window_set_child (GTK_WINDOW (window), *label);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  /* Mapping asks for a window manager too: for other reasons, once. */
+  questions_in_frames (window, *label, 5);
+
+  return window;
+}
+
+static GtkWidget *control_window;   /* realized before Baken's mends were installed */
+static GtkWidget *control_label;
+
+static void
+test_frames_without_window_manager (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkWidget *label;
+  GtkWidget *window;
+  guint asked_fixed, asked_control;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  /* xvfb-run starts no window manager. */
+  g_assert_false (gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
+                                                       "_NET_WM_FRAME_DRAWN"));
+
+  /* The count works: GTK's own way asks after every frame. */
+  asked_control = questions_in_frames (control_window, control_label, 20);
+  g_assert_cmpuint (asked_control, >=, 20);
+  /* Hidden, so that it does not paint (a change of focus) while the other one does. */
+  gtk_widget_set_visible (control_window, FALSE);
+
+  window = window_new_shown (&label);
+  asked_fixed = questions_in_frames (window, label, 20);
+  g_assert_cmpuint (asked_fixed, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Before ui_test_init () starts the application, which installs the mends. */
+  gtk_init ();
+  wm_check_atom = gdk_x11_get_xatom_by_name_for_display (gdk_display_get_default (),
+                                                         "_NET_SUPPORTING_WM_CHECK");
+  control_window = window_new_shown (&control_label);
+
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/gtk-fixes/scrolled-window-settings", test_scrolled_window_settings);
+  g_test_add_func ("/ui/gtk-fixes/frames-without-window-manager",
+                   test_frames_without_window_manager);
 
   return g_test_run ();
 }
