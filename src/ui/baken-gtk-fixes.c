@@ -19,6 +19,13 @@
  * one has frame synchronization off (a public switch of GDK's); with one, GDK's default
  * stays. A manager started later finds the window unsynchronized, which only lets it
  * show a frame before it is complete. Wayland (cage) is not concerned.
+ *
+ * Also on X11, cairo 1.16 sends each frame to the X server through a shared-memory
+ * pool of the connection, and detaches the pool once nothing in it is in use. On a
+ * kiosk, whose frames come one per tap, that is often (~3 times per resident's path in
+ * bench/taps): the next frame attaches a new segment and faults in every page it
+ * writes, ~2,000 pages and 3 ms at 1080×1920. A small image kept in the pool for as
+ * long as the display is open keeps the pool, sized for a frame of the whole screen.
  */
 #define G_LOG_DOMAIN "baken-gtk-fixes"
 
@@ -27,7 +34,35 @@
 #include "baken-gtk-fixes.h"
 
 #ifdef GDK_WINDOWING_X11
+#include <cairo-xlib.h>
 #include <gdk/x11/gdkx.h>
+
+#define KEEP_POOL_KEY "baken-gtk-fixes-upload-pool"
+
+/* Once per display: an image of the whole screen in the connection's shared memory
+ * makes a pool for any frame, and a 64×64 one (above cairo's 4 KiB minimum for shared
+ * memory) stays in it. Without shared memory both are plain images, and nothing
+ * changes. */
+static void
+keep_upload_pool (GdkDisplay *display)
+{
+  Display *xdisplay = gdk_x11_display_get_xdisplay (display);
+  Screen *screen = DefaultScreenOfDisplay (xdisplay);
+  cairo_surface_t *root, *frame, *keep;
+
+  if (g_object_get_data (G_OBJECT (display), KEEP_POOL_KEY) != NULL)
+    return;
+
+  root = cairo_xlib_surface_create (xdisplay, RootWindowOfScreen (screen),
+                                    DefaultVisualOfScreen (screen), 1, 1);
+  frame = cairo_surface_create_similar_image (root, CAIRO_FORMAT_ARGB32,
+                                              WidthOfScreen (screen), HeightOfScreen (screen));
+  keep = cairo_surface_create_similar_image (root, CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_surface_destroy (frame);
+  cairo_surface_destroy (root);
+  g_object_set_data_full (G_OBJECT (display), KEEP_POOL_KEY, keep,
+                          (GDestroyNotify) cairo_surface_destroy);
+}
 #endif
 
 static gboolean
@@ -60,10 +95,12 @@ window_realize_hook (GSignalInvocationHint *hint,
     return TRUE;
   display = gtk_widget_get_display (GTK_WIDGET (instance));
   surface = gtk_native_get_surface (GTK_NATIVE (instance));
-  if (GDK_IS_X11_DISPLAY (display) && surface != NULL &&
-      !gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
+  if (!GDK_IS_X11_DISPLAY (display) || surface == NULL)
+    return TRUE;
+  if (!gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
                                             "_NET_WM_FRAME_DRAWN"))
     gdk_x11_surface_set_frame_sync_enabled (surface, FALSE);
+  keep_upload_pool (display);
 #endif
 
   return TRUE;

@@ -12,11 +12,16 @@
  * XGetWindowProperty (), which the dynamic linker gives GDK (export_dynamic in meson);
  * it forwards to Xlib's. A window realized before Baken installs its mends shows that
  * the count works: it asks after every frame.
+ *
+ * And the restyling taps of a kiosk window (contrast, text size, language), which
+ * paint the whole window, send their frames through one shared-memory pool that stays:
+ * the test counts cairo's shmget () calls in its own, as above.
  */
 #include "config.h"
 
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
+#include <sys/shm.h>
 
 #include "ui-test-util.h"
 
@@ -25,6 +30,23 @@ typedef int (*GetPropertyFunc) (Display *, Window, Atom, long, long, Bool, Atom,
 
 static Atom  wm_check_atom;   /* _NET_SUPPORTING_WM_CHECK, once the test knows it */
 static guint wm_questions;    /* how often anyone read that property */
+static guint shm_segments;    /* how many shared-memory segments were made */
+
+/* The C library's, declared in sys/shm.h: this one takes its place in the process. */
+int
+shmget (key_t  key,
+        size_t size,
+        int    flags)
+{
+  static int (*libc_func) (key_t, size_t, int);
+
+  if (libc_func == NULL)
+    libc_func = (int (*) (key_t, size_t, int)) dlsym (RTLD_NEXT, "shmget");
+  g_assert_nonnull (libc_func);
+  shm_segments++;
+
+  return libc_func (key, size, flags);
+}
 
 /* Xlib's, declared in Xlib.h: this one takes its place in the process. */
 int
@@ -176,6 +198,59 @@ test_frames_without_window_manager (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Contrast, text size and language, there and back: each paints the whole window. */
+static void
+restyle_taps (BakenWindow *window)
+{
+  static const struct { const char *action; const char *there; const char *back; } taps[] = {
+    { "a11y.high-contrast", NULL, NULL },
+    { "a11y.text-size", "2", "0" },
+    { "kiosk.language", "'en'", "'nl'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (taps); i++)
+    for (guint way = 0; way < 2; way++)
+      {
+        const char *target = way == 0 ? taps[i].there : taps[i].back;
+        GVariant *parameter = target != NULL ? g_variant_new_parsed (target) : NULL;
+
+        g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), taps[i].action,
+                                                           parameter));
+        ui_test_settle (window);
+      }
+}
+
+static void
+test_upload_pool_kept (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window;
+  GdkFrameClock *clock;
+  guint frames = 0;
+  guint before;
+  gulong id;
+
+  /* The count works: cairo made segments for the windows shown so far. */
+  g_assert_cmpuint (shm_segments, >=, 1);
+
+  window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  restyle_taps (window);   /* each look drawn once: its icons, its fonts */
+
+  before = shm_segments;
+  frames = 0;
+  for (guint round = 0; round < 4; round++)
+    restyle_taps (window);
+  g_test_message ("%u frames, %u shared-memory segments made", frames,
+                  shm_segments - before);
+  g_assert_cmpuint (frames, >=, 24);
+  g_assert_cmpuint (shm_segments - before, ==, 0);
+
+  g_signal_handler_disconnect (clock, id);
+  ui_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/ui/gtk-fixes/scrolled-window-settings", test_scrolled_window_settings);
   g_test_add_func ("/ui/gtk-fixes/frames-without-window-manager",
                    test_frames_without_window_manager);
+  g_test_add_func ("/ui/gtk-fixes/upload-pool-kept", test_upload_pool_kept);
 
   return g_test_run ();
 }
