@@ -20,7 +20,8 @@
  *
  * Prints for each kind "tap KIND n N p50 P p99 Q max M" (ms), then "taps-p99-ms N" over
  * all taps, then the uncounted first round ("cold"). With --phases, also each kind's
- * time split into the action, the wait for the frame, layout and paint. With --input,
+ * time split into the action, the wait for the frame, layout, paint and after-paint
+ * (GTK's own after-paint handlers, before the bench's). With --input,
  * a kind whose button is not on screen (none are expected) is driven by its action and
  * marked with a star.
  *
@@ -78,8 +79,9 @@ static GtkWidget *window;
 static guint     frames;
 
 /* With --phases: where a tap's time goes. The action (the page built, the state
- * changed), the wait for the frame clock, the layout phase (measure and allocate) and
- * the paint phase (snapshot and render), from the frame clock's own phases. */
+ * changed), the wait for the frame clock, the layout phase (measure and allocate), the
+ * paint phase (snapshot and render) and GTK's own after-paint handlers (connected
+ * before the bench's), from the frame clock's own phases. */
 enum { PHASE_ACTION, PHASE_WAIT, PHASE_LAYOUT, PHASE_PAINT, PHASE_AFTER, N_PHASES };
 static const char *phase_names[N_PHASES] = { "action", "wait", "layout", "paint", "after" };
 static TapStats  phase_stats[N_TAPS][N_PHASES];

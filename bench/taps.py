@@ -12,7 +12,7 @@ ratios). Never part of `meson test`.
 Each round is a new resident after a real idle reset (every kept page dropped), and one
 round before them is not counted: it is printed apart as "cold" (what the process does
 once: loading font faces, drawing icons the first time). --phases splits each kind of tap
-into the action, the wait for the frame, layout and paint.
+into the action, the wait for the frame, layout, paint and "after" (after-paint handlers).
 
 Usage: bench/taps.py [BUILD_DIR] [ROUNDS] [--input] [--phases] [--landscape]
                      [--lang CODE] [--text large|very-large]
