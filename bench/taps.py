@@ -52,7 +52,10 @@ def main():
         with tempfile.TemporaryDirectory() as home:
             env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", GSK_RENDERER="cairo",
                        GDK_DEBUG="gl-disable", XDG_RUNTIME_DIR=home, HOME=home,
-                       NO_AT_BRIDGE="1", BAKEN_LOCALEDIR=os.path.join(build, "po"))
+                       NO_AT_BRIDGE="1", BAKEN_LOCALEDIR=os.path.join(build, "po"),
+                       # The fonts of an installed kiosk: the system's and the package's
+                       # Noto Sans Arabic for Arabic (else fontconfig takes DejaVu Sans).
+                       FONTCONFIG_FILE=os.path.join(build, "tests", "fonts.conf"))
             env.pop("WAYLAND_DISPLAY", None)
             bare = [os.path.join(build, "bench", "bare-tiles"), "--taps",
                     str(int(rounds) * 5)] + icons
