@@ -24,8 +24,8 @@
  * pool of the connection, and detaches the pool once nothing in it is in use. On a
  * kiosk, whose frames come one per tap, that is often (~3 times per resident's path in
  * bench/taps): the next frame attaches a new segment and faults in every page it
- * writes, ~2,000 pages and 3 ms at 1080×1920. A small image kept in the pool for as
- * long as the display is open keeps the pool, sized for a frame of the whole screen.
+ * writes, ~2,000 pages and 3 ms at 1080×1920. A small image kept in a pool sized for
+ * the whole screen keeps that pool for as long as the display is open.
  */
 #define G_LOG_DOMAIN "baken-gtk-fixes"
 
@@ -39,19 +39,21 @@
 
 #define KEEP_POOL_KEY "baken-gtk-fixes-upload-pool"
 
-/* Once per display: an image of the whole screen in the connection's shared memory
- * makes a pool for any frame, and a 64×64 one (above cairo's 4 KiB minimum for shared
- * memory) stays in it. Without shared memory both are plain images, and nothing
- * changes. */
-static void
-keep_upload_pool (GdkDisplay *display)
+/* Once per display, when the main loop is idle after a window's first frame (not on its
+ * way: this costs ~4 ms): an image of the whole screen in the connection's shared memory makes a pool for any
+ * frame, and a 64×64 one (above cairo's 4 KiB minimum for shared memory) stays in it.
+ * Without shared memory both are plain images, and nothing changes. */
+static gboolean
+keep_upload_pool (gpointer data)
 {
+  GdkDisplay *display = data;
   Display *xdisplay = gdk_x11_display_get_xdisplay (display);
   Screen *screen = DefaultScreenOfDisplay (xdisplay);
   cairo_surface_t *root, *frame, *keep;
 
-  if (g_object_get_data (G_OBJECT (display), KEEP_POOL_KEY) != NULL)
-    return;
+  if (gdk_display_is_closed (display) ||
+      g_object_get_data (G_OBJECT (display), KEEP_POOL_KEY) != NULL)
+    return G_SOURCE_REMOVE;
 
   root = cairo_xlib_surface_create (xdisplay, RootWindowOfScreen (screen),
                                     DefaultVisualOfScreen (screen), 1, 1);
@@ -62,6 +64,15 @@ keep_upload_pool (GdkDisplay *display)
   cairo_surface_destroy (root);
   g_object_set_data_full (G_OBJECT (display), KEEP_POOL_KEY, keep,
                           (GDestroyNotify) cairo_surface_destroy);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keep_upload_pool_cb (GdkFrameClock *clock,
+                     GdkDisplay    *display)
+{
+  g_signal_handlers_disconnect_by_func (clock, keep_upload_pool_cb, display);
+  g_idle_add_full (G_PRIORITY_LOW, keep_upload_pool, g_object_ref (display), g_object_unref);
 }
 #endif
 
@@ -100,7 +111,9 @@ window_realize_hook (GSignalInvocationHint *hint,
   if (!gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
                                             "_NET_WM_FRAME_DRAWN"))
     gdk_x11_surface_set_frame_sync_enabled (surface, FALSE);
-  keep_upload_pool (display);
+  if (g_object_get_data (G_OBJECT (display), KEEP_POOL_KEY) == NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (instance)), "after-paint",
+                      G_CALLBACK (keep_upload_pool_cb), display);
 #endif
 
   return TRUE;
