@@ -40,9 +40,10 @@
 #define KEEP_POOL_KEY "baken-gtk-fixes-upload-pool"
 
 /* Once per display, when the main loop is idle after a window's first frame (not on its
- * way: this costs ~4 ms): an image of the whole screen in the connection's shared memory makes a pool for any
- * frame, and a 64×64 one (above cairo's 4 KiB minimum for shared memory) stays in it.
- * Without shared memory both are plain images, and nothing changes. */
+ * way: this costs ~4 ms): an image of the whole screen in the connection's shared
+ * memory makes a pool for any frame, and a 64×64 one (above cairo's 4 KiB minimum for
+ * shared memory) stays in it. Without shared memory both are plain images, and nothing
+ * changes. */
 static gboolean
 keep_upload_pool (gpointer data)
 {
