@@ -133,23 +133,29 @@ run_taps (GtkWidget *window,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* As baken-gtk-fixes.c does for Baken's windows: on X11 without a window manager that
+ * synchronizes frames, frame synchronization off. */
+static void
+sync_frames_as_baken (GtkWidget *window)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (window);
+
+  if (GDK_IS_X11_DISPLAY (display) &&
+      !gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
+                                            "_NET_WM_FRAME_DRAWN"))
+    gdk_x11_surface_set_frame_sync_enabled (gtk_native_get_surface (GTK_NATIVE (window)),
+                                            FALSE);
+#endif
+}
+
 static void
 map_cb (GtkWidget *window,
         char     **icons)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-#ifdef GDK_WINDOWING_X11
-  {
-    GdkDisplay *display = gtk_widget_get_display (window);
-
-    if (GDK_IS_X11_DISPLAY (display) &&
-        !gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
-                                              "_NET_WM_FRAME_DRAWN"))
-      gdk_x11_surface_set_frame_sync_enabled (gtk_native_get_surface (GTK_NATIVE (window)),
-                                              FALSE);
-  }
-#endif
+  sync_frames_as_baken (window);
   if (taps > 0)
     {
       g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), NULL);
