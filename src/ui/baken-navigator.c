@@ -200,6 +200,22 @@ leave_page (BakenNavigator *self,
     baken_page_cache_forget (self->kept, old);
 }
 
+/* Focus on the page that goes away goes with it. Else GtkStack looks for the new
+ * page's first control itself, sorting the controls of the whole page by where they
+ * are (a tenth of the cost of opening a service page), only for the "page-shown"
+ * handlers to move it at once to where the kiosk puts it (baken-focus-path.c): on the
+ * search page nowhere, after printing on Begin. Assistive technology heard that
+ * first control too. */
+static void
+drop_focus (GtkWidget *old)
+{
+  GtkRoot *root = gtk_widget_get_root (old);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == old || gtk_widget_is_ancestor (focus, old)))
+    gtk_root_set_focus (root, NULL);
+}
+
 static void
 baken_navigator_dispose (GObject *object)
 {
@@ -346,6 +362,8 @@ baken_navigator_show (BakenNavigator *self)
       if (key != NULL)
         baken_page_cache_keep (self->kept, key, page);
     }
+  if (old != NULL && old != page)
+    drop_focus (old);
   gtk_stack_set_visible_child (self->stack, page);
   self->page = page;
   if (old != NULL && old != page)

@@ -335,6 +335,78 @@ test_focus_after_page_change (void)
   ui_test_window_destroy (window);
 }
 
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* Every control that had the focus, in turn (NULL for none), while a page changes. */
+static void
+focus_moved_cb (GtkWindow  *window,
+                GParamSpec *pspec,
+                GPtrArray  *moves)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_ptr_array_add (moves, focus != NULL ? g_object_ref (focus) : NULL);
+}
+
+/* One page change by action: the focus goes straight to where the kiosk puts it (the
+ * new page's first control, nowhere on search), never for a moment to another control
+ * (GtkStack's own choice, which assistive technology would announce). */
+static void
+assert_focus_goes_straight (BakenWindow *window,
+                            const char  *action,
+                            const char  *target,
+                            const char  *location)
+{
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func (unref_nullable);
+  gulong handler;
+  GtkWidget *focus;
+
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  handler = g_signal_connect (window, "notify::focus-widget", G_CALLBACK (focus_moved_cb),
+                              moves);
+  ui_test_activate_to (window, action, target, location);
+  g_signal_handler_disconnect (window, handler);
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_cmpuint (moves->len, >, 0);
+  for (guint i = 0; i < moves->len; i++)
+    {
+      GtkWidget *moved = g_ptr_array_index (moves, i);
+
+      if (moved != NULL && moved != focus)
+        {
+          g_autofree char *is = describe (moved);
+          g_autofree char *end = describe (focus);
+
+          g_error ("%s: the focus went to %s on its way to %s", location, is, end);
+        }
+    }
+}
+
+static void
+test_focus_goes_straight (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new (NULL);
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+
+  g_assert_true (ui_test_wait (has_focus_in_view, window, 2000));
+  assert_focus_goes_straight (window, "kiosk.open-event", "le-geld", "event:le-geld");
+  assert_focus_goes_straight (window, "kiosk.open-services", "le-geld-rekeningen",
+                              "services:le-geld-rekeningen");
+  assert_focus_goes_straight (window, "kiosk.open-service", "svc-schuldhulp",
+                              "service:svc-schuldhulp");
+  /* GtkStack would give the first key of the on-screen keyboard the focus. */
+  assert_focus_goes_straight (window, "kiosk.search", NULL, "search");
+  g_assert_null (gtk_root_get_focus (GTK_ROOT (window)));
+
+  ui_test_window_destroy (window);
+}
+
 /* A key as the window's key handling sees it (GTK 4.8 cannot make key events); whether
  * the key was used. */
 static gboolean
@@ -486,6 +558,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/focus/tab-reaches-everything/ar", "ar",
                         test_tab_reaches_everything);
   g_test_add_func ("/ui/focus/after-page-change", test_focus_after_page_change);
+  g_test_add_func ("/ui/focus/goes-straight", test_focus_goes_straight);
   g_test_add_func ("/ui/focus/keys", test_keys);
   g_test_add_data_func ("/ui/focus/reading-order/nl", "nl", test_reading_order);
   g_test_add_data_func ("/ui/focus/reading-order/ar", "ar", test_reading_order);
