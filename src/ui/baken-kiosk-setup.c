@@ -48,9 +48,8 @@ baken_kiosk_setup_open_display (void)
   if (g_getenv ("GTK_THEME") != NULL)
     return;
 
-  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  g_setenv ("GTK_THEME", BAKEN_GTK_THEME, TRUE);
   /* The display's settings load the theme when they are made. */
   if (gtk_init_check ())
     gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
 }

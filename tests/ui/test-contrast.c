@@ -182,39 +182,6 @@ test_ratio (void)
 
 /* ---- the drawn window ---------------------------------------------------------------- */
 
-/* The window as the kiosk draws it, on an opaque surface of its size. */
-static cairo_surface_t *
-render_window (BakenWindow *window)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  GtkSnapshot *snapshot;
-  cairo_t *cr;
-
-  ui_test_settle (window);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-
-  return surface;
-}
-
 static inline guint32
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -511,7 +478,7 @@ check_screen (Walk       *walk,
 
   g_assert_true (gtk_widget_has_css_class (widget, "high-contrast") == walk->high_contrast);
 
-  screen.surface = render_window (walk->window);
+  screen.surface = ui_test_render_window (walk->window);
   check_tree (&screen, widget, &visible);
   cairo_surface_destroy (screen.surface);
 
@@ -790,11 +757,11 @@ test_focus_ring (gconstpointer data)
                               ring->target != NULL ? ring->target : "");
 
       gtk_root_set_focus (GTK_ROOT (window), NULL);
-      before = render_window (window);
+      before = ui_test_render_window (window);
       gtk_widget_grab_focus (button);
       gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
       g_assert_true (gtk_widget_has_focus (button));
-      after = render_window (window);
+      after = ui_test_render_window (window);
 
       g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
       /* The left side at half height, and the top side at half width. */

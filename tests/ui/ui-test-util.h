@@ -75,6 +75,9 @@ GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
 /* All drawn widgets of type (or a subtype) under root, in tree order. */
 GPtrArray    *ui_test_find_all          (GtkWidget    *root,
                                          GType         type);
+/* The window as the kiosk draws it (settled first), on an opaque white surface of its
+ * size. */
+cairo_surface_t *ui_test_render_window  (BakenWindow  *window);
 /* A widget of exactly width × height, with nothing in it. */
 GtkWidget    *ui_test_fixed_item        (int           width,
                                          int           height);
