@@ -46,24 +46,17 @@ save_png (BakenWindow *window,
 {
   const char *dir = g_getenv ("BAKEN_SCREENSHOT_DIR");
   GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
   if (dir == NULL)
     return;
 
-  ui_test_settle (window);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  node = ui_test_snapshot_window (window);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("%s-%s.png", size->name, name);

@@ -840,27 +840,35 @@ ui_test_hold (BakenWindow *window,
   ui_test_run (300);
 }
 
-cairo_surface_t *
-ui_test_render_window (BakenWindow *window)
+GskRenderNode *
+ui_test_snapshot_window (BakenWindow *window)
 {
   GtkWidget *widget = GTK_WIDGET (window);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
   GtkSnapshot *snapshot;
-  cairo_t *cr;
+  GskRenderNode *node;
 
   ui_test_settle (window);
-
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  return node;
+}
+
+cairo_surface_t *
+ui_test_render_window (BakenWindow *window)
+{
+  g_autoptr(GskRenderNode) node = ui_test_snapshot_window (window);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        gtk_widget_get_width (GTK_WIDGET (window)),
+                                        gtk_widget_get_height (GTK_WIDGET (window)));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);

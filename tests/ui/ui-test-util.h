@@ -75,6 +75,8 @@ GPtrArray    *ui_test_find_by_css_class (GtkWidget    *root,
 /* All drawn widgets of type (or a subtype) under root, in tree order. */
 GPtrArray    *ui_test_find_all          (GtkWidget    *root,
                                          GType         type);
+/* The render nodes of the window as the kiosk draws it, settled first. */
+GskRenderNode   *ui_test_snapshot_window (BakenWindow *window);
 /* The window as the kiosk draws it (settled first), on an opaque white surface of its
  * size. */
 cairo_surface_t *ui_test_render_window  (BakenWindow  *window);
