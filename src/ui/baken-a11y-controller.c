@@ -14,7 +14,7 @@
  *   a11y.close-languages    closes it
  *
  * Arabic turns the whole layout right-to-left (gtk_widget_set_default_direction);
- * the pages are rebuilt on every language change anyway.
+ * pages and bars built for a language keep its direction (baken-direction.h).
  */
 #define G_LOG_DOMAIN "baken-window-a11y"
 

@@ -21,6 +21,7 @@
 
 #include "baken-navigator.h"
 
+#include "baken-direction.h"
 #include "baken-page-cache.h"
 
 #include "baken-event-page.h"
@@ -358,6 +359,8 @@ baken_navigator_show (BakenNavigator *self)
       name = g_strdup_printf ("page-%u", ++self->page_serial);
       page = create_page (self, baken_history_get_kind (self->history),
                           baken_history_get_id (self->history));
+      /* Built in its language, kept in it: a later language switch leaves it alone. */
+      baken_direction_hold (page);
       gtk_stack_add_named (self->stack, page, name);
       if (key != NULL)
         baken_page_cache_keep (self->kept, key, page);

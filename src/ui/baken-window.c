@@ -3,10 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A top bar with the language switch, the current page, and Back/Home at the bottom.
- * Navigation is a history of locations; each step builds its page fresh in the current
- * language (templates are translated when they are built), so switching the language
- * rebuilds the page and the bar. Pages never reach up here: their buttons activate the
- * kiosk.* actions (baken-kiosk-actions.c says where each goes).
+ * Each step of the history shows its page, and each language its bars, as built in it
+ * (baken-navigator.c). Pages never reach up here: their buttons activate the kiosk.*
+ * actions (baken-kiosk-actions.c says where each goes).
  *
  * The window holds the language and puts its parts together; each part has its own
  * job and reports back by signal or callback, never by calling the window:
@@ -28,6 +27,7 @@
 
 #include "baken-a11y-bar.h"
 #include "baken-app-link.h"
+#include "baken-direction.h"
 #include "baken-kiosk-actions.h"
 #include "baken-languages.h"
 #include "baken-nav-bar.h"
@@ -152,8 +152,7 @@ apply_language (BakenWindow *self)
     baken_staff_controller_relabel (self->staff);
 }
 
-/* The parts outside the page that hold translated text, built once per language and
- * kept: building them anew took a third of a language switch. */
+/* The bars (translated text) built once per language, in its direction, and kept. */
 static void
 build_chrome (BakenWindow *self)
 {
@@ -164,11 +163,13 @@ build_chrome (BakenWindow *self)
   if (nav == NULL)
     {
       nav = g_object_ref_sink (baken_nav_bar_new (baken_context_get_desk (self->context)));
+      baken_direction_hold (nav);
       g_hash_table_insert (self->nav_bars, g_strdup (self->language), nav);
     }
   if (bar == NULL)
     {
       bar = g_object_ref_sink (baken_a11y_controller_create_bar (self->a11y));
+      baken_direction_hold (bar);
       g_hash_table_insert (self->a11y_bars, g_strdup (self->language), bar);
     }
   else if (shown != NULL && shown != bar)

@@ -15,6 +15,7 @@
 #include "ui-test-util.h"
 
 #include "baken-bidi.h"
+#include "baken-nav-bar.h"
 
 /* The ASCII digits of length bytes of text, in logical order. */
 static char *
@@ -144,6 +145,67 @@ test_demo_channels (gconstpointer data)
   ui_test_window_destroy (window);
 }
 
+static GtkWidget *
+shown_page (BakenWindow *window)
+{
+  GtkWidget *stack = ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
+}
+
+/* The first drawn label of root, with a reference. */
+static GtkWidget *
+first_label (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL);
+
+  g_assert_cmpuint (labels->len, >, 0);
+  return g_object_ref (g_ptr_array_index (labels, 0));
+}
+
+/* A page and a bar built in Arabic keep right to left while the kiosk shows Dutch
+ * (baken-direction.h): a switch between the two languages restyles and lays out neither,
+ * and the Arabic page is shown again as it was. The Dutch page runs left to right. */
+static void
+test_kept_direction (void)
+{
+  g_autoptr(BakenConfig) config = ui_test_config_new ("[kiosk]\nlanguages = nl;ar\n");
+  BakenWindow *window = ui_test_window_new (config, FALSE, 1.0, 1080, 1920);
+  GtkWidget *nav = NULL;
+  g_autoptr(GtkWidget) arabic_page = NULL;
+  g_autoptr(GtkWidget) arabic_label = NULL;
+  g_autoptr(GtkWidget) arabic_nav = NULL;
+  g_autoptr(GtkWidget) dutch_label = NULL;
+
+  ui_test_open (window, "lang:ar");
+  ui_test_open (window, "event:le-geld");
+  arabic_page = g_object_ref (shown_page (window));
+  arabic_label = first_label (arabic_page);
+  nav = ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_NAV_BAR);
+  arabic_nav = g_object_ref (nav);
+  g_assert_cmpint (gtk_widget_get_direction (arabic_label), ==, GTK_TEXT_DIR_RTL);
+
+  ui_test_open (window, "lang:nl");
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_LTR);
+  g_assert_true (shown_page (window) != arabic_page);
+  dutch_label = first_label (shown_page (window));
+  g_assert_cmpint (gtk_widget_get_direction (dutch_label), ==, GTK_TEXT_DIR_LTR);
+  /* Kept, out of sight, in their own direction. */
+  g_assert_true (gtk_widget_get_parent (arabic_page) != NULL);
+  g_assert_cmpint (gtk_widget_get_direction (arabic_page), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (arabic_label), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (arabic_nav), ==, GTK_TEXT_DIR_RTL);
+  g_assert_true (ui_test_find_widget (GTK_WIDGET (window), BAKEN_TYPE_NAV_BAR) != arabic_nav);
+
+  ui_test_open (window, "lang:ar");
+  g_assert_true (shown_page (window) == arabic_page);
+  g_assert_cmpint (gtk_widget_get_direction (dutch_label), ==, GTK_TEXT_DIR_LTR);
+  g_assert_cmpint (gtk_widget_get_direction (arabic_label), ==, GTK_TEXT_DIR_RTL);
+
+  ui_test_window_destroy (window);
+}
+
 /* The isolates themselves: numbers inside a sentence, and whole values. */
 static void
 test_isolate (void)
@@ -169,6 +231,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/bidi/isolate", test_isolate);
+  g_test_add_func ("/ui/bidi/kept-direction", test_kept_direction);
   g_test_add_data_func ("/ui/bidi/demo-channels/portrait", portrait, test_demo_channels);
   g_test_add_data_func ("/ui/bidi/demo-channels/landscape", landscape, test_demo_channels);
 
