@@ -13,7 +13,9 @@
 
 #include "baken-slip-render.h"
 
-/* cairo's ARGB32 layout is GDK_MEMORY_DEFAULT. */
+/* cairo's ARGB32 layout is GDK_MEMORY_DEFAULT. The texture shows the surface's own
+ * pixels and keeps the surface: a copy of a slip's preview (640 × 3444, 8.8 MB) took the
+ * main thread a few milliseconds, most of them faulting in the new pages. */
 GdkTexture *
 baken_slip_picture_texture_for_surface (cairo_surface_t *surface)
 {
@@ -25,7 +27,10 @@ baken_slip_picture_texture_for_surface (cairo_surface_t *surface)
   g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
 
   cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
 
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }

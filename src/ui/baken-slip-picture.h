@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* An ARGB32 image surface as a texture (a copy of its pixels). */
+/* An ARGB32 image surface as a texture of its own pixels, no copy: the texture keeps a
+ * reference to the surface, which must not be drawn on again. */
 GdkTexture *baken_slip_picture_texture_for_surface (cairo_surface_t  *surface);
 /* The QR code of url at a whole number of pixels per module, about target_px wide and
  * at least min_module_px per module. */

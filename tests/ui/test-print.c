@@ -17,6 +17,7 @@
 
 #include "baken-context.h"
 #include "baken-print-page.h"
+#include "baken-slip-picture.h"
 #include "baken-text-size.h"
 #include "../print/cups-fixture.h"
 #include "test-util.h"
@@ -615,6 +616,36 @@ test_largest_text (Fixture       *f,
     }
 }
 
+/* The preview's texture shows the slip image's own pixels, with no copy on the main
+ * thread: the texture keeps the surface, and lets it go with itself. */
+static void
+test_texture_without_copy (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 3000);
+  GdkTexture *texture;
+  guint8 *pixels;
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.6);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  texture = baken_slip_picture_texture_for_surface (surface);
+  g_assert_cmpuint (cairo_surface_get_reference_count (surface), ==, 2);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 64);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 3000);
+
+  pixels = g_malloc (64 * 4 * 3000);
+  gdk_texture_download (texture, pixels, 64 * 4);
+  g_assert_cmpmem (pixels, 64 * 4 * 3000, cairo_image_surface_get_data (surface),
+                   64 * 4 * 3000);
+  g_free (pixels);
+
+  g_object_unref (texture);
+  g_assert_cmpuint (cairo_surface_get_reference_count (surface), ==, 1);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +654,7 @@ main (int   argc,
 
   ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/print/texture-without-copy", test_texture_without_copy);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *folder = g_strdup_printf ("/ui/print/to-folder/%s", sizes[i]->name);
